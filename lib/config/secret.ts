@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/**
+ * A secret field (SSH password, private key, sudo password, storage credential).
+ *
+ * The browser and the API only ever see `{ set: boolean }`. To replace a secret the client sends
+ * `{ set: true, value: "new value" }`; to keep the stored one it sends `{ set: true }`; to clear it
+ * `{ set: false }`; to reuse another stored secret of the same config ("same as the first host")
+ * `{ set: true, copyFrom: "hosts.0.auth.password" }`. Only the server, right before writing files for a run, fills `value` from the
+ * encrypted store (server/secrets). Nothing else may put a plain value in a config object.
+ */
+export const secretSchema = z.object({
+  set: z.boolean(),
+  value: z.string().optional(),
+  /** Dot path of another secret in the same config whose value this one takes (resolved on save). */
+  copyFrom: z.string().optional(),
+});
+export type Secret = z.infer<typeof secretSchema>;
+
+export const unsetSecret = (): Secret => ({ set: false });
+export const secretOf = (value: string | undefined): Secret =>
+  value === undefined || value === '' ? { set: false } : { set: true, value };
+
+/** A secret that has a value the caller can use (resolved on the server for a run). */
+export function secretValue(s: Secret | undefined): string | undefined {
+  return s?.set ? s.value : undefined;
+}
+
+/** True when the secret is set, whether or not its value is in hand. */
+export const isSet = (s: Secret | undefined): boolean => Boolean(s?.set);
