@@ -1,0 +1,122 @@
+/**
+ * The validated process environment, parsed once (and cached on globalThis, because Next may load
+ * this module a second time inside its route bundles).
+ *
+ * Invariants:
+ * - every problem is reported at once, in one EnvError naming the variable and the expected format;
+ * - KSW_DATA_DIR is absolute and exists with mode 0700 once loadEnv() returned;
+ * - KSW_SECRET_KEY, when given, decodes to exactly 32 bytes (64 hex chars or base64);
+ * - secret values are never part of an error message.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+export interface Env {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string;
+  /** 32-byte key, or undefined: the key is then generated into `<dataDir>/secret.key`. */
+  secretKey: Buffer | undefined;
+  adminPassword: string | undefined;
+}
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid environment:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'EnvError';
+  }
+}
+
+/** Decodes a 32-byte key given as 64 hex chars or as base64; undefined when it is neither. */
+export function decodeSecretKey(raw: string): Buffer | undefined {
+  const value = raw.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(value)) return Buffer.from(value, 'hex');
+  if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(value)) {
+    const bytes = Buffer.from(value, 'base64');
+    if (bytes.length === 32) return bytes;
+  }
+  return undefined;
+}
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+const envSchema = z.object({
+  NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
+  PORT: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: 'PORT must be a number between 1 and 65535' })
+      .int('PORT must be a whole number between 1 and 65535')
+      .min(1, 'PORT must be between 1 and 65535')
+      .max(65535, 'PORT must be between 1 and 65535')
+      .default(3000),
+  ),
+  HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
+  KSW_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('data')),
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine((v) => v.startsWith('file:'), 'DATABASE_URL must be a SQLite URL of the form file:/path/to/db.sqlite')
+      .optional(),
+  ),
+  KSW_SECRET_KEY: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine(
+        (v) => decodeSecretKey(v) !== undefined,
+        'KSW_SECRET_KEY must be 32 bytes written as 64 hex characters or as base64 (e.g. `openssl rand -hex 32`)',
+      )
+      .optional(),
+  ),
+  KSW_ADMIN_PASSWORD: z.preprocess(
+    emptyToUndefined,
+    z.string().min(8, 'KSW_ADMIN_PASSWORD must be at least 8 characters long').optional(),
+  ),
+});
+
+const globalEnv = globalThis as unknown as { __kswEnv?: Env };
+
+/** Parses `source` (default process.env); throws EnvError listing every problem. Cached for process.env. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const useCache = source === process.env;
+  if (useCache && globalEnv.__kswEnv) return globalEnv.__kswEnv;
+
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new EnvError(
+      parsed.error.issues.map((issue) => {
+        const name = issue.path.join('.');
+        return issue.message.includes(name) ? issue.message : `${name}: ${issue.message}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.KSW_DATA_DIR);
+  try {
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    fs.chmodSync(dataDir, 0o700);
+  } catch (err) {
+    throw new EnvError([`KSW_DATA_DIR: cannot create ${dataDir} (${(err as Error).message})`]);
+  }
+  const env: Env = {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseUrl: e.DATABASE_URL ?? `file:${path.join(dataDir, 'ks-wizard.db')}`,
+    secretKey: e.KSW_SECRET_KEY === undefined ? undefined : decodeSecretKey(e.KSW_SECRET_KEY),
+    adminPassword: e.KSW_ADMIN_PASSWORD,
+  };
+  if (useCache) globalEnv.__kswEnv = env;
+  return env;
+}
+
+/** Forgets the cached env (tests that change process.env). */
+export function resetEnvCache(): void {
+  globalEnv.__kswEnv = undefined;
+}

@@ -1,0 +1,24 @@
+/**
+ * Vitest global setup: a throw-away data dir and SQLite database with every migration applied, and a
+ * random secret key. Test workers (forks) inherit these variables; the real ./data is never touched.
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export default function setup(): () => void {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ksw-test-'));
+  fs.chmodSync(dir, 0o700);
+  process.env.KSW_DATA_DIR = dir;
+  process.env.DATABASE_URL = `file:${path.join(dir, 'test.db')}`;
+  process.env.KSW_SECRET_KEY = randomBytes(32).toString('hex');
+  delete process.env.KSW_ADMIN_PASSWORD;
+  process.env.NEXT_TELEMETRY_DISABLED = '1';
+  execFileSync(path.resolve('node_modules/.bin/prisma'), ['migrate', 'deploy'], {
+    env: { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
+    stdio: 'pipe',
+  });
+  return () => fs.rmSync(dir, { recursive: true, force: true });
+}
