@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs everything ks-wizard needs on a fresh Debian 12 machine: the system packages for
+# Ansible and the local lab (sshd hosts on loopback), Chromium for the end-to-end tests, and the
+# npm dependencies. Idempotent; safe to re-run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(openssh-server sshpass ansible-core python3-ansible-runner sudo iproute2 chromium)
+
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null; then SUDO=sudo; else
+      echo "setup: these Debian packages are missing and this user is not root: ${missing[*]}" >&2
+      echo "setup: run as root, or install them with: apt-get install -y ${missing[*]}" >&2
+      exit 1
+    fi
+  else SUDO=; fi
+  echo "setup: installing ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+# sshd refuses to start without its privilege-separation directory (no systemd here)
+[ "$(id -u)" -ne 0 ] || mkdir -p /run/sshd
+
+export NEXT_TELEMETRY_DISABLED=1
+if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# `npm test`: every test, with real parts: unit, property and integration tests (vitest: real
+# SQLite, real sshd lab hosts, real ansible-runner), then the production build and the
+# end-to-end tests in Debian's Chromium (Playwright). Prints one "N passed, N failed" line.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+[ "$(id -u)" -ne 0 ] || mkdir -p /run/sshd
+rm -rf test-results && mkdir -p test-results
+
+status=0
+npx vitest run || status=1
+if npx next build; then
+  npx playwright test || status=1
+else
+  echo "test: next build failed; end-to-end tests not run" >&2
+  status=1
+fi
+node scripts/summarize-tests.mjs || status=1
+exit $status
