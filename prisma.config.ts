@@ -1,4 +1,6 @@
-// Prisma CLI configuration: JS engine with the better-sqlite3 driver adapter.
+// Prisma CLI configuration: JS engine with a driver adapter chosen by DATABASE_URL: better-sqlite3
+// for `file:` URLs (the default), node-postgres for `postgres://` URLs (then the derived schema
+// prisma/postgres/schema.prisma and its own migrations are used).
 // DATABASE_URL must always be set, or even `prisma generate` tries to download a native engine.
 import path from 'node:path';
 import { defineConfig } from 'prisma/config';
@@ -6,6 +8,7 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 
 process.env.DATABASE_URL ??= `file:${path.resolve(process.env.KSW_DATA_DIR ?? 'data', 'ks-wizard.db')}`;
 const url = process.env.DATABASE_URL;
+const isPostgres = /^postgres(ql)?:\/\//.test(url);
 
 // The shadow DB replays migration.sql through executeRaw, which better-sqlite3 runs with prepare():
 // multi-statement scripts fail (P3006). Route parameterless statements through executeScript.
@@ -27,8 +30,13 @@ function withScriptShadow(factory: PrismaBetterSQLite3): PrismaBetterSQLite3 {
 }
 
 export default defineConfig({
-  schema: path.join('prisma', 'schema.prisma'),
+  schema: isPostgres ? path.join('prisma', 'postgres', 'schema.prisma') : path.join('prisma', 'schema.prisma'),
+  migrations: { path: isPostgres ? path.join('prisma', 'postgres', 'migrations') : path.join('prisma', 'migrations') },
   experimental: { adapter: true },
   engine: 'js',
-  adapter: async () => withScriptShadow(new PrismaBetterSQLite3({ url })),
+  adapter: async () => {
+    if (!isPostgres) return withScriptShadow(new PrismaBetterSQLite3({ url }));
+    const { PrismaPg } = await import('@prisma/adapter-pg');
+    return new PrismaPg({ connectionString: url });
+  },
 });
