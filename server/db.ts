@@ -18,7 +18,8 @@ const globalDb = globalThis as unknown as { __kswPrisma?: PrismaClient; __kswPra
 /** Returns the shared Prisma client, creating it on first use. */
 export function getDb(): PrismaClient {
   if (!globalDb.__kswPrisma) {
-    const { databaseUrl } = loadEnv();
+    const { databaseUrl, databaseKind } = loadEnv();
+    if (databaseKind !== 'sqlite') throw new Error('DATABASE_URL: PostgreSQL is not wired into server/db.ts yet; use a file: URL');
     // `timeout` is better-sqlite3's busy timeout (ms): writers wait instead of failing with SQLITE_BUSY.
     globalDb.__kswPrisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl, timeout: 5000 }) });
   }

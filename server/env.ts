@@ -18,6 +18,7 @@ export interface Env {
   host: string;
   dataDir: string;
   databaseUrl: string;
+  databaseKind: 'sqlite' | 'postgres';
   /** 32-byte key, or undefined: the key is then generated into `<dataDir>/secret.key`. */
   secretKey: Buffer | undefined;
   adminPassword: string | undefined;
@@ -60,7 +61,10 @@ const envSchema = z.object({
     emptyToUndefined,
     z
       .string()
-      .refine((v) => v.startsWith('file:'), 'DATABASE_URL must be a SQLite URL of the form file:/path/to/db.sqlite')
+      .refine(
+        (v) => v.startsWith('file:') || /^postgres(ql)?:\/\//.test(v),
+        'DATABASE_URL must be file:/path/to/db.sqlite (SQLite) or postgresql://user:pass@host/db',
+      )
       .optional(),
   ),
   KSW_SECRET_KEY: z.preprocess(
@@ -109,6 +113,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     host: e.HOST,
     dataDir,
     databaseUrl: e.DATABASE_URL ?? `file:${path.join(dataDir, 'ks-wizard.db')}`,
+    databaseKind: e.DATABASE_URL?.startsWith('postgres') ? 'postgres' : 'sqlite',
     secretKey: e.KSW_SECRET_KEY === undefined ? undefined : decodeSecretKey(e.KSW_SECRET_KEY),
     adminPassword: e.KSW_ADMIN_PASSWORD,
   };

@@ -1,0 +1,81 @@
+/**
+ * The one wrapper every app/api route handler goes through. In order:
+ *   1. session check (401 `{error:"not logged in"}`) unless `auth: false`;
+ *   2. CSRF check for POST/PUT/PATCH/DELETE: same-origin `Origin` header, else 403;
+ *   3. JSON body parsing for POST/PUT/PATCH (400 `{error:"malformed JSON: ..."}`; empty body = undefined);
+ *   4. errors -> answers: ValidationError/ZodError 422 `{errors,warnings}`, HttpError its status,
+ *      anything else 500 with a generic message (logged server-side without the request body).
+ * Cookies are read from the raw `Cookie` header so handlers are plain, testable functions.
+ */
+import { ZodError } from 'zod';
+import { hasSameOrigin, isStateChanging } from '../auth/check-origin';
+import { findSession, type SessionInfo } from '../auth/find-session';
+import { readSessionToken } from '../auth/session-cookie';
+import { HttpError, ValidationError } from './errors';
+import { zodIssuesToFields } from './parse-input';
+
+export interface ApiContext<P> {
+  request: Request;
+  params: P;
+  /** Parsed JSON body (POST/PUT/PATCH), undefined when the body is empty or the method has none. */
+  body: unknown;
+  session: SessionInfo | null;
+}
+
+export interface ApiOptions {
+  auth: boolean;
+}
+
+type RouteParams = Record<string, string | string[] | undefined>;
+export type RouteHandler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
+
+export const CSRF_MESSAGE = 'cross-site request refused: send an Origin header matching the server';
+
+export function jsonResponse(data: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(data), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  });
+}
+
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+async function readJsonBody(request: Request): Promise<unknown> {
+  if (!BODY_METHODS.has(request.method.toUpperCase())) return undefined;
+  const text = await request.text();
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    throw new HttpError(400, `malformed JSON: ${(err as Error).message}`);
+  }
+}
+
+function errorResponse(err: unknown, request: Request): Response {
+  if (err instanceof ValidationError) return jsonResponse({ errors: err.errors, warnings: err.warnings }, 422);
+  if (err instanceof ZodError) return jsonResponse({ errors: zodIssuesToFields(err.issues), warnings: [] }, 422);
+  if (err instanceof HttpError) return jsonResponse({ error: err.message }, err.status, err.headers);
+  const e = err instanceof Error ? err : new Error(String(err));
+  console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed: ${e.name}: ${e.message}\n${e.stack ?? ''}`);
+  return jsonResponse({ error: 'internal error: see the server log' }, 500);
+}
+
+export function withApi<P extends RouteParams = Record<string, never>>(
+  handler: (ctx: ApiContext<P>) => Promise<Response>,
+  options: ApiOptions,
+): RouteHandler<P> {
+  return async (request, context) => {
+    try {
+      const session = await findSession(readSessionToken(request.headers.get('cookie')));
+      if (options.auth && !session) return jsonResponse({ error: 'not logged in' }, 401);
+      if (isStateChanging(request.method) && !hasSameOrigin(request.headers)) {
+        return jsonResponse({ error: CSRF_MESSAGE }, 403);
+      }
+      const body = await readJsonBody(request);
+      const params = ((await context?.params) ?? {}) as P;
+      return await handler({ request, params, body, session });
+    } catch (err) {
+      return errorResponse(err, request);
+    }
+  };
+}
