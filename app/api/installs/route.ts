@@ -1,0 +1,16 @@
+// GET /api/installs -> {installs:[{id,name,status,hosts,updatedAt}]}
+// POST /api/installs {name, config?} -> 201 {id, ...install}
+import { parseInput } from '@/server/http/parse-input';
+import { jsonResponse, withApi } from '@/server/http/with-api';
+import { createInstall } from '@/server/installs/create-install';
+import { createInstallInput } from '@/server/installs/install-input';
+import { listInstalls } from '@/server/installs/list-installs';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = withApi(async () => jsonResponse({ installs: await listInstalls() }), { auth: true });
+
+export const POST = withApi(
+  async ({ body }) => jsonResponse(await createInstall(parseInput(createInstallInput, body)), 201),
+  { auth: true },
+);

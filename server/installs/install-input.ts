@@ -1,0 +1,16 @@
+/** Request-body schemas of the installs API (shape only: the config rules run after the secret merge). */
+import { z } from 'zod';
+import { installConfigShape } from '@/lib/config/schema';
+import { WIZARD_STEPS } from '@/lib/config/steps';
+
+const stepIds = WIZARD_STEPS.map((s) => s.id) as [string, ...string[]];
+const installName = z.string().trim().min(1, 'give the install a name').max(200, 'the name is too long (200 characters at most)');
+
+export const createInstallInput = z.object({ name: installName, config: installConfigShape.optional() });
+
+export const updateInstallInput = z.object({
+  name: installName.optional(),
+  step: z.enum(stepIds).optional(),
+  config: installConfigShape,
+  draft: z.boolean().optional(),
+});

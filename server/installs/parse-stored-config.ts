@@ -1,0 +1,8 @@
+/** Parses `Install.configJson` back into the model (the stored form always holds `{set}` markers only). */
+import { installConfigShape, type InstallConfig } from '@/lib/config/schema';
+
+export function parseStoredConfig(install: { id: string; configJson: string }): InstallConfig {
+  const parsed = installConfigShape.safeParse(JSON.parse(install.configJson));
+  if (!parsed.success) throw new Error(`stored config of install ${install.id} does not match the config model`);
+  return parsed.data;
+}

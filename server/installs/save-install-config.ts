@@ -1,0 +1,44 @@
+/**
+ * The shared write path of create / update / import: merge the incoming secrets with the stored ones,
+ * check the rules on the merged (redacted) config, then — unless `refuseErrors` and errors exist —
+ * write configJson (markers only), secretsEnc (sealed), status and Node rows in one transaction.
+ */
+import type { Install, Prisma } from '@prisma/client';
+import type { InstallConfig } from '@/lib/config/schema';
+import { ValidationError } from '../http/errors';
+import { checkInstallConfig, statusAfterSave, type ConfigCheck } from './check-install-config';
+import { readStoredSecrets, sealStoredSecrets } from './install-secrets';
+import { mergeSecrets } from './merge-secrets';
+import { parseStoredConfig } from './parse-stored-config';
+import { syncNodes } from './sync-nodes';
+
+export interface SaveInput {
+  config: InstallConfig;
+  name?: string;
+  step?: string;
+  /** When true, rule errors refuse the save with a 422 and nothing is written. */
+  refuseErrors: boolean;
+}
+
+export async function saveInstallConfig(
+  tx: Prisma.TransactionClient,
+  install: Install,
+  input: SaveInput,
+): Promise<{ install: Install; check: ConfigCheck }> {
+  const previous = parseStoredConfig(install);
+  const { redacted, secrets } = mergeSecrets(input.config, previous, readStoredSecrets(install));
+  const check = checkInstallConfig(redacted);
+  if (input.refuseErrors && check.errors.length > 0) throw new ValidationError(check.errors, check.warnings);
+  const saved = await tx.install.update({
+    where: { id: install.id },
+    data: {
+      name: input.name ?? install.name,
+      step: input.step ?? install.step,
+      status: statusAfterSave(install.status, check),
+      configJson: JSON.stringify(redacted),
+      secretsEnc: sealStoredSecrets(install.id, secrets),
+    },
+  });
+  await syncNodes(tx, install.id, redacted.hosts);
+  return { install: saved, check };
+}
