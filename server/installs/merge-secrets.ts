@@ -5,7 +5,8 @@
  *   `{set:true, value:"x"}` (non-empty)  -> store "x";
  *   `{set:true}`                         -> keep the stored value of the same id; when the host was
  *                                           renamed, fall back to the previous config's host at the
- *                                           same index;
+ *                                           same index
+ *                                           (when that host's old name is gone from the new config);
  *   `{set:true, copyFrom:"hosts.0.auth.password"}` -> the (new or kept) value of that secret;
  *   `{set:false}`                        -> no value (dropped from the store).
  * A `{set:true}` that ends with no value anywhere becomes `{set:false}`. Stored secrets whose field
@@ -40,8 +41,12 @@ export function mergeSecrets<C extends ConfigLike>(next: C, previous: ConfigLike
   const storedValue = (path: ConfigPath): string | undefined => {
     const own = stored[secretIdOf(next, path)];
     if (own !== undefined) return own;
-    if (previous && path[0] === 'hosts' && typeof path[1] === 'number') return stored[secretIdOf(previous, path)];
-    return undefined;
+    if (!previous || path[0] !== 'hosts' || typeof path[1] !== 'number') return undefined;
+    // renamed host: take over the secrets of the previous host at the same index, but only when that
+    // host's name is gone from the new config (else it merely moved, and its secrets went with it)
+    const oldName = previous.hosts?.[path[1]]?.name;
+    if (next.hosts?.some((h) => h.name === oldName)) return undefined;
+    return stored[secretIdOf(previous, path)];
   };
 
   const resolve = (key: string, seen: Set<string>): string | undefined => {

@@ -1,0 +1,146 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seedConfig } from '@/lib/config/fixtures';
+import type { InstallConfig } from '@/lib/config/schema';
+import { getDb } from '@/server/db';
+import { resolveSecrets } from '@/server/installs/resolve-secrets';
+import { adminCookie, callRoute } from '@/server/test-support/api-client';
+import { useFreshDatabase } from '@/server/test-support/fresh-db';
+import { DELETE, GET as getOne, PUT } from './[id]/route';
+import { GET as list, POST as create } from './route';
+
+useFreshDatabase();
+
+const ROOT_PW = 'Root-Pa55-very-secret';
+const SUDO_PW = 'sudo-Secret-4711';
+const CEPH = 'AQBcephSecretValue==';
+
+/** The seed HA config with real SSH passwords (the fixture only says {set:true}). */
+function seedWithSecrets(): InstallConfig {
+  const c = seedConfig();
+  for (const h of c.hosts) if (h.auth.kind === 'password') h.auth.password = { set: true, value: ROOT_PW };
+  return c;
+}
+
+interface View {
+  id: string;
+  status: string;
+  step: string;
+  config: InstallConfig;
+  errors: { path: string; message: string; code: string }[];
+  warnings: unknown[];
+}
+
+let cookie = '';
+beforeAll(async () => {
+  cookie = await adminCookie();
+});
+
+async function createSeed(): Promise<View> {
+  const res = await callRoute(create, { method: 'POST', cookie, body: { name: 'prod', config: seedWithSecrets() } });
+  expect(res.status).toBe(201);
+  return res.json as View;
+}
+
+describe('installs API', () => {
+  it('creates a default draft, lists it and returns it', async () => {
+    const res = await callRoute(create, { method: 'POST', cookie, body: { name: 'empty one' } });
+    expect(res.status).toBe(201);
+    const view = res.json as View;
+    expect(view).toMatchObject({ name: 'empty one', status: 'draft', step: 'hosts' });
+    expect(view.errors.length).toBeGreaterThan(0);
+    const all = await callRoute(list, { cookie });
+    expect((all.json as { installs: unknown[] }).installs).toContainEqual(
+      expect.objectContaining({ id: view.id, name: 'empty one', status: 'draft', hosts: 0 }),
+    );
+    const one = await callRoute(getOne, { cookie, params: { id: view.id } });
+    expect(one.status).toBe(200);
+    expect(Object.keys(one.json as object).sort()).toEqual(
+      ['config', 'createdAt', 'errors', 'id', 'name', 'status', 'step', 'updatedAt', 'warnings'].sort(),
+    );
+  });
+
+  it('stores the seed config as ready, syncs nodes, and never returns or stores a secret value', async () => {
+    const view = await createSeed();
+    expect(view.errors).toEqual([]);
+    expect(view.status).toBe('ready');
+    const nodes = await getDb().node.findMany({ where: { installId: view.id }, orderBy: { name: 'asc' } });
+    expect(nodes.map((n) => `${n.name}:${n.roles}`)).toEqual([
+      'master1:master,etcd', 'master2:master,etcd', 'master3:master,etcd', 'node1:worker', 'node2:worker', 'node3:worker',
+    ]);
+    // replace a sudo password and a ceph secret through PUT, as a draft
+    const c = view.config;
+    c.hosts[4] = { ...c.hosts[4], user: 'deploy', becomePassword: { set: true, value: SUDO_PW } } as InstallConfig['hosts'][0];
+    c.storage.cephRbd.adminSecret = { set: true, value: CEPH };
+    const put = await callRoute(PUT, { method: 'PUT', cookie, params: { id: view.id }, body: { config: c, draft: true, step: 'storage' } });
+    expect(put.status).toBe(200);
+    const got = await callRoute(getOne, { cookie, params: { id: view.id } });
+    const lists = await callRoute(list, { cookie });
+    for (const text of [put.text, got.text, lists.text]) {
+      for (const secret of [ROOT_PW, SUDO_PW, CEPH]) expect(text).not.toContain(secret);
+    }
+    const gotView = got.json as View;
+    expect(gotView.step).toBe('storage');
+    expect(gotView.config.hosts[4]?.becomePassword).toEqual({ set: true });
+    expect(gotView.config.hosts[1]?.auth).toEqual({ kind: 'password', password: { set: true } });
+    const row = await getDb().install.findUniqueOrThrow({ where: { id: view.id } });
+    for (const secret of [ROOT_PW, SUDO_PW, CEPH]) {
+      expect(row.configJson).not.toContain(secret);
+      expect(row.secretsEnc ?? '').not.toContain(secret);
+    }
+    // the run code, and only it, gets the values back
+    const resolved = await resolveSecrets(view.id);
+    expect(resolved.hosts[4]?.becomePassword).toEqual({ set: true, value: SUDO_PW });
+    expect(resolved.hosts[1]?.auth).toEqual({ kind: 'password', password: { set: true, value: ROOT_PW } });
+    expect(resolved.storage.cephRbd.adminSecret).toEqual({ set: true, value: CEPH });
+  });
+
+  it('answers 422 with field paths for a config of the wrong shape', async () => {
+    const view = await createSeed();
+    const bad = structuredClone(view.config) as unknown as { hosts: Record<string, unknown>[] };
+    bad.hosts[1] = { ...bad.hosts[1], ip: 42 };
+    const res = await callRoute(PUT, { method: 'PUT', cookie, params: { id: view.id }, body: { config: bad } });
+    expect(res.status).toBe(422);
+    const body = res.json as { errors: { path: string; message: string }[]; warnings: unknown[] };
+    expect(body.errors).toContainEqual(expect.objectContaining({ path: 'hosts.1.ip' }));
+    expect(body.warnings).toEqual([]);
+    const missing = await callRoute(create, { method: 'POST', cookie, body: { name: '' } });
+    expect(missing.status).toBe(422);
+    expect((missing.json as { errors: { path: string }[] }).errors[0]?.path).toBe('name');
+  });
+
+  it('refuses a config that breaks rules unless saved as a draft', async () => {
+    const view = await createSeed();
+    const c = view.config;
+    c.hosts[3] = { ...c.hosts[3], roles: { master: false, etcd: true, worker: true } } as InstallConfig['hosts'][0]; // 4 etcd: even
+    const refused = await callRoute(PUT, { method: 'PUT', cookie, params: { id: view.id }, body: { config: c, name: 'renamed' } });
+    expect(refused.status).toBe(422);
+    const body = refused.json as { errors: { path: string; message: string }[]; warnings: unknown[] };
+    expect(body.errors.length).toBeGreaterThan(0);
+    expect(Array.isArray(body.warnings)).toBe(true);
+    const unchanged = (await callRoute(getOne, { cookie, params: { id: view.id } })).json as View & { name: string };
+    expect(unchanged.name).toBe('prod');
+    expect(unchanged.status).toBe('ready');
+    const draft = await callRoute(PUT, { method: 'PUT', cookie, params: { id: view.id }, body: { config: c, draft: true } });
+    expect(draft.status).toBe(200);
+    const saved = draft.json as View;
+    expect(saved.status).toBe('draft');
+    expect(saved.errors.length).toBeGreaterThan(0);
+  });
+
+  it('clears a secret, and a rule then reports the missing credential', async () => {
+    const view = await createSeed();
+    const c = view.config;
+    c.hosts[5] = { ...c.hosts[5], auth: { kind: 'password', password: { set: false } } } as InstallConfig['hosts'][0];
+    const res = await callRoute(PUT, { method: 'PUT', cookie, params: { id: view.id }, body: { config: c, draft: true } });
+    const saved = res.json as View;
+    expect(saved.config.hosts[5]?.auth).toEqual({ kind: 'password', password: { set: false } });
+    expect(saved.errors.some((e) => e.path.startsWith('hosts.5'))).toBe(true);
+  });
+
+  it('deletes an install (204) and then answers 404', async () => {
+    const view = await createSeed();
+    expect((await callRoute(DELETE, { method: 'DELETE', cookie, params: { id: view.id } })).status).toBe(204);
+    expect((await callRoute(getOne, { cookie, params: { id: view.id } })).status).toBe(404);
+    expect(await getDb().node.count({ where: { installId: view.id } })).toBe(0);
+  });
+});
