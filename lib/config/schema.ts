@@ -3,7 +3,7 @@
  * (request parsing) and the installer-file renderer/importer.
  *
  * The schema checks *shape* only (types, enums). Every rule of the docs lives in ./rules.ts, which
- * attaches errors to the exact field path; `installConfigSchema` below runs those rules as a
+ * attaches errors to the exact field path; `installConfigSchema` (./validate.ts) runs those rules as a
  * superRefine so a form, the API and the renderer can never disagree on what is valid.
  *
  * Values are stored in operator terms (camelCase); the mapping to installer keys (2.0.x names such

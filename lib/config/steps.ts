@@ -19,7 +19,8 @@ export function isWizardStep(value: string): value is WizardStepId {
 /** The step whose form holds the field at `path` (dot path, e.g. `hosts.2.roles.etcd`). */
 export function stepForPath(path: string): WizardStepId {
   const parts = path.split('.');
-  if (parts[0] === 'hosts') return parts[2] === 'roles' || parts.length === 1 || parts[1] === 'roles' ? 'roles' : 'hosts';
+  // `hosts` itself (no hosts, too few, no taskbox) is fixed on the Hosts step; a host's roles on Roles
+  if (parts[0] === 'hosts') return parts[2] === 'roles' ? 'roles' : 'hosts';
   if (parts[0] === 'roles') return 'roles';
   if (parts[0] === 'loadBalancer') return 'loadBalancer';
   if (parts[0] === 'storage' || parts[0] === 'qingcloud') return 'storage';
