@@ -1,0 +1,79 @@
+/**
+ * The one custom server: validated env -> migrations -> admin / setup token -> Next -> HTTP server
+ * with socket.io on the same port. Every request gets `x-ksw-client-address` from its TCP socket
+ * (a client-sent value is overwritten) for the login throttle. `close()` stops io, HTTP and Prisma.
+ */
+import { createServer, type Server as HttpServer } from 'node:http';
+import next from 'next';
+import { formatSetupBanner, initAuth } from './auth/init-auth';
+import { configureSqlite, disconnectDb, runMigrations } from './db';
+import { loadEnv } from './env';
+import { CLIENT_ADDRESS_HEADER } from './http/client-address';
+import { attachIo, closeIo } from './realtime/io';
+
+export interface StartOptions {
+  port?: number;
+  host?: string;
+  dev?: boolean;
+  /** Project root (where .next and node_modules live). */
+  dir?: string;
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  httpServer: HttpServer;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const env = loadEnv();
+  const log = options.log ?? ((line: string) => console.log(line));
+  const port = options.port ?? env.port;
+  const host = options.host ?? env.host;
+  const dir = options.dir ?? process.cwd();
+  const dev = options.dev ?? env.nodeEnv !== 'production';
+
+  await runMigrations(dir);
+  await configureSqlite();
+  const auth = await initAuth(env);
+
+  const app = next({ dev, hostname: host, port, dir });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const httpServer = createServer((req, res) => {
+    req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? 'unknown';
+    handle(req, res).catch((err: unknown) => {
+      console.error('[http] request failed:', err instanceof Error ? err.message : String(err));
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  attachIo(httpServer);
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, host, () => resolve());
+  });
+  const address = httpServer.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${actualPort}`;
+  if (auth.kind === 'setup-token') log(formatSetupBanner(url, auth.token));
+  if (auth.kind === 'admin-from-env') log('> admin account created from KSW_ADMIN_PASSWORD');
+  log(`> ks-wizard ready on ${url}`);
+
+  return {
+    url,
+    httpServer,
+    async close() {
+      await closeIo();
+      await new Promise<void>((resolve) => {
+        httpServer.close(() => resolve());
+        httpServer.closeAllConnections();
+      });
+      await app.close?.();
+      await disconnectDb();
+    },
+  };
+}
