@@ -1,0 +1,101 @@
+'use client';
+
+import { useFormContext, useWatch } from 'react-hook-form';
+import { Alert, Button, Divider, Drawer, Group, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
+import type { Host, HostAuth, InstallConfig } from '@/lib/config/schema';
+import { unsetSecret } from '@/lib/config/secret';
+import { NumberField, SwitchField, TextField } from '@/components/form/fields';
+import { SecretField } from '@/components/form/secret-field';
+import { copySourceFor } from './copy-source';
+import { useWizard } from './wizard-context';
+
+const AUTH_KINDS = [
+  { value: 'password', label: 'Password' },
+  { value: 'key', label: 'Private key' },
+  { value: 'none', label: 'None (taskbox only)' },
+];
+
+function authOf(kind: string): HostAuth {
+  if (kind === 'key') return { kind: 'key', privateKey: unsetSecret(), passphrase: unsetSecret() };
+  if (kind === 'none') return { kind: 'none' };
+  return { kind: 'password', password: unsetSecret() };
+}
+
+/** Edits hosts[index] in place: every keystroke is the form's, so errors and autosave are live. */
+export function HostEditor({ index, onClose }: { index: number | null; onClose: () => void }) {
+  const { control, setValue, getValues } = useFormContext<InstallConfig>();
+  const hosts = useWatch({ control, name: 'hosts' });
+  const { errors } = useWizard();
+  const host: Host | undefined = index === null ? undefined : hosts[index];
+  const opts = { shouldDirty: true, shouldValidate: true } as const;
+
+  return (
+    <Drawer opened={host !== undefined} onClose={onClose} position="right" size="lg" title={host ? `Host ${host.name || (index ?? 0) + 1}` : 'Host'}>
+      {host && index !== null && (
+        <Stack gap="md">
+          <TextField name={`hosts.${index}.name`} label="Name" description="Inventory name, lower case (e.g. master1); the host is renamed to it" data-autofocus />
+          <SimpleGrid cols={2}>
+            <TextField name={`hosts.${index}.address`} label="SSH address" description="IP or DNS name the taskbox connects to" />
+            <Stack gap={4}>
+              <TextField name={`hosts.${index}.ip`} label="Internal IP" description="IPv4 the cluster binds to" />
+              <Button size="compact-xs" variant="subtle" style={{ alignSelf: 'flex-start' }} onClick={() => setValue(`hosts.${index}.ip`, getValues(`hosts.${index}.address`), opts)}>
+                Same as SSH address
+              </Button>
+            </Stack>
+          </SimpleGrid>
+          <SimpleGrid cols={2}>
+            <NumberField name={`hosts.${index}.port`} label="SSH port" min={1} max={65535} />
+            <TextField name={`hosts.${index}.user`} label="SSH user" description="root, or a user with sudo" />
+          </SimpleGrid>
+          <SwitchField
+            name={`hosts.${index}.taskbox`}
+            label="Taskbox"
+            description="The installer runs on this host (ansible_connection=local). Only one host can be the taskbox."
+            onToggle={(on) => {
+              if (!on) return;
+              getValues('hosts').forEach((h, j) => {
+                if (j !== index && h.taskbox) setValue(`hosts.${j}.taskbox`, false, opts);
+              });
+              const auth = getValues(`hosts.${index}.auth`);
+              if (auth.kind === 'password' && !auth.password.set) setValue(`hosts.${index}.auth`, { kind: 'none' }, opts);
+            }}
+          />
+          <Divider label="SSH credential" labelPosition="left" />
+          <SegmentedControl
+            aria-label="SSH authentication"
+            data={AUTH_KINDS.map((k) => ({ ...k, disabled: k.value === 'none' && !host.taskbox && host.auth.kind !== 'none' }))}
+            value={host.auth.kind}
+            onChange={(kind) => setValue(`hosts.${index}.auth`, authOf(kind), opts)}
+          />
+          {errors
+            .filter((e) => e.path === `hosts.${index}.auth`)
+            .map((e) => (
+              <Text key={e.code} size="sm" c="red" role="alert">
+                {e.message}
+              </Text>
+            ))}
+          {host.auth.kind === 'password' && (
+            <SecretField key={`pw-${index}`} name={`hosts.${index}.auth.password`} label="SSH password" copySource={copySourceFor(hosts, index, 'password')} />
+          )}
+          {host.auth.kind === 'key' && (
+            <>
+              <SecretField key={`key-${index}`} name={`hosts.${index}.auth.privateKey`} label="Private key" description="PEM / OpenSSH private key" multiline copySource={copySourceFor(hosts, index, 'privateKey')} />
+              <SecretField key={`pp-${index}`} name={`hosts.${index}.auth.passphrase`} label="Key passphrase" description="Only if the key is encrypted" copySource={copySourceFor(hosts, index, 'passphrase')} />
+            </>
+          )}
+          {host.auth.kind === 'none' && (
+            <Alert color="gray" variant="light">
+              {host.taskbox ? 'The taskbox runs the installer locally and needs no SSH credential.' : 'Only the taskbox can go without a credential.'}
+            </Alert>
+          )}
+          {host.user.trim() !== 'root' && host.user.trim() !== '' && (
+            <SecretField key={`become-${index}`} name={`hosts.${index}.becomePassword`} label="Become (sudo) password" description={`sudo password of ${host.user}`} copySource={copySourceFor(hosts, index, 'becomePassword')} />
+          )}
+          <Group justify="flex-end" mt="md">
+            <Button onClick={onClose}>Done</Button>
+          </Group>
+        </Stack>
+      )}
+    </Drawer>
+  );
+}

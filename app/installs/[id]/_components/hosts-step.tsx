@@ -1,0 +1,137 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
+import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import type { Host, InstallConfig } from '@/lib/config/schema';
+import { defaultHost } from '@/lib/config/defaults';
+import { ConfirmButton } from '@/components/confirm-button';
+import { ImportModal } from '@/components/import-modal';
+import { IssueList } from '@/components/issue-list';
+import { HostEditor } from './host-editor';
+import { BulkPasteModal } from './bulk-paste-modal';
+import { issuesUnder, useWizard } from './wizard-context';
+
+function authSummary(host: Host): React.ReactNode {
+  if (host.taskbox && host.auth.kind === 'none') return <Badge variant="light" color="gray">local</Badge>;
+  switch (host.auth.kind) {
+    case 'none':
+      return <Badge variant="light" color="red">none</Badge>;
+    case 'password':
+      return <Badge variant="light" color={host.auth.password.set ? 'teal' : 'red'}>password {host.auth.password.set ? 'set' : 'not set'}</Badge>;
+    case 'key':
+      return <Badge variant="light" color={host.auth.privateKey.set ? 'teal' : 'red'}>key {host.auth.privateKey.set ? 'set' : 'not set'}</Badge>;
+  }
+}
+
+export function HostsStep() {
+  const { control, setFocus } = useFormContext<InstallConfig>();
+  const { fields, append, remove } = useFieldArray({ control, name: 'hosts' });
+  const hosts = useWatch({ control, name: 'hosts' });
+  const { errors, warnings, focusRequest } = useWizard();
+  const [editing, setEditing] = useState<number | null>(null);
+  const [bulkOpen, bulk] = useDisclosure(false);
+  const [importOpen, importModal] = useDisclosure(false);
+
+  // Review → "fix it" on a host field: open that host's editor, then focus the field
+  useEffect(() => {
+    const m = focusRequest ? /^hosts\.(\d+)(\..+)?$/.exec(focusRequest.path) : null;
+    if (!m || !focusRequest) return;
+    setEditing(Number(m[1]));
+    const path = focusRequest.path.endsWith('.auth') ? `${focusRequest.path}.password` : focusRequest.path;
+    const t = setTimeout(() => {
+      try {
+        setFocus(path as Parameters<typeof setFocus>[0]);
+      } catch {
+        /* no single field for this path */
+      }
+    }, 250);
+    return () => clearTimeout(t);
+  }, [focusRequest, setFocus]);
+
+  const addHost = () => {
+    append(defaultHost());
+    setEditing(fields.length);
+  };
+  const stepIssues = [...errors, ...warnings].filter((i) => i.step === 'hosts' && !/^hosts\.\d+\./.test(i.path));
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={3}>Hosts</Title>
+          <Text size="sm" c="dimmed">
+            Every machine of the cluster, and how the taskbox (where the installer runs) reaches it over SSH.
+          </Text>
+        </div>
+        <Group gap="xs">
+          <Button variant="default" onClick={importModal.open}>
+            Import hosts.ini…
+          </Button>
+          <Button variant="default" onClick={bulk.open}>
+            Bulk paste…
+          </Button>
+          <Button onClick={addHost}>Add host</Button>
+        </Group>
+      </Group>
+      <IssueList issues={stepIssues} />
+      <Paper withBorder>
+        <Table verticalSpacing="xs" highlightOnHover aria-label="Hosts">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Name</Table.Th>
+              <Table.Th>SSH address</Table.Th>
+              <Table.Th>Internal IP</Table.Th>
+              <Table.Th>User</Table.Th>
+              <Table.Th>Credential</Table.Th>
+              <Table.Th>Problems</Table.Th>
+              <Table.Th aria-label="Actions" />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {fields.map((f, i) => {
+              const h = hosts[i];
+              if (!h) return null;
+              const problems = issuesUnder(errors, `hosts.${i}`).filter((e) => e.step === 'hosts').length;
+              const label = h.name || `host ${i + 1}`;
+              return (
+                <Table.Tr key={f.id}>
+                  <Table.Td fw={500}>
+                    {h.name || <Text c="dimmed" span>(no name)</Text>} {h.taskbox && <Badge size="xs" variant="outline">taskbox</Badge>}
+                  </Table.Td>
+                  <Table.Td>{h.address}</Table.Td>
+                  <Table.Td>{h.ip}</Table.Td>
+                  <Table.Td>{h.user}{h.port !== 22 ? `:${h.port}` : ''}</Table.Td>
+                  <Table.Td>{authSummary(h)}</Table.Td>
+                  <Table.Td>{problems > 0 ? <Badge color="red" variant="light">{problems} error{problems === 1 ? '' : 's'}</Badge> : <Text size="sm" c="teal">ok</Text>}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4} justify="flex-end" wrap="nowrap">
+                      <Button size="xs" variant="light" onClick={() => setEditing(i)} aria-label={`Edit ${label}`}>
+                        Edit
+                      </Button>
+                      <ConfirmButton label="Remove" ariaLabel={`Remove ${label}`} title={`Remove ${label}?`} body="The host and its stored credentials are removed from this install." onConfirm={() => remove(i)} />
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+        {fields.length === 0 && (
+          <Text c="dimmed" ta="center" py="lg" size="sm">
+            No hosts yet. Add them one by one, paste a list, or import an existing hosts.ini.
+          </Text>
+        )}
+      </Paper>
+      {fields.length > 0 && !hosts.some((h) => h.taskbox) && (
+        <Alert color="blue" variant="light">
+          Tip: mark the machine you will run the installer on as the taskbox (Edit → Taskbox).
+        </Alert>
+      )}
+      <HostEditor index={editing} onClose={() => setEditing(null)} />
+      <BulkPasteModal opened={bulkOpen} onClose={bulk.close} existing={hosts} onAdd={(list) => append(list)} />
+      <ImportModal opened={importOpen} onClose={importModal.close} />
+    </Stack>
+  );
+}

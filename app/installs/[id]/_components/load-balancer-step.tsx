@@ -1,0 +1,103 @@
+'use client';
+
+import { useFormContext, useWatch } from 'react-hook-form';
+import { Alert, Code, List, Paper, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { InstallConfig } from '@/lib/config/schema';
+import { defaultExternalLoadBalancer, DEFAULT_LB_PORT } from '@/lib/config/defaults';
+import { NumberField, TextField } from '@/components/form/fields';
+import { IssueList } from '@/components/issue-list';
+import { useWizard } from './wizard-context';
+
+/** Mirrors the docs' "Installing HA Master and Etcd Cluster" page, with this install's masters. */
+export function LoadBalancerStep() {
+  const { control, setValue } = useFormContext<InstallConfig>();
+  const lb = useWatch({ control, name: 'loadBalancer' });
+  const hosts = useWatch({ control, name: 'hosts' });
+  const { errors, warnings } = useWizard();
+  const masters = hosts.filter((h) => h.roles.master);
+  const port = lb.kind === 'external' && Number.isFinite(lb.port) ? lb.port : DEFAULT_LB_PORT;
+  const issues = [
+    ...errors.filter((i) => i.step === 'loadBalancer' && i.path === 'loadBalancer'),
+    ...warnings.filter((i) => i.step === 'loadBalancer'),
+  ];
+
+  return (
+    <Stack>
+      <div>
+        <Title order={3}>Load balancer</Title>
+        <Text size="sm" c="dimmed" maw={760}>
+          With several masters, kube-apiserver, the scheduler and the controller manager run on each of them. A load balancer in
+          front of the masters gives kubectl, the workers and KubeSphere one stable address and keeps the cluster reachable when a
+          master is down.
+        </Text>
+      </div>
+      <Paper withBorder p="md">
+        <Stack gap="xs">
+          <Text fw={600}>What to create (before installing)</Text>
+          <List size="sm" spacing={4}>
+            <List.Item>
+              A load balancer in the hosts&apos; private network, with a <b>TCP</b> listener on port <b>{port}</b> and{' '}
+              <b>round-robin</b> (poll) balancing.
+            </List.Item>
+            <List.Item>
+              Backends: every master on port <b>6443</b> (kube-apiserver):{' '}
+              {masters.length === 0 ? (
+                <Text span c="dimmed" size="sm">
+                  mark the masters on the Roles step first
+                </Text>
+              ) : (
+                masters.map((m, i) => (
+                  <span key={`${m.name}-${i}`}>
+                    {i > 0 && ', '}
+                    <Code>{`${m.ip || m.address || '?'}:6443`}</Code> ({m.name || 'unnamed'})
+                  </span>
+                ))
+              )}
+            </List.Item>
+            <List.Item>
+              Open port {port} in the load balancer&apos;s firewall / security group, or the installation fails: the hosts must
+              reach it.
+            </List.Item>
+            <List.Item>
+              Until KubeSphere is installed the backends show as <b>unavailable</b>: nothing listens on 6443 yet. That is
+              expected; they turn active once kube-apiserver runs.
+            </List.Item>
+          </List>
+          <Text size="sm" c="dimmed">
+            No cloud load balancer? keepalived + HAProxy on two spare machines (a virtual IP forwarding TCP 6443 to the masters)
+            works the same way: enter the virtual IP below.
+          </Text>
+        </Stack>
+      </Paper>
+      <div>
+        <Text size="sm" fw={500} mb={4} id="lb-kind-label">
+          Load balancer
+        </Text>
+        <SegmentedControl
+          aria-labelledby="lb-kind-label"
+          data={[
+            { value: 'none', label: 'None' },
+            { value: 'external', label: 'External load balancer' },
+          ]}
+          value={lb.kind}
+          onChange={(kind) =>
+            setValue('loadBalancer', kind === 'external' ? defaultExternalLoadBalancer() : { kind: 'none' }, { shouldDirty: true, shouldValidate: true })
+          }
+        />
+      </div>
+      {lb.kind === 'external' ? (
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <TextField name="loadBalancer.address" label="Address" description="IPv4 (or VIP) of the load balancer" placeholder="192.168.0.10" />
+          <NumberField name="loadBalancer.port" label="Port" description="The listener port (6443 unless you chose another)" min={1} max={65535} />
+          <TextField name="loadBalancer.domain" label="Domain" description="Internal name of the API endpoint" />
+        </SimpleGrid>
+      ) : (
+        <Alert color="gray" variant="light">
+          Without a load balancer, each worker reaches the masters through a local nginx proxy; fine for one master, but clients
+          get no single stable endpoint.
+        </Alert>
+      )}
+      <IssueList issues={issues} />
+    </Stack>
+  );
+}

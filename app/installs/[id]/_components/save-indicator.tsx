@@ -1,0 +1,39 @@
+'use client';
+
+import { Badge, Button, Group, Text } from '@mantine/core';
+import type { SaveStatus } from './use-autosave';
+
+export function SaveIndicator({ status, onRetry }: { status: SaveStatus; onRetry: () => void }) {
+  return (
+    <Group gap="xs" role="status" aria-live="polite">
+      {status.kind === 'saving' && (
+        <Badge variant="light" color="gray">
+          Saving…
+        </Badge>
+      )}
+      {status.kind === 'saved' && (
+        <Badge variant="light" color="teal">
+          Saved
+        </Badge>
+      )}
+      {status.kind === 'idle' && (
+        <Text size="xs" c="dimmed">
+          Drafts save automatically
+        </Text>
+      )}
+      {status.kind === 'error' && (
+        <>
+          <Badge variant="light" color="red" title={status.message}>
+            Save failed
+          </Badge>
+          <Text size="xs" c="red" maw={360} lineClamp={2}>
+            {status.message}
+          </Text>
+          <Button size="xs" variant="subtle" onClick={onRetry}>
+            Retry
+          </Button>
+        </>
+      )}
+    </Group>
+  );
+}

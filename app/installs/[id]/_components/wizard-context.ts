@@ -1,0 +1,34 @@
+'use client';
+
+import { createContext, useContext } from 'react';
+import type { ConfigIssueWithStep } from '@/lib/config/issues';
+
+export interface FocusRequest {
+  path: string;
+  nonce: number;
+}
+
+export interface WizardContextValue {
+  installId: string;
+  installName: string;
+  errors: ConfigIssueWithStep[];
+  warnings: ConfigIssueWithStep[];
+  /** Switch to the step owning `path` and focus its field. */
+  goToIssue: (path: string) => void;
+  focusRequest: FocusRequest | null;
+  /** Saves the draft now; resolves true when the server has it. */
+  saveNow: () => Promise<boolean>;
+}
+
+export const WizardContext = createContext<WizardContextValue | null>(null);
+
+export function useWizard(): WizardContextValue {
+  const ctx = useContext(WizardContext);
+  if (!ctx) throw new Error('useWizard outside the wizard');
+  return ctx;
+}
+
+/** Issues whose path is `prefix` or below it. */
+export function issuesUnder(list: ConfigIssueWithStep[], prefix: string): ConfigIssueWithStep[] {
+  return list.filter((i) => i.path === prefix || i.path.startsWith(`${prefix}.`));
+}

@@ -1,0 +1,162 @@
+'use client';
+
+/**
+ * The install wizard: ONE react-hook-form over the whole config (zodResolver with the shared
+ * installConfigSchema, so rule errors appear at fields as the operator types), a clickable
+ * Stepper over WIZARD_STEPS, live validateConfig issues per step, and draft autosave.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import Link from 'next/link';
+import { FormProvider, useForm, useWatch } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { installConfigSchema, validateConfig } from '@/lib/config/validate';
+import type { InstallConfig } from '@/lib/config/schema';
+import type { ConfigIssueWithStep } from '@/lib/config/issues';
+import { WIZARD_STEPS, isWizardStep, stepForPath, type WizardStepId } from '@/lib/config/steps';
+import { StatusBadge } from '@/components/status-badge';
+import type { InstallDetail } from './types';
+import { useAutosave } from './use-autosave';
+import { SaveIndicator } from './save-indicator';
+import { WizardContext, type FocusRequest, type WizardContextValue } from './wizard-context';
+import { WizardStepper } from './wizard-stepper';
+import { StepContent } from './step-content';
+
+function liveIssues(config: InstallConfig): { errors: ConfigIssueWithStep[]; warnings: ConfigIssueWithStep[] } {
+  try {
+    return validateConfig(config);
+  } catch {
+    return { errors: [], warnings: [] };
+  }
+}
+
+const issueKey = (i: ConfigIssueWithStep) => `${i.severity}|${i.path}|${i.message}`;
+function merge(a: ConfigIssueWithStep[], b: ConfigIssueWithStep[] | undefined): ConfigIssueWithStep[] {
+  if (!b?.length) return a;
+  const seen = new Set(a.map(issueKey));
+  return [...a, ...b.filter((i) => !seen.has(issueKey(i))).map((i) => ({ ...i, step: i.step ?? stepForPath(i.path) }))];
+}
+
+export function Wizard({ install }: { install: InstallDetail }) {
+  const initialStep: WizardStepId = install.step && isWizardStep(install.step) ? install.step : 'hosts';
+  const [step, setStep] = useState<WizardStepId>(initialStep);
+  const stepRef = useRef(step);
+
+  const form = useForm<InstallConfig>({
+    resolver: zodResolver(installConfigSchema),
+    mode: 'all',
+    defaultValues: install.config,
+  });
+  const { control, getValues, trigger, setFocus } = form;
+
+  const getPayload = useCallback(() => ({ config: getValues(), step: stepRef.current }), [getValues]);
+  const [initialPayload] = useState(() => ({ config: install.config, step: initialStep }));
+  const { status, serverCheck, saveNow, schedule } = useAutosave(install.id, getPayload, initialPayload);
+
+  // every change: revalidate the whole form (cross-field rules) and schedule a draft save
+  useEffect(() => {
+    void trigger();
+    const sub = form.watch(() => {
+      void trigger();
+      schedule();
+    });
+    return () => sub.unsubscribe();
+  }, [form, trigger, schedule]);
+
+  const values = useWatch({ control });
+  const issues = useMemo(() => {
+    const live = liveIssues(getValues());
+    const current = serverCheck && serverCheck.configJson === JSON.stringify(getValues());
+    return {
+      errors: current ? merge(live.errors, serverCheck.errors) : live.errors,
+      warnings: current ? merge(live.warnings, serverCheck.warnings) : live.warnings,
+    };
+    // `values` changes whenever any field does; getValues() reads the same snapshot
+  }, [values, serverCheck, getValues]);
+
+  const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
+  const goToStep = useCallback(
+    (next: WizardStepId) => {
+      stepRef.current = next;
+      setStep(next);
+      void saveNow();
+    },
+    [saveNow],
+  );
+  const goToIssue = useCallback(
+    (path: string) => {
+      goToStep(stepForPath(path));
+      setFocusRequest({ path, nonce: Date.now() });
+    },
+    [goToStep],
+  );
+  useEffect(() => {
+    if (!focusRequest || focusRequest.path.startsWith('hosts.')) return; // the hosts step opens its editor itself
+    const t = setTimeout(() => {
+      try {
+        setFocus(focusRequest.path as Parameters<typeof setFocus>[0]);
+      } catch {
+        /* a group path (e.g. roles.etcd) has no single field: the step is enough */
+      }
+    }, 60);
+    return () => clearTimeout(t);
+  }, [focusRequest, setFocus]);
+
+  const ctx: WizardContextValue = useMemo(
+    () => ({
+      installId: install.id,
+      installName: install.name,
+      errors: issues.errors,
+      warnings: issues.warnings,
+      goToIssue,
+      focusRequest,
+      saveNow,
+    }),
+    [install.id, install.name, issues, goToIssue, focusRequest, saveNow],
+  );
+
+  const index = WIZARD_STEPS.findIndex((s) => s.id === step);
+  const prev = WIZARD_STEPS[index - 1];
+  const next = WIZARD_STEPS[index + 1];
+
+  return (
+    <FormProvider {...form}>
+      <WizardContext.Provider value={ctx}>
+        <Stack gap="lg">
+          <Group justify="space-between" align="flex-start">
+            <div>
+              <Anchor component={Link} href="/installs" size="sm">
+                ← Installs
+              </Anchor>
+              <Group gap="sm" mt={4}>
+                <Title order={2}>{install.name}</Title>
+                <StatusBadge status={install.status} />
+              </Group>
+            </div>
+            <SaveIndicator status={status} onRetry={() => void saveNow()} />
+          </Group>
+          <WizardStepper active={step} onSelect={goToStep} errors={issues.errors} warnings={issues.warnings} />
+          <form onSubmit={(e) => e.preventDefault()} noValidate aria-label={`${WIZARD_STEPS[index]?.label ?? ''} step`}>
+            <StepContent step={step} />
+          </form>
+          <Group justify="space-between">
+            {prev ? (
+              <Button variant="default" onClick={() => goToStep(prev.id)}>
+                ← {prev.label}
+              </Button>
+            ) : (
+              <span />
+            )}
+            {next ? (
+              <Button onClick={() => goToStep(next.id)}>Next: {next.label} →</Button>
+            ) : (
+              <Text size="sm" c="dimmed">
+                Drafts are saved automatically.
+              </Text>
+            )}
+          </Group>
+        </Stack>
+      </WizardContext.Provider>
+    </FormProvider>
+  );
+}

@@ -1,0 +1,61 @@
+'use client';
+
+import { useCallback, useEffect, useState } from 'react';
+import Link from 'next/link';
+import { usePathname, useRouter } from 'next/navigation';
+import { Anchor, AppShell, Button, Group, Text } from '@mantine/core';
+import { api, fetchAuthState } from './api';
+import { Logo } from './logo';
+
+/** The page chrome: a calm header with the product name and, when logged in, a logout button. */
+export function AppFrame({ children }: { children: React.ReactNode }) {
+  const pathname = usePathname();
+  const router = useRouter();
+  const [loggedIn, setLoggedIn] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let alive = true;
+    void fetchAuthState().then((s) => {
+      if (alive) setLoggedIn(Boolean(s?.loggedIn));
+    });
+    return () => {
+      alive = false;
+    };
+  }, [pathname]);
+
+  const logout = useCallback(async () => {
+    setBusy(true);
+    await api('POST', '/api/auth/logout', {});
+    setBusy(false);
+    setLoggedIn(false);
+    router.push('/login');
+    router.refresh();
+  }, [router]);
+
+  return (
+    <AppShell header={{ height: 56 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Anchor component={Link} href="/installs" underline="never" c="inherit" aria-label="ks-wizard home">
+            <Group gap={8}>
+              <Logo />
+              <Text fw={700} size="lg">
+                ks-wizard
+              </Text>
+              <Text size="sm" c="dimmed" visibleFrom="sm">
+                HA KubeSphere 2.0.2 installer
+              </Text>
+            </Group>
+          </Anchor>
+          {loggedIn && (
+            <Button variant="subtle" color="gray" onClick={() => void logout()} loading={busy}>
+              Log out
+            </Button>
+          )}
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main>{children}</AppShell.Main>
+    </AppShell>
+  );
+}
