@@ -5,6 +5,7 @@ import { getDb } from '@/server/db';
 import { resolveSecrets } from '@/server/installs/resolve-secrets';
 import { adminCookie, callRoute } from '@/server/test-support/api-client';
 import { useFreshDatabase } from '@/server/test-support/fresh-db';
+import { GET as download } from './[id]/files/[file]/route';
 import { DELETE, GET as getOne, PUT } from './[id]/route';
 import { GET as list, POST as create } from './route';
 
@@ -142,5 +143,24 @@ describe('installs API', () => {
     expect((await callRoute(DELETE, { method: 'DELETE', cookie, params: { id: view.id } })).status).toBe(204);
     expect((await callRoute(getOne, { cookie, params: { id: view.id } })).status).toBe(404);
     expect(await getDb().node.count({ where: { installId: view.id } })).toBe(0);
+  });
+
+  it('downloads hosts.ini and vars.yml with placeholders, and refuses while rules fail', async () => {
+    const view = await createSeed();
+    for (const file of ['hosts.ini', 'vars.yml']) {
+      const res = await callRoute(download, { cookie, params: { id: view.id, file } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+      expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${file}"`);
+      expect(res.text).not.toContain(ROOT_PW);
+    }
+    const hostsIni = await callRoute(download, { cookie, params: { id: view.id, file: 'hosts.ini' } });
+    expect(hostsIni.text).toMatch(/\[kube-master\][\s\S]*master1/);
+    const c = view.config;
+    c.hosts[3] = { ...c.hosts[3], roles: { master: false, etcd: true, worker: true } } as InstallConfig['hosts'][0];
+    await callRoute(PUT, { method: 'PUT', cookie, params: { id: view.id }, body: { config: c, draft: true } });
+    const refused = await callRoute(download, { cookie, params: { id: view.id, file: 'vars.yml' } });
+    expect(refused.status).toBe(422);
+    expect((refused.json as { errors: unknown[] }).errors.length).toBeGreaterThan(0);
   });
 });
