@@ -1,0 +1,15 @@
+/** One finding of the importer, pointing at a 1-based line of the file it was found in. */
+export interface ImportProblem {
+  file: 'hosts.ini' | 'vars.yml';
+  line: number;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+export type Report = (line: number, severity: ImportProblem['severity'], message: string) => void;
+
+export function reporter(file: ImportProblem['file'], problems: ImportProblem[]): Report {
+  return (line, severity, message) => {
+    problems.push({ file, line, severity, message });
+  };
+}

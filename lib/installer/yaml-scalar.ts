@@ -1,0 +1,54 @@
+/**
+ * The one way a value reaches vars.yml: a YAML 1.1 scalar produced by the `yaml` library (Ansible
+ * reads vars.yml with PyYAML, i.e. YAML 1.1, where `yes`, `on`, `0777` or `12:30` are not strings).
+ *
+ * Invariants:
+ * - Strings are refused (InstallerRenderError) when `unsafeValueProblem(value, 'yaml-string')`
+ *   flags them (control characters, Jinja markers).
+ * - The result is one line, and `key: <result>` parses back (YAML 1.1) to exactly `value`
+ *   (plain style when that works, else double-quoted);
+ *   this is checked on every call.
+ */
+import { parse, stringify } from 'yaml';
+import { unsafeValueProblem } from '../config/safe-values';
+import { InstallerRenderError } from './errors';
+
+export type ScalarValue = string | number | boolean;
+
+// eslint-disable-next-line no-control-regex
+const LINE_BREAK_OR_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+export function yamlScalar(value: ScalarValue, what: string, style: 'plain' | 'double' = 'plain'): string {
+  if (typeof value === 'string') {
+    if (LINE_BREAK_OR_CONTROL.test(value)) throw new InstallerRenderError(`${what} contains a line break or control character`);
+    const problem = unsafeValueProblem(value, 'yaml-string');
+    if (problem !== undefined) throw new InstallerRenderError(`${what} ${problem}`);
+  } else if (typeof value === 'number' && !Number.isFinite(value)) {
+    throw new InstallerRenderError(`${what} is not a finite number`);
+  }
+  const preferred = style === 'double' ? ['double' as const] : ['plain' as const, 'double' as const];
+  for (const attempt of preferred) {
+    const text = render(value, attempt);
+    if (text !== undefined) return text;
+  }
+  throw new InstallerRenderError(`${what} cannot be written as a one-line YAML scalar`);
+}
+
+/**
+ * PyYAML resolves these plain scalars to the merge / value tags (and then fails to load them); the
+ * `yaml` library leaves them plain.
+ */
+const PYYAML_SPECIAL_PLAIN = new Set(['=', '<<']);
+
+function render(value: ScalarValue, style: 'plain' | 'double'): string | undefined {
+  const text = stringify(value, {
+    version: '1.1',
+    lineWidth: 0,
+    minContentWidth: 0,
+    defaultStringType: style === 'double' ? 'QUOTE_DOUBLE' : 'PLAIN',
+  }).replace(/\n$/, '');
+  if (text.includes('\n') || PYYAML_SPECIAL_PLAIN.has(text)) return undefined;
+  const back: unknown = parse(`k: ${text}\n`, { version: '1.1' });
+  const same = typeof back === 'object' && back !== null && 'k' in back && Object.is((back as { k: unknown }).k, value);
+  return same ? text : undefined;
+}
