@@ -1,0 +1,41 @@
+/** The check catalog: per-host checks in display order, then cluster-wide checks. */
+import type { ClusterCheck, HostCheck } from '../types';
+import { cidrCheck, hostnamesUniqueCheck, loadBalancerCheck, resourcesTotalCheck } from './cluster';
+import { clusterNetworkCheck, firewallCheck, ipLocalCheck, portsCheck, storageReachCheck } from './network';
+import { cpuMemoryCheck, diskCheck, swapCheck } from './resources';
+import { dnsCheck, hostnameCheck, leftoversCheck, osCheck, pythonCheck, toolsCheck } from './system';
+import { clockCheck, fsyncCheck } from './timing';
+
+/** Checks made by the runner itself, before the gathered facts exist. */
+export const CONNECTION_CHECKS = [
+  { id: 'ssh', title: 'SSH login' },
+  { id: 'sudo', title: 'sudo' },
+] as const;
+
+export const HOST_CHECKS: readonly HostCheck[] = [
+  osCheck,
+  cpuMemoryCheck,
+  diskCheck,
+  hostnameCheck,
+  ipLocalCheck,
+  clockCheck,
+  swapCheck,
+  pythonCheck,
+  portsCheck,
+  firewallCheck,
+  leftoversCheck,
+  dnsCheck,
+  toolsCheck,
+  fsyncCheck,
+  clusterNetworkCheck,
+  storageReachCheck,
+];
+
+export const CLUSTER_CHECKS: readonly ClusterCheck[] = [resourcesTotalCheck, hostnamesUniqueCheck, cidrCheck, loadBalancerCheck];
+
+/** id → title for every check, in display order (the UI's matrix columns). */
+export const CHECK_TITLES: ReadonlyMap<string, string> = new Map([
+  ...CONNECTION_CHECKS.map((c) => [c.id, c.title] as const),
+  ...HOST_CHECKS.map((c) => [c.id, c.title] as const),
+  ...CLUSTER_CHECKS.map((c) => [c.id, c.title] as const),
+]);

@@ -1,0 +1,169 @@
+/**
+ * The per-host preflight, used by the app (run-preflight.ts) and the benchmark alike:
+ * one connection, then in parallel the clock sample and the sudo check, then in parallel the gather
+ * script (as root when possible) and, on etcd members, the fsync probe; then every catalog check
+ * on the parsed facts. Results are reported through `onResults` as soon as they exist.
+ *
+ * Never throws for host problems: an unreachable host yields a failed "ssh" result.
+ */
+import type { Host, InstallConfig } from '@/lib/config/schema';
+import { connectHost, checkSudo, SshError, type ConnectOptions, type HostKeyFingerprint, type PresentedHostKey } from '../ssh';
+import { CONNECTION_CHECKS, HOST_CHECKS } from './checks';
+import { FSYNC_WRITES, fsyncArgv, gatherArgv } from './gather-script';
+import { localShell, sshTargetOf, type HostShell } from './host-shell';
+import { parseGatherOutput, type ClockSample, type FsyncSample, type HostFacts } from './parse/facts';
+import { parseDdSeconds, parseEpochMs } from './parse/misc';
+import { probeTargetsFor } from './probe-targets';
+import { hostRoles, type CheckOutcome, type CheckResult } from './types';
+
+export interface HostRunOptions {
+  config: InstallConfig;
+  expectedHostKey?: HostKeyFingerprint;
+  connect?: ConnectOptions;
+  onResults: (outcomes: CheckOutcome[]) => Promise<void> | void;
+  /** Called once connected, before any command runs (trust on first use is the caller's part). */
+  onConnected?: (hostKey: PresentedHostKey | undefined) => Promise<void> | void;
+  /** Called when the host presented another key than the expected one. */
+  onHostKeyChanged?: (error: SshError) => Promise<void> | void;
+}
+
+export interface HostRunResult {
+  reachable: boolean;
+  facts?: HostFacts;
+  outcomes: CheckOutcome[];
+}
+
+const titleOf = (id: string) => CONNECTION_CHECKS.find((c) => c.id === id)?.title ?? HOST_CHECKS.find((c) => c.id === id)?.title ?? id;
+
+function outcome(host: Host, id: string, result: CheckResult, durationMs: number): CheckOutcome {
+  return { id, title: titleOf(id), host: host.name, durationMs: Math.round(durationMs), ...result };
+}
+
+function sshFailure(err: unknown): CheckResult {
+  if (err instanceof SshError) {
+    const details = [err.details.expectedFingerprint && `expected ${err.details.expectedFingerprint}`, err.details.actualFingerprint && `presented ${err.details.actualFingerprint}`, err.details.methods && `server offered: ${err.details.methods.join(', ')}`, err.details.stderrTail]
+      .filter(Boolean)
+      .join('\n');
+    return { status: 'fail', message: `${err.message} [${err.kind}]`, hint: err.hint, evidence: details || undefined };
+  }
+  return { status: 'fail', message: `unexpected error: ${err instanceof Error ? err.message : String(err)}`, hint: 'Retry; if it persists, see the wizard server log.' };
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ value?: T; error?: unknown; ms: number }> {
+  const t0 = performance.now();
+  try {
+    return { value: await fn(), ms: performance.now() - t0 };
+  } catch (error) {
+    return { error, ms: performance.now() - t0 };
+  }
+}
+
+async function sampleClock(shell: HostShell): Promise<ClockSample | undefined> {
+  const t0 = Date.now();
+  const r = await shell.exec(['date', '+%s.%N'], { timeoutMs: 10_000 });
+  const t1 = Date.now();
+  const remote = parseEpochMs(r.stdout);
+  if (r.exitCode !== 0 || remote === undefined) return undefined;
+  return { offsetMs: remote - (t0 + t1) / 2, uncertaintyMs: (t1 - t0) / 2, remoteText: r.stdout.trim() };
+}
+
+async function measureFsync(shell: HostShell, privileged: boolean): Promise<FsyncSample> {
+  const r = await shell.exec(fsyncArgv(), { sudo: privileged, timeoutMs: 30_000 });
+  const seconds = parseDdSeconds(r.stdout);
+  if (r.exitCode !== 0 || seconds === undefined) throw new Error(`dd exited with ${r.exitCode}: ${(r.stdout + r.stderr).trim().split('\n').slice(-1)[0] ?? ''}`);
+  return { perWriteMs: (seconds * 1000) / FSYNC_WRITES, writes: FSYNC_WRITES, output: r.stdout.trim() };
+}
+
+interface OpenedShell {
+  shell: HostShell;
+  result: CheckResult;
+  hostKey?: PresentedHostKey;
+  /** Resolves when the user can become root; rejects with the reason. */
+  verifySudo: () => Promise<void>;
+}
+
+async function verifyLocalSudo(shell: HostShell): Promise<void> {
+  if (shell.isRoot) return;
+  const r = await shell.exec(['true'], { sudo: true, timeoutMs: 15_000 });
+  if (r.exitCode !== 0) throw new Error(`sudo -n true failed on the wizard's machine: ${r.stderr.trim()}`);
+}
+
+async function openShell(host: Host, opts: HostRunOptions): Promise<OpenedShell> {
+  if (host.taskbox && host.auth.kind === 'none') {
+    const shell = localShell();
+    return { shell, verifySudo: () => verifyLocalSudo(shell), result: { status: 'pass', message: `${host.name} is the taskbox: checked locally on the wizard's machine (ansible_connection=local).` } };
+  }
+  const t = sshTargetOf(host);
+  if ('missing' in t) throw new SshError('auth', host.name, t.missing, 'Enter the password or private key in the Hosts step.');
+  const session = await connectHost({ ...t.target, ...(opts.expectedHostKey ? { expectedHostKey: opts.expectedHostKey } : {}) }, opts.connect);
+  const key = session.hostKey;
+  const keyText = `${key.algorithm} ${key.fingerprint}`;
+  const message =
+    key.state === 'new'
+      ? `Logged in as ${host.user}@${host.address}:${host.port}. First contact: host key ${keyText} recorded; confirm it in the host key panel.`
+      : `Logged in as ${host.user}@${host.address}:${host.port} (host key ${keyText} matches).`;
+  return { shell: session, verifySudo: () => checkSudo(session), result: { status: 'pass', message, evidence: `host key: ${keyText}` }, hostKey: key };
+}
+
+export async function runHostChecks(host: Host, opts: HostRunOptions): Promise<HostRunResult> {
+  const outcomes: CheckOutcome[] = [];
+  const report = async (batch: CheckOutcome[]) => {
+    outcomes.push(...batch);
+    await opts.onResults(batch);
+  };
+
+  const opened = await timed(() => openShell(host, opts));
+  if (!opened.value) {
+    if (opened.error instanceof SshError && opened.error.kind === 'host-key-changed') await opts.onHostKeyChanged?.(opened.error);
+    await report([outcome(host, 'ssh', sshFailure(opened.error), opened.ms)]);
+    return { reachable: false, outcomes };
+  }
+  const { shell, hostKey, verifySudo } = opened.value;
+  try {
+    await opts.onConnected?.(hostKey);
+    await report([outcome(host, 'ssh', opened.value.result, opened.ms)]);
+
+    const [clock, sudo] = await Promise.all([timed(() => sampleClock(shell)), timed(verifySudo)]);
+    const sudoOk = sudo.error === undefined;
+    const sudoResult: CheckResult = shell.isRoot
+      ? { status: 'pass', message: `Logged in as root: no sudo needed.` }
+      : sudoOk
+        ? { status: 'pass', message: `${host.user} can run commands as root with sudo.` }
+        : sshFailure(sudo.error);
+    await report([outcome(host, 'sudo', sudoResult, sudo.ms)]);
+
+    const privileged = shell.isRoot || sudoOk;
+    const targets = probeTargetsFor(host, opts.config).map((t) => t.target);
+    const isEtcd = host.roles.etcd;
+    const [gather, fsync] = await Promise.all([
+      timed(() => shell.exec(gatherArgv(targets), { sudo: privileged && !shell.isRoot, timeoutMs: 30_000 })),
+      isEtcd ? timed(() => measureFsync(shell, privileged && !shell.isRoot)) : Promise.resolve(undefined),
+    ]);
+    if (!gather.value) {
+      await report([outcome(host, 'gather', { ...sshFailure(gather.error), message: `Could not gather the host's facts: ${sshFailure(gather.error).message}` }, gather.ms)]);
+      return { reachable: true, outcomes };
+    }
+    const facts = parseGatherOutput(gather.value.stdout, privileged, targets);
+    facts.clock = clock.value;
+    if (fsync?.value) facts.fsync = fsync.value;
+    if (fsync?.error) facts.fsyncError = fsync.error instanceof Error ? fsync.error.message : String(fsync.error);
+
+    const ctx = { host, config: opts.config, facts, sharedStack: /^127\./.test(host.address), labProfile: opts.config.installer.profile === 'lab' };
+    const roles = hostRoles(host);
+    const batch: CheckOutcome[] = [];
+    if (!facts.complete) {
+      batch.push(outcome(host, 'gather', { status: 'warn', message: `The fact-gathering script stopped early (exit ${gather.value.exitCode}); some checks lack data.`, hint: 'See the evidence for the error output.', evidence: gather.value.stderr.slice(-2000) }, gather.ms));
+    }
+    for (const check of HOST_CHECKS) {
+      if (check.appliesTo && !check.appliesTo(roles)) continue;
+      const result = check.run(ctx);
+      if (!result) continue;
+      const ms = check.id === 'clock' ? clock.ms : check.id === 'fsync' ? (fsync?.ms ?? 0) : gather.ms;
+      batch.push(outcome(host, check.id, result, ms));
+    }
+    await report(batch);
+    return { reachable: true, facts, outcomes };
+  } finally {
+    shell.close();
+  }
+}

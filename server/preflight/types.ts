@@ -1,0 +1,85 @@
+/**
+ * The preflight model shared by the check catalog, the per-host runner, the run service and the API.
+ *
+ * A check never throws: it turns facts (parsed command output) into one result with a status, a
+ * message an operator can act on, a fix hint, and the evidence (the relevant raw output).
+ */
+import type { Host, InstallConfig, Role } from '@/lib/config/schema';
+import type { HostFacts } from './parse/facts';
+
+export type CheckStatus = 'pass' | 'warn' | 'fail';
+export type RunStatus = 'running' | 'passed' | 'warned' | 'failed';
+
+export interface CheckResult {
+  status: CheckStatus;
+  message: string;
+  hint?: string;
+  evidence?: string;
+}
+
+/** One finished check of one host ("*" = cluster-wide). */
+export interface CheckOutcome extends CheckResult {
+  id: string;
+  title: string;
+  host: string;
+  durationMs: number;
+}
+
+export interface HostCheckContext {
+  host: Host;
+  config: InstallConfig;
+  facts: HostFacts;
+  /** True when the host address is a 127.x loopback address: lab hosts share one network stack. */
+  sharedStack: boolean;
+  /** installer profile "lab": documented resource minimums become warnings. */
+  labProfile: boolean;
+}
+
+export interface HostCheck {
+  id: string;
+  title: string;
+  /** Which hosts the check runs on; undefined = every host. */
+  appliesTo?: (roles: readonly Role[]) => boolean;
+  /** undefined = nothing to check for this host and config (no row is recorded). */
+  run(ctx: HostCheckContext): CheckResult | undefined;
+}
+
+export interface ClusterCheckContext {
+  config: InstallConfig;
+  /** Facts of every host that could be gathered, by inventory name. */
+  facts: ReadonlyMap<string, HostFacts>;
+  labProfile: boolean;
+  /** TCP connect from the wizard's machine (taskbox stand-in). */
+  tcpProbe: (host: string, port: number, timeoutMs: number) => Promise<TcpProbeResult>;
+}
+
+export interface ClusterCheck {
+  id: string;
+  title: string;
+  run(ctx: ClusterCheckContext): Promise<CheckResult | undefined> | CheckResult | undefined;
+}
+
+export type TcpProbeKind = 'open' | 'refused' | 'unreachable' | 'timeout' | 'dns' | 'error';
+export interface TcpProbeResult {
+  target: string;
+  kind: TcpProbeKind;
+  detail: string;
+}
+
+export function hostRoles(host: Host): Role[] {
+  const roles: Role[] = [];
+  if (host.roles.master) roles.push('master');
+  if (host.roles.etcd) roles.push('etcd');
+  if (host.roles.worker) roles.push('worker');
+  return roles;
+}
+
+/** Worst of the statuses: fail > warn > pass. */
+export function worstStatus(statuses: Iterable<CheckStatus>): CheckStatus {
+  let worst: CheckStatus = 'pass';
+  for (const s of statuses) {
+    if (s === 'fail') return 'fail';
+    if (s === 'warn') worst = 'warn';
+  }
+  return worst;
+}
