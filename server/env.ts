@@ -86,7 +86,7 @@ const envSchema = z.object({
 const globalEnv = globalThis as unknown as { __kswEnv?: Env };
 
 /** Parses `source` (default process.env); throws EnvError listing every problem. Cached for process.env. */
-export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const useCache = source === process.env;
   if (useCache && globalEnv.__kswEnv) return globalEnv.__kswEnv;
 
