@@ -17,7 +17,7 @@ export function InstallsView() {
   const [installs, setInstalls] = useState<InstallSummary[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [newOpen, newModal] = useDisclosure(false);
-  const [importOpen, importModal] = useDisclosure(false);
+  const [importOpen, { open: openImport, close: closeImport }] = useDisclosure(false);
   const [now, setNow] = useState<number | null>(null);
 
   const load = useCallback(async () => {
@@ -31,8 +31,8 @@ export function InstallsView() {
 
   useEffect(() => {
     void load();
-    if (new URLSearchParams(window.location.search).get('import') === '1') importModal.open();
-  }, [load, importModal]);
+    if (new URLSearchParams(window.location.search).get('import') === '1') openImport();
+  }, [load, openImport]);
 
   const remove = async (install: InstallSummary) => {
     const r = await api('DELETE', `/api/installs/${install.id}`);
@@ -52,7 +52,7 @@ export function InstallsView() {
           </Text>
         </div>
         <Group>
-          <Button variant="default" onClick={importModal.open}>
+          <Button variant="default" onClick={openImport}>
             Import hosts.ini + vars.yml
           </Button>
           <Button onClick={newModal.open}>New install</Button>
@@ -117,7 +117,7 @@ export function InstallsView() {
         </Table>
       </Paper>
       <NewInstallModal opened={newOpen} onClose={newModal.close} />
-      <ImportModal opened={importOpen} onClose={importModal.close} />
+      <ImportModal opened={importOpen} onClose={closeImport} />
     </>
   );
 }

@@ -1,0 +1,113 @@
+/**
+ * The seed's HA example (docs: "Installing HA Master and Etcd Cluster") built through the wizard:
+ * 3 masters that also run etcd (master1 is the taskbox), 3 workers, an external LB and NFS as the
+ * default storage. Checks the even-etcd error appears and clears, then downloads both files and
+ * compares them byte for byte with the fixtures rendered from lib/config/fixtures.ts seedConfig().
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+
+const PASSWORD = process.env.E2E_ADMIN_PASSWORD ?? 'e2e-admin-password';
+const FIXTURES = path.join(import.meta.dirname, 'fixtures');
+
+async function login(page: Page) {
+  await page.goto('/login');
+  await page.getByLabel('Admin password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page).toHaveURL(/\/installs$/);
+}
+
+async function editHost(page: Page, name: string, edit: () => Promise<void>) {
+  await page.getByRole('button', { name: `Edit ${name}` }).click();
+  const drawer = page.getByRole('dialog', { name: `Host ${name}` });
+  await expect(drawer).toBeVisible();
+  await edit();
+  await drawer.getByRole('button', { name: 'Done' }).click();
+  await expect(drawer).toBeHidden();
+}
+
+/** Stepper buttons are named "<n> <label>[ <k> errors]". */
+async function goToStep(page: Page, label: string) {
+  await page.getByRole('button', { name: new RegExp(`^\\d+ ${label}`) }).click();
+}
+
+async function download(page: Page, file: 'hosts.ini' | 'vars.yml'): Promise<string> {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Download ${file}` }).click()]);
+  const saved = await dl.path();
+  return readFile(saved, 'utf8');
+}
+
+test('builds the seed HA example and downloads the expected files', async ({ page }) => {
+  await login(page);
+
+  const name = `seed-ha-${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
+  await page.getByRole('button', { name: 'New install' }).click();
+  await page.getByLabel('Install name').fill(name);
+  await page.getByRole('button', { name: 'Create' }).click();
+  await expect(page.getByRole('heading', { name })).toBeVisible({ timeout: 30_000 });
+
+  // Hosts: paste the six machines, then set the taskbox and the credentials
+  await page.getByRole('button', { name: 'Bulk paste…' }).click();
+  await page
+    .getByLabel('Hosts, one per line')
+    .fill(['master1 192.168.0.1', 'master2 192.168.0.2', 'master3 192.168.0.3', 'node1 192.168.0.4', 'node2 192.168.0.5', 'node3 192.168.0.6'].join('\n'));
+  await page.getByRole('button', { name: 'Add hosts' }).click();
+  const hostsTable = page.getByRole('table', { name: 'Hosts' });
+  await expect(hostsTable.getByRole('row')).toHaveCount(7);
+
+  await editHost(page, 'master1', async () => {
+    await page.getByRole('switch', { name: /^Taskbox/ }).check();
+    await expect(page.getByRole('radio', { name: 'None (taskbox only)' })).toBeChecked();
+  });
+  await editHost(page, 'master2', async () => {
+    await page.getByLabel('SSH password').fill('Str0ng-Pass');
+  });
+  for (const host of ['master3', 'node1', 'node2', 'node3']) {
+    await editHost(page, host, async () => {
+      await page.getByLabel('Same as the first host (master2)').check();
+    });
+  }
+  await expect(hostsTable.getByText('password set')).toHaveCount(5);
+
+  // Roles: the even-etcd rule shows while two members are ticked and clears at three
+  await goToStep(page, 'Roles');
+  const roles = page.getByRole('table', { name: 'Roles of each host' });
+  for (const host of ['master1', 'master2']) {
+    await roles.getByRole('checkbox', { name: `${host} master` }).check();
+    await roles.getByRole('checkbox', { name: `${host} etcd` }).check();
+  }
+  await expect(page.getByText(/etcd needs an odd number of members: you have 2/)).toBeVisible();
+  await roles.getByRole('checkbox', { name: 'master3 master' }).check();
+  await roles.getByRole('checkbox', { name: 'master3 etcd' }).check();
+  await expect(page.getByText(/etcd needs an odd number/)).toHaveCount(0);
+  for (const host of ['node1', 'node2', 'node3']) await roles.getByRole('checkbox', { name: `${host} worker` }).check();
+  await expect(page.getByText('Masters 3')).toBeVisible();
+
+  // Load balancer: the external LB of the docs' example
+  await goToStep(page, 'Load balancer');
+  await expect(page.getByText('192.168.0.1:6443')).toBeVisible();
+  await page.getByText('External load balancer', { exact: true }).click();
+  await page.getByLabel('Address').fill('192.168.0.10');
+  await expect(page.getByLabel('Port')).toHaveValue('6443');
+  await expect(page.getByLabel('Domain')).toHaveValue('lb.kubesphere.local');
+
+  // Storage: NFS as the one default, local volume off
+  await goToStep(page, 'Storage');
+  await page.getByLabel('Enable NFS').check();
+  await page.getByLabel('NFS server').fill('192.168.0.200');
+  await page.getByLabel('NFS path').fill('/mnt/kubesphere');
+  await page.getByLabel('Enable Local volume').uncheck();
+  await page.getByRole('radio', { name: 'NFS', exact: true }).check();
+
+  // Review: no errors, and the files equal the fixtures byte for byte
+  await goToStep(page, 'Review');
+  await expect(page.getByText('No errors: these are the files the installer gets.')).toBeVisible();
+  await expect(page.getByRole('status').getByText('Saved')).toBeVisible();
+  expect(await download(page, 'hosts.ini')).toBe(await readFile(path.join(FIXTURES, 'seed-hosts.ini'), 'utf8'));
+  expect(await download(page, 'vars.yml')).toBe(await readFile(path.join(FIXTURES, 'seed-vars.yml'), 'utf8'));
+
+  // a reload resumes at the saved step with nothing lost
+  await page.reload();
+  await expect(page.getByText('No errors: these are the files the installer gets.')).toBeVisible();
+});
