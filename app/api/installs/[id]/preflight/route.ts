@@ -1,0 +1,21 @@
+// POST /api/installs/:id/preflight {hosts?: string[]} -> 202 {runId}. Checks all hosts, or the named ones.
+// 404 unknown install, 409 a run is already going, 422 unknown host names / no hosts.
+import { z } from 'zod';
+import { parseInput } from '@/server/http/parse-input';
+import { jsonResponse, withApi } from '@/server/http/with-api';
+import { attachPreflightRealtime } from '@/server/preflight/realtime';
+import { startPreflight } from '@/server/preflight/run-preflight';
+
+export const dynamic = 'force-dynamic';
+
+const startInput = z.object({ hosts: z.array(z.string().min(1)).max(500).optional() }).optional();
+
+export const POST = withApi<{ id: string }>(
+  async ({ params, body }) => {
+    const input = parseInput(startInput, body);
+    attachPreflightRealtime();
+    const runId = await startPreflight(params.id, { hosts: input?.hosts });
+    return jsonResponse({ runId }, 202);
+  },
+  { auth: true },
+);

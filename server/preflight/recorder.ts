@@ -1,0 +1,53 @@
+/**
+ * Persist first, then fan out: every result of a run gets the next seq, is written as a
+ * PreflightResult row, and only then emitted to room `preflight:<runId>`. Writes are serialised per
+ * run, so seqs are dense and rows appear in seq order.
+ */
+import { getDb } from '../db';
+import { getIo } from '../realtime/io';
+import type { CheckOutcome, RunStatus } from './types';
+import { toCheckView, type PreflightResultEvent, type PreflightStatusEvent } from './view';
+
+export const roomOf = (runId: string) => `preflight:${runId}`;
+
+export class RunRecorder {
+  private seq = 0;
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(readonly runId: string) {}
+
+  record(outcomes: readonly CheckOutcome[]): Promise<void> {
+    const next = this.chain.then(() => this.write(outcomes));
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  private async write(outcomes: readonly CheckOutcome[]): Promise<void> {
+    if (outcomes.length === 0) return;
+    const rows = outcomes.map((o) => ({
+      runId: this.runId,
+      seq: ++this.seq,
+      host: o.host,
+      checkId: o.id,
+      status: o.status,
+      message: o.message,
+      hint: o.hint ?? null,
+      evidence: o.evidence ? o.evidence.slice(0, 20_000) : null,
+      durationMs: o.durationMs,
+    }));
+    await getDb().preflightResult.createMany({ data: rows });
+    const io = getIo();
+    if (!io) return;
+    for (const row of rows) {
+      const event: PreflightResultEvent = { runId: this.runId, seq: row.seq, host: row.host, check: toCheckView(row) };
+      io.to(roomOf(this.runId)).emit('preflight:result', event);
+    }
+  }
+
+  async finish(status: RunStatus): Promise<void> {
+    await this.chain;
+    await getDb().preflightRun.update({ where: { id: this.runId }, data: { status, finishedAt: new Date() } });
+    const event: PreflightStatusEvent = { runId: this.runId, status };
+    getIo()?.to(roomOf(this.runId)).emit('preflight:status', event);
+  }
+}

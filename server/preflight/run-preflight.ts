@@ -1,0 +1,148 @@
+/**
+ * Starts a preflight run for an install (all hosts or some) and runs it in the background:
+ * PreflightRun row (running) → per host, bounded fan-out, one SSH connection each (runHostChecks)
+ * → results recorded with a seq and streamed → cluster-wide checks when every host is covered →
+ * final status passed | warned | failed. Node.state goes unknown → reachable → ready | failed.
+ *
+ * Invariants: at most one running preflight per install (a second start is refused with 409 while it
+ * is fresh; a run left "running" by a dead process is closed by reconcilePreflightRuns at boot or
+ * when it is older than STALE_MS); secrets are resolved here and never recorded.
+ */
+import net from 'node:net';
+import type { Host, InstallConfig } from '@/lib/config/schema';
+import { getDb } from '../db';
+import { HttpError, ValidationError } from '../http/errors';
+import { resolveSecrets } from '../installs/resolve-secrets';
+import { DEFAULT_FAN_OUT, mapLimit } from '../ssh';
+import { CLUSTER_CHECKS } from './checks';
+import { expectedHostKey, recordChangedHostKey, recordHostKey } from './host-keys';
+import type { HostFacts } from './parse/facts';
+import { RunRecorder } from './recorder';
+import { runHostChecks } from './run-host-checks';
+import { worstStatus, type CheckOutcome, type CheckStatus, type RunStatus, type TcpProbeResult } from './types';
+import { CLUSTER_HOST } from './view';
+
+export const STALE_MS = 5 * 60_000;
+
+export interface StartPreflightOptions {
+  hosts?: string[];
+}
+
+const globalRuns = globalThis as unknown as { __kswPreflightRuns?: Map<string, Promise<void>> };
+const liveRuns = (globalRuns.__kswPreflightRuns ??= new Map());
+
+/** Resolves when the run's background work ended (tests, shutdown). */
+export function waitForPreflight(runId: string): Promise<void> {
+  return liveRuns.get(runId) ?? Promise.resolve();
+}
+
+export async function startPreflight(installId: string, opts: StartPreflightOptions = {}): Promise<string> {
+  const db = getDb();
+  const config = await resolveSecrets(installId);
+  const wanted = opts.hosts && opts.hosts.length > 0 ? opts.hosts : undefined;
+  const unknown = (wanted ?? []).filter((name) => !config.hosts.some((h) => h.name === name));
+  if (unknown.length > 0) throw new ValidationError([{ path: 'hosts', message: `no host named ${unknown.join(', ')} in this install` }]);
+  const hosts = wanted ? config.hosts.filter((h) => wanted.includes(h.name)) : config.hosts;
+  if (hosts.length === 0) throw new ValidationError([{ path: 'hosts', message: 'the install has no hosts to check: add them in the Hosts step' }]);
+
+  const running = await db.preflightRun.findFirst({ where: { installId, status: 'running' } });
+  if (running) {
+    if (liveRuns.has(running.id) && Date.now() - running.startedAt.getTime() < STALE_MS) {
+      throw new HttpError(409, 'host checks are already running for this install: wait for them to finish');
+    }
+    await db.preflightRun.update({ where: { id: running.id }, data: { status: 'failed', finishedAt: new Date() } });
+  }
+
+  const names = hosts.map((h) => h.name);
+  const run = await db.preflightRun.create({ data: { installId, hostsJson: JSON.stringify(names) } });
+  await db.node.updateMany({ where: { installId, name: { in: names } }, data: { state: 'unknown', stateNote: null } });
+  const work = executeRun(run.id, installId, config, hosts, hosts.length === config.hosts.length)
+    .catch(async (err: unknown) => {
+      console.error(`[preflight] run ${run.id} stopped: ${err instanceof Error ? err.message : String(err)}`);
+      await db.preflightRun.update({ where: { id: run.id }, data: { status: 'failed', finishedAt: new Date() } }).catch(() => undefined);
+    })
+    .finally(() => liveRuns.delete(run.id));
+  liveRuns.set(run.id, work);
+  return run.id;
+}
+
+async function setNodeState(installId: string, name: string, state: string, stateNote: string | null): Promise<void> {
+  await getDb().node.updateMany({ where: { installId, name }, data: { state, stateNote } });
+}
+
+async function checkOneHost(installId: string, config: InstallConfig, host: Host, recorder: RunRecorder): Promise<{ facts?: HostFacts; statuses: CheckStatus[] }> {
+  const statuses: CheckStatus[] = [];
+  let firstFailure: string | undefined;
+  const result = await runHostChecks(host, {
+    config,
+    expectedHostKey: await expectedHostKey(installId, host.name),
+    onConnected: async (key) => {
+      if (key) await recordHostKey(installId, host.name, `${host.address}:${host.port}`, key);
+      await setNodeState(installId, host.name, 'reachable', null);
+    },
+    onHostKeyChanged: (err) => recordChangedHostKey(installId, host.name, err),
+    onResults: async (batch: CheckOutcome[]) => {
+      for (const o of batch) {
+        statuses.push(o.status);
+        if (o.status === 'fail' && firstFailure === undefined) firstFailure = `${o.title}: ${o.message}`;
+      }
+      await recorder.record(batch);
+    },
+  });
+  const failed = statuses.includes('fail');
+  await setNodeState(installId, host.name, failed ? 'failed' : 'ready', failed ? (firstFailure ?? 'a check failed').slice(0, 500) : null);
+  return { facts: result.facts, statuses };
+}
+
+export function tcpProbe(host: string, port: number, timeoutMs: number): Promise<TcpProbeResult> {
+  const target = `${host}:${port}`;
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    const done = (r: TcpProbeResult) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(r);
+    };
+    const timer = setTimeout(() => done({ target, kind: 'timeout', detail: `no answer within ${timeoutMs} ms` }), timeoutMs);
+    socket.once('connect', () => done({ target, kind: 'open', detail: 'connected' }));
+    socket.once('error', (err: NodeJS.ErrnoException) => {
+      const code = err.code ?? '';
+      const kind = code === 'ECONNREFUSED' ? 'refused' : code === 'EHOSTUNREACH' || code === 'ENETUNREACH' ? 'unreachable' : code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? 'dns' : 'error';
+      done({ target, kind, detail: `${code} ${err.message}`.trim() });
+    });
+  });
+}
+
+async function executeRun(runId: string, installId: string, config: InstallConfig, hosts: Host[], allHosts: boolean): Promise<void> {
+  const recorder = new RunRecorder(runId);
+  const statuses: CheckStatus[] = [];
+  const facts = new Map<string, HostFacts>();
+  await mapLimit(hosts, DEFAULT_FAN_OUT, async (host) => {
+    const r = await checkOneHost(installId, config, host, recorder).catch(async (err: unknown) => {
+      const message = `unexpected error while checking ${host.name}: ${err instanceof Error ? err.message : String(err)}`;
+      await recorder.record([{ id: 'ssh', title: 'SSH login', host: host.name, status: 'fail', message, hint: 'Retry; if it persists see the wizard server log.', durationMs: 0 }]);
+      return { facts: undefined, statuses: ['fail' as const] };
+    });
+    statuses.push(...r.statuses);
+    if (r.facts) facts.set(host.name, r.facts);
+  });
+  if (allHosts) {
+    const ctx = { config, facts, labProfile: config.installer.profile === 'lab', tcpProbe };
+    for (const check of CLUSTER_CHECKS) {
+      const t0 = performance.now();
+      const result = await check.run(ctx);
+      if (!result) continue;
+      statuses.push(result.status);
+      await recorder.record([{ id: check.id, title: check.title, host: CLUSTER_HOST, durationMs: Math.round(performance.now() - t0), ...result }]);
+    }
+  }
+  const worst = worstStatus(statuses);
+  const status: RunStatus = worst === 'fail' ? 'failed' : worst === 'warn' ? 'warned' : 'passed';
+  await recorder.finish(status);
+}
+
+/** At boot: runs left "running" by a previous process can never finish. */
+export async function reconcilePreflightRuns(): Promise<number> {
+  const r = await getDb().preflightRun.updateMany({ where: { status: 'running' }, data: { status: 'failed', finishedAt: new Date() } });
+  return r.count;
+}

@@ -1,0 +1,99 @@
+/** The API shape of a preflight run (GET /api/preflight/:runId), built from its rows. Pure types + mapper. */
+import { CHECK_TITLES } from './checks';
+import { worstStatus, type CheckStatus, type RunStatus } from './types';
+
+export interface PreflightCheckView {
+  id: string;
+  title: string;
+  status: CheckStatus;
+  message: string;
+  hint?: string;
+  evidence?: string;
+  durationMs: number;
+  seq: number;
+}
+
+export interface PreflightHostView {
+  name: string;
+  /** Worst check so far; "pending" while the host has no result yet. */
+  status: CheckStatus | 'pending';
+  checks: PreflightCheckView[];
+}
+
+export interface PreflightRunView {
+  runId: string;
+  installId: string;
+  status: RunStatus;
+  startedAt: string;
+  finishedAt?: string;
+  hosts: PreflightHostView[];
+  /** Cluster-wide checks (stored under host "*"). */
+  cluster: { status: CheckStatus | 'pending'; checks: PreflightCheckView[] };
+  lastSeq: number;
+}
+
+/** A live message on room `preflight:<runId>`. */
+export interface PreflightResultEvent {
+  runId: string;
+  seq: number;
+  host: string;
+  check: PreflightCheckView;
+}
+export interface PreflightStatusEvent {
+  runId: string;
+  status: RunStatus;
+}
+
+export const CLUSTER_HOST = '*';
+
+export interface ResultRow {
+  seq: number;
+  host: string;
+  checkId: string;
+  status: string;
+  message: string;
+  hint: string | null;
+  evidence: string | null;
+  durationMs: number;
+}
+
+const asStatus = (s: string): CheckStatus => (s === 'fail' || s === 'warn' ? s : 'pass');
+
+export function toCheckView(r: ResultRow): PreflightCheckView {
+  return {
+    id: r.checkId,
+    title: CHECK_TITLES.get(r.checkId) ?? r.checkId,
+    status: asStatus(r.status),
+    message: r.message,
+    ...(r.hint ? { hint: r.hint } : {}),
+    ...(r.evidence ? { evidence: r.evidence } : {}),
+    durationMs: r.durationMs,
+    seq: r.seq,
+  };
+}
+
+const order = [...CHECK_TITLES.keys()];
+const byCatalog = (a: PreflightCheckView, b: PreflightCheckView) => order.indexOf(a.id) - order.indexOf(b.id) || a.seq - b.seq;
+
+export function toRunView(
+  run: { id: string; installId: string; status: string; hostsJson: string; startedAt: Date; finishedAt: Date | null },
+  rows: readonly ResultRow[],
+): PreflightRunView {
+  const names = JSON.parse(run.hostsJson) as string[];
+  const checksOf = (host: string) => rows.filter((r) => r.host === host).map(toCheckView).sort(byCatalog);
+  const group = (host: string) => {
+    const checks = checksOf(host);
+    return { status: checks.length === 0 ? ('pending' as const) : worstStatus(checks.map((c) => c.status)), checks };
+  };
+  const status: RunStatus = run.status === 'passed' || run.status === 'warned' || run.status === 'failed' ? run.status : 'running';
+  return {
+    runId: run.id,
+    installId: run.installId,
+    status,
+    startedAt: run.startedAt.toISOString(),
+    ...(run.finishedAt ? { finishedAt: run.finishedAt.toISOString() } : {}),
+    hosts: names.map((name) => ({ name, ...group(name) })),
+    cluster: group(CLUSTER_HOST),
+    lastSeq: rows.reduce((m, r) => Math.max(m, r.seq), 0),
+  };
+}
