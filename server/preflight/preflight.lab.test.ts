@@ -1,0 +1,143 @@
+/**
+ * Preflight against real lab hosts (sshd on 127.0.0.x, see lab/). Each run covers several cases at
+ * once to keep the suite short: healthy hosts; wrong SSH password + wrong sudo password + an ip not
+ * on the host; a stopped host + a taken port; a changed host key after trusting the first one.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InstallConfig } from '@/lib/config/schema';
+import { useLab } from '../../lab/fixture';
+import { labFault } from '../../lab/faults';
+import { getDb } from '../db';
+import { createInstall } from '../installs/create-install';
+import { saveInstallConfig } from '../installs/save-install-config';
+import { adminCookie, callRoute } from '../test-support/api-client';
+import { useFreshDatabase } from '../test-support/fresh-db';
+import { GET as getRun } from '@/app/api/preflight/[runId]/route';
+import { POST as startRoute } from '@/app/api/installs/[id]/preflight/route';
+import { GET as latestRoute } from '@/app/api/installs/[id]/preflight/latest/route';
+import { GET as hostKeysRoute } from '@/app/api/installs/[id]/host-keys/route';
+import { POST as trustRoute } from '@/app/api/installs/[id]/host-keys/trust/route';
+import { startPreflight, waitForPreflight } from './run-preflight';
+import { getPreflightRun } from './get-preflight';
+import { labConfig } from './testing/lab-config';
+import type { PreflightRunView } from './view';
+
+useFreshDatabase();
+const lab = useLab(3);
+let cookie = '';
+let installId = '';
+
+beforeAll(async () => {
+  cookie = await adminCookie();
+});
+
+async function saveConfig(id: string, config: InstallConfig): Promise<void> {
+  const db = getDb();
+  await db.$transaction(async (tx) => {
+    const row = await tx.install.findUniqueOrThrow({ where: { id } });
+    await saveInstallConfig(tx, row, { config, refuseErrors: false });
+  });
+}
+
+async function run(id: string, hosts?: string[]): Promise<PreflightRunView> {
+  const runId = await startPreflight(id, hosts ? { hosts } : {});
+  await waitForPreflight(runId);
+  return getPreflightRun(runId);
+}
+
+const check = (view: PreflightRunView, host: string, id: string) => view.hosts.find((h) => h.name === host)?.checks.find((c) => c.id === id);
+
+describe('preflight on lab hosts', () => {
+  let first: PreflightRunView;
+
+  it('healthy hosts: connection, sudo, ip, hostname and clock pass; Debian 12 warns as unsupported', async () => {
+    const created = await createInstall({ name: 'lab', config: labConfig(lab.state, lab.hosts) });
+    installId = created.id;
+    const res = await callRoute(startRoute, { method: 'POST', cookie, params: { id: installId }, body: {} });
+    expect(res.status).toBe(202);
+    const { runId } = res.json as { runId: string };
+    await waitForPreflight(runId);
+    first = (await callRoute(getRun, { cookie, params: { runId } })).json as PreflightRunView;
+    expect(first.hosts.map((h) => h.name)).toEqual(lab.hosts.map((h) => h.name));
+    for (const h of lab.hosts) {
+      for (const id of ['ssh', 'sudo', 'ip-local', 'hostname', 'clock', 'ports', 'peers']) expect(check(first, h.name, id)?.status, `${h.name} ${id}`).toBe('pass');
+      expect(check(first, h.name, 'os')).toMatchObject({ status: 'warn', message: expect.stringMatching(/not in the supported list/) });
+      expect(check(first, h.name, 'fsync')?.status).toMatch(/pass|warn/);
+    }
+    expect(first.cluster.checks.map((c) => c.id)).toContain('hostnames-unique');
+    expect(first.status).not.toBe('running');
+    const nodes = await getDb().node.findMany({ where: { installId } });
+    expect(nodes.every((n) => n.state === 'ready' || n.state === 'failed')).toBe(true);
+  });
+
+  it('API shape: latest run, result fields, host keys (new) and trust', async () => {
+    const latest = (await callRoute(latestRoute, { cookie, params: { id: installId } })).json as PreflightRunView;
+    expect(latest.runId).toBe(first.runId);
+    expect(['passed', 'warned', 'failed']).toContain(latest.status);
+    const c = latest.hosts[0]?.checks[0];
+    expect(Object.keys(c ?? {})).toEqual(expect.arrayContaining(['id', 'status', 'message', 'seq']));
+    expect(latest.lastSeq).toBeGreaterThan(30);
+    const keys = (await callRoute(hostKeysRoute, { cookie, params: { id: installId } })).json as { host: string; state: string; fingerprint: string }[];
+    expect(keys).toHaveLength(3);
+    expect(keys.every((k) => k.state === 'new' && k.fingerprint.startsWith('SHA256:'))).toBe(true);
+    for (const k of keys) expect((await callRoute(trustRoute, { method: 'POST', cookie, params: { id: installId }, body: { host: k.host } })).status).toBe(200);
+    const bad = await callRoute(startRoute, { method: 'POST', cookie, params: { id: installId }, body: { hosts: ['nope'] } });
+    expect(bad.status).toBe(422);
+  });
+
+  it('wrong SSH password, wrong sudo password, ip not on the host', async () => {
+    const [a, b, c] = lab.hosts.map((h) => h.name);
+    const config = labConfig(lab.state, lab.hosts);
+    const [h0, h1, h2] = config.hosts;
+    if (!h0 || !h1 || !h2 || !a || !b || !c) throw new Error('three lab hosts expected');
+    h0.auth = { kind: 'password', password: { set: true, value: 'wrong-password' } };
+    h1.becomePassword = { set: true, value: 'wrong-sudo-password' };
+    h2.ip = '10.99.0.1';
+    await saveConfig(installId, config);
+    const v = await run(installId);
+    expect(check(v, a, 'ssh')).toMatchObject({ status: 'fail', message: expect.stringMatching(/authentication refused/) });
+    expect(check(v, b, 'ssh')?.status).toBe('pass');
+    expect(check(v, b, 'sudo')).toMatchObject({ status: 'fail', message: expect.stringMatching(/sudo .* refused the password/) });
+    expect(check(v, c, 'ip-local')).toMatchObject({ status: 'fail', message: expect.stringMatching(/10\.99\.0\.1 is not configured/) });
+    expect(v.status).toBe('failed');
+    const node = await getDb().node.findFirst({ where: { installId, name: a } });
+    expect(node).toMatchObject({ state: 'failed', stateNote: expect.stringMatching(/SSH login/) });
+    await saveConfig(installId, labConfig(lab.state, lab.hosts));
+  });
+
+  it('a stopped host is refused; a taken 6443 fails the master port check', async () => {
+    const [a, b] = lab.hosts.map((h) => h.name);
+    if (!a || !b) throw new Error('lab hosts expected');
+    await labFault('stop', a);
+    await labFault('take-port', b, '6443');
+    try {
+      const v = await run(installId, [a, b]);
+      expect(check(v, a, 'ssh')).toMatchObject({ status: 'fail', message: expect.stringMatching(/refused/) });
+      expect(check(v, b, 'ports')).toMatchObject({ status: 'fail', message: expect.stringMatching(/port 6443/) });
+    } finally {
+      await labFault('restore', a);
+      await labFault('restore', b);
+    }
+  });
+
+  it('a changed host key fails after the first key was trusted; trusting the new key lets it pass', async () => {
+    const c = lab.hosts[2]?.name;
+    if (!c) throw new Error('lab host expected');
+    await labFault('rekey', c);
+    try {
+      const v = await run(installId, [c]);
+      expect(check(v, c, 'ssh')).toMatchObject({ status: 'fail', message: expect.stringMatching(/host key of .* changed/) });
+      const keys = (await callRoute(hostKeysRoute, { cookie, params: { id: installId } })).json as { host: string; state: string; pendingFingerprint?: string }[];
+      expect(keys.find((k) => k.host === c)).toMatchObject({ state: 'changed', pendingFingerprint: expect.stringMatching(/^SHA256:/) });
+      await callRoute(trustRoute, { method: 'POST', cookie, params: { id: installId }, body: { host: c } });
+      const again = await run(installId, [c]);
+      expect(check(again, c, 'ssh')?.status).toBe('pass');
+    } finally {
+      await labFault('restore', c);
+    }
+  });
+});
+
+afterAll(async () => {
+  await getDb().install.deleteMany({ where: { id: installId } });
+});
