@@ -109,6 +109,19 @@ const cases: RuleCase[] = [
     mentions: ['master1'],
   },
   {
+    name: 'non-root host whose SSH password differs from its sudo password',
+    code: 'host.nonroot-password-mismatch',
+    severity: 'error',
+    path: 'hosts.3.becomePassword',
+    mutate: (c) => {
+      const h = host(c, NODE1);
+      h.user = 'ubuntu';
+      h.auth = { kind: 'password', password: { set: true, value: 'ssh-pass-1' } };
+      h.becomePassword = { set: true, value: 'sudo-pass-2' };
+    },
+    mentions: ['node1', 'sudo password'],
+  },
+  {
     name: 'non-taskbox host with auth none',
     code: 'host.auth-missing',
     severity: 'error',

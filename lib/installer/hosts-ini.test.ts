@@ -38,9 +38,10 @@ describe('renderHostsIni', () => {
     expect(['node1', ...fields.map(([k, v]) => `${k}=${v}`)]).toEqual(['node1', 'ansible_host=10.0.0.6', 'ip=10.0.0.6', 'ansible_user=ubuntu', 'ansible_become_pass=s3cret']);
   });
 
-  it('adds ansible_ssh_pass for a non-root host only when the SSH password differs', () => {
-    const host = defaultHost({ name: 'n', address: 'a', ip: '10.0.0.1', user: 'ops', becomePassword: { set: true, value: 'sudo' }, auth: { kind: 'password', password: { set: true, value: 'ssh' } } });
-    expect(hostFields(host, REVEAL)).toEqual([['ansible_host', 'a'], ['ip', '10.0.0.1'], ['ansible_user', 'ops'], ['ansible_become_pass', 'sudo'], ['ansible_ssh_pass', 'ssh']]);
+  it('never writes ansible_ssh_pass for a non-root host: the installer copies the sudo password into it', () => {
+    const host = defaultHost({ name: 'n', address: 'a', ip: '10.0.0.1', user: 'ops', becomePassword: { set: true, value: 'sudo' }, auth: { kind: 'password', password: { set: true, value: 'sudo' } } });
+    expect(hostFields(host, REVEAL)).toEqual([['ansible_host', 'a'], ['ip', '10.0.0.1'], ['ansible_user', 'ops'], ['ansible_become_pass', 'sudo']]);
+    expect(hostFields(host, PH)).toEqual([['ansible_host', 'a'], ['ip', '10.0.0.1'], ['ansible_user', 'ops'], ['ansible_become_pass', '********']]);
   });
 
   it('writes ansible_port only when not 22, then the key file for key auth', () => {

@@ -7,10 +7,11 @@
  * - Field order on a host line is fixed: name, `ansible_connection=local` (taskbox) or
  *   `ansible_host`, `ip`, then for a non-root user `ansible_user` and `ansible_become_pass` (the
  *   installer's script copies field 5 into `ansible_ssh_pass`, §1.4), then `ansible_ssh_pass`
- *   (root with password auth, or a non-root SSH password that differs from the sudo one), then
- *   `ansible_port` (only when not 22), then `ansible_ssh_private_key_file` (key auth).
- *   Note: that script appends `ansible_ssh_pass=<field 5>` to non-root lines, so a differing SSH
- *   password written here is overridden when the real installer runs.
+ *   (root with password auth only), then `ansible_port` (only when not 22), then
+ *   `ansible_ssh_private_key_file` (key auth).
+ *   A non-root line never carries `ansible_ssh_pass`: the installer's script appends
+ *   `ansible_ssh_pass=<field 5>` to it, so a different SSH password would be overridden anyway
+ *   (the rules refuse one), and the file looks the same whether or not secret values are in hand.
  * - The taskbox connects locally: it never gets SSH credentials in the file.
  * - Columns are padded to the widest entry plus two spaces; no trailing whitespace; the output is a
  *   pure function of (config, opts).
@@ -44,15 +45,6 @@ function secretToken(secret: Host['becomePassword'], opts: HostsIniOptions, wher
   return iniToken(secretText(secret, opts.secrets, MASK, where), where);
 }
 
-/** True when the non-root host's SSH password must be written next to the sudo password. */
-function sshPasswordDiffers(host: Host): boolean {
-  if (host.auth.kind !== 'password' || !host.auth.password.set) return false;
-  if (!host.becomePassword.set) return true;
-  const ssh = host.auth.password.value;
-  const become = host.becomePassword.value;
-  return ssh !== undefined && become !== undefined && ssh !== become;
-}
-
 export function hostFields(host: Host, opts: HostsIniOptions): Field[] {
   const who = `host ${host.name}`;
   if (!isRfc1123Hostname(host.name)) throw new InstallerRenderError(`${who}: the name is not a lower-case RFC-1123 host name`);
@@ -64,7 +56,7 @@ export function hostFields(host: Host, opts: HostsIniOptions): Field[] {
     fields.push(['ansible_user', iniToken(host.user, `SSH user of ${host.name}`)]);
     fields.push(['ansible_become_pass', secretToken(host.becomePassword, opts, `sudo password of ${host.name}`)]);
   }
-  if (!host.taskbox && host.auth.kind === 'password' && (root || sshPasswordDiffers(host))) {
+  if (!host.taskbox && host.auth.kind === 'password' && root) {
     fields.push(['ansible_ssh_pass', secretToken(host.auth.password, opts, `SSH password of ${host.name}`)]);
   }
   if (!host.taskbox && host.port !== 22) {

@@ -65,6 +65,26 @@ function hostUserIssues(entry: IndexedHost): ConfigIssue[] {
   ];
 }
 
+/**
+ * The installer's script appends `ansible_ssh_pass=<ansible_become_pass>` to every non-root line
+ * (reference §1.4), so a non-root host logs in with its sudo password. Only decidable where both
+ * values are in hand (the server, or a form where the operator typed both).
+ */
+function nonRootPasswordIssues(entry: IndexedHost): ConfigIssue[] {
+  const { host, index } = entry;
+  if (host.user === 'root' || host.taskbox || host.auth.kind !== 'password') return [];
+  const ssh = host.auth.password.value;
+  const sudo = host.becomePassword.value;
+  if (ssh === undefined || sudo === undefined || ssh === sudo) return [];
+  return [
+    error(
+      'host.nonroot-password-mismatch',
+      hostPath(index, 'becomePassword'),
+      `${hostLabel(entry)} logs in as "${host.user}" with a password that differs from its sudo password: the installer logs in to non-root hosts with the sudo password (its script copies ansible_become_pass into ansible_ssh_pass). Use the same password for both, or log in with a private key.`,
+    ),
+  ];
+}
+
 function hostAuthIssues(entry: IndexedHost): ConfigIssue[] {
   const { host, index } = entry;
   if (host.taskbox) return []; // the taskbox reaches itself locally: a credential is optional
@@ -93,6 +113,7 @@ export const hostFieldRules: Rule = (config) =>
     ...hostIpIssues(entry),
     ...hostPortIssues(entry),
     ...hostUserIssues(entry),
+    ...nonRootPasswordIssues(entry),
     ...hostAuthIssues(entry),
     ...hostRoleIssues(entry),
   ]);

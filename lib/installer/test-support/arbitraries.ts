@@ -49,7 +49,7 @@ function hostFrom(seed: HostSeed, i: number, taskbox: boolean, roles: Host['role
   const auth: Host['auth'] =
     seed.authKind === 'key'
       ? { kind: 'key', privateKey: { set: true, value: 'KEY' }, passphrase: { set: false } }
-      : { kind: 'password', password: { set: true, value: seed.samePass ? seed.sudoPass : seed.sshPass } };
+      : { kind: 'password', password: { set: true, value: seed.samePass || seed.user !== 'root' ? seed.sudoPass : seed.sshPass } };
   return {
     name: seed.name,
     address: seed.useDnsAddress ? `${seed.name}.example.com` : ip,
