@@ -1,56 +1,61 @@
 /**
- * The process-wide Prisma client (JS engine + better-sqlite3 driver adapter) and start-up migration.
+ * The process-wide Prisma client and start-up migration.
+ *
+ * SQLite (a `file:` DATABASE_URL, the default): client generated from prisma/schema.prisma with the
+ * better-sqlite3 driver adapter; migrations applied with `prisma migrate deploy`.
+ * PostgreSQL (a `postgres://` URL): the client generated from prisma/postgres/schema.prisma into
+ * node_modules/.prisma/client-postgres with @prisma/adapter-pg; migrations applied by
+ * server/database/apply-postgres-migrations.ts (Prisma 6.19's migrate cannot run over adapter-pg).
+ * Both schemas are generated from the same models, so callers see one PrismaClient type.
+ *
+ * Migrations: server/run-migrations.ts (kept apart so route bundles never load the CLI or `pg`).
  *
  * Invariants:
  * - one PrismaClient per process, kept on globalThis (Next may evaluate this module twice);
  * - the database URL always comes from the validated env (server/env.ts);
- * - migrations are applied with the Prisma CLI (`prisma migrate deploy`) before the server listens.
  */
-import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '@prisma/client';
 import { loadEnv } from './env';
 
 const globalDb = globalThis as unknown as { __kswPrisma?: PrismaClient; __kswPragmas?: Promise<void> };
 
+type ClientCtor = new (options: { adapter: unknown }) => unknown;
+type PgAdapterCtor = new (config: { connectionString: string }) => unknown;
+
+/** Loaded at run time (opaque to the bundler): the Postgres client is a second generated client. */
+function createPostgresClient(connectionString: string): PrismaClient {
+  const load = createRequire(path.join(process.cwd(), 'package.json'));
+  const { PrismaClient: PgClient } = load('.prisma/client-postgres') as { PrismaClient: ClientCtor };
+  const { PrismaPg } = load('@prisma/adapter-pg') as { PrismaPg: PgAdapterCtor };
+  return new PgClient({ adapter: new PrismaPg({ connectionString }) }) as PrismaClient;
+}
+
 /** Returns the shared Prisma client, creating it on first use. */
 export function getDb(): PrismaClient {
   if (!globalDb.__kswPrisma) {
     const { databaseUrl, databaseKind } = loadEnv();
-    if (databaseKind !== 'sqlite') throw new Error('DATABASE_URL: PostgreSQL is not wired into server/db.ts yet; use a file: URL');
-    // `timeout` is better-sqlite3's busy timeout (ms): writers wait instead of failing with SQLITE_BUSY.
-    globalDb.__kswPrisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl, timeout: 5000 }) });
+    globalDb.__kswPrisma =
+      databaseKind === 'postgres'
+        ? createPostgresClient(databaseUrl)
+        : // `timeout` is better-sqlite3's busy timeout (ms): writers wait instead of failing with SQLITE_BUSY.
+          new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl, timeout: 5000 }) });
   }
   return globalDb.__kswPrisma;
 }
 
-/** Switches the SQLite file to WAL (readers never block the writer) and sets a busy timeout. Idempotent. */
+/** SQLite only: WAL (readers never block the writer), busy timeout, foreign keys. Idempotent. */
 export function configureSqlite(): Promise<void> {
   globalDb.__kswPragmas ??= (async () => {
+    if (loadEnv().databaseKind !== 'sqlite') return;
     const db = getDb();
     await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await db.$queryRawUnsafe('PRAGMA busy_timeout = 5000');
     await db.$queryRawUnsafe('PRAGMA foreign_keys = ON');
   })();
   return globalDb.__kswPragmas;
-}
-
-/** Applies pending migrations with `prisma migrate deploy`; rejects with the CLI's output on failure. */
-export async function runMigrations(cwd: string = process.cwd()): Promise<void> {
-  const { databaseUrl } = loadEnv();
-  const bin = path.join(cwd, 'node_modules', '.bin', 'prisma');
-  try {
-    await promisify(execFile)(bin, ['migrate', 'deploy'], {
-      cwd,
-      env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
-      timeout: 120_000,
-    });
-  } catch (err) {
-    const e = err as Error & { stdout?: string; stderr?: string };
-    throw new Error(`prisma migrate deploy failed: ${e.message}\n${e.stdout ?? ''}${e.stderr ?? ''}`);
-  }
 }
 
 /** Closes the shared client (shutdown and tests). */

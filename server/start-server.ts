@@ -6,7 +6,8 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import next from 'next';
 import { formatSetupBanner, initAuth } from './auth/init-auth';
-import { configureSqlite, disconnectDb, runMigrations } from './db';
+import { configureSqlite, disconnectDb } from './db';
+import { runMigrations } from './run-migrations';
 import { loadEnv } from './env';
 import { CLIENT_ADDRESS_HEADER } from './http/client-address';
 import { attachIo, closeIo } from './realtime/io';
