@@ -80,8 +80,8 @@ export function ImportModal({ opened, onClose }: { opened: boolean; onClose: () 
         </Text>
         <TextInput label="Install name" value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus />
         <SimpleGrid cols={{ base: 1, md: 2 }}>
-          <FileField label="hosts.ini" value={hostsIni} onChange={setHostsIni} />
-          <FileField label="vars.yml" value={varsYml} onChange={setVarsYml} />
+          <FileField label="conf/hosts.ini" value={hostsIni} onChange={setHostsIni} />
+          <FileField label="conf/vars.yml" value={varsYml} onChange={setVarsYml} />
         </SimpleGrid>
         {problem && (
           <Alert color="red" role="alert">

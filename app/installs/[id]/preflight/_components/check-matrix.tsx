@@ -1,0 +1,123 @@
+'use client';
+/** Host × check matrix: one coloured cell per result; a click opens the message, evidence and fix. */
+import { useState } from 'react';
+import { ActionIcon, Badge, Button, Code, Drawer, Group, ScrollArea, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import type { PreflightCheckView, PreflightHostView, PreflightRunView } from '@/server/preflight/view';
+import { columnsOf } from './run-state';
+
+const COLOR = { pass: 'teal', warn: 'yellow', fail: 'red', pending: 'gray' } as const;
+const LABEL = { pass: 'pass', warn: 'warn', fail: 'fail', pending: '…' } as const;
+
+interface Selected {
+  host: string;
+  check: PreflightCheckView;
+}
+
+function Cell({ host, check, onOpen }: { host: string; check: PreflightCheckView | undefined; onOpen: (s: Selected) => void }) {
+  if (!check) return <Text c="dimmed" size="xs" aria-label="not run">—</Text>;
+  return (
+    <Tooltip label={check.message} multiline w={320} openDelay={300}>
+      <Badge
+        component="button"
+        type="button"
+        color={COLOR[check.status]}
+        variant={check.status === 'pass' ? 'light' : 'filled'}
+        style={{ cursor: 'pointer' }}
+        onClick={() => onOpen({ host, check })}
+        aria-label={`${check.title} on ${host}: ${check.status}. Show details`}
+      >
+        {LABEL[check.status]}
+      </Badge>
+    </Tooltip>
+  );
+}
+
+export function CheckDetails({ selected, onClose }: { selected: Selected | undefined; onClose: () => void }) {
+  return (
+    <Drawer opened={selected !== undefined} onClose={onClose} position="right" size="lg" title={selected ? `${selected.check.title} · ${selected.host === '*' ? 'cluster' : selected.host}` : ''}>
+      {selected && (
+        <Stack gap="sm">
+          <Group gap="xs">
+            <Badge color={COLOR[selected.check.status]}>{selected.check.status}</Badge>
+            <Text size="xs" c="dimmed">{selected.check.durationMs} ms</Text>
+          </Group>
+          <Text>{selected.check.message}</Text>
+          {selected.check.hint && (
+            <Stack gap={4}>
+              <Title order={5}>How to fix</Title>
+              <Text size="sm">{selected.check.hint}</Text>
+            </Stack>
+          )}
+          {selected.check.evidence && (
+            <Stack gap={4}>
+              <Title order={5}>Evidence</Title>
+              <ScrollArea.Autosize mah={420}>
+                <Code block aria-label="command output">{selected.check.evidence}</Code>
+              </ScrollArea.Autosize>
+            </Stack>
+          )}
+        </Stack>
+      )}
+    </Drawer>
+  );
+}
+
+export function CheckMatrix({ view, onRerunHost, busy }: { view: PreflightRunView; onRerunHost: (host: string) => void; busy: boolean }) {
+  const [selected, setSelected] = useState<Selected>();
+  const columns = columnsOf(view);
+  const cellOf = (h: PreflightHostView, id: string) => h.checks.find((c) => c.id === id);
+  return (
+    <>
+      <ScrollArea type="auto">
+        <Table striped highlightOnHover withTableBorder stickyHeader aria-label="Host checks" miw={600}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Host</Table.Th>
+              {columns.map((c) => (
+                <Table.Th key={c.id} style={{ whiteSpace: 'nowrap' }}>{c.title}</Table.Th>
+              ))}
+              <Table.Th aria-label="actions" />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {view.hosts.map((h) => (
+              <Table.Tr key={h.name}>
+                <Table.Td>
+                  <Group gap={6} wrap="nowrap">
+                    <Badge size="xs" circle color={COLOR[h.status]} aria-label={`${h.name}: ${h.status}`}> </Badge>
+                    <Text fw={500}>{h.name}</Text>
+                  </Group>
+                </Table.Td>
+                {columns.map((c) => (
+                  <Table.Td key={c.id}>
+                    <Cell host={h.name} check={cellOf(h, c.id)} onOpen={setSelected} />
+                  </Table.Td>
+                ))}
+                <Table.Td>
+                  <Tooltip label={`Check ${h.name} again`}>
+                    <ActionIcon variant="subtle" aria-label={`Check ${h.name} again`} disabled={busy} onClick={() => onRerunHost(h.name)}>
+                      ↻
+                    </ActionIcon>
+                  </Tooltip>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea>
+      {view.cluster.checks.length > 0 && (
+        <Stack gap={6} mt="md">
+          <Title order={4}>Cluster</Title>
+          {view.cluster.checks.map((c) => (
+            <Group key={c.id} gap="sm" wrap="nowrap" align="flex-start">
+              <Cell host="*" check={c} onOpen={setSelected} />
+              <Text size="sm"><b>{c.title}:</b> {c.message}</Text>
+              <Button size="compact-xs" variant="subtle" onClick={() => setSelected({ host: '*', check: c })} aria-label={`Details of ${c.title}`}>details</Button>
+            </Group>
+          ))}
+        </Stack>
+      )}
+      <CheckDetails selected={selected} onClose={() => setSelected(undefined)} />
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+'use client';
+/** Host keys seen by preflight: fingerprints to compare with the machines, Trust for new/changed keys. */
+import { Badge, Button, Code, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import type { HostKeyView } from '@/server/preflight/host-keys';
+
+const COLOR = { new: 'blue', trusted: 'teal', changed: 'red' } as const;
+
+export function HostKeyPanel({ keys, onTrust, busyHost }: { keys: HostKeyView[]; onTrust: (host: string) => void; busyHost?: string }) {
+  if (keys.length === 0) return null;
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="xs">
+        <Title order={4}>Host keys</Title>
+        <Text size="sm" c="dimmed">
+          Compare each fingerprint with the machine (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) before trusting it. A changed key fails the SSH check until you accept it.
+        </Text>
+        <Table aria-label="Host keys">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Host</Table.Th>
+              <Table.Th>Fingerprint</Table.Th>
+              <Table.Th>State</Table.Th>
+              <Table.Th aria-label="actions" />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {keys.map((k) => (
+              <Table.Tr key={k.host}>
+                <Table.Td>{k.host}</Table.Td>
+                <Table.Td>
+                  <Stack gap={2}>
+                    <Code>{k.algorithm} {k.fingerprint}</Code>
+                    {k.pendingFingerprint && <Text size="xs" c="red">now presents: <Code>{k.pendingFingerprint}</Code></Text>}
+                  </Stack>
+                </Table.Td>
+                <Table.Td><Badge color={COLOR[k.state]}>{k.state}</Badge></Table.Td>
+                <Table.Td>
+                  {k.state !== 'trusted' && (
+                    <Button size="xs" variant={k.state === 'changed' ? 'filled' : 'light'} color={k.state === 'changed' ? 'red' : undefined} loading={busyHost === k.host} onClick={() => onTrust(k.host)} aria-label={`Trust the host key of ${k.host}`}>
+                      {k.state === 'changed' ? 'Accept new key' : 'Trust'}
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,132 @@
+'use client';
+/**
+ * The preflight page: "Check hosts" (all) and per-host re-runs, the live host × check matrix, the
+ * summary, the host key panel, and the install gate (no failures; warnings acknowledged).
+ */
+import { useCallback, useEffect, useState } from 'react';
+import Link from 'next/link';
+import { Alert, Anchor, Button, Checkbox, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { api } from '@/components/api';
+import { installGate } from '@/server/preflight/gate';
+import type { HostKeyView } from '@/server/preflight/host-keys';
+import type { PreflightRunView } from '@/server/preflight/view';
+import { CheckMatrix } from './check-matrix';
+import { HostKeyPanel } from './host-key-panel';
+import { applyResult, summaryLine } from './run-state';
+import { usePreflightStream } from './use-preflight-stream';
+
+export function PreflightView({ installId }: { installId: string }) {
+  const [view, setView] = useState<PreflightRunView | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [starting, setStarting] = useState(false);
+  const [keys, setKeys] = useState<HostKeyView[]>([]);
+  const [trusting, setTrusting] = useState<string>();
+  const [acknowledged, setAcknowledged] = useState(false);
+  const [loadError, setLoadError] = useState<string>();
+
+  const loadKeys = useCallback(async () => {
+    const r = await api<HostKeyView[]>('GET', `/api/installs/${installId}/host-keys`);
+    if (r.ok) setKeys(r.data);
+  }, [installId]);
+
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      const r = await api<PreflightRunView | null>('GET', `/api/installs/${installId}/preflight/latest`);
+      if (cancelled) return;
+      if (r.ok) setView(r.data);
+      else setLoadError(r.message);
+      setLoading(false);
+      await loadKeys();
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [installId, loadKeys]);
+
+  const stream = usePreflightStream(view?.status === 'running' ? view.runId : undefined, view?.lastSeq ?? 0, {
+    onResult: (e) => setView((v) => (v ? applyResult(v, e) : v)),
+    onStatus: (status) => {
+      setView((v) => (v ? { ...v, status } : v));
+      if (status !== 'running') void loadKeys();
+    },
+  });
+
+  const start = async (hosts?: string[]) => {
+    setStarting(true);
+    setAcknowledged(false);
+    const r = await api<{ runId: string }>('POST', `/api/installs/${installId}/preflight`, hosts ? { hosts } : {});
+    if (r.ok) {
+      const run = await api<PreflightRunView>('GET', `/api/preflight/${r.data.runId}`);
+      if (run.ok) setView(run.data);
+    } else {
+      notifications.show({ color: 'red', title: 'Could not start the checks', message: r.errors[0]?.message ?? r.message });
+    }
+    setStarting(false);
+  };
+
+  const trust = async (host: string) => {
+    setTrusting(host);
+    const r = await api<HostKeyView>('POST', `/api/installs/${installId}/host-keys/trust`, { host });
+    if (!r.ok) notifications.show({ color: 'red', title: `Could not trust the key of ${host}`, message: r.message });
+    await loadKeys();
+    setTrusting(undefined);
+  };
+
+  const running = view?.status === 'running' || starting;
+  const gate = installGate(view ?? undefined, acknowledged);
+  const hasWarnings = view?.status === 'warned';
+
+  return (
+    <Stack gap="md" p="md">
+      <Group justify="space-between">
+        <Stack gap={0}>
+          <Title order={2}>Host checks</Title>
+          <Text c="dimmed" size="sm">Nothing is changed on the hosts: every check only reads.</Text>
+        </Stack>
+        <Group>
+          <Anchor component={Link} href={`/installs/${installId}`} size="sm">Back to the wizard</Anchor>
+          <Button onClick={() => void start()} loading={running} aria-label="Check hosts">Check hosts</Button>
+        </Group>
+      </Group>
+      {loadError && <Alert color="red" title="Could not load the last results">{loadError}</Alert>}
+      {stream.error && running && <Alert color="yellow">{stream.error}</Alert>}
+      {loading && <Loader aria-label="Loading" />}
+      {!loading && !view && <Text>No checks have run yet. Click "Check hosts" to test SSH, sudo and every requirement of the docs on each host.</Text>}
+      {view && (
+        <>
+          <Paper withBorder p="sm" role="status" aria-live="polite">
+            <Group gap="xs">
+              {view.status === 'running' && <Loader size="xs" />}
+              <Text fw={600} data-testid="preflight-summary">{summaryLine(view)}</Text>
+            </Group>
+          </Paper>
+          <CheckMatrix view={view} onRerunHost={(h) => void start([h])} busy={running} />
+        </>
+      )}
+      <HostKeyPanel keys={keys} onTrust={(h) => void trust(h)} busyHost={trusting} />
+      {view && (
+        <Paper withBorder p="md">
+          <Stack gap="xs">
+            {hasWarnings && (
+              <Checkbox
+                checked={acknowledged}
+                onChange={(e) => setAcknowledged(e.currentTarget.checked)}
+                label="I have read the warnings and want to install anyway"
+              />
+            )}
+            <Group>
+              {gate.ok ? (
+                <Button component={Link} href={`/installs/${installId}?step=install${acknowledged ? '&ack=warnings' : ''}`}>Install</Button>
+              ) : (
+                <Button disabled>Install</Button>
+              )}
+              {!gate.ok && <Text size="sm" c="dimmed">{gate.reason}</Text>}
+            </Group>
+          </Stack>
+        </Paper>
+      )}
+    </Stack>
+  );
+}
