@@ -47,5 +47,6 @@ describe('secret key file', () => {
     expect(loadSecretKey(env).equals(k1)).toBe(true);
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     resetSecretKeyCache();
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
