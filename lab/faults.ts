@@ -1,0 +1,129 @@
+/**
+ * Faults on demand, for tests and demos. Per host:
+ *   stop | start                 sshd down / up again (ECONNREFUSED)
+ *   break-password               sshd offers publickey only (password and keyboard-interactive off)
+ *   kbd-only                     sshd offers publickey + keyboard-interactive, not "password"
+ *   rekey                        new host key, restart (the original key is kept for `restore`)
+ *   take-port <port>             a process listens on <host address>:<port>
+ *   release-port [port]          stop holding one port (all when omitted)
+ *   restore                      undo every fault on the host (config, original key, ports, start)
+ * Global (hosts share /etc/passwd and sudoers, so sudo cannot be broken per host; the host
+ * argument is ignored):
+ *   break-sudo | restore-sudo    take the lab user out of / back into the sudo group
+ * Every fault is recorded in state.json so `status`, `restore` and `down` can undo it.
+ */
+import { rename, rm, stat } from 'node:fs/promises';
+import { ensureRunning, provisionHost, restartHost } from './host-ops';
+import { newHostKey, readPublicKey } from './keys';
+import { persist } from './persist';
+import { withLabLock } from './lock';
+import { hostPaths, labDir } from './paths';
+import { holdPort, releasePort } from './port-holder';
+import { ensureRoot } from './prereq';
+import { stopSshd } from './sshd-process';
+import { readState, type HostFault, type LabHostState, type LabState } from './state';
+import { authModeOf } from './faults-model';
+import { setSudoMembership } from './user';
+
+export const FAULT_KINDS = ['stop', 'start', 'break-password', 'kbd-only', 'rekey', 'take-port', 'release-port', 'restore', 'break-sudo', 'restore-sudo'] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
+
+export function isFaultKind(s: string): s is FaultKind {
+  return (FAULT_KINDS as readonly string[]).includes(s);
+}
+
+const without = (faults: HostFault[], f: HostFault) => faults.filter((x) => x !== f);
+const withFault = (faults: HostFault[], f: HostFault) => (faults.includes(f) ? faults : [...faults, f]);
+
+async function exists(p: string): Promise<boolean> {
+  try { await stat(p); return true; } catch { return false; }
+}
+
+async function applyConfig(state: LabState, h: LabHostState): Promise<void> {
+  const key = await provisionHost(h.index, authModeOf(h.faults), state.dir);
+  h.hostKeyAlgorithm = key.algorithm;
+  h.hostKeyFingerprint = key.fingerprint;
+  if (h.faults.includes('stopped')) await stopSshd(hostPaths(h.index, state.dir));
+  else await restartHost(h.index, state.dir);
+}
+
+function parsePort(arg: string | undefined): number {
+  const n = Number(arg);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new Error(`a port number 1-65535 is needed, got ${arg ?? 'nothing'}`);
+  return n;
+}
+
+async function hostFault(state: LabState, h: LabHostState, kind: FaultKind, arg?: string): Promise<void> {
+  const p = hostPaths(h.index, state.dir);
+  switch (kind) {
+    case 'stop':
+      h.faults = withFault(h.faults, 'stopped');
+      await stopSshd(p);
+      return;
+    case 'start':
+      h.faults = without(h.faults, 'stopped');
+      await ensureRunning(h.index, state.dir);
+      return;
+    case 'break-password':
+      h.faults = withFault(without(h.faults, 'kbd-only'), 'password-off');
+      return applyConfig(state, h);
+    case 'kbd-only':
+      h.faults = withFault(without(h.faults, 'password-off'), 'kbd-only');
+      return applyConfig(state, h);
+    case 'rekey':
+      if (!(await exists(p.originalHostKey))) {
+        await rename(p.hostKey, p.originalHostKey);
+        await rename(`${p.hostKey}.pub`, `${p.originalHostKey}.pub`);
+      }
+      await newHostKey(p.hostKey, `${h.name}-host-rekeyed`);
+      h.faults = withFault(h.faults, 'rekeyed');
+      return applyConfig(state, h);
+    case 'take-port': {
+      const port = parsePort(arg);
+      if (h.takenPorts.some((t) => t.port === port)) return;
+      h.takenPorts.push({ port, pid: await holdPort(h.address, port) });
+      return;
+    }
+    case 'release-port': {
+      const port = arg === undefined ? undefined : parsePort(arg);
+      for (const t of h.takenPorts) if (port === undefined || t.port === port) releasePort(t.pid);
+      h.takenPorts = h.takenPorts.filter((t) => port !== undefined && t.port !== port);
+      return;
+    }
+    case 'restore':
+      for (const t of h.takenPorts) releasePort(t.pid);
+      h.takenPorts = [];
+      if (await exists(p.originalHostKey)) {
+        await rm(p.hostKey, { force: true });
+        await rename(p.originalHostKey, p.hostKey);
+        await rename(`${p.originalHostKey}.pub`, `${p.hostKey}.pub`);
+      }
+      h.faults = [];
+      return applyConfig(state, h);
+    case 'break-sudo':
+    case 'restore-sudo':
+      return;
+  }
+}
+
+export interface FaultResult { host?: LabHostState; sudoFault: boolean }
+
+export async function labFault(kind: FaultKind, host: string | undefined, arg?: string): Promise<FaultResult> {
+  ensureRoot();
+  const dir = labDir();
+  return withLabLock(async () => {
+    const state = await readState(dir);
+    if (!state) throw new Error('the lab is not up: run `npm run lab -- up --hosts N` first');
+    if (kind === 'break-sudo' || kind === 'restore-sudo') {
+      state.sudoFault = kind === 'break-sudo';
+      await setSudoMembership(state.user, !state.sudoFault);
+      await persist(state);
+      return { sudoFault: state.sudoFault };
+    }
+    const h = state.hosts.find((x) => x.name === host);
+    if (!h) throw new Error(`no lab host named ${host ?? '(none)'}; hosts: ${state.hosts.map((x) => x.name).join(', ')}`);
+    await hostFault(state, h, kind, arg);
+    await persist(state);
+    return { host: h, sudoFault: state.sudoFault };
+  }, dir);
+}

@@ -1,0 +1,139 @@
+/**
+ * The lab's programmatic API, used by the CLI (lab/cli.ts) and the test fixture (lab/fixture.ts).
+ *
+ * Invariants:
+ * - Every change happens under the lab lock; state.json is the single record of what exists.
+ * - `labUp` is additive and idempotent: it never removes or renumbers hosts, keeps host keys,
+ *   starts hosts that are down unless a test stopped them on purpose (fault 'stopped'), and
+ *   rewrites known_hosts / hosts.ini from the real keys.
+ * - `labDown` stops every sshd and port holder it finds under the lab directory, removes the lab
+ *   user if the lab created it, and deletes everything under the lab directory.
+ * - Nothing outside the lab directory is touched except: the `kswlab` user, `/run/sshd`, apt
+ *   packages (installed only when missing, never removed).
+ */
+import { randomBytes } from 'node:crypto';
+import { readdir, rm, rmdir } from 'node:fs/promises';
+import path from 'node:path';
+import { mapLimit } from '../server/ssh/map-limit';
+import { ensureRunning, isRunning, provisionHost } from './host-ops';
+import { ensureKey, writeAuthorizedKeys } from './keys';
+import { persist } from './persist';
+import { anySshdAlive, withLabLock } from './lock';
+import { hostAddress, hostName, hostPaths, labDir, labPaths, LAB_USER, SSH_PORT } from './paths';
+import { releasePort } from './port-holder';
+import { ensurePrivsepDir, ensureRoot, ensureTools } from './prereq';
+import { stopSshd } from './sshd-process';
+import { readState, writeState, type LabHostState, type LabState } from './state';
+import { authModeOf } from './faults-model';
+import { ensureLabUser, ensureSudoAsks, removeLabUser, setSudoMembership } from './user';
+
+export type { LabState, LabHostState } from './state';
+export { labFault, type FaultKind } from './faults';
+
+export interface LabUpOptions { hosts: number; owner?: 'cli' | 'fixture'; log?: (line: string) => void }
+export interface LabUpResult { state: LabState; inventory: string; started: string[]; reused: string[]; message?: string }
+
+const MAX_HOSTS = 244; // 127.0.0.11 .. 127.0.0.254
+const PARALLEL = 16;
+const secret = () => randomBytes(18).toString('base64url');
+
+function freshState(owner: 'cli' | 'fixture', dir: string): LabState {
+  const p = labPaths(dir);
+  return {
+    version: 1, dir, owner, user: LAB_USER, password: secret(),
+    keyPath: p.clientKey, keyWithPassphrasePath: p.clientKeyWithPassphrase, keyPassphrase: secret(),
+    knownHosts: p.knownHosts, inventory: p.inventory,
+    createdUser: false, createdPrivsepDir: false, sudoFault: false, hosts: [],
+  };
+}
+
+export async function labUp(opts: LabUpOptions): Promise<LabUpResult> {
+  const log = opts.log ?? (() => undefined);
+  if (!Number.isInteger(opts.hosts) || opts.hosts < 1 || opts.hosts > MAX_HOSTS) {
+    throw new Error(`--hosts must be between 1 and ${MAX_HOSTS}, got ${opts.hosts}`);
+  }
+  ensureRoot();
+  await ensureTools(log);
+  const dir = labDir();
+  return withLabLock(async () => {
+    const state = (await readState(dir)) ?? freshState(opts.owner ?? 'cli', dir);
+    if (await ensurePrivsepDir()) state.createdPrivsepDir = true;
+    if (await ensureLabUser(state.user, state.password)) state.createdUser = true;
+    if (!state.sudoFault) await ensureSudoAsks(state.user);
+    await ensureKey(state.keyPath, 'ks-wizard-lab');
+    await ensureKey(state.keyWithPassphrasePath, 'ks-wizard-lab-passphrase', state.keyPassphrase);
+    await writeAuthorizedKeys(labPaths(dir).authorizedKeysDir, ['root', state.user], [`${state.keyPath}.pub`, `${state.keyWithPassphrasePath}.pub`]);
+
+    const count = Math.max(opts.hosts, state.hosts.length);
+    const started: string[] = [];
+    const reused: string[] = [];
+    const byIndex = new Map(state.hosts.map((h) => [h.index, h]));
+    const hosts = await mapLimit(Array.from({ length: count }, (_, i) => i + 1), PARALLEL, async (index): Promise<LabHostState> => {
+      const prev = byIndex.get(index);
+      const faults = prev?.faults ?? [];
+      const key = await provisionHost(index, authModeOf(faults), dir);
+      const host: LabHostState = {
+        name: hostName(index), index, address: hostAddress(index), port: SSH_PORT,
+        hostKeyAlgorithm: key.algorithm, hostKeyFingerprint: key.fingerprint, faults, takenPorts: prev?.takenPorts ?? [],
+      };
+      if (faults.includes('stopped')) return host;
+      if (await isRunning(index, dir)) reused.push(host.name); else started.push(host.name);
+      await ensureRunning(index, dir);
+      return host;
+    });
+    state.hosts = hosts;
+    const inventory = await persist(state);
+    const stopped = hosts.filter((h) => h.faults.includes('stopped')).map((h) => h.name);
+    const notes: string[] = [];
+    if (count > opts.hosts) notes.push(`the lab already has ${count} hosts; all are kept`);
+    if (stopped.length) notes.push(`left stopped by a fault: ${stopped.join(', ')} (use \`lab fault restore <host>\`)`);
+    return { state, inventory, started, reused, message: notes.length ? notes.join('; ') : undefined };
+  }, dir);
+}
+
+async function hostDirs(dir: string): Promise<number[]> {
+  const names = await readdir(path.join(dir, 'hosts')).catch(() => [] as string[]);
+  return names.map((n) => /^lab(\d+)$/.exec(n)).flatMap((m) => (m ? [Number(m[1])] : []));
+}
+
+export interface LabDownResult { stopped: number; removedUser: boolean }
+
+/** Stops and removes everything; the caller holds the lab lock. */
+export async function downLocked(dir: string): Promise<LabDownResult> {
+  const state = await readState(dir);
+  for (const h of state?.hosts ?? []) for (const t of h.takenPorts) releasePort(t.pid);
+  const indices = await hostDirs(dir);
+  await mapLimit(indices, PARALLEL, (i) => stopSshd(hostPaths(i, dir)));
+  let removedUser = false;
+  if (state?.createdUser) { await removeLabUser(state.user); removedUser = true; }
+  else if (state?.sudoFault) await setSudoMembership(state.user, true);
+  if (state?.createdPrivsepDir && !anySshdAlive()) await rmdir('/run/sshd').catch(() => undefined);
+  const lock = labPaths(dir).lock;
+  for (const entry of await readdir(dir).catch(() => [] as string[])) {
+    const p = path.join(dir, entry);
+    if (p !== lock) await rm(p, { recursive: true, force: true });
+  }
+  return { stopped: indices.length, removedUser };
+}
+
+export async function labDown(): Promise<LabDownResult> {
+  ensureRoot();
+  const dir = labDir();
+  const r = await withLabLock(() => downLocked(dir), dir);
+  await rmdir(dir).catch(() => undefined); // only when empty (another process may hold the lock again)
+  return r;
+}
+
+export interface LabHostStatus { name: string; address: string; port: number; up: boolean; faults: string[]; takenPorts: number[] }
+export interface LabStatus { up: boolean; dir: string; user?: string; hosts: LabHostStatus[] }
+
+export async function labStatus(): Promise<LabStatus> {
+  const dir = labDir();
+  const state = await readState(dir);
+  if (!state) return { up: false, dir, hosts: [] };
+  const hosts = await Promise.all(state.hosts.map(async (h) => ({
+    name: h.name, address: h.address, port: h.port, up: await isRunning(h.index, dir),
+    faults: [...h.faults, ...(state.sudoFault ? ['sudo-broken(global)'] : [])], takenPorts: h.takenPorts.map((t) => t.port),
+  })));
+  return { up: hosts.some((h) => h.up), dir, user: state.user, hosts };
+}

@@ -1,0 +1,80 @@
+/**
+ * Where the lab keeps its files.
+ *
+ * Invariants: everything the lab creates lives under one directory (`$KSW_LAB_DIR` or
+ * `<repo>/.lab`), except the lab user, `/run/sshd` and the sshd processes, which `state.json`
+ * records so `down` can undo them. Paths must not contain whitespace: they are written into
+ * sshd_config lines.
+ */
+import path from 'node:path';
+
+export const LAB_USER = 'kswlab';
+export const BASE_OCTET = 10; // labN listens on 127.0.0.(10 + N)
+export const SSH_PORT = 22;
+
+const repoRoot = path.resolve(import.meta.dirname, '..');
+
+export function labDir(): string {
+  const dir = process.env.KSW_LAB_DIR ? path.resolve(process.env.KSW_LAB_DIR) : path.join(repoRoot, '.lab');
+  if (/\s/.test(dir)) throw new Error(`the lab directory must not contain whitespace: ${dir}`);
+  return dir;
+}
+
+export interface LabPaths {
+  dir: string;
+  state: string;
+  lock: string;
+  knownHosts: string;
+  inventory: string;
+  clientKey: string;
+  clientKeyWithPassphrase: string;
+  authorizedKeysDir: string;
+  leasesDir: string;
+}
+
+export function labPaths(dir = labDir()): LabPaths {
+  return {
+    dir,
+    state: path.join(dir, 'state.json'),
+    lock: path.join(dir, 'lock'),
+    knownHosts: path.join(dir, 'known_hosts'),
+    inventory: path.join(dir, 'hosts.ini'),
+    clientKey: path.join(dir, 'client', 'id_ed25519'),
+    clientKeyWithPassphrase: path.join(dir, 'client', 'id_ed25519_pass'),
+    authorizedKeysDir: path.join(dir, 'authorized_keys'),
+    leasesDir: path.join(dir, 'leases'),
+  };
+}
+
+export interface HostPaths {
+  dir: string;
+  config: string;
+  hostKey: string;
+  originalHostKey: string;
+  pidFile: string;
+  log: string;
+  hostsFile: string;
+}
+
+export function hostName(index: number): string {
+  return `lab${index}`;
+}
+
+export function hostAddress(index: number): string {
+  const octet = BASE_OCTET + index;
+  if (index < 1 || octet > 254) throw new Error(`lab host index ${index} out of range (1..${254 - BASE_OCTET})`);
+  return `127.0.0.${octet}`;
+}
+
+export function hostPaths(index: number, dir = labDir()): HostPaths {
+  const d = path.join(dir, 'hosts', hostName(index));
+  return {
+    dir: d,
+    config: path.join(d, 'sshd_config'),
+    hostKey: path.join(d, 'ssh_host_ed25519_key'),
+    originalHostKey: path.join(d, 'ssh_host_ed25519_key.orig'),
+    pidFile: path.join(d, 'sshd.pid'),
+    log: path.join(d, 'sshd.log'),
+    hostsFile: path.join(d, 'hosts'),
+  };
+}

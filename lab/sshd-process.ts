@@ -1,0 +1,83 @@
+/**
+ * Starts and stops one lab sshd. Each runs in its own UTS + mount namespace so it has its own
+ * hostname and a bind-mounted /etc/hosts (else sudo says "unable to resolve host"). sshd
+ * daemonises: `unshare` returns once the daemon forked, and sshd writes its pid file.
+ * Paths and names are passed to `sh -c` as positional parameters, never pasted into the script.
+ */
+import { spawn } from 'node:child_process';
+import { readFile, rm } from 'node:fs/promises';
+import net from 'node:net';
+import { pidAlive } from './lock';
+import type { HostPaths } from './paths';
+
+const START_SCRIPT = 'hostname "$1" && mount --bind "$2" /etc/hosts && exec /usr/sbin/sshd -f "$3" -E "$4"';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function readPid(pidFile: string): Promise<number | undefined> {
+  const n = Number((await readFile(pidFile, 'utf8').catch(() => '')).trim());
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+async function isSshd(pid: number): Promise<boolean> {
+  const cmd = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+  return cmd.includes('sshd');
+}
+
+export async function runningPid(p: HostPaths): Promise<number | undefined> {
+  const pid = await readPid(p.pidFile);
+  return pid !== undefined && pidAlive(pid) && (await isSshd(pid)) ? pid : undefined;
+}
+
+export function startSshd(name: string, p: HostPaths): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('unshare', ['--uts', '--mount', 'sh', '-c', START_SCRIPT, 'sh', name, p.hostsFile, p.config, p.log], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.on('error', reject);
+    child.on('close', async (code) => {
+      if (code === 0) return resolve();
+      const log = (await readFile(p.log, 'utf8').catch(() => '')).trim().split('\n').slice(-3).join(' | ');
+      reject(new Error(`sshd for ${name} did not start (exit ${code}): ${stderr.trim()} ${log}`.trim()));
+    });
+  });
+}
+
+export async function stopSshd(p: HostPaths, timeoutMs = 3000): Promise<void> {
+  const pid = await runningPid(p);
+  if (pid === undefined) { await rm(p.pidFile, { force: true }); return; }
+  process.kill(pid, 'SIGTERM');
+  const deadline = Date.now() + timeoutMs;
+  while (pidAlive(pid) && Date.now() < deadline) await sleep(20);
+  if (pidAlive(pid)) process.kill(pid, 'SIGKILL');
+  await rm(p.pidFile, { force: true });
+}
+
+/** Resolves once `address:port` accepts a TCP connection and sends an SSH banner. */
+export async function waitForBanner(address: string, port: number, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    try {
+      await readBanner(address, port, 2000);
+      return;
+    } catch (e) {
+      last = (e as Error).message;
+      await sleep(30);
+    }
+  }
+  throw new Error(`no SSH banner from ${address}:${port} within ${timeoutMs} ms (${last})`);
+}
+
+export function readBanner(address: string, port: number, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const sock = net.connect({ host: address, port });
+    let buf = '';
+    const done = (err?: Error) => { clearTimeout(timer); sock.destroy(); if (err) reject(err); else resolve(buf.trim()); };
+    const timer = setTimeout(() => done(new Error('timeout')), timeoutMs);
+    sock.on('data', (d: Buffer) => { buf += d.toString('latin1'); if (buf.includes('\n')) done(buf.startsWith('SSH-') ? undefined : new Error(`not SSH: ${buf.slice(0, 40)}`)); });
+    sock.on('error', (e) => done(e));
+    sock.on('close', () => done(new Error('closed before banner')));
+  });
+}

@@ -1,0 +1,60 @@
+/**
+ * The lab's state file (`state.json`, mode 0600: it holds the lab user's password).
+ *
+ * Invariants: hosts are sorted by index; `hosts[i].name === "lab" + index`; the file is written
+ * atomically (temp file + rename) and only while the lab lock is held.
+ */
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { labPaths } from './paths';
+
+export type HostFault = 'stopped' | 'password-off' | 'kbd-only' | 'rekeyed';
+
+export interface TakenPort { port: number; pid: number }
+
+export interface LabHostState {
+  name: string;
+  index: number;
+  address: string;
+  port: number;
+  hostKeyAlgorithm: string;
+  /** SHA256:base64 (no padding), as `ssh-keygen -lf` prints it. */
+  hostKeyFingerprint: string;
+  faults: HostFault[];
+  takenPorts: TakenPort[];
+}
+
+export interface LabState {
+  version: 1;
+  dir: string;
+  owner: 'cli' | 'fixture';
+  user: string;
+  password: string;
+  /** Private key (no passphrase) accepted for root and the lab user. */
+  keyPath: string;
+  /** A second private key protected by `keyPassphrase`, accepted for root and the lab user. */
+  keyWithPassphrasePath: string;
+  keyPassphrase: string;
+  knownHosts: string;
+  inventory: string;
+  createdUser: boolean;
+  createdPrivsepDir: boolean;
+  sudoFault: boolean;
+  hosts: LabHostState[];
+}
+
+export async function readState(dir?: string): Promise<LabState | undefined> {
+  try {
+    return JSON.parse(await readFile(labPaths(dir).state, 'utf8')) as LabState;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+}
+
+export async function writeState(state: LabState): Promise<void> {
+  const p = labPaths(state.dir).state;
+  const tmp = `${p}.${process.pid}.tmp`;
+  state.hosts.sort((a, b) => a.index - b.index);
+  await writeFile(tmp, JSON.stringify(state, null, 2) + '\n', { mode: 0o600 });
+  await rename(tmp, p);
+}

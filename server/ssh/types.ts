@@ -1,0 +1,52 @@
+/** Public types of the SSH layer. Secrets (password, key, passphrase, becomePassword) are never logged or put in errors. */
+export type SshAuth =
+  | { kind: 'password'; password: string }
+  | { kind: 'key'; privateKey: string | Buffer; passphrase?: string };
+
+export interface HostKeyFingerprint {
+  algorithm: string;
+  /** "SHA256:<base64 without padding>", exactly as `ssh-keygen -lf` prints it. */
+  fingerprint: string;
+}
+
+export interface PresentedHostKey extends HostKeyFingerprint {
+  /** The key blob, base64 (the second field of a known_hosts line). */
+  publicKey: string;
+  /** 'new' when no expected key was given (the caller decides trust on first use), else 'matched'. */
+  state: 'new' | 'matched';
+}
+
+export interface SshTarget {
+  /** Inventory name, used in every message ("the host key of master2 changed"). */
+  name: string;
+  address: string;
+  port: number;
+  user: string;
+  auth: SshAuth;
+  /** sudo password for a non-root user; defaults to the login password with password auth. */
+  becomePassword?: string;
+  expectedHostKey?: HostKeyFingerprint;
+}
+
+export interface ConnectOptions {
+  /** TCP connect deadline (default 8000 ms). */
+  connectTimeoutMs?: number;
+  /** Deadline for the SSH handshake and authentication after TCP connect (default 15000 ms). */
+  readyTimeoutMs?: number;
+  /** Concurrent channels per connection (default 8; OpenSSH's MaxSessions defaults to 10). */
+  maxChannels?: number;
+}
+
+export interface ExecOptions {
+  sudo?: boolean;
+  stdin?: string;
+  /** Per-command deadline (default 60000 ms). */
+  timeoutMs?: number;
+}
+
+export interface ExecResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+  signal?: string;
+}
