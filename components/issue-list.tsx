@@ -3,15 +3,15 @@
 import { Alert, Anchor, Stack, Text } from '@mantine/core';
 import type { ConfigIssue } from '@/lib/config/issues';
 
-interface Props {
-  issues: ConfigIssue[];
+interface Props<T extends ConfigIssue> {
+  issues: T[];
   /** When given, each issue gets a "Fix" link that calls it with the issue's path. */
   onGo?: (path: string) => void;
-  goLabel?: (issue: ConfigIssue) => string;
+  goLabel?: (issue: T) => string;
 }
 
 /** Errors first, then warnings; each a calm coloured line that screen readers announce. */
-export function IssueList({ issues, onGo, goLabel }: Props) {
+export function IssueList<T extends ConfigIssue>({ issues, onGo, goLabel }: Props<T>) {
   if (issues.length === 0) return null;
   const sorted = [...issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   return (

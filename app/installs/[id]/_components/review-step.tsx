@@ -62,7 +62,7 @@ export function ReviewStep() {
       <IssueList
         issues={[...errors, ...warnings]}
         onGo={goToIssue}
-        goLabel={(i) => `Go to ${stepLabel('step' in i && typeof i.step === 'string' ? i.step : 'review')}`}
+        goLabel={(i) => `Go to ${stepLabel(i.step)}`}
       />
       {errors.length === 0 && warnings.length === 0 && (
         <Alert color="teal" variant="light">
