@@ -1,11 +1,12 @@
 /**
  * Saves a new config (and optionally name / step) for an install. Without `draft: true`, rule errors
  * refuse the save (ValidationError -> 422) and nothing is written; with `draft: true` the config is
- * saved anyway and its errors/warnings come back in the view.
+ * saved anyway and its errors/warnings come back in the view. Refused (409) while a run is installing.
  */
 import type { InstallConfig } from '@/lib/config/schema';
 import { getDb } from '../db';
 import { NotFoundError } from '../http/errors';
+import { assertNotInstalling } from './assert-not-installing';
 import { toInstallView, type InstallView } from './install-view';
 import { saveInstallConfig } from './save-install-config';
 
@@ -20,6 +21,7 @@ export async function updateInstall(id: string, input: UpdateInstallInput): Prom
   const saved = await getDb().$transaction(async (tx) => {
     const row = await tx.install.findUnique({ where: { id } });
     if (!row) throw new NotFoundError(`install ${id} not found`);
+    assertNotInstalling(row);
     const { install } = await saveInstallConfig(tx, row, {
       config: input.config,
       name: input.name,

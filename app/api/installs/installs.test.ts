@@ -163,4 +163,16 @@ describe('installs API', () => {
     expect(refused.status).toBe(422);
     expect((refused.json as { errors: unknown[] }).errors.length).toBeGreaterThan(0);
   });
+
+  it('refuses to change or delete an install while it is installing (409)', async () => {
+    const view = await createSeed();
+    await getDb().install.update({ where: { id: view.id }, data: { status: 'installing' } });
+    const put = await callRoute(PUT, { method: 'PUT', cookie, params: { id: view.id }, body: { config: view.config, draft: true } });
+    expect(put.status).toBe(409);
+    expect((await callRoute(DELETE, { method: 'DELETE', cookie, params: { id: view.id } })).status).toBe(409);
+    await getDb().install.update({ where: { id: view.id }, data: { status: 'failed' } });
+    const again = await callRoute(PUT, { method: 'PUT', cookie, params: { id: view.id }, body: { config: view.config } });
+    expect(again.status).toBe(200);
+    expect((again.json as View).status).toBe('failed');
+  });
 });
