@@ -1,6 +1,6 @@
 /**
  * The one custom server: validated env -> migrations -> admin / setup token -> Next -> HTTP server
- * with socket.io on the same port. Every request gets `x-ksw-client-address` from its TCP socket
+ * with socket.io on the same port (preflight and runner socket handlers attached to it). Every request gets `x-ksw-client-address` from its TCP socket
  * (a client-sent value is overwritten) for the login throttle. `close()` stops io, HTTP and Prisma.
  */
 import { createServer, type Server as HttpServer } from 'node:http';
@@ -10,6 +10,7 @@ import { configureSqlite, disconnectDb } from './db';
 import { runMigrations } from './run-migrations';
 import { loadEnv } from './env';
 import { CLIENT_ADDRESS_HEADER } from './http/client-address';
+import { attachPreflightRealtime } from './preflight/realtime';
 import { attachIo, closeIo } from './realtime/io';
 
 export interface StartOptions {
@@ -51,7 +52,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       res.end();
     });
   });
-  attachIo(httpServer);
+  const io = attachIo(httpServer);
+  attachPreflightRealtime(io);
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(port, host, () => resolve());
