@@ -25,11 +25,18 @@ s df; df -P -k / /var/lib 2>/dev/null
 s ip; ip -o -4 addr show 2>&1
 s ss; ss -ltnp 2>/dev/null || ss -ltn 2>&1
 s firewall
-for u in firewalld ufw; do printf '%s=%s\n' "$u" "$(systemctl is-active "$u" 2>/dev/null)"; done
+if [ -d /run/systemd/system ]; then
+  for u in firewalld ufw; do printf '%s=%s\n' "$u" "$(systemctl is-active "$u" 2>/dev/null)"; done
+fi
 if command -v ufw >/dev/null 2>&1; then printf 'ufw-status=%s\n' "$(ufw status 2>/dev/null | head -n1)"; fi
 s python
 for p in python python2 python3; do
-  if command -v "$p" >/dev/null 2>&1; then printf '%s=%s\n' "$p" "$("$p" --version 2>&1 | head -n1)"; else printf '%s=missing\n' "$p"; fi
+  b=$(command -v "$p" 2>/dev/null) || { printf '%s=missing\n' "$p"; continue; }
+  v=$(readlink -f "$b" 2>/dev/null); v=\${v##*/python}
+  case "$v" in
+    [23].[0-9]*) printf '%s=Python %s\n' "$p" "$v" ;;
+    *) printf '%s=%s\n' "$p" "$("$p" --version 2>&1 | head -n1)" ;;
+  esac
 done
 s tools
 for t in sudo curl openssl socat conntrack ebtables ipset; do printf '%s=%s\n' "$t" "$(command -v "$t" 2>/dev/null || echo missing)"; done

@@ -1,18 +1,19 @@
 /**
  * The per-host preflight, used by the app (run-preflight.ts) and the benchmark alike:
- * one connection, then in parallel the clock sample and the sudo check, then in parallel the gather
- * script (as root when possible) and, on etcd members, the fsync probe; then every catalog check
- * on the parsed facts. Results are reported through `onResults` as soon as they exist.
+ * one connection, then in parallel the clock sample, the gather script under sudo (which is also the
+ * sudo check; re-run unprivileged when sudo is refused) and, on etcd members, the fsync probe; then
+ * every catalog check on the parsed facts. Results are reported through `onResults` as soon as they exist.
  *
  * Never throws for host problems: an unreachable host yields a failed "ssh" result.
  */
 import type { Host, InstallConfig } from '@/lib/config/schema';
-import { connectHost, checkSudo, SshError, type ConnectOptions, type HostKeyFingerprint, type PresentedHostKey } from '../ssh';
+import { connectHost, SshError, type ConnectOptions, type HostKeyFingerprint, type PresentedHostKey } from '../ssh';
 import { CONNECTION_CHECKS, HOST_CHECKS } from './checks';
 import { FSYNC_WRITES, fsyncArgv, gatherArgv } from './gather-script';
 import { localShell, sshTargetOf, type HostShell } from './host-shell';
 import { parseGatherOutput, type ClockSample, type FsyncSample, type HostFacts } from './parse/facts';
 import { parseDdSeconds, parseEpochMs } from './parse/misc';
+import { SECTION_MARK } from './parse/sections';
 import { probeTargetsFor } from './probe-targets';
 import { hostRoles, type CheckOutcome, type CheckResult } from './types';
 
@@ -78,20 +79,20 @@ interface OpenedShell {
   shell: HostShell;
   result: CheckResult;
   hostKey?: PresentedHostKey;
-  /** Resolves when the user can become root; rejects with the reason. */
-  verifySudo: () => Promise<void>;
 }
 
-async function verifyLocalSudo(shell: HostShell): Promise<void> {
-  if (shell.isRoot) return;
-  const r = await shell.exec(['true'], { sudo: true, timeoutMs: 15_000 });
-  if (r.exitCode !== 0) throw new Error(`sudo -n true failed on the wizard's machine: ${r.stderr.trim()}`);
+const SUDO_KINDS = new Set(['sudo-password', 'not-sudoer', 'sudo-tty']);
+
+/** sudo itself refused (the command never ran): over SSH an SshError, locally `sudo -n` output without sections. */
+function sudoRefused(r: { value?: { stdout: string; exitCode: number }; error?: unknown }): boolean {
+  if (r.error instanceof SshError) return SUDO_KINDS.has(r.error.kind);
+  return r.value !== undefined && r.value.exitCode !== 0 && !r.value.stdout.includes(SECTION_MARK);
 }
 
 async function openShell(host: Host, opts: HostRunOptions): Promise<OpenedShell> {
   if (host.taskbox && host.auth.kind === 'none') {
     const shell = localShell();
-    return { shell, verifySudo: () => verifyLocalSudo(shell), result: { status: 'pass', message: `${host.name} is the taskbox: checked locally on the wizard's machine (ansible_connection=local).` } };
+    return { shell, result: { status: 'pass', message: `${host.name} is the taskbox: checked locally on the wizard's machine (ansible_connection=local).` } };
   }
   const t = sshTargetOf(host);
   if ('missing' in t) throw new SshError('auth', host.name, t.missing, 'Enter the password or private key in the Hosts step.');
@@ -102,7 +103,7 @@ async function openShell(host: Host, opts: HostRunOptions): Promise<OpenedShell>
     key.state === 'new'
       ? `Logged in as ${host.user}@${host.address}:${host.port}. First contact: host key ${keyText} recorded; confirm it in the host key panel.`
       : `Logged in as ${host.user}@${host.address}:${host.port} (host key ${keyText} matches).`;
-  return { shell: session, verifySudo: () => checkSudo(session), result: { status: 'pass', message, evidence: `host key: ${keyText}` }, hostKey: key };
+  return { shell: session, result: { status: 'pass', message, evidence: `host key: ${keyText}` }, hostKey: key };
 }
 
 export async function runHostChecks(host: Host, opts: HostRunOptions): Promise<HostRunResult> {
@@ -118,27 +119,34 @@ export async function runHostChecks(host: Host, opts: HostRunOptions): Promise<H
     await report([outcome(host, 'ssh', sshFailure(opened.error), opened.ms)]);
     return { reachable: false, outcomes };
   }
-  const { shell, hostKey, verifySudo } = opened.value;
+  const { shell, hostKey } = opened.value;
   try {
     await opts.onConnected?.(hostKey);
     await report([outcome(host, 'ssh', opened.value.result, opened.ms)]);
 
-    const [clock, sudo] = await Promise.all([timed(() => sampleClock(shell)), timed(verifySudo)]);
-    const sudoOk = sudo.error === undefined;
-    const sudoResult: CheckResult = shell.isRoot
-      ? { status: 'pass', message: `Logged in as root: no sudo needed.` }
-      : sudoOk
-        ? { status: 'pass', message: `${host.user} can run commands as root with sudo.` }
-        : sshFailure(sudo.error);
-    await report([outcome(host, 'sudo', sudoResult, sudo.ms)]);
-
-    const privileged = shell.isRoot || sudoOk;
+    // The gather runs under sudo and doubles as the sudo check (one sudo authentication per host:
+    // PAM password hashing is the most expensive part of a check on a busy machine).
+    const needSudo = !shell.isRoot;
     const targets = probeTargetsFor(host, opts.config).map((t) => t.target);
-    const isEtcd = host.roles.etcd;
-    const [gather, fsync] = await Promise.all([
-      timed(() => shell.exec(gatherArgv(targets), { sudo: privileged && !shell.isRoot, timeoutMs: 30_000 })),
-      isEtcd ? timed(() => measureFsync(shell, privileged && !shell.isRoot)) : Promise.resolve(undefined),
+    const runGather = (sudo: boolean) => shell.exec(gatherArgv(targets), { sudo, timeoutMs: 30_000 });
+    const [clock, first, fsync] = await Promise.all([
+      timed(() => sampleClock(shell)),
+      timed(() => runGather(needSudo)),
+      host.roles.etcd ? timed(() => measureFsync(shell, needSudo)) : Promise.resolve(undefined),
     ]);
+    let gather = first;
+    let sudoError: unknown;
+    if (needSudo && sudoRefused(first)) {
+      sudoError = first.error ?? new Error(`sudo -n failed on the wizard's machine: ${first.value?.stderr.trim() ?? ''}`);
+      gather = await timed(() => runGather(false));
+    }
+    if (!shell.isRoot && (sudoError !== undefined || gather.value)) {
+      const sudoResult: CheckResult = sudoError === undefined ? { status: 'pass', message: `${host.user} can run commands as root with sudo.` } : sshFailure(sudoError);
+      await report([outcome(host, 'sudo', sudoResult, first.ms)]);
+    } else if (shell.isRoot) {
+      await report([outcome(host, 'sudo', { status: 'pass', message: 'Logged in as root: no sudo needed.' }, 0)]);
+    }
+    const privileged = shell.isRoot || sudoError === undefined;
     if (!gather.value) {
       await report([outcome(host, 'gather', { ...sshFailure(gather.error), message: `Could not gather the host's facts: ${sshFailure(gather.error).message}` }, gather.ms)]);
       return { reachable: true, outcomes };
