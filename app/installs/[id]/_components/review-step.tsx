@@ -1,6 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
+import Link from 'next/link';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { Alert, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { InstallConfig } from '@/lib/config/schema';
@@ -64,9 +65,14 @@ export function ReviewStep() {
         onGo={goToIssue}
         goLabel={(i) => `Go to ${stepLabel(i.step)}`}
       />
-      {errors.length === 0 && warnings.length === 0 && (
+      {errors.length === 0 && (
         <Alert color="teal" variant="light">
-          Every rule passes.
+          <Group justify="space-between">
+            <Text size="sm">{warnings.length === 0 ? 'Every rule passes.' : 'No errors: the warnings above are worth a look.'} Next, check that every host is reachable.</Text>
+            <Button component={Link} href={`/installs/${encodeURIComponent(installId)}/preflight`} size="xs" onClick={() => void saveNow()}>
+              Check the hosts →
+            </Button>
+          </Group>
         </Alert>
       )}
       {downloadProblem && (

@@ -15,6 +15,7 @@ export interface InstallDetail {
 
 /** PUT /api/installs/:id answer. */
 export interface SaveResult {
+  status?: string;
   errors?: ConfigIssueWithStep[];
   warnings?: ConfigIssueWithStep[];
 }

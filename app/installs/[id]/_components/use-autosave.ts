@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '@/components/api';
-import type { InstallConfig } from '@/lib/config/schema';
+import { installConfigShape, type InstallConfig } from '@/lib/config/schema';
 import type { SaveResult } from './types';
 
 export type SaveStatus = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: number } | { kind: 'error'; message: string };
@@ -44,13 +44,23 @@ export function useAutosave(installId: string, getPayload: () => Payload, initia
     }
     const payload = getPayload();
     const json = JSON.stringify(payload);
-    if (json === lastSaved.current) return true;
+    if (json === lastSaved.current) {
+      setStatus((s) => (s.kind === 'error' ? { kind: 'saved', at: Date.now() } : s));
+      return true;
+    }
+    const shape = installConfigShape.safeParse(payload.config);
+    if (!shape.success) {
+      // e.g. an emptied number field: the server would refuse it (422); say which field instead
+      const first = shape.error.issues[0];
+      setStatus({ kind: 'error', message: `not saved until ${first ? first.path.join('.') : 'a field'} has a valid value` });
+      return false;
+    }
     const run = (async () => {
       setStatus({ kind: 'saving' });
       const r = await api<SaveResult>('PUT', `/api/installs/${encodeURIComponent(installId)}`, { ...payload, draft: true });
       if (r.ok) {
         lastSaved.current = json;
-        setServerCheck({ configJson: JSON.stringify(payload.config), errors: r.data.errors, warnings: r.data.warnings });
+        setServerCheck({ configJson: JSON.stringify(payload.config), errors: r.data.errors, warnings: r.data.warnings, status: r.data.status });
         setStatus({ kind: 'saved', at: Date.now() });
         return true;
       }

@@ -130,7 +130,7 @@ export function Wizard({ install }: { install: InstallDetail }) {
               </Anchor>
               <Group gap="sm" mt={4}>
                 <Title order={2}>{install.name}</Title>
-                <StatusBadge status={install.status} />
+                <StatusBadge status={serverCheck?.status ?? install.status} />
               </Group>
             </div>
             <SaveIndicator status={status} onRetry={() => void saveNow()} />
