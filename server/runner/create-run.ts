@@ -1,0 +1,138 @@
+/**
+ * Creating runs: a new install run, or a retry (failed / resume / stage) linked to its parent.
+ *
+ * Invariants:
+ * - creation is serialised in-process (one mutex) and checked inside it: one active run per
+ *   install, and no host (by SSH address:port) in two active runs of different installs;
+ * - the run, its stages and their host rows are created in ONE transaction, then driven;
+ * - extra vars are operator-visible settings, never secrets: keys that look like credentials are
+ *   refused; a retry inherits its parent's extra vars (so `lab_fail_at` + its marker behave).
+ */
+import { z } from 'zod';
+import { getDb } from '../db';
+import { HttpError, NotFoundError } from '../http/errors';
+import { parseStoredConfig } from '../installs/parse-stored-config';
+import { PlanError, planRun, type PriorRun, type RunPlan, type RunRequest } from './plan-run';
+import { getProfile } from './profiles';
+import { getRunner } from './runner';
+import { ACTIVE_STATUSES } from './states';
+
+const SECRETISH = /(pass|secret|token|private|credential|_key$)/i;
+
+export const createRunInput = z.object({
+  stages: z.array(z.string().min(1)).min(1).optional(),
+  hosts: z.array(z.string().min(1)).min(1).optional(),
+  extraVars: z
+    .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'extra var names are identifiers'), z.union([z.string(), z.number(), z.boolean()]))
+    .refine((v) => !Object.keys(v).some((k) => SECRETISH.test(k)), 'extra vars must not carry credentials: set them on the hosts instead')
+    .refine((v) => !Object.keys(v).some((k) => k.startsWith('ksw_')), 'ksw_* extra vars are reserved')
+    .optional(),
+});
+export type CreateRunInput = z.infer<typeof createRunInput>;
+
+export const retryRunInput = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('failed') }),
+  z.object({ mode: z.literal('resume') }),
+  z.object({ mode: z.literal('stage'), stage: z.string().min(1) }),
+]);
+export type RetryRunInput = z.infer<typeof retryRunInput>;
+
+let chain: Promise<unknown> = Promise.resolve();
+function serialised<T>(fn: () => Promise<T>): Promise<T> {
+  const p = chain.then(fn, fn);
+  chain = p.catch(() => undefined);
+  return p;
+}
+
+async function assertNoConflict(installId: string, addresses: string[]): Promise<void> {
+  const db = getDb();
+  const active = await db.run.findFirst({ where: { installId, status: { in: [...ACTIVE_STATUSES] } }, select: { id: true } });
+  if (active) throw new HttpError(409, `a run of this install is already active (${active.id}): cancel it or wait`);
+  const others = await db.run.findMany({ where: { installId: { not: installId }, status: { in: [...ACTIVE_STATUSES] } }, select: { id: true, install: { select: { configJson: true, id: true } } } });
+  for (const other of others) {
+    const cfg = parseStoredConfig(other.install);
+    const clash = cfg.hosts.find((h) => addresses.includes(`${h.address}:${h.port}`));
+    if (clash) throw new HttpError(409, `host ${clash.address} is already in active run ${other.id} of another install`);
+  }
+}
+
+async function persistPlan(installId: string, plan: RunPlan, extraVars: Record<string, unknown>): Promise<string> {
+  const db = getDb();
+  const scopeHosts = plan.scope;
+  return db.$transaction(async (tx) => {
+    const run = await tx.run.create({
+      data: {
+        installId,
+        parentRunId: plan.parentRunId,
+        mode: plan.mode,
+        status: 'queued',
+        hostsJson: scopeHosts ? JSON.stringify(scopeHosts) : null,
+        extraVars: Object.keys(extraVars).length > 0 ? JSON.stringify(extraVars) : null,
+      },
+    });
+    let position = 0;
+    for (const s of plan.stages) {
+      await tx.stage.create({
+        data: { runId: run.id, position: position++, name: s.name, playbook: s.playbook, status: 'queued', hosts: { create: s.hosts.map((host) => ({ host, status: 'queued' })) } },
+      });
+    }
+    const inRun = [...new Set(plan.stages.flatMap((s) => s.hosts))];
+    await tx.node.updateMany({ where: { installId, name: { in: inRun }, state: { not: 'ready' } }, data: { state: 'pending', stateNote: `queued in run ${run.id}` } });
+    return run.id;
+  });
+}
+
+async function loadInstall(installId: string) {
+  const row = await getDb().install.findUnique({ where: { id: installId } });
+  if (!row) throw new NotFoundError(`install ${installId} not found`);
+  const config = parseStoredConfig(row);
+  return { config, profile: getProfile(config.installer.profile), hosts: config.hosts.map((h) => h.name), addresses: config.hosts.map((h) => `${h.address}:${h.port}`) };
+}
+
+function planOrThrow(...args: Parameters<typeof planRun>): RunPlan {
+  try {
+    return planRun(...args);
+  } catch (err) {
+    if (err instanceof PlanError) throw new HttpError(err.code === 'nothing-to-retry' ? 409 : 422, err.message);
+    throw err;
+  }
+}
+
+export async function createRun(installId: string, input: CreateRunInput, opts: { drive?: boolean } = {}): Promise<string> {
+  return serialised(async () => {
+    const inst = await loadInstall(installId);
+    const req: RunRequest = { mode: 'full', stages: input.stages, hosts: input.hosts };
+    const plan = planOrThrow(inst.profile, inst.hosts, req);
+    await assertNoConflict(installId, inst.addresses);
+    const runId = await persistPlan(installId, plan, input.extraVars ?? {});
+    if (opts.drive !== false) void getRunner().drive(runId);
+    return runId;
+  });
+}
+
+export async function loadPriorRun(runId: string): Promise<PriorRun & { installId: string; extraVars: Record<string, unknown> }> {
+  const run = await getDb().run.findUnique({ where: { id: runId }, include: { stages: { orderBy: { position: 'asc' }, include: { hosts: true } } } });
+  if (!run) throw new NotFoundError(`run ${runId} not found`);
+  return {
+    id: run.id,
+    installId: run.installId,
+    status: run.status,
+    scope: run.hostsJson ? (JSON.parse(run.hostsJson) as string[]) : null,
+    extraVars: run.extraVars ? (JSON.parse(run.extraVars) as Record<string, unknown>) : {},
+    stages: run.stages.map((s) => ({ name: s.name, status: s.status, hosts: s.hosts.map((h) => ({ host: h.host, status: h.status })) })),
+  };
+}
+
+export async function retryRun(parentRunId: string, input: RetryRunInput): Promise<string> {
+  return serialised(async () => {
+    const parent = await loadPriorRun(parentRunId);
+    if ((ACTIVE_STATUSES as readonly string[]).includes(parent.status)) throw new HttpError(409, 'this run is still active: cancel it or wait before retrying');
+    const inst = await loadInstall(parent.installId);
+    const req: RunRequest = input.mode === 'stage' ? { mode: 'stage', parent, stage: input.stage } : { mode: input.mode, parent };
+    const plan = planOrThrow(inst.profile, inst.hosts, req);
+    await assertNoConflict(parent.installId, inst.addresses);
+    const runId = await persistPlan(parent.installId, plan, parent.extraVars);
+    void getRunner().drive(runId);
+    return runId;
+  });
+}

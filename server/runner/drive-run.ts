@@ -1,0 +1,144 @@
+/**
+ * Drives one run: its stages in position order, each executed fresh or re-attached, then the run's
+ * final state.
+ *
+ * Invariants:
+ * - a run is claimed queued → running by a conditional update; a run already `running` is only
+ *   driven by reconcile (re-attach) — the Runner guarantees one drive per run per process;
+ * - stages already succeeded are skipped, a `running` stage is re-attached (followed from its
+ *   artifacts after Stage.lastEventCounter), a `queued` one executed;
+ * - the first stage that does not succeed ends the run with that state; later stages become
+ *   `cancelled` ("not run") so no row stays queued under a finished run;
+ * - secrets are removed after every stage, including re-attached and dead ones.
+ */
+import type { Stage } from '@prisma/client';
+import { getDb } from '../db';
+import { concludeStage, executeStage, type StageOutcome } from './execute-stage';
+import { followStage } from './follow-stage';
+import type { LogWriter } from './log-writer';
+import { loadRunContext, type RunContext } from './run-context';
+import { removeStageSecrets, runDirOf } from './run-files';
+import { isStageProcess, killStageTree, stopControlMasters } from './processes';
+import { sourcesOf, type RunStatus } from './states';
+
+export interface DriveHooks {
+  writer: LogWriter;
+  isCancelRequested: (runId: string) => boolean;
+  onChange: (runId: string) => void;
+}
+
+async function reattachStage(ctx: RunContext, stage: Stage, hooks: DriveHooks): Promise<StageOutcome> {
+  const runDir = stage.privateDir ?? ctx.runDir;
+  try {
+    const result = await followStage({
+      runId: ctx.runId,
+      stageId: stage.id,
+      stageName: stage.name,
+      stageDef: ctx.profile.stages.find((s) => s.name === stage.name),
+      runDir,
+      pid: stage.pid ?? -1,
+      afterCounter: stage.lastEventCounter,
+      redact: ctx.redact,
+      writer: hooks.writer,
+    });
+    return await concludeStage(ctx, stage, hooks.writer, result, undefined, hooks.isCancelRequested(ctx.runId));
+  } finally {
+    removeStageSecrets(runDir);
+    stopControlMasters(runDir);
+  }
+}
+
+async function finishRun(runId: string, status: RunStatus, error: string | undefined, errorKind: string | undefined): Promise<void> {
+  const db = getDb();
+  const rest = await db.stage.findMany({ where: { runId, status: 'queued' }, select: { id: true } });
+  for (const s of rest) {
+    await db.stage.updateMany({ where: { id: s.id, status: 'queued' }, data: { status: 'cancelled', error: 'not run', finishedAt: new Date() } });
+    await db.stageHost.updateMany({ where: { stageId: s.id, status: 'queued' }, data: { status: 'cancelled' } });
+  }
+  await db.run.updateMany({ where: { id: runId, status: { in: sourcesOf(status) } }, data: { status, finishedAt: new Date(), error: error ?? null, errorKind: errorKind ?? null } });
+}
+
+export async function driveRun(runId: string, hooks: DriveHooks): Promise<RunStatus> {
+  const db = getDb();
+  const run = await db.run.findUnique({ where: { id: runId } });
+  if (!run) return 'interrupted';
+  if (run.status === 'queued') {
+    const claimed = await db.run.updateMany({ where: { id: runId, status: 'queued' }, data: { status: 'running', startedAt: new Date() } });
+    if (claimed.count === 0) return 'interrupted';
+  } else if (run.status !== 'running') {
+    return run.status as RunStatus;
+  }
+  hooks.onChange(runId);
+
+  let ctx: RunContext;
+  try {
+    ctx = await loadRunContext(runId);
+  } catch (err) {
+    const msg = (err as Error).message.split('\n')[0] ?? 'cannot prepare the run';
+    // a stage left running by a crash must still be finished from its artifacts
+    await finishOrphanStages(runId, hooks);
+    await finishRun(runId, 'failed', `cannot prepare the run: ${msg}`, 'prepare');
+    hooks.onChange(runId);
+    return 'failed';
+  }
+
+  const stages = await db.stage.findMany({ where: { runId }, orderBy: { position: 'asc' } });
+  let final: RunStatus = 'succeeded';
+  let error: string | undefined;
+  for (const stage of stages) {
+    if (stage.status === 'succeeded') continue;
+    if (stage.status !== 'queued' && stage.status !== 'running') {
+      final = stage.status as RunStatus;
+      error = stage.error ?? `stage ${stage.name} ${stage.status}`;
+      break;
+    }
+    if (stage.status === 'queued' && hooks.isCancelRequested(runId)) {
+      final = 'cancelled';
+      error = 'cancelled by the operator';
+      break;
+    }
+    const def = ctx.profile.stages.find((s) => s.name === stage.name);
+    const outcome =
+      stage.status === 'running'
+        ? await reattachStage(ctx, stage, hooks)
+        : await executeStage({ ctx, stage, def, writer: hooks.writer, isCancelRequested: () => hooks.isCancelRequested(runId) });
+    hooks.onChange(runId);
+    if (outcome.status !== 'succeeded') {
+      final = outcome.status;
+      error = `stage ${stage.name} ${outcome.status}${outcome.error ? `: ${outcome.error}` : ''}`;
+      break;
+    }
+  }
+  await finishRun(runId, final, error, final === 'succeeded' ? undefined : final);
+  if (final === 'succeeded') await markReady(ctx, stages);
+  hooks.writer.forget(runId);
+  hooks.onChange(runId);
+  return final;
+}
+
+/** After a successful run that reached the profile's last stage, its hosts are ready. */
+async function markReady(ctx: RunContext, stages: Stage[]): Promise<void> {
+  const last = ctx.profile.stages[ctx.profile.stages.length - 1];
+  const lastStage = stages.find((s) => s.name === last?.name);
+  if (!lastStage) return;
+  const hosts = (await getDb().stageHost.findMany({ where: { stageId: lastStage.id } })).map((h) => h.host);
+  await getDb().node.updateMany({ where: { installId: ctx.installId, name: { in: hosts } }, data: { state: 'ready', stateNote: `installed by run ${ctx.runId}` } });
+}
+
+/**
+ * Without a context (install gone, secrets unreadable) events cannot be redacted, so they are NOT
+ * read: a live stage process is stopped and its stage marked interrupted.
+ */
+async function finishOrphanStages(runId: string, hooks: DriveHooks): Promise<void> {
+  const db = getDb();
+  const running = await db.stage.findMany({ where: { runId, status: 'running' } });
+  for (const stage of running) {
+    const runDir = stage.privateDir ?? runDirOf(runId);
+    if (stage.pid && isStageProcess(stage.pid, runDir, stage.id)) killStageTree(stage.pid);
+    removeStageSecrets(runDir);
+    stopControlMasters(runDir);
+    await db.stageHost.updateMany({ where: { stageId: stage.id, status: { in: ['queued', 'running'] } }, data: { status: 'interrupted' } });
+    await db.stage.updateMany({ where: { id: stage.id, status: 'running' }, data: { status: 'interrupted', finishedAt: new Date(), error: 'the run could not be prepared again after a restart' } });
+  }
+  hooks.onChange(runId);
+}

@@ -1,0 +1,114 @@
+/**
+ * The process-wide runner (kept on globalThis: Next may evaluate modules twice): one LogWriter, the
+ * set of runs driven by this process, cancel requests, and run-state pushes to socket.io.
+ *
+ * Invariants: at most one drive per run per process; cancel = SIGINT to the stage's process group,
+ * then SIGKILL of the whole process tree after CANCEL_GRACE_MS; run-state pushes are throttled to
+ * one per run per 250 ms and carry the same view as GET /api/runs/:id.
+ */
+import { getDb } from '../db';
+import { getIo } from '../realtime/io';
+import { driveRun } from './drive-run';
+import { LogWriter, RUN_ROOM } from './log-writer';
+import { isStageProcess, killStageTree, signalGroup } from './processes';
+import { runDirOf } from './run-files';
+import { getRunView } from './run-view';
+
+export const CANCEL_GRACE_MS = 10_000;
+export const STATE_EVENT = 'run:state';
+
+export class Runner {
+  readonly writer = new LogWriter();
+  private readonly driving = new Map<string, Promise<unknown>>();
+  private readonly cancelRequested = new Set<string>();
+  private readonly pushTimers = new Map<string, NodeJS.Timeout>();
+
+  constructor() {
+    this.writer.onCommitted = (runIds) => {
+      for (const id of runIds) this.pushState(id);
+    };
+  }
+
+  isDriving(runId: string): boolean {
+    return this.driving.has(runId);
+  }
+
+  /** Starts (or re-attaches) a run unless this process already drives it. */
+  drive(runId: string): Promise<unknown> {
+    const current = this.driving.get(runId);
+    if (current) return current;
+    const p = driveRun(runId, {
+      writer: this.writer,
+      isCancelRequested: (id) => this.cancelRequested.has(id),
+      onChange: (id) => this.pushState(id),
+    })
+      .catch((err: unknown) => {
+        console.error(`[runner] run ${runId} crashed: ${(err as Error).message}`);
+      })
+      .finally(() => {
+        this.driving.delete(runId);
+        this.cancelRequested.delete(runId);
+      });
+    this.driving.set(runId, p);
+    return p;
+  }
+
+  /** Waits until this process no longer drives `runId`. */
+  async settled(runId: string): Promise<void> {
+    await this.driving.get(runId);
+  }
+
+  async cancel(runId: string): Promise<'cancelled' | 'stopping' | 'not-active'> {
+    const db = getDb();
+    this.cancelRequested.add(runId);
+    const queued = await db.run.updateMany({ where: { id: runId, status: 'queued' }, data: { status: 'cancelled', finishedAt: new Date(), error: 'cancelled by the operator', errorKind: 'cancelled' } });
+    if (queued.count > 0) {
+      await db.stage.updateMany({ where: { runId, status: 'queued' }, data: { status: 'cancelled', finishedAt: new Date(), error: 'not run' } });
+      const stageIds = (await db.stage.findMany({ where: { runId }, select: { id: true } })).map((s) => s.id);
+      await db.stageHost.updateMany({ where: { stageId: { in: stageIds }, status: 'queued' }, data: { status: 'cancelled' } });
+      this.pushState(runId);
+      return 'cancelled';
+    }
+    const run = await db.run.findUnique({ where: { id: runId } });
+    if (!run || run.status !== 'running') {
+      this.cancelRequested.delete(runId);
+      return 'not-active';
+    }
+    const stage = await db.stage.findFirst({ where: { runId, status: 'running' } });
+    if (stage?.pid) {
+      const pid = stage.pid;
+      const runDir = stage.privateDir ?? runDirOf(runId);
+      signalGroup(pid, 'SIGINT');
+      const timer = setTimeout(() => {
+        if (isStageProcess(pid, runDir, stage.id)) killStageTree(pid);
+      }, CANCEL_GRACE_MS);
+      timer.unref();
+    }
+    if (!this.driving.has(runId)) void this.drive(runId);
+    return 'stopping';
+  }
+
+  pushState(runId: string): void {
+    if (this.pushTimers.has(runId)) return;
+    const timer = setTimeout(() => {
+      this.pushTimers.delete(runId);
+      const io = getIo();
+      if (!io) return;
+      getRunView(runId).then(
+        (view) => {
+          if (view) io.to(RUN_ROOM(runId)).emit(STATE_EVENT, view);
+        },
+        () => undefined,
+      );
+    }, 250);
+    timer.unref();
+    this.pushTimers.set(runId, timer);
+  }
+}
+
+const globalRunner = globalThis as unknown as { __kswRunner?: Runner };
+
+export function getRunner(): Runner {
+  globalRunner.__kswRunner ??= new Runner();
+  return globalRunner.__kswRunner;
+}

@@ -1,0 +1,82 @@
+/**
+ * Reads a stage's job events in counter order from artifacts/<ident>/job_events/.
+ *
+ * Invariants:
+ * - events are delivered exactly once and strictly by increasing counter, starting after
+ *   `afterCounter` (Stage.lastEventCounter), so a re-attach continues where the DB stopped;
+ * - a missing counter (a gap) blocks delivery while the process may still write it; once the
+ *   process is gone (`final`), the remaining files are delivered in order and gaps are skipped;
+ * - only finished files (`<counter>-<uuid>.json`, renamed into place by ansible-runner) are read,
+ *   never `*-partial.json` or `*.tmp`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { JobEvent } from './translate-event';
+
+const FINAL_FILE = /^(\d+)-[0-9a-f-]+\.json$/;
+
+export class EventTail {
+  private next: number;
+  private readonly known = new Map<number, string>();
+  private readonly dir: string;
+
+  constructor(artifactDir: string, afterCounter: number) {
+    this.dir = path.join(artifactDir, 'job_events');
+    this.next = afterCounter + 1;
+  }
+
+  get lastCounter(): number {
+    return this.next - 1;
+  }
+
+  get eventsDir(): string {
+    return this.dir;
+  }
+
+  private scan(): void {
+    let names: string[];
+    try {
+      names = fs.readdirSync(this.dir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const m = FINAL_FILE.exec(name);
+      if (!m) continue;
+      const counter = Number(m[1]);
+      if (counter >= this.next && !this.known.has(counter)) this.known.set(counter, name);
+    }
+  }
+
+  private read(name: string): JobEvent | undefined {
+    try {
+      return JSON.parse(fs.readFileSync(path.join(this.dir, name), 'utf8')) as JobEvent;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** New events in counter order, at most `max`. With `final`, gaps are skipped. */
+  poll(final: boolean, max = 2000): JobEvent[] {
+    this.scan();
+    const out: JobEvent[] = [];
+    while (out.length < max) {
+      let name = this.known.get(this.next);
+      if (name === undefined) {
+        if (!final || this.known.size === 0) break;
+        this.next = Math.min(...this.known.keys());
+        name = this.known.get(this.next);
+        if (name === undefined) break;
+      }
+      const ev = this.read(name);
+      if (!ev) {
+        if (!final) break;
+      } else {
+        out.push({ ...ev, counter: this.next });
+      }
+      this.known.delete(this.next);
+      this.next += 1;
+    }
+    return out;
+  }
+}
