@@ -132,7 +132,7 @@ describe('lab install runs', () => {
     const runId = await createRun(installId, { stages: ['init', 'kubernetes'] });
     const stage = await waitFor(async () => getDb().stage.findFirst({ where: { runId, status: 'running', pid: { not: null } } }), 30_000, 'a running stage');
     const pid = stage.pid ?? -1;
-    await waitFor(async () => (await getDb().stage.findUnique({ where: { id: stage.id } }))?.lastEventCounter ?? 0 > 3, 30_000, 'events');
+    await waitFor(async () => ((await getDb().stage.findUnique({ where: { id: stage.id } }))?.lastEventCounter ?? 0) > 3, 30_000, 'events');
     const tree = descendantsOf(pid);
     expect(tree.length).toBeGreaterThan(1);
     await cancelRunById(runId);
