@@ -77,6 +77,11 @@ export async function driveRun(runId: string, hooks: DriveHooks): Promise<RunSta
     const msg = (err as Error).message.split('\n')[0] ?? 'cannot prepare the run';
     // a stage left running by a crash must still be finished from its artifacts
     await finishOrphanStages(runId, hooks);
+    const first = await db.stage.findFirst({ where: { runId }, orderBy: { position: 'asc' } });
+    if (first) {
+      hooks.writer.enqueue({ runId, stageId: first.id, stage: first.name, lines: [{ host: null, kind: 'event', failed: true, text: `cannot prepare the run: ${msg}`, t: Date.now() }], counts: new Map(), errors: new Map() });
+      await hooks.writer.drain();
+    }
     await finishRun(runId, 'failed', `cannot prepare the run: ${msg}`, 'prepare');
     hooks.onChange(runId);
     return 'failed';

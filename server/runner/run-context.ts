@@ -43,7 +43,13 @@ async function knownHostsFor(installId: string, config: ValidInstallConfig, prof
 export async function loadRunContext(runId: string): Promise<RunContext> {
   const run = await getDb().run.findUniqueOrThrow({ where: { id: runId } });
   const resolved = await resolveSecrets(run.installId);
-  const config = assertValid(resolved);
+  const redact = createRedactor(collectSecretValues(resolved));
+  let config: ValidInstallConfig;
+  try {
+    config = assertValid(resolved);
+  } catch (err) {
+    throw new Error(redact((err as Error).message));
+  }
   const profile = getProfile(config.installer.profile);
   const runDir = runDirOf(runId);
   const projectDir = prepareRunDir({ runDir, bundlePath: bundlePathOf(config, profile), profile, knownHosts: await knownHostsFor(run.installId, config, profile) });
@@ -51,5 +57,5 @@ export async function loadRunContext(runId: string): Promise<RunContext> {
   const userVars = run.extraVars ? (JSON.parse(run.extraVars) as Record<string, unknown>) : {};
   const extraVars = { ...userVars, ksw_install_id: run.installId, ksw_run_id: runId };
   writeExtraVars(runDir, extraVars);
-  return { runId, installId: run.installId, config, profile, runDir, projectDir, redact: createRedactor(collectSecretValues(resolved)), extraVars };
+  return { runId, installId: run.installId, config, profile, runDir, projectDir, redact, extraVars };
 }

@@ -20,7 +20,7 @@ export function labConfig(state: LabState, hosts: LabHostState[]): InstallConfig
       user: state.user,
       auth: { kind: 'password', password: { set: true, value: state.password } },
       becomePassword: { set: true, value: state.password },
-      roles: { master: i < masters, etcd: i < masters, worker: i >= masters || hosts.length === 1 },
+      roles: { master: i < masters, etcd: i < masters, worker: i >= masters || i === hosts.length - 1 },
     }),
   );
   config.loadBalancer = hosts.length > 1 ? { kind: 'external', address: hosts[0]?.address ?? '', port: 6443, domain: 'lb.kubesphere.local' } : { kind: 'none' };

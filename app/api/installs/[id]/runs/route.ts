@@ -1,0 +1,29 @@
+// GET  /api/installs/:id/runs -> [{ id, status, mode, parentRunId, createdAt, finishedAt, error, stages:[{name,status}] }]
+//      newest first; parentRunId links each retry to the run it continues (the chain).
+// POST /api/installs/:id/runs { stages?, hosts?, extraVars? } -> 202 { runId }
+//      409 when a run of this install is active or a host is in another install's active run;
+//      422 for unknown stages/hosts or credential-like extra vars.
+import { parseInput } from '@/server/http/parse-input';
+import { jsonResponse, withApi } from '@/server/http/with-api';
+import { NotFoundError } from '@/server/http/errors';
+import { getDb } from '@/server/db';
+import { createRun, createRunInput } from '@/server/runner/create-run';
+import { listRuns } from '@/server/runner/run-view';
+
+export const dynamic = 'force-dynamic';
+
+type Params = { id: string };
+
+export const GET = withApi<Params>(
+  async ({ params }) => {
+    const install = await getDb().install.findUnique({ where: { id: params.id }, select: { id: true } });
+    if (!install) throw new NotFoundError(`install ${params.id} not found`);
+    return jsonResponse(await listRuns(params.id));
+  },
+  { auth: true },
+);
+
+export const POST = withApi<Params>(
+  async ({ params, body }) => jsonResponse({ runId: await createRun(params.id, parseInput(createRunInput, body ?? {})) }, 202),
+  { auth: true },
+);
