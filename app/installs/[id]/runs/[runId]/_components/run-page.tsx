@@ -1,0 +1,132 @@
+'use client';
+/**
+ * The run page: overall progress, stage timeline, host × stage matrix, pinned first-error cards,
+ * retry / resume / re-run / cancel, and the virtualised live log. All live data comes from one
+ * socket (useRunStream); actions go through the runs API and navigate to the new run.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { Alert, Anchor, Badge, Button, Group, Loader, Menu, Progress, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { api } from '@/components/api';
+import { LogViewer } from '@/components/log-viewer/log-viewer';
+import { FLAG_PHASE } from '@/components/log-viewer/line-store';
+import { ErrorCards } from './error-cards';
+import { HostMatrix } from './host-matrix';
+import { STATUS_COLOR, StageTimeline } from './stage-timeline';
+import { useRunStream } from './use-run-stream';
+
+function lastPhase(stream: ReturnType<typeof useRunStream>): string | null {
+  const s = stream.store;
+  for (let i = s.length - 1, n = 0; i >= 0 && n < 5000; i--, n++) if (s.flagsOf(i) & FLAG_PHASE) return (s.texts[i] ?? '').replace(/^phase: /, '');
+  return null;
+}
+
+export function RunPage({ installId, runId }: { installId: string; runId: string }) {
+  const router = useRouter();
+  const stream = useRunStream(runId);
+  const { view } = stream;
+  const [now, setNow] = useState(() => Date.now());
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (view?.status !== 'running' && view?.status !== 'queued') return;
+    const t = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(t);
+  }, [view?.status]);
+
+  const progress = useMemo(() => {
+    if (!view) return 0;
+    const weights = view.stages.map((s) => Math.max(1, s.hosts.length));
+    const total = weights.reduce((a, b) => a + b, 0);
+    let done = 0;
+    view.stages.forEach((s, i) => {
+      if (s.status === 'succeeded') done += weights[i] ?? 0;
+      else if (s.status === 'running') done += s.hosts.filter((h) => h.status !== 'queued' && h.status !== 'running').length;
+    });
+    return total === 0 ? 0 : Math.round((done / total) * 100);
+  }, [view]);
+
+  const act = async (url: string, body?: unknown) => {
+    setBusy(true);
+    const r = await api<{ runId?: string; status?: string }>('POST', url, body ?? {});
+    setBusy(false);
+    if (!r.ok) {
+      notifications.show({ color: 'red', title: 'Not possible', message: r.message });
+      return;
+    }
+    if (r.data.runId) router.push(`/installs/${installId}/runs/${r.data.runId}`);
+    else stream.reload();
+  };
+
+  if (stream.error && !view) return <Alert color="red">{stream.error}</Alert>;
+  if (!view) return <Loader />;
+
+  const active = view.status === 'queued' || view.status === 'running';
+  const unfinished = !active && view.status !== 'succeeded';
+  const phase = view.status === 'running' ? lastPhase(stream) : null;
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Group gap="sm">
+          <Title order={3}>Install run</Title>
+          <Badge color={STATUS_COLOR[view.status] ?? 'gray'} size="lg" data-testid="run-status">
+            {view.status}
+          </Badge>
+          {view.parentRunId ? (
+            <Anchor component={Link} href={`/installs/${installId}/runs/${view.parentRunId}`} size="sm">
+              continues run {view.parentRunId.slice(-6)}
+            </Anchor>
+          ) : null}
+        </Group>
+        <Group gap="xs">
+          {active ? (
+            <Button color="red" variant="light" loading={busy} onClick={() => act(`/api/runs/${runId}/cancel`)}>
+              Cancel
+            </Button>
+          ) : null}
+          {unfinished ? (
+            <>
+              <Button loading={busy} onClick={() => act(`/api/runs/${runId}/retry`, { mode: 'failed' })}>
+                Retry failed
+              </Button>
+              <Button variant="light" loading={busy} onClick={() => act(`/api/runs/${runId}/retry`, { mode: 'resume' })}>
+                Resume
+              </Button>
+            </>
+          ) : null}
+          {!active ? (
+            <Menu>
+              <Menu.Target>
+                <Button variant="default" loading={busy}>
+                  Re-run stage…
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                {view.stages.map((s) => (
+                  <Menu.Item key={s.name} onClick={() => act(`/api/runs/${runId}/retry`, { mode: 'stage', stage: s.name })}>
+                    {s.label}
+                  </Menu.Item>
+                ))}
+              </Menu.Dropdown>
+            </Menu>
+          ) : null}
+          <Anchor component={Link} href={`/installs/${installId}/runs`} size="sm">
+            History
+          </Anchor>
+        </Group>
+      </Group>
+      <Progress value={progress} animated={active} aria-label="Overall progress" />
+      {view.error && view.status !== 'succeeded' ? <Text c="red" size="sm">{view.error}</Text> : null}
+      <ErrorCards stages={view.stages} />
+      <StageTimeline stages={view.stages} phase={phase} now={now} />
+      <HostMatrix stages={view.stages} />
+      <LogViewer store={stream.store} version={stream.version} downloadHref={`/api/runs/${runId}/log?after=0&download=1`} />
+      <Text size="xs" c="dimmed">
+        {stream.connected ? `live (${stream.transport})` : 'reconnecting…'}
+      </Text>
+    </Stack>
+  );
+}

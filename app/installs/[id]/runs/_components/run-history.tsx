@@ -1,0 +1,75 @@
+'use client';
+/** An install's runs, newest first, each retry linked to the run it continues; "Start install". */
+import { useEffect, useState } from 'react';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { api } from '@/components/api';
+import type { RunSummary } from '@/server/runner/run-view';
+
+const COLOR: Record<string, string> = { queued: 'gray', running: 'blue', succeeded: 'teal', failed: 'red', cancelled: 'yellow', interrupted: 'orange' };
+
+export function RunHistory({ installId }: { installId: string }) {
+  const router = useRouter();
+  const [runs, setRuns] = useState<RunSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void api<RunSummary[]>('GET', `/api/installs/${installId}/runs`).then((r) => (r.ok ? setRuns(r.data) : setError(r.message)));
+  }, [installId]);
+
+  const start = async () => {
+    setBusy(true);
+    const r = await api<{ runId: string }>('POST', `/api/installs/${installId}/runs`, {});
+    setBusy(false);
+    if (r.ok) router.push(`/installs/${installId}/runs/${r.data.runId}`);
+    else setError(r.message);
+  };
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={3}>Install runs</Title>
+        <Button onClick={start} loading={busy}>
+          Start install
+        </Button>
+      </Group>
+      {error ? <Alert color="red">{error}</Alert> : null}
+      <Table striped aria-label="Runs">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Run</Table.Th>
+            <Table.Th>Mode</Table.Th>
+            <Table.Th>Status</Table.Th>
+            <Table.Th>Stages</Table.Th>
+            <Table.Th>Continues</Table.Th>
+            <Table.Th>Started</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {(runs ?? []).map((r) => (
+            <Table.Tr key={r.id}>
+              <Table.Td>
+                <Anchor component={Link} href={`/installs/${installId}/runs/${r.id}`}>
+                  {r.id.slice(-8)}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{r.mode}</Table.Td>
+              <Table.Td>
+                <Badge color={COLOR[r.status] ?? 'gray'} variant="light">
+                  {r.status}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                <Text size="xs">{r.stages.map((s) => `${s.name}:${s.status}`).join(' · ')}</Text>
+              </Table.Td>
+              <Table.Td>{r.parentRunId ? r.parentRunId.slice(-8) : '—'}</Table.Td>
+              <Table.Td>{new Date(r.createdAt).toLocaleString()}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
