@@ -16,6 +16,9 @@ import type { Redactor } from './redact';
 import { EventTail } from './tail-events';
 import { translateEvent, type HostCounter, type HostError } from './translate-event';
 
+/** Lines per writer batch: keeps each SQLite transaction (which blocks the event loop) short. */
+const BATCH_LINES = 1000;
+
 export type RunnerStatusFile = 'successful' | 'failed' | 'canceled' | 'timeout' | 'missing';
 
 export interface FollowOptions {
@@ -67,10 +70,15 @@ export async function followStage(opts: FollowOptions): Promise<FollowResult> {
   try {
     for (;;) {
       const alive = !exited && isStageProcess(opts.pid, opts.runDir, opts.stageId);
-      const events = tail.poll(!alive);
+      const events = tail.poll(!alive, 50);
       if (events.length > 0) {
-        const batch: StageBatch = { runId: opts.runId, stageId: opts.stageId, stage: opts.stageName, lines: [], counts: new Map(), errors: new Map() };
+        const newBatch = (): StageBatch => ({ runId: opts.runId, stageId: opts.stageId, stage: opts.stageName, lines: [], counts: new Map(), errors: new Map() });
+        let batch = newBatch();
         for (const ev of events) {
+          if (batch.lines.length >= BATCH_LINES) {
+            opts.writer.enqueue(batch);
+            batch = newBatch();
+          }
           const t = translateEvent(ev);
           const newPhase = phaseOf(opts.stageDef, t.role);
           if (newPhase && newPhase !== phase) {
@@ -98,6 +106,9 @@ export async function followStage(opts: FollowOptions): Promise<FollowResult> {
           batch.lastCounter = t.counter;
         }
         opts.writer.enqueue(batch);
+        // Yield so the writer can flush between bursts; wait for it when it falls far behind.
+        if (opts.writer.backlog > 20_000) await opts.writer.drain();
+        else await new Promise<void>((r) => setImmediate(r));
         continue;
       }
       if (!alive) break;

@@ -10,7 +10,7 @@
  *   client's backfill (DB) + live (socket) never has a gap; emission never blocks persistence;
  * - text arrives here already redacted.
  */
-import type { PrismaClient } from '@prisma/client';
+import type { Prisma, PrismaClient } from '@prisma/client';
 import { getDb } from '../db';
 import { getIo } from '../realtime/io';
 import type { HostCounter, HostError, RecapRow } from './translate-event';
@@ -43,6 +43,8 @@ export const LINES_EVENT = 'run:lines';
 
 const FLUSH_MS = 50;
 const FLUSH_LINES = 500;
+const ROWS_PER_INSERT = 400;
+const FLUSH_MAX = 2000;
 
 export class LogWriter {
   private queue: StageBatch[] = [];
@@ -53,7 +55,14 @@ export class LogWriter {
   /** Called after each committed flush, per run (used for run-state pushes). */
   onCommitted: ((runIds: string[]) => void) | undefined;
 
+  private readonly sqlite = (process.env.DATABASE_URL ?? 'file:').startsWith('file:');
+
   constructor(private readonly db: () => PrismaClient = getDb) {}
+
+  /** Lines enqueued and not yet handed to a flush. */
+  get backlog(): number {
+    return this.queuedLines;
+  }
 
   enqueue(batch: StageBatch): void {
     this.queue.push(batch);
@@ -107,9 +116,16 @@ export class LogWriter {
   }
 
   private async flush(): Promise<void> {
-    const batches = this.queue;
-    this.queue = [];
-    this.queuedLines = 0;
+    // At most ~FLUSH_MAX lines per transaction: better-sqlite3 blocks the event loop while it writes.
+    let take = 0;
+    let lines = 0;
+    while (take < this.queue.length && (take === 0 || lines + (this.queue[take]?.lines.length ?? 0) <= FLUSH_MAX)) {
+      lines += this.queue[take]?.lines.length ?? 0;
+      take += 1;
+    }
+    const batches = this.queue.splice(0, take);
+    this.queuedLines -= lines;
+    if (this.queue.length > 0) this.kick(0);
     if (batches.length === 0) return;
     const db = this.db();
     const rows: { runId: string; seq: number; stage: string; host: string | null; kind: string; failed: boolean; text: string }[] = [];
@@ -126,8 +142,20 @@ export class LogWriter {
       seqs.set(b.runId, seq);
       wire.set(b.runId, out);
     }
-    const ops = [];
-    for (let i = 0; i < rows.length; i += 2000) ops.push(db.logLine.createMany({ data: rows.slice(i, i + 2000) }));
+    const ops: Prisma.PrismaPromise<unknown>[] = [];
+    const at = new Date().toISOString().replace('Z', '+00:00');
+    if (this.sqlite) {
+      // Multi-row INSERT: ~5x faster than createMany on the JS engine (bench/logs.ts); same columns.
+      for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+        const chunk = rows.slice(i, i + ROWS_PER_INSERT);
+        const params: (string | number | null)[] = [];
+        for (const r of chunk) params.push(r.runId, r.seq, r.stage, r.host, r.kind, r.failed ? 1 : 0, r.text, at);
+        const values = chunk.map(() => '(?,?,?,?,?,?,?,?)').join(',');
+        ops.push(db.$executeRawUnsafe(`INSERT INTO "LogLine" ("runId","seq","stage","host","kind","failed","text","at") VALUES ${values}`, ...params));
+      }
+    } else {
+      for (let i = 0; i < rows.length; i += 2000) ops.push(db.logLine.createMany({ data: rows.slice(i, i + 2000) }));
+    }
     const lastByStage = new Map<string, number>();
     for (const b of batches) if (b.lastCounter !== undefined) lastByStage.set(b.stageId, Math.max(lastByStage.get(b.stageId) ?? 0, b.lastCounter));
     for (const [stageId, counter] of lastByStage) ops.push(db.stage.update({ where: { id: stageId }, data: { lastEventCounter: counter } }));
@@ -156,7 +184,9 @@ export class LogWriter {
         }
       }
     }
+    const tf = Date.now();
     await db.$transaction(ops);
+    if (process.env.KSW_RUNNER_DEBUG) console.error(`[flush] ${rows.length} rows in ${Date.now() - tf} ms`);
     for (const [runId, seq] of seqs) this.nextSeq.set(runId, seq);
     const io = getIo();
     if (io) for (const [runId, lines] of wire) if (lines.length > 0) io.to(RUN_ROOM(runId)).emit(LINES_EVENT, { runId, lines });

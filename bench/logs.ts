@@ -1,0 +1,136 @@
+/**
+ * Log pipeline benchmark: `npm run bench:logs [-- --hosts 10 --lines 200000]`.
+ *
+ * One real lab run (profile `lab`, stage `verify` with `lab_bench_lines`, which prints lines/hosts
+ * lines on each host) through the app's own path: ansible-runner → job events → redaction → the
+ * single LogWriter (SQLite) → socket.io room → a socket.io client (websocket) subscribed with
+ * afterSeq 0. Prints end-to-end lines/s (first event created → last line received), p50/p95/max
+ * latency from event creation to client receipt, lines persisted, and peak RSS of this process
+ * (server + the test client). Uses a throw-away data dir and DB; the lab is left up.
+ * Not measured: time to render in headless Chromium (needs the Next build; see bench/README.md).
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { io as connect } from 'socket.io-client';
+
+function arg(name: string, dflt: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : dflt;
+  return Number.isFinite(v) && v > 0 ? v : dflt;
+}
+const HOSTS = arg('hosts', 10);
+const LINES = arg('lines', 200_000);
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ksw-bench-logs-'));
+process.env.KSW_DATA_DIR = dataDir;
+process.env.DATABASE_URL = `file:${path.join(dataDir, 'bench.db')}`;
+process.env.KSW_SECRET_KEY = randomBytes(32).toString('hex');
+
+let peakRss = 0;
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 100);
+
+async function main(): Promise<void> {
+  const { configureSqlite, getDb } = await import('../server/db');
+  const { labUp } = await import('../lab/lab');
+  const { lease, release } = await import('../lab/leases');
+  const { labDir } = await import('../lab/paths');
+  const { liveLeases } = await import('../lab/leases');
+  const { attachIo, closeIo } = await import('../server/realtime/io');
+  const { createSession } = await import('../server/auth/create-session');
+  const { SESSION_COOKIE } = await import('../server/auth/session-cookie');
+  const { attachRunSockets } = await import('../server/runner/attach-run-sockets');
+  const { createRun } = await import('../server/runner/create-run');
+  const { getRunner } = await import('../server/runner/runner');
+  const { createLabInstall } = await import('../server/runner/test-support/lab-install');
+  const { hashPassword } = await import('../server/auth/hash-password');
+
+  execFileSync(path.resolve('node_modules/.bin/prisma'), ['migrate', 'deploy'], { env: { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: '1' }, stdio: 'pipe' });
+  await configureSqlite();
+  const up = await labUp({ hosts: HOSTS, owner: 'cli' });
+  const busy = await liveLeases(labDir());
+  const hosts = up.state.hosts.filter((h) => !busy.has(h.name) && h.faults.length === 0).slice(0, HOSTS);
+  if (hosts.length < HOSTS) throw new Error(`only ${hosts.length} free lab hosts`);
+  const token = randomBytes(8).toString('hex');
+  await lease(labDir(), hosts.map((h) => h.name), token);
+
+  const server = http.createServer();
+  const ioServer = attachIo(server);
+  attachRunSockets(ioServer);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const port = (server.address() as { port: number }).port;
+  await getDb().admin.upsert({ where: { id: 1 }, create: { id: 1, passwordHash: await hashPassword('bench-password-1') }, update: {} });
+  const cookie = `${SESSION_COOKIE}=${await createSession()}`;
+
+  const installId = await createLabInstall(up.state, hosts, 'bench-logs');
+  const perHost = Math.floor(LINES / HOSTS);
+  const latencies: number[] = [];
+  let received = 0;
+  let firstCreated = Number.POSITIVE_INFINITY;
+  let lastReceipt = 0;
+  let lastSeq = 0;
+  let dupOrGap = 0;
+  const client = connect(`http://127.0.0.1:${port}`, { transports: ['websocket', 'polling'], extraHeaders: { cookie } });
+  await new Promise<void>((resolve, reject) => {
+    client.once('connect', () => resolve());
+    client.once('connect_error', (e) => reject(e));
+  });
+
+  const t0 = Date.now();
+  const runId = await createRun(installId, { stages: ['verify'], extraVars: { lab_bench_lines: perHost } });
+  client.emit('run:subscribe', { runId, afterSeq: 0 });
+  client.on('run:lines', (p: { runId: string; lines: [number, string, string | null, string, number, string, number][] }) => {
+    const now = Date.now();
+    for (const l of p.lines) {
+      if (l[0] !== lastSeq + 1) dupOrGap += 1;
+      lastSeq = Math.max(lastSeq, l[0]);
+      if (l[5].includes(' bench line ')) {
+        received += 1;
+        latencies.push(now - l[6]);
+        firstCreated = Math.min(firstCreated, l[6]);
+        lastReceipt = now;
+      }
+    }
+  });
+  await getRunner().settled(runId);
+  await new Promise((r) => setTimeout(r, 1000));
+  const run = await getDb().run.findUniqueOrThrow({ where: { id: runId } });
+  const persisted = await getDb().logLine.count({ where: { runId } });
+  const persistedBench = await getDb().logLine.count({ where: { runId, text: { contains: ' bench line ' } } });
+  latencies.sort((a, b) => a - b);
+  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
+  const secs = (lastReceipt - firstCreated) / 1000;
+  const figures = {
+    run: run.status,
+    hosts: HOSTS,
+    benchLinesExpected: perHost * HOSTS,
+    benchLinesReceived: received,
+    linesPersisted: persisted,
+    benchLinesPersisted: persistedBench,
+    outOfOrderOrDuplicate: dupOrGap,
+    endToEndLinesPerSec: Math.round(received / Math.max(secs, 0.001)),
+    latencyMs: { p50: q(0.5), p95: q(0.95), max: latencies[latencies.length - 1] ?? 0 },
+    wallSeconds: Math.round((Date.now() - t0) / 100) / 10,
+    peakRssMb: Math.round(peakRss / 1048576),
+  };
+  console.log(JSON.stringify(figures, null, 2));
+  client.close();
+  await closeIo();
+  server.close();
+  await release(labDir(), token);
+  clearInterval(sampler);
+  for (const h of hosts) fs.rmSync(path.join('/tmp/ksw-lab-state', installId, h.name), { recursive: true, force: true });
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  process.exit(0);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.stack : String(err));
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  process.exit(1);
+});
