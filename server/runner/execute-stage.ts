@@ -32,7 +32,7 @@ function note(writer: LogWriter, ctx: RunContext, stage: Stage, text: string, fa
   writer.enqueue({ runId: ctx.runId, stageId: stage.id, stage: stage.name, lines: [{ host: null, kind: 'event', failed, text: ctx.redact(text), t: Date.now() }], counts: new Map(), errors: new Map() });
 }
 
-function writeConfigFiles(ctx: RunContext): string[] {
+export function writeConfigFiles(ctx: Pick<RunContext, 'profile' | 'config' | 'projectDir'>): string[] {
   const written: string[] = [];
   for (const f of ctx.profile.configFiles) {
     const content = f.content === 'hosts.ini' ? renderHostsIni(ctx.config, { secrets: 'placeholder' }) : renderVarsYml(ctx.config, { secrets: 'placeholder' });
