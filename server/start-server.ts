@@ -11,6 +11,7 @@ import { runMigrations } from './run-migrations';
 import { loadEnv } from './env';
 import { CLIENT_ADDRESS_HEADER } from './http/client-address';
 import { attachPreflightRealtime } from './preflight/realtime';
+import { reconcilePreflightRuns } from './preflight/run-preflight';
 import { attachIo, closeIo } from './realtime/io';
 
 export interface StartOptions {
@@ -39,6 +40,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   await runMigrations(dir);
   await configureSqlite();
   const auth = await initAuth(env);
+  const orphanedPreflights = await reconcilePreflightRuns();
+  if (orphanedPreflights > 0) log(`> ${orphanedPreflights} preflight run(s) cut off by the last shutdown were closed`);
 
   const app = next({ dev, hostname: host, port, dir });
   const handle = app.getRequestHandler();
