@@ -747,6 +747,27 @@ describe('details', () => {
     expect(collectIssues(config)).toEqual([]);
   });
 
+  it('refuses local volume as the default of a multi-node kubesphere-2.0.2 install', () => {
+    const config = seedConfig();
+    config.installer.profile = 'kubesphere-2.0.2';
+    config.storage.nfs = { ...config.storage.nfs, enabled: false, isDefault: false };
+    config.storage.localVolume = { ...config.storage.localVolume, enabled: true, isDefault: true };
+    const issues = withCode(config, 'storage.local-volume-default-multi-node');
+    expect(issues.map((i) => [i.severity, i.path])).toEqual([['error', 'storage.localVolume.isDefault']]);
+  });
+
+  it('only warns about local volume as the default of a multi-node lab install', () => {
+    const config = seedConfig();
+    config.installer.profile = 'lab';
+    config.storage.nfs = { ...config.storage.nfs, enabled: false, isDefault: false };
+    config.storage.localVolume = { ...config.storage.localVolume, enabled: true, isDefault: true };
+    const issues = withCode(config, 'storage.local-volume-default-multi-node');
+    expect(issues.map((i) => [i.severity, i.path])).toEqual([['warning', 'storage.localVolume.isDefault']]);
+    expect(issues[0]?.message).toContain('fine for the lab stand-in');
+    expect(issues[0]?.message).toContain('NFS');
+    expect(collectIssues(config).filter((i) => i.severity === 'error')).toEqual([]);
+  });
+
   it('accepts a complete Ceph RBD, GlusterFS, QingCloud CSI and NeonSAN setup (only one default)', () => {
     const config = seedConfig();
     Object.assign(config.storage.cephRbd, {

@@ -46,11 +46,24 @@ export const defaultClassRules: Rule = (config) => {
   return issues;
 };
 
+/**
+ * Local volume on more than one host: an error as the default class of a real install (PVCs stay
+ * Pending), only a warning for the 'lab' installer profile, whose stand-in bundle provisions nothing.
+ */
 export const localVolumeRules: Rule = (config) => {
   const local = config.storage.localVolume;
   if (!local.enabled || !isMultiNode(config)) return [];
   const count = config.hosts.length;
   if (local.isDefault) {
+    if (config.installer.profile === 'lab') {
+      return [
+        warning(
+          'storage.local-volume-default-multi-node',
+          defaultPath('localVolume'),
+          `Local volume is the default storage class of a ${count}-host cluster: fine for the lab stand-in; a real multi-node install needs NFS, Ceph RBD, GlusterFS, QingCloud CSI or NeonSAN as the default, or PVCs stay Pending.`,
+        ),
+      ];
+    }
     return [
       error(
         'storage.local-volume-default-multi-node',
