@@ -96,7 +96,7 @@ export async function followStage(opts: FollowOptions): Promise<FollowResult> {
           }
           if (t.error && !batch.errors.has(t.error.host)) {
             const e = t.error.error;
-            const redacted: HostError = { ...e, task: opts.redact(e.task), msg: opts.redact(e.msg), stderr: opts.redact(e.stderr), stdout: opts.redact(e.stdout) };
+            const redacted: HostError = { ...e, file: e.file.replace(`${path.join(opts.runDir, 'project')}/`, ''), task: opts.redact(e.task), msg: opts.redact(e.msg), stderr: opts.redact(e.stderr), stdout: opts.redact(e.stdout) };
             batch.errors.set(t.error.host, redacted);
           }
           if (t.recap) {

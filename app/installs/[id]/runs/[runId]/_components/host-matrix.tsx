@@ -6,7 +6,7 @@ import { STATUS_COLOR } from './stage-timeline';
 
 export function HostMatrix({ stages }: { stages: StageView[] }) {
   const withHosts = stages.filter((s) => s.hosts.length > 0);
-  const hosts = [...new Set(withHosts.flatMap((s) => s.hosts.map((h) => h.name)))];
+  const hosts = [...new Set(withHosts.flatMap((s) => s.hosts.map((h) => h.name)))].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
   if (hosts.length === 0) return null;
   return (
     <Table.ScrollContainer minWidth={500}>

@@ -38,6 +38,7 @@ export function RunPage({ installId, runId }: { installId: string; runId: string
 
   const progress = useMemo(() => {
     if (!view) return 0;
+    if (view.status === 'succeeded') return 100;
     const weights = view.stages.map((s) => Math.max(1, s.hosts.length));
     const total = weights.reduce((a, b) => a + b, 0);
     let done = 0;
