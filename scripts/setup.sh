@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(openssh-server sshpass ansible-core python3-ansible-runner sudo iproute2 chromium)
+APT_PACKAGES=(openssh-server sshpass ansible-core python3-ansible-runner sudo iproute2 chromium postgresql)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
