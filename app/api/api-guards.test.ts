@@ -14,6 +14,8 @@ import { GET as health } from './health/route';
 import { GET as files } from './installs/[id]/files/[file]/route';
 import { DELETE as deleteOne, GET as getOne, PUT as putOne } from './installs/[id]/route';
 import { POST as importFiles } from './installs/import/route';
+import { POST as useLab } from './installs/[id]/use-lab/route';
+import { GET as lab } from './lab/route';
 import { GET as list, POST as create } from './installs/route';
 
 useFreshDatabase();
@@ -37,6 +39,8 @@ const PROTECTED: RouteCase[] = [
   { name: 'DELETE /api/installs/:id', handler: h(deleteOne), method: 'DELETE', params: id },
   { name: 'GET /api/installs/:id/files/hosts.ini', handler: h(files), method: 'GET', params: { ...id, file: 'hosts.ini' } },
   { name: 'GET /api/installs/:id/files/vars.yml', handler: h(files), method: 'GET', params: { ...id, file: 'vars.yml' } },
+  { name: 'POST /api/installs/:id/use-lab', handler: h(useLab), method: 'POST', params: id },
+  { name: 'GET /api/lab', handler: h(lab), method: 'GET' },
 ];
 
 const OPEN_STATE_CHANGING: RouteCase[] = [
