@@ -7,7 +7,9 @@
  * afterSeq 0. Prints end-to-end lines/s (first event created → last line received), p50/p95/max
  * latency from event creation to client receipt, lines persisted, and peak RSS of this process
  * (server + the test client). Uses a throw-away data dir and DB; the lab is left up.
- * Not measured: time to render in headless Chromium (needs the Next build; see bench/README.md).
+ * With `--browser` the app's real server (Next in dev mode, warmed up first) serves the run page to
+ * headless Chromium (/usr/bin/chromium via playwright-core), which opens it as the run starts; the
+ * bench reports when the page shows every line and the last line's row is in the DOM.
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -24,11 +26,13 @@ function arg(name: string, dflt: number): number {
 }
 const HOSTS = arg('hosts', 10);
 const LINES = arg('lines', 200_000);
+const BROWSER = process.argv.includes('--browser');
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ksw-bench-logs-'));
 process.env.KSW_DATA_DIR = dataDir;
 process.env.DATABASE_URL = `file:${path.join(dataDir, 'bench.db')}`;
 process.env.KSW_SECRET_KEY = randomBytes(32).toString('hex');
+process.env.NEXT_TELEMETRY_DISABLED = '1';
 
 let peakRss = 0;
 const sampler = setInterval(() => {
@@ -52,22 +56,51 @@ async function main(): Promise<void> {
 
   execFileSync(path.resolve('node_modules/.bin/prisma'), ['migrate', 'deploy'], { env: { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: '1' }, stdio: 'pipe' });
   await configureSqlite();
-  const up = await labUp({ hosts: HOSTS, owner: 'cli' });
+  const { readState } = await import('../lab/state');
+  const before = await readState(labDir());
+  const busyBefore = await liveLeases(labDir());
+  const freeBefore = (before?.hosts ?? []).filter((h) => !busyBefore.has(h.name) && h.faults.length === 0).length;
+  const up = await labUp({ hosts: Math.max(HOSTS, (before?.hosts.length ?? 0) + Math.max(0, HOSTS - freeBefore)), owner: 'cli' });
   const busy = await liveLeases(labDir());
   const hosts = up.state.hosts.filter((h) => !busy.has(h.name) && h.faults.length === 0).slice(0, HOSTS);
   if (hosts.length < HOSTS) throw new Error(`only ${hosts.length} free lab hosts`);
   const token = randomBytes(8).toString('hex');
   await lease(labDir(), hosts.map((h) => h.name), token);
 
-  const server = http.createServer();
-  const ioServer = attachIo(server);
-  attachRunSockets(ioServer);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  let server: http.Server;
+  let closeServer: () => Promise<void>;
+  if (BROWSER) {
+    const { startServer } = await import('../server/start-server');
+    const { getIo } = await import('../server/realtime/io');
+    const running = await startServer({ dev: true, port: 0, host: '127.0.0.1', log: () => undefined });
+    const ioServer = getIo();
+    if (!ioServer) throw new Error('socket.io not attached');
+    attachRunSockets(ioServer);
+    server = running.httpServer;
+    closeServer = () => running.close();
+  } else {
+    server = http.createServer();
+    attachRunSockets(attachIo(server));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    closeServer = async () => {
+      await closeIo();
+      server.close();
+    };
+  }
   const port = (server.address() as { port: number }).port;
   await getDb().admin.upsert({ where: { id: 1 }, create: { id: 1, passwordHash: await hashPassword('bench-password-1') }, update: {} });
-  const cookie = `${SESSION_COOKIE}=${await createSession()}`;
+  const sessionToken = await createSession();
+  const cookie = `${SESSION_COOKIE}=${sessionToken}`;
 
   const installId = await createLabInstall(up.state, hosts, 'bench-logs');
+  const base = `http://127.0.0.1:${port}`;
+  const browser = BROWSER ? await openBrowser(base, sessionToken, SESSION_COOKIE) : undefined;
+  if (browser) {
+    const warm = await createRun(installId, { stages: ['write-config'] });
+    await getRunner().settled(warm);
+    await browser.page.goto(`${base}/installs/${installId}/runs/${warm}`);
+    await browser.page.getByTestId('run-status').waitFor({ timeout: 180_000 });
+  }
   const perHost = Math.floor(LINES / HOSTS);
   const latencies: number[] = [];
   let received = 0;
@@ -84,6 +117,7 @@ async function main(): Promise<void> {
   const t0 = Date.now();
   const runId = await createRun(installId, { stages: ['verify'], extraVars: { lab_bench_lines: perHost } });
   client.emit('run:subscribe', { runId, afterSeq: 0 });
+  const pageOpened = browser ? browser.page.goto(`${base}/installs/${installId}/runs/${runId}`) : undefined;
   client.on('run:lines', (p: { runId: string; lines: [number, string, string | null, string, number, string, number][] }) => {
     const now = Date.now();
     for (const l of p.lines) {
@@ -102,6 +136,19 @@ async function main(): Promise<void> {
   const run = await getDb().run.findUniqueOrThrow({ where: { id: runId } });
   const persisted = await getDb().logLine.count({ where: { runId } });
   const persistedBench = await getDb().logLine.count({ where: { runId, text: { contains: ' bench line ' } } });
+  let browserFigures: Record<string, number> | undefined;
+  if (browser && pageOpened) {
+    await pageOpened;
+    const runEnd = run.finishedAt?.getTime() ?? Date.now();
+    const maxSeq = (await getDb().logLine.aggregate({ where: { runId }, _max: { seq: true } }))._max.seq ?? 0;
+    await browser.page.getByTestId('log-count').filter({ hasText: `${persisted.toLocaleString('en-US')} / ${persisted.toLocaleString('en-US')} lines` }).waitFor({ timeout: 120_000 });
+    await browser.page.locator(`[data-seq="${maxSeq}"]`).waitFor({ timeout: 60_000 });
+    const visibleAt = Date.now();
+    const t1 = Date.now();
+    await browser.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+    browserFigures = { lastLineVisibleAfterRunStartS: Math.round((visibleAt - t0) / 100) / 10, lastLineVisibleAfterRunEndMs: Math.max(0, visibleAt - runEnd), frameAfterMs: Date.now() - t1 };
+    await browser.close();
+  }
   latencies.sort((a, b) => a - b);
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
   const secs = (lastReceipt - firstCreated) / 1000;
@@ -117,16 +164,28 @@ async function main(): Promise<void> {
     latencyMs: { p50: q(0.5), p95: q(0.95), max: latencies[latencies.length - 1] ?? 0 },
     wallSeconds: Math.round((Date.now() - t0) / 100) / 10,
     peakRssMb: Math.round(peakRss / 1048576),
+    ...(browserFigures ? { browser: browserFigures } : {}),
   };
   console.log(JSON.stringify(figures, null, 2));
   client.close();
-  await closeIo();
-  server.close();
+  await closeServer();
   await release(labDir(), token);
   clearInterval(sampler);
   for (const h of hosts) fs.rmSync(path.join('/tmp/ksw-lab-state', installId, h.name), { recursive: true, force: true });
   fs.rmSync(dataDir, { recursive: true, force: true });
   process.exit(0);
+}
+
+async function openBrowser(base: string, token: string, cookieName: string) {
+  const { chromium } = await import('playwright-core');
+  const b = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const context = await b.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addCookies([{ name: cookieName, value: token, url: base }]);
+  const page = await context.newPage();
+  return { page, close: () => b.close() };
 }
 
 main().catch((err: unknown) => {

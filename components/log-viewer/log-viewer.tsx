@@ -46,9 +46,15 @@ export function LogViewer({ store, version, downloadHref, height = 480 }: LogVie
     if (follow && count > 0) virtualizer.scrollToIndex(count - 1, { align: 'end' });
   }, [count, follow, virtualizer]);
 
+  // Only a user's own scrolling (wheel, touch, keys, scrollbar drag) may switch follow-tail off;
+  // the scrolls the virtualizer makes while lines pour in must not.
+  const lastIntent = useRef(0);
+  const markIntent = () => {
+    lastIntent.current = Date.now();
+  };
   const onScroll = () => {
     const el = parentRef.current;
-    if (!el) return;
+    if (!el || Date.now() - lastIntent.current > 300) return;
     const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < ROW * 2;
     if (!atBottom && follow) setFollow(false);
     if (atBottom && !follow) setFollow(true);
@@ -75,6 +81,11 @@ export function LogViewer({ store, version, downloadHref, height = 480 }: LogVie
       <div
         ref={parentRef}
         onScroll={onScroll}
+        onWheel={markIntent}
+        onTouchMove={markIntent}
+        onPointerDown={markIntent}
+        onKeyDown={markIntent}
+        tabIndex={0}
         role="log"
         aria-label="Run log"
         style={{ height, overflow: 'auto', background: '#0b1021', color: '#d6deeb', fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 12, borderRadius: 6 }}
