@@ -1,8 +1,8 @@
 /**
  * Host keys, trust on first use: the first contact records the key untrusted ("new") and the run
  * proceeds; a later different key fails the host's SSH check and is stored as pending until the
- * operator accepts it. A pending key's blob is not known (the connection was refused before
- * authentication); it is filled in on the next successful contact.
+ * operator accepts it. The pending key is stored whole (algorithm + base64 blob, from the refused
+ * handshake), so accepting it stores the real key; the next successful contact refreshes it.
  */
 import { getDb } from '../db';
 import { NotFoundError } from '../http/errors';
@@ -43,7 +43,12 @@ export async function recordChangedHostKey(installId: string, host: string, erro
   if (!actual) return;
   await getDb().hostKey.updateMany({
     where: { installId, host },
-    data: { pendingFingerprint: actual, pendingPublicKey: null, pendingAlgorithm: null, pendingSeenAt: new Date() },
+    data: {
+      pendingFingerprint: actual,
+      pendingPublicKey: error.details.actualPublicKey ?? null,
+      pendingAlgorithm: error.details.actualAlgorithm ?? null,
+      pendingSeenAt: new Date(),
+    },
   });
 }
 

@@ -20,6 +20,7 @@ import { POST as trustRoute } from '@/app/api/installs/[id]/host-keys/trust/rout
 import { startPreflight, waitForPreflight } from './run-preflight';
 import { getPreflightRun } from './get-preflight';
 import { labConfig } from './testing/lab-config';
+import { fingerprintOf } from '../ssh/host-key';
 import type { PreflightRunView } from './view';
 
 useFreshDatabase();
@@ -129,7 +130,15 @@ describe('preflight on lab hosts', () => {
       expect(check(v, c, 'ssh')).toMatchObject({ status: 'fail', message: expect.stringMatching(/host key of .* changed/) });
       const keys = (await callRoute(hostKeysRoute, { cookie, params: { id: installId } })).json as { host: string; state: string; pendingFingerprint?: string }[];
       expect(keys.find((k) => k.host === c)).toMatchObject({ state: 'changed', pendingFingerprint: expect.stringMatching(/^SHA256:/) });
+      // the refused key is stored whole as pending, so accepting it stores the real key
+      await lab.refresh();
+      const rekeyed = lab.hosts[2];
+      const pending = await getDb().hostKey.findUniqueOrThrow({ where: { installId_host: { installId, host: c } } });
+      expect(pending).toMatchObject({ pendingFingerprint: rekeyed?.hostKeyFingerprint, pendingAlgorithm: rekeyed?.hostKeyAlgorithm });
+      expect(fingerprintOf(Buffer.from(pending.pendingPublicKey ?? '', 'base64'))).toBe(rekeyed?.hostKeyFingerprint);
       await callRoute(trustRoute, { method: 'POST', cookie, params: { id: installId }, body: { host: c } });
+      const trusted = await getDb().hostKey.findUniqueOrThrow({ where: { installId_host: { installId, host: c } } });
+      expect(trusted).toMatchObject({ fingerprint: rekeyed?.hostKeyFingerprint, algorithm: rekeyed?.hostKeyAlgorithm, publicKey: pending.pendingPublicKey, trusted: true, pendingFingerprint: null });
       const again = await run(installId, [c]);
       expect(check(again, c, 'ssh')?.status).toBe('pass');
     } finally {

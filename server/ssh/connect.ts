@@ -6,7 +6,8 @@
  *   The first attempt is "none", which makes the server list its methods; that list is kept for
  *   the 'auth' error message.
  * - Host key: the SHA-256 fingerprint of the presented key is computed here. With
- *   `expectedHostKey` a different key is refused ('host-key-changed'); without it the key is
+ *   `expectedHostKey` a different key is refused ('host-key-changed', with the presented key's
+ *   algorithm and base64 blob in its details); without it the key is
  *   accepted and reported with state 'new' (trust on first use is the caller's decision).
  * - Deadlines: TCP connect (`connectTimeoutMs`, default 8 s), then handshake + auth (`readyTimeoutMs`).
  */
@@ -109,8 +110,9 @@ export function connectHost(target: SshTarget, opts: ConnectOptions = {}): Promi
           const algorithm = algorithmOf(key);
           const expected = target.expectedHostKey;
           const ok = expected === undefined || sameFingerprint(expected, { algorithm, fingerprint });
-          presented = { algorithm, fingerprint, publicKey: key.toString('base64'), state: expected ? 'matched' : 'new' };
-          if (!ok && expected) ctx.hostKeyMismatch = { expected: expected.fingerprint, actual: fingerprint };
+          const publicKey = key.toString('base64');
+          presented = { algorithm, fingerprint, publicKey, state: expected ? 'matched' : 'new' };
+          if (!ok && expected) ctx.hostKeyMismatch = { expected: expected.fingerprint, actual: fingerprint, algorithm, publicKey };
           return ok;
         },
       });

@@ -32,6 +32,14 @@ describe('classifySshError', () => {
     expect(classifySshError(new Error('Cannot parse privateKey: Unsupported key format'), 'h').kind).toBe('key-format');
     expect(classifySshError(withProps('read ECONNRESET', { code: 'ECONNRESET' }), 'h').kind).toBe('connection-lost');
   });
+
+  it('carries the presented key of a changed host key (to store as pending)', () => {
+    const e = classifySshError(new Error('Host denied (verification failed)'), 'm2', {
+      hostKeyMismatch: { expected: 'SHA256:a', actual: 'SHA256:b', algorithm: 'ssh-ed25519', publicKey: 'AAAAC3NzaC1lZDI1NTE5AAAAIB' },
+    });
+    expect(e.kind).toBe('host-key-changed');
+    expect(e.details).toEqual({ expectedFingerprint: 'SHA256:a', actualFingerprint: 'SHA256:b', actualAlgorithm: 'ssh-ed25519', actualPublicKey: 'AAAAC3NzaC1lZDI1NTE5AAAAIB' });
+  });
 });
 
 describe('classifySudoFailure (sudo 1.9 messages)', () => {

@@ -18,6 +18,9 @@ export interface SshErrorDetails {
   command?: string;
   expectedFingerprint?: string;
   actualFingerprint?: string;
+  /** The key the host presented (kind 'host-key-changed'): its type and base64 blob, to store as pending. */
+  actualAlgorithm?: string;
+  actualPublicKey?: string;
 }
 
 export class SshError extends Error {
@@ -43,7 +46,7 @@ export interface ClassifyContext {
   /** Methods the server listed in its last USERAUTH_FAILURE. */
   methods?: string[];
   /** Set by the host verifier when it refused a key. */
-  hostKeyMismatch?: { expected: string; actual: string };
+  hostKeyMismatch?: { expected: string; actual: string; algorithm?: string; publicKey?: string };
   /** Whether the SSH session was established before the error. */
   ready?: boolean;
 }
@@ -58,11 +61,17 @@ function errLevel(err: unknown): string | undefined {
   return typeof level === 'string' ? level : undefined;
 }
 
-export function hostKeyChangedError(host: string, expected: string, actual: string): SshError {
+/** `presented`: the refused key itself (type + base64 blob), so accepting it can store the real key. */
+export function hostKeyChangedError(host: string, expected: string, actual: string, presented?: { algorithm?: string; publicKey?: string }): SshError {
   return new SshError('host-key-changed', host,
     `the host key of ${host} changed: expected ${expected}, got ${actual}`,
     `if ${host} was reinstalled or its keys were regenerated on purpose, check the new fingerprint on the machine (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) and accept it; otherwise someone may be intercepting the connection`,
-    { expectedFingerprint: expected, actualFingerprint: actual });
+    {
+      expectedFingerprint: expected,
+      actualFingerprint: actual,
+      ...(presented?.algorithm ? { actualAlgorithm: presented.algorithm } : {}),
+      ...(presented?.publicKey ? { actualPublicKey: presented.publicKey } : {}),
+    });
 }
 
 export function authError(host: string, user: string, methods: string[] | undefined, cause?: unknown): SshError {
@@ -83,7 +92,7 @@ export function classifySshError(err: unknown, host: string, ctx: ClassifyContex
   const level = errLevel(err);
   const where = ctx.address ? `${ctx.address}:${ctx.port ?? 22}` : host;
 
-  if (ctx.hostKeyMismatch) return hostKeyChangedError(host, ctx.hostKeyMismatch.expected, ctx.hostKeyMismatch.actual);
+  if (ctx.hostKeyMismatch) return hostKeyChangedError(host, ctx.hostKeyMismatch.expected, ctx.hostKeyMismatch.actual, ctx.hostKeyMismatch);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME' || code === 'EAI_FAIL') {
     return new SshError('dns', host, `the name of ${host} (${ctx.address ?? host}) could not be resolved`,
       'use an IP address, or fix DNS / /etc/hosts on the machine running the wizard', {}, err);

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { labFault } from '../../lab/faults';
 import { useLab } from '../../lab/fixture';
+import { fingerprintOf } from './host-key';
 import { checkSudo, connectHost, SshError, withHost } from './index';
 
 const lab = useLab(5);
@@ -109,6 +110,10 @@ describe.concurrent('ssh layer on lab hosts', () => {
     expect(e.kind).toBe('host-key-changed');
     expect(e.message).toContain(`the host key of ${lab.host(4).name} changed: expected ${before.expectedHostKey?.fingerprint}, got SHA256:`);
     await lab.refresh();
+    // the refused key itself comes with the error, so accepting it can store the real key
+    expect(e.details.actualFingerprint).toBe(lab.host(4).hostKeyFingerprint);
+    expect(e.details.actualAlgorithm).toBe(lab.host(4).hostKeyAlgorithm);
+    expect(fingerprintOf(Buffer.from(e.details.actualPublicKey ?? '', 'base64'))).toBe(lab.host(4).hostKeyFingerprint);
     await withHost(lab.target(4, 'root-key'), async (s) => expect(s.hostKey.state).toBe('matched'));
   });
 });
