@@ -65,6 +65,7 @@ export async function driveRun(runId: string, hooks: DriveHooks): Promise<RunSta
   if (run.status === 'queued') {
     const claimed = await db.run.updateMany({ where: { id: runId, status: 'queued' }, data: { status: 'running', startedAt: new Date() } });
     if (claimed.count === 0) return 'interrupted';
+    await db.install.update({ where: { id: run.installId }, data: { status: 'installing' } });
   } else if (run.status !== 'running') {
     return run.status as RunStatus;
   }
@@ -115,19 +116,24 @@ export async function driveRun(runId: string, hooks: DriveHooks): Promise<RunSta
     }
   }
   await finishRun(runId, final, error, final === 'succeeded' ? undefined : final);
-  if (final === 'succeeded') await markReady(ctx, stages);
+  const reachedEnd = final === 'succeeded' && (await markReady(ctx, stages));
+  // Install.status: installed once a run completes the profile's last stage; failed after a run
+  // that did not succeed; a successful partial run (e.g. one stage re-run) leaves it as it was.
+  if (reachedEnd) await db.install.update({ where: { id: ctx.installId }, data: { status: 'installed' } });
+  else if (final !== 'succeeded') await db.install.update({ where: { id: ctx.installId }, data: { status: 'failed' } });
   hooks.writer.forget(runId);
   hooks.onChange(runId);
   return final;
 }
 
 /** After a successful run that reached the profile's last stage, its hosts are ready. */
-async function markReady(ctx: RunContext, stages: Stage[]): Promise<void> {
+async function markReady(ctx: RunContext, stages: Stage[]): Promise<boolean> {
   const last = ctx.profile.stages[ctx.profile.stages.length - 1];
   const lastStage = stages.find((s) => s.name === last?.name);
-  if (!lastStage) return;
+  if (!lastStage) return false;
   const hosts = (await getDb().stageHost.findMany({ where: { stageId: lastStage.id } })).map((h) => h.host);
   await getDb().node.updateMany({ where: { installId: ctx.installId, name: { in: hosts } }, data: { state: 'ready', stateNote: `installed by run ${ctx.runId}` } });
+  return true;
 }
 
 /**

@@ -80,6 +80,7 @@ describe('lab install runs', () => {
     expect(k8s?.hosts.every((h) => h.status === 'succeeded' && h.ok + h.changed > 0)).toBe(true);
     const phases = await getDb().logLine.findMany({ where: { runId, kind: 'phase' }, orderBy: { seq: 'asc' } });
     expect(phases.map((p) => p.text)).toEqual(['phase: preinstall', 'phase: etcd', 'phase: master', 'phase: network', 'phase: apps']);
+    expect((await getDb().install.findUnique({ where: { id: installId } }))?.status).toBe('installed');
     const nodes = await getDb().node.findMany({ where: { installId } });
     expect(nodes.every((n) => n.state === 'ready')).toBe(true);
     const runDir = runDirOf(runId);
