@@ -1,6 +1,6 @@
 /**
  * The one custom server: validated env -> migrations -> admin / setup token -> Next -> HTTP server
- * with socket.io on the same port (preflight and runner socket handlers attached to it). Every request gets `x-ksw-client-address` from its TCP socket
+ * with socket.io on the same port (preflight and runner socket handlers attached to it; the runner reconciles before the port opens). Every request gets `x-ksw-client-address` from its TCP socket
  * (a client-sent value is overwritten) for the login throttle. `close()` stops io, HTTP and Prisma.
  */
 import { createServer, type Server as HttpServer } from 'node:http';
@@ -13,6 +13,7 @@ import { CLIENT_ADDRESS_HEADER } from './http/client-address';
 import { attachPreflightRealtime } from './preflight/realtime';
 import { reconcilePreflightRuns } from './preflight/run-preflight';
 import { attachIo, closeIo } from './realtime/io';
+import { attachRunSockets, startRunner } from './runner';
 
 export interface StartOptions {
   port?: number;
@@ -57,6 +58,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   });
   const io = attachIo(httpServer);
   attachPreflightRealtime(io);
+  attachRunSockets(io);
+  // re-attach stages a previous process left running, finish or mark interrupted the dead ones
+  await startRunner();
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(port, host, () => resolve());
