@@ -11,6 +11,7 @@ import { ImportModal } from '@/components/import-modal';
 import { IssueList } from '@/components/issue-list';
 import { HostEditor } from './host-editor';
 import { BulkPasteModal } from './bulk-paste-modal';
+import { UseLabButton } from './use-lab-button';
 import { issuesUnder, useWizard } from './wizard-context';
 
 function authSummary(host: Host): React.ReactNode {
@@ -66,6 +67,7 @@ export function HostsStep() {
           </Text>
         </div>
         <Group gap="xs">
+          <UseLabButton />
           <Button variant="default" onClick={importModal.open}>
             Import hosts.ini…
           </Button>

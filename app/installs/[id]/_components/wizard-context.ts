@@ -2,6 +2,7 @@
 
 import { createContext, useContext } from 'react';
 import type { ConfigIssueWithStep } from '@/lib/config/issues';
+import type { InstallConfig } from '@/lib/config/schema';
 
 export interface FocusRequest {
   path: string;
@@ -18,6 +19,8 @@ export interface WizardContextValue {
   focusRequest: FocusRequest | null;
   /** Saves the draft now; resolves true when the server has it. */
   saveNow: () => Promise<boolean>;
+  /** Replaces the form with a config the server saved (e.g. after "Use the local lab"). */
+  reloadConfig: (config: InstallConfig) => void;
 }
 
 export const WizardContext = createContext<WizardContextValue | null>(null);

@@ -47,11 +47,18 @@ export function Wizard({ install }: { install: InstallDetail }) {
     mode: 'all',
     defaultValues: install.config,
   });
-  const { control, getValues, trigger, setFocus } = form;
+  const { control, getValues, trigger, setFocus, reset } = form;
 
   const getPayload = useCallback(() => ({ config: getValues(), step: stepRef.current }), [getValues]);
   const [initialPayload] = useState(() => ({ config: install.config, step: initialStep }));
   const { status, serverCheck, saveNow, schedule } = useAutosave(install.id, getPayload, initialPayload);
+  const reloadConfig = useCallback(
+    (config: InstallConfig) => {
+      reset(config);
+      void trigger();
+    },
+    [reset, trigger],
+  );
 
   // every change: revalidate the whole form (cross-field rules) and schedule a draft save
   useEffect(() => {
@@ -111,8 +118,9 @@ export function Wizard({ install }: { install: InstallDetail }) {
       goToIssue,
       focusRequest,
       saveNow,
+      reloadConfig,
     }),
-    [install.id, install.name, issues, goToIssue, focusRequest, saveNow],
+    [install.id, install.name, issues, goToIssue, focusRequest, saveNow, reloadConfig],
   );
 
   const index = WIZARD_STEPS.findIndex((s) => s.id === step);
