@@ -6,7 +6,9 @@ import type { PreflightCheckView, PreflightHostView, PreflightRunView } from '@/
 import { columnsOf } from './run-state';
 
 const COLOR = { pass: 'teal', warn: 'yellow', fail: 'red', pending: 'gray' } as const;
-const LABEL = { pass: 'pass', warn: 'warn', fail: 'fail', pending: '…' } as const;
+// Compact cells: a quiet ✓ for a pass, words for what needs reading; only a failure is filled.
+const LABEL = { pass: '✓', warn: 'warn', fail: 'fail', pending: '…' } as const;
+const VARIANT = { pass: 'light', warn: 'light', fail: 'filled', pending: 'light' } as const;
 
 interface Selected {
   host: string;
@@ -21,8 +23,10 @@ function Cell({ host, check, onOpen }: { host: string; check: PreflightCheckView
         component="button"
         type="button"
         color={COLOR[check.status]}
-        variant={check.status === 'pass' ? 'light' : 'filled'}
-        style={{ cursor: 'pointer' }}
+        variant={VARIANT[check.status]}
+        size="sm"
+        miw={check.status === 'pass' ? 28 : undefined}
+        style={{ cursor: 'pointer', overflow: 'visible' }}
         onClick={() => onOpen({ host, check })}
         aria-label={`${check.title} on ${host}: ${check.status}. Show details`}
       >
@@ -52,7 +56,7 @@ export function CheckDetails({ selected, onClose }: { selected: Selected | undef
             <Stack gap={4}>
               <Title order={5}>Evidence</Title>
               <ScrollArea.Autosize mah={420}>
-                <Code block aria-label="command output">{selected.check.evidence}</Code>
+                <Code block aria-label="command output" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{selected.check.evidence}</Code>
               </ScrollArea.Autosize>
             </Stack>
           )}
@@ -69,12 +73,12 @@ export function CheckMatrix({ view, onRerunHost, busy }: { view: PreflightRunVie
   return (
     <>
       <ScrollArea type="auto">
-        <Table striped highlightOnHover withTableBorder stickyHeader aria-label="Host checks" miw={600}>
+        <Table striped highlightOnHover withTableBorder stickyHeader aria-label="Host checks" miw="max-content" verticalSpacing={6} horizontalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Host</Table.Th>
               {columns.map((c) => (
-                <Table.Th key={c.id} style={{ whiteSpace: 'nowrap' }}>{c.title}</Table.Th>
+                <Table.Th key={c.id} fz="xs" fw={600} c="dimmed" maw={92} style={{ verticalAlign: 'bottom', lineHeight: 1.25 }}>{c.title}</Table.Th>
               ))}
               <Table.Th aria-label="actions" />
             </Table.Tr>

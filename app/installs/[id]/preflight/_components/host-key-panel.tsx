@@ -5,8 +5,11 @@ import type { HostKeyView } from '@/server/preflight/host-keys';
 
 const COLOR = { new: 'blue', trusted: 'teal', changed: 'red' } as const;
 
+const byHost = (a: HostKeyView, b: HostKeyView) => a.host.localeCompare(b.host, undefined, { numeric: true });
+
 export function HostKeyPanel({ keys, onTrust, busyHost }: { keys: HostKeyView[]; onTrust: (host: string) => void; busyHost?: string }) {
   if (keys.length === 0) return null;
+  const sorted = [...keys].sort(byHost); // lab2 before lab10
   return (
     <Paper withBorder p="md">
       <Stack gap="xs">
@@ -14,7 +17,7 @@ export function HostKeyPanel({ keys, onTrust, busyHost }: { keys: HostKeyView[];
         <Text size="sm" c="dimmed">
           Compare each fingerprint with the machine (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) before trusting it. A changed key fails the SSH check until you accept it.
         </Text>
-        <Table aria-label="Host keys">
+        <Table aria-label="Host keys" verticalSpacing={4}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Host</Table.Th>
@@ -24,7 +27,7 @@ export function HostKeyPanel({ keys, onTrust, busyHost }: { keys: HostKeyView[];
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {keys.map((k) => (
+            {sorted.map((k) => (
               <Table.Tr key={k.host}>
                 <Table.Td>{k.host}</Table.Td>
                 <Table.Td>
@@ -33,7 +36,7 @@ export function HostKeyPanel({ keys, onTrust, busyHost }: { keys: HostKeyView[];
                     {k.pendingFingerprint && <Text size="xs" c="red">now presents: <Code>{k.pendingFingerprint}</Code></Text>}
                   </Stack>
                 </Table.Td>
-                <Table.Td><Badge color={COLOR[k.state]}>{k.state}</Badge></Table.Td>
+                <Table.Td><Badge color={COLOR[k.state]} variant={k.state === 'changed' ? 'filled' : 'light'}>{k.state}</Badge></Table.Td>
                 <Table.Td>
                   {k.state !== 'trusted' && (
                     <Button size="xs" variant={k.state === 'changed' ? 'filled' : 'light'} color={k.state === 'changed' ? 'red' : undefined} loading={busyHost === k.host} onClick={() => onTrust(k.host)} aria-label={`Trust the host key of ${k.host}`}>
