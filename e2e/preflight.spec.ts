@@ -1,0 +1,98 @@
+/**
+ * Preflight from the wizard on 3 real lab hosts (lab/: sshd on 127.0.0.x, the kswlab user whose
+ * sudo asks for its password). The file leases 3 lab hosts (starting the lab when it is down, and
+ * taking it down afterwards only when it started it: lab/lease-hosts.ts, as the vitest fixture).
+ * Journey: log in, create an install, "Use the local lab", inject one failure through the UI
+ * (lab2's internal IP set to an address that is not on it), check the hosts, and read that one
+ * failure's message and fix in the matrix.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { acquireLabHosts, releaseLabHosts, type LabLease } from '../lab/lease-hosts';
+
+const PASSWORD = process.env.E2E_ADMIN_PASSWORD ?? 'e2e-admin-password';
+const BAD_IP = '10.99.0.2';
+
+let leased: LabLease | undefined;
+const token = randomBytes(8).toString('hex');
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  leased = await acquireLabHosts(3, token);
+});
+
+test.afterAll(async () => {
+  test.setTimeout(120_000);
+  if (leased) await releaseLabHosts(leased.names, token);
+});
+
+async function login(page: Page) {
+  await page.goto('/login');
+  await page.getByLabel('Admin password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page).toHaveURL(/\/installs$/);
+}
+
+test('checks 3 lab hosts from the wizard and shows the one injected failure with its fix', async ({ page }) => {
+  test.setTimeout(180_000);
+  const hostCount = leased?.state.hosts.length ?? 3;
+  await login(page);
+
+  const name = `lab-preflight-${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
+  await page.getByRole('button', { name: 'New install' }).click();
+  await page.getByLabel('Install name').fill(name);
+  await page.getByRole('button', { name: 'Create' }).click();
+  await expect(page.getByRole('heading', { name })).toBeVisible({ timeout: 30_000 });
+
+  // Hosts: take the lab's hosts (after a confirm)
+  await page.getByRole('button', { name: `Use the local lab (${hostCount} hosts)` }).click();
+  const confirm = page.getByRole('dialog', { name: 'Use the local lab?' });
+  await expect(confirm).toContainText('replaces the hosts of this install');
+  await confirm.getByRole('button', { name: 'Replace the hosts' }).click();
+  await expect(confirm).toBeHidden();
+  const hostsTable = page.getByRole('table', { name: 'Hosts' });
+  await expect(hostsTable.getByRole('row')).toHaveCount(hostCount + 1);
+  await expect(hostsTable.getByRole('row', { name: /lab2/ })).toContainText('127.0.0.12');
+  await expect(hostsTable.getByText('password set')).toHaveCount(hostCount);
+
+  // The one injected failure: lab2's internal IP is not on the host
+  await page.getByRole('button', { name: 'Edit lab2' }).click();
+  const drawer = page.getByRole('dialog', { name: 'Host lab2' });
+  await drawer.getByLabel('Internal IP').fill(BAD_IP);
+  await drawer.getByRole('button', { name: 'Done' }).click();
+  await expect(drawer).toBeHidden();
+  await expect(hostsTable.getByRole('row', { name: /lab2/ })).toContainText(BAD_IP);
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible({ timeout: 15_000 });
+
+  // Review → "Check the hosts"
+  await page.getByRole('button', { name: /^Review(,|$)/ }).click();
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible({ timeout: 15_000 });
+  await page.getByRole('link', { name: /Check the hosts/ }).click();
+  await expect(page.getByRole('heading', { name: 'Host checks' })).toBeVisible({ timeout: 30_000 });
+
+  await page.getByRole('button', { name: 'Check hosts' }).click();
+  const summary = page.getByTestId('preflight-summary');
+  await expect(summary).not.toHaveText(/^Checking/, { timeout: 90_000 });
+  await expect(summary).toHaveText(/^1 host fails/);
+
+  const matrix = page.getByRole('table', { name: 'Host checks' });
+  for (const host of ['lab1', 'lab3']) {
+    await expect(matrix.getByRole('button', { name: `SSH login on ${host}: pass. Show details` })).toBeVisible();
+    await expect(matrix.getByRole('button', { name: `sudo on ${host}: pass. Show details` })).toBeVisible();
+    await expect(matrix.getByRole('button', { name: `Internal IP on the host on ${host}: pass. Show details` })).toBeVisible();
+  }
+  await expect(matrix.getByRole('button', { name: /on lab2: fail\. Show details/ })).toHaveCount(1);
+
+  await mkdir('test-results', { recursive: true });
+  await page.screenshot({ path: 'test-results/preflight.png', fullPage: true });
+
+  await matrix.getByRole('button', { name: 'Internal IP on the host on lab2: fail. Show details' }).click();
+  const details = page.getByRole('dialog', { name: 'Internal IP on the host · lab2' });
+  await expect(details).toBeVisible();
+  await expect(details).toContainText(`${BAD_IP} is not configured on any interface of the host (found: `);
+  await expect(details).toContainText('127.0.0.1 (lo)');
+  await expect(details.getByRole('heading', { name: 'How to fix' })).toBeVisible();
+  await expect(details).toContainText('Set "ip" to one of the host\'s own addresses');
+  await page.screenshot({ path: 'test-results/preflight-details.png', fullPage: true });
+});
