@@ -14,7 +14,7 @@
  */
 import { rename, rm, stat } from 'node:fs/promises';
 import { ensureRunning, provisionHost, restartHost } from './host-ops';
-import { newHostKey, readPublicKey } from './keys';
+import { newHostKey } from './keys';
 import { persist } from './persist';
 import { withLabLock } from './lock';
 import { hostPaths, labDir } from './paths';

@@ -23,7 +23,7 @@ import { hostAddress, hostName, hostPaths, labDir, labPaths, LAB_USER, SSH_PORT 
 import { releasePort } from './port-holder';
 import { ensurePrivsepDir, ensureRoot, ensureTools } from './prereq';
 import { stopSshd } from './sshd-process';
-import { readState, writeState, type LabHostState, type LabState } from './state';
+import { readState, type LabHostState, type LabState } from './state';
 import { authModeOf } from './faults-model';
 import { ensureLabUser, ensureSudoAsks, removeLabUser, setSudoMembership } from './user';
 

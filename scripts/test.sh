@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: every test, with real parts: unit, property and integration tests (vitest: real
+# `npm test`: type check and strict lint, then every test, with real parts: unit, property and integration tests (vitest: real
 # SQLite, real sshd lab hosts, real ansible-runner), then the production build and the
 # end-to-end tests in Debian's Chromium (Playwright). Prints one "N passed, N failed" line.
 set -uo pipefail
@@ -9,6 +9,8 @@ export NEXT_TELEMETRY_DISABLED=1
 rm -rf test-results && mkdir -p test-results
 
 status=0
+npx tsc --noEmit || { echo "test: type errors (npx tsc --noEmit)" >&2; status=1; }
+npx eslint . || { echo "test: lint errors (npx eslint .)" >&2; status=1; }
 npx vitest run || status=1
 if npx next build; then
   npx playwright test || status=1

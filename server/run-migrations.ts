@@ -25,6 +25,6 @@ export async function runMigrations(cwd: string = process.cwd()): Promise<void> 
     });
   } catch (err) {
     const e = err as Error & { stdout?: string; stderr?: string };
-    throw new Error(`prisma migrate deploy failed: ${e.message}\n${e.stdout ?? ''}${e.stderr ?? ''}`);
+    throw new Error(`prisma migrate deploy failed: ${e.message}\n${e.stdout ?? ''}${e.stderr ?? ''}`, { cause: err });
   }
 }

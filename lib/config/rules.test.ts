@@ -6,7 +6,6 @@ import type { Host, InstallConfig } from './schema';
 import type { ConfigIssue, Severity } from './issues';
 
 /** Host indexes of the seed: master1..3 = 0..2 (master1 is the taskbox), node1..3 = 3..5. */
-const MASTER2 = 1;
 const NODE1 = 3;
 const NODE2 = 4;
 

@@ -22,6 +22,7 @@ const TEMPLATE_MARKERS = ['{{', '{%', '{#'] as const;
 
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+// eslint-disable-next-line no-control-regex
 const WHITESPACE_OR_CONTROL = /[\s\u0000-\u001f\u007f-\u009f]/;
 
 function templateMarkerIn(value: string): string | undefined {

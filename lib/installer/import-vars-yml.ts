@@ -20,8 +20,6 @@ import { CONSTANT_KEYS, fieldForKey, KNOWN_UNMODELLED_KEYS, keyFor, TARGET_CONST
 import { DOC_PASSWORD, MASK, SHOULD_BE_REPLACED } from './placeholders';
 import { VARS_FIELDS, type FieldSpec, type ScalarFieldId } from './vars-fields';
 
-type Located = { line: number };
-
 /** The scalar as text: strings as is, numbers as written (e.g. imageFormat `1`); else undefined. */
 function scalarText(node: unknown): string | undefined {
   if (!isScalar(node)) return undefined;

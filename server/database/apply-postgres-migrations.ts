@@ -45,7 +45,7 @@ export async function applyPostgresMigrations(connectionString: string, migratio
         await client.query('COMMIT');
       } catch (err) {
         await client.query('ROLLBACK');
-        throw new Error(`migration ${m.name} failed: ${err instanceof Error ? err.message : String(err)}`);
+        throw new Error(`migration ${m.name} failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
       }
       applied.push(m.name);
     }

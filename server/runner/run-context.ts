@@ -48,6 +48,8 @@ export async function loadRunContext(runId: string): Promise<RunContext> {
   try {
     config = assertValid(resolved);
   } catch (err) {
+    // no `cause`: the original message may hold a secret value; only the redacted one travels on
+    // eslint-disable-next-line preserve-caught-error
     throw new Error(redact((err as Error).message));
   }
   const profile = getProfile(config.installer.profile);

@@ -43,7 +43,7 @@ export async function callRoute<P>(handler: RouteHandler<P>, options: CallOption
   const request = new Request(`http://${TEST_HOST}${options.path ?? '/api/test'}`, { method, headers, body });
   const response = await handler(request, { params: Promise.resolve((options.params ?? {}) as P) });
   const text = await response.text();
-  let json: unknown = undefined;
+  let json: unknown;
   try {
     json = text ? JSON.parse(text) : undefined;
   } catch {

@@ -31,6 +31,7 @@ export function ReviewStep() {
   const [downloading, setDownloading] = useState<FileName | null>(null);
   const [downloadProblem, setDownloadProblem] = useState<string | null>(null);
   // `values` changes whenever a field does; getValues() is that same snapshot, fully typed
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `values` is the re-render trigger, getValues() the typed read
   const files = useMemo(() => (errors.length === 0 ? render(getValues()) : null), [values, errors.length, getValues]);
 
   const download = async (file: FileName) => {

@@ -79,6 +79,7 @@ export function Wizard({ install }: { install: InstallDetail }) {
       warnings: current ? merge(live.warnings, serverCheck.warnings) : live.warnings,
     };
     // `values` changes whenever any field does; getValues() reads the same snapshot
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `values` is the trigger, not read
   }, [values, serverCheck, getValues]);
 
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
