@@ -54,7 +54,7 @@ async function readJsonBody(request: Request): Promise<unknown> {
 function errorResponse(err: unknown, request: Request): Response {
   if (err instanceof ValidationError) return jsonResponse({ errors: err.errors, warnings: err.warnings }, 422);
   if (err instanceof ZodError) return jsonResponse({ errors: zodIssuesToFields(err.issues), warnings: [] }, 422);
-  if (err instanceof HttpError) return jsonResponse({ error: err.message }, err.status, err.headers);
+  if (err instanceof HttpError) return jsonResponse({ ...err.details, error: err.message }, err.status, err.headers);
   const e = err instanceof Error ? err : new Error(String(err));
   console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed: ${e.name}: ${e.message}\n${e.stack ?? ''}`);
   return jsonResponse({ error: 'internal error: see the server log' }, 500);

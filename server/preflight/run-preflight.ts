@@ -20,7 +20,7 @@ import type { HostFacts } from './parse/facts';
 import { RunRecorder } from './recorder';
 import { runHostChecks } from './run-host-checks';
 import { worstStatus, type CheckOutcome, type CheckStatus, type RunStatus, type TcpProbeResult } from './types';
-import { CLUSTER_HOST } from './view';
+import { checkedTarget, CLUSTER_HOST } from './view';
 
 export const STALE_MS = 5 * 60_000;
 
@@ -54,7 +54,8 @@ export async function startPreflight(installId: string, opts: StartPreflightOpti
   }
 
   const names = hosts.map((h) => h.name);
-  const run = await db.preflightRun.create({ data: { installId, hostsJson: JSON.stringify(names) } });
+  // The targets as checked (not only names): the install gate compares them with the config later.
+  const run = await db.preflightRun.create({ data: { installId, hostsJson: JSON.stringify(hosts.map(checkedTarget)) } });
   await db.node.updateMany({ where: { installId, name: { in: names } }, data: { state: 'unknown', stateNote: null } });
   const work = executeRun(run.id, installId, config, hosts, hosts.length === config.hosts.length)
     .catch(async (err: unknown) => {

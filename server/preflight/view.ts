@@ -1,4 +1,5 @@
 /** The API shape of a preflight run (GET /api/preflight/:runId), built from its rows. Pure types + mapper. */
+import type { Host } from '@/lib/config/schema';
 import { CHECK_TITLES } from './checks';
 import { worstStatus, type CheckStatus, type RunStatus } from './types';
 
@@ -46,6 +47,27 @@ export interface PreflightStatusEvent {
 
 export const CLUSTER_HOST = '*';
 
+/** One host as a preflight run checked it (PreflightRun.hostsJson; older rows hold names only). */
+export interface CheckedTarget {
+  name: string;
+  address: string;
+  port: number;
+  ip: string;
+  roles: { master: boolean; etcd: boolean; worker: boolean };
+}
+
+/** What a check of one host depended on; a later change of any of these needs a new check. */
+export function checkedTarget(h: Host): CheckedTarget {
+  return { name: h.name, address: h.address, port: h.port, ip: h.ip, roles: { master: h.roles.master, etcd: h.roles.etcd, worker: h.roles.worker } };
+}
+
+/** PreflightRun.hostsJson → the hosts it covers; `targets` is undefined for rows that kept names only. */
+export function parseCheckedHosts(hostsJson: string): { names: string[]; targets?: CheckedTarget[] } {
+  const raw = JSON.parse(hostsJson) as (string | CheckedTarget)[];
+  const names = raw.map((h) => (typeof h === 'string' ? h : h.name));
+  return raw.every((h) => typeof h !== 'string') ? { names, targets: raw as CheckedTarget[] } : { names };
+}
+
 export interface ResultRow {
   seq: number;
   host: string;
@@ -79,7 +101,7 @@ export function toRunView(
   run: { id: string; installId: string; status: string; hostsJson: string; startedAt: Date; finishedAt: Date | null },
   rows: readonly ResultRow[],
 ): PreflightRunView {
-  const names = JSON.parse(run.hostsJson) as string[];
+  const { names } = parseCheckedHosts(run.hostsJson);
   const checksOf = (host: string) => rows.filter((r) => r.host === host).map(toCheckView).sort(byCatalog);
   const group = (host: string) => {
     const checks = checksOf(host);

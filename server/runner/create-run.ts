@@ -98,11 +98,16 @@ function planOrThrow(...args: Parameters<typeof planRun>): RunPlan {
   }
 }
 
-export async function createRun(installId: string, input: CreateRunInput, opts: { drive?: boolean } = {}): Promise<string> {
+/**
+ * A new run, NOT gated by the preflight: the public path to a full install is startInstallRun
+ * (check-install-gate.ts), which passes its gate here to run inside the mutex.
+ */
+export async function createRun(installId: string, input: CreateRunInput, opts: { drive?: boolean; gate?: () => Promise<void> } = {}): Promise<string> {
   return serialised(async () => {
     const inst = await loadInstall(installId);
     const req: RunRequest = { mode: 'full', stages: input.stages, hosts: input.hosts };
     const plan = planOrThrow(inst.profile, inst.hosts, req);
+    if (opts.gate) await opts.gate();
     await assertNoConflict(installId, inst.addresses);
     const runId = await persistPlan(installId, plan, input.extraVars ?? {});
     if (opts.drive !== false) void getRunner().drive(runId);

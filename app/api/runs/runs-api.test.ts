@@ -1,9 +1,12 @@
 /**
- * The runs API without Ansible: a `write-config`-only run of a lab-profile install (no SSH needed),
+ * The runs API without Ansible: a `write-config`-only run of a lab-profile install on 3 lab hosts,
+ * started after a REAL preflight of those hosts (the install gate, see install-gate.test.ts),
  * plus the refusals (401, 404, 409, 422). The Ansible paths are covered by server/runner/run-lab.test.ts.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { LabHostState, LabState } from '@/lab/state';
+import { useLab } from '@/lab/fixture';
+import { getDb } from '@/server/db';
+import { startPreflight, waitForPreflight } from '@/server/preflight/run-preflight';
 import { adminCookie, callRoute } from '@/server/test-support/api-client';
 import { getRunner } from '@/server/runner/runner';
 import { createLabInstall } from '@/server/runner/test-support/lab-install';
@@ -13,15 +16,19 @@ import { GET as readLog } from './[id]/log/route';
 import { POST as retry } from './[id]/retry/route';
 import { GET as getRun } from './[id]/route';
 
-const PASSWORD = 'Api-Secret-Pa55word!';
+const lab = useLab(3);
+let PASSWORD = '';
 let cookie = '';
 let installId = '';
+let preflightStatus = '';
 
 beforeAll(async () => {
   cookie = await adminCookie();
-  const state = { user: 'kswlab', password: PASSWORD } as LabState;
-  const hosts = [1, 2, 3].map((i) => ({ name: `api${i}`, address: `127.0.1.${i}`, port: 22 }) as LabHostState);
-  installId = await createLabInstall(state, hosts, 'api-runs');
+  PASSWORD = lab.state.password;
+  installId = await createLabInstall(lab.state, lab.hosts, 'api-runs');
+  const preflightId = await startPreflight(installId);
+  await waitForPreflight(preflightId);
+  preflightStatus = (await getDb().preflightRun.findUniqueOrThrow({ where: { id: preflightId } })).status;
 });
 
 describe('runs API', () => {
@@ -41,7 +48,8 @@ describe('runs API', () => {
   });
 
   it('starts a run (202), shows it, streams its log as NDJSON and lists the history', async () => {
-    const res = await callRoute(startRun, { method: 'POST', cookie, params: { id: installId }, body: { stages: ['write-config'] } });
+    expect(preflightStatus).toMatch(/^(passed|warned)$/);
+    const res = await callRoute(startRun, { method: 'POST', cookie, params: { id: installId }, body: { stages: ['write-config'], acknowledgeWarnings: true } });
     expect(res.status).toBe(202);
     const { runId } = res.json as { runId: string };
     await getRunner().settled(runId);

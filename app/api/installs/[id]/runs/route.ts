@@ -1,13 +1,16 @@
 // GET  /api/installs/:id/runs -> [{ id, status, mode, parentRunId, createdAt, finishedAt, error, stages:[{name,status}] }]
 //      newest first; parentRunId links each retry to the run it continues (the chain).
-// POST /api/installs/:id/runs { stages?, hosts?, extraVars? } -> 202 { runId }
+// POST /api/installs/:id/runs { stages?, hosts?, extraVars?, acknowledgeWarnings? } -> 202 { runId }
+//      a full install, behind the install gate (server/runner/check-install-gate.ts):
+//      409 { error, gate } unless the latest preflight finished, covers the current hosts, has no
+//      failure, and (when it warned) acknowledgeWarnings is true;
 //      409 when a run of this install is active or a host is in another install's active run;
-//      422 for unknown stages/hosts or credential-like extra vars.
+//      422 for config rule errors, unknown stages/hosts or credential-like extra vars.
 import { parseInput } from '@/server/http/parse-input';
 import { jsonResponse, withApi } from '@/server/http/with-api';
 import { NotFoundError } from '@/server/http/errors';
 import { getDb } from '@/server/db';
-import { createRun, createRunInput } from '@/server/runner/create-run';
+import { startInstallInput, startInstallRun } from '@/server/runner/check-install-gate';
 import { listRuns } from '@/server/runner/run-view';
 
 export const dynamic = 'force-dynamic';
@@ -24,6 +27,6 @@ export const GET = withApi<Params>(
 );
 
 export const POST = withApi<Params>(
-  async ({ params, body }) => jsonResponse({ runId: await createRun(params.id, parseInput(createRunInput, body ?? {})) }, 202),
+  async ({ params, body }) => jsonResponse({ runId: await startInstallRun(params.id, parseInput(startInstallInput, body ?? {})) }, 202),
   { auth: true },
 );

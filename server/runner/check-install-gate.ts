@@ -1,0 +1,146 @@
+/**
+ * The server side of the install gate: may a FULL install run start now?
+ *
+ * The decision of server/preflight/gate.ts (a finished preflight, no failure, warnings only when
+ * acknowledged), applied to the install's LATEST preflight run as stored, plus one more condition
+ * the page cannot see: that run must have checked every host of the current config as it is now
+ * (same names, SSH address/port, internal IP and roles). A config with rule errors is refused
+ * before any of this (422 with the errors).
+ *
+ * `startInstallRun` is the one public way to a new full run (POST /api/installs/:id/runs). Retries
+ * (`retryRun`) are not gated: they continue a chain whose first run passed this gate. `createRun`
+ * stays ungated for tests and tools; the gate runs inside its mutex, so nothing slips in between.
+ */
+import { z } from 'zod';
+import type { InstallConfig } from '@/lib/config/schema';
+import { getDb } from '../db';
+import { HttpError, NotFoundError, ValidationError } from '../http/errors';
+import { checkInstallConfig } from '../installs/check-install-config';
+import { parseStoredConfig } from '../installs/parse-stored-config';
+import { CHECK_TITLES } from '../preflight/checks';
+import { installGate } from '../preflight/gate';
+import type { RunStatus } from '../preflight/types';
+import { checkedTarget, CLUSTER_HOST, parseCheckedHosts, type CheckedTarget } from '../preflight/view';
+import { createRun, createRunInput } from './create-run';
+
+export interface HostChecks {
+  /** Inventory name, or "cluster" for cluster-wide checks. */
+  host: string;
+  checks: string[];
+}
+
+export interface InstallGateView {
+  ok: boolean;
+  /** Why not, as a stable code for clients and tests. */
+  code: 'ok' | 'no-preflight' | 'preflight-running' | 'hosts-changed' | 'checks-failed' | 'warnings-not-acknowledged';
+  preflightRunId: string | null;
+  preflightStatus: RunStatus | null;
+  /** Hosts of the config the latest check did not cover, or covered as they were before a change. */
+  hostsChanged: string[];
+  failing: HostChecks[];
+  warnings: HostChecks[];
+  acknowledged: boolean;
+  /** Operator words: what blocks the install and what to do. */
+  message: string;
+}
+
+/** The body of POST /api/installs/:id/runs: a run's input plus the warnings acknowledgement. */
+export const startInstallInput = createRunInput.extend({ acknowledgeWarnings: z.boolean().optional() });
+export type StartInstallInput = z.infer<typeof startInstallInput>;
+
+const sameTarget = (a: CheckedTarget, b: CheckedTarget) =>
+  a.name === b.name &&
+  a.address === b.address &&
+  a.port === b.port &&
+  a.ip === b.ip &&
+  a.roles.master === b.roles.master &&
+  a.roles.etcd === b.roles.etcd &&
+  a.roles.worker === b.roles.worker;
+
+function describe(list: HostChecks[]): string {
+  return list.map((h) => `${h.host} (${h.checks.map((id) => CHECK_TITLES.get(id) ?? id).join(', ')})`).join('; ');
+}
+
+function changedHosts(config: InstallConfig, checked: { names: string[]; targets?: CheckedTarget[] }): string[] {
+  const now = config.hosts.map(checkedTarget);
+  const changed = now.filter((t) => {
+    if (!checked.targets) return true; // an old run that recorded names only: cannot tell, check again
+    const then = checked.targets.find((c) => c.name === t.name);
+    return !then || !sameTarget(then, t);
+  });
+  const removed = checked.names.filter((n) => !now.some((t) => t.name === n));
+  return [...changed.map((t) => t.name), ...removed];
+}
+
+/** Reads the install's latest preflight and decides (no side effects). */
+export async function checkInstallGate(installId: string, acknowledged: boolean): Promise<InstallGateView> {
+  const db = getDb();
+  const row = await db.install.findUnique({ where: { id: installId } });
+  if (!row) throw new NotFoundError(`install ${installId} not found`);
+  const config = parseStoredConfig(row);
+  const latest = await db.preflightRun.findFirst({ where: { installId }, orderBy: { startedAt: 'desc' } });
+  const base = { preflightRunId: latest?.id ?? null, hostsChanged: [] as string[], failing: [] as HostChecks[], warnings: [] as HostChecks[], acknowledged };
+  if (!latest) {
+    return { ...base, ok: false, code: 'no-preflight', preflightStatus: null, message: 'The hosts have not been checked yet: run the host checks ("Check the hosts") before installing.' };
+  }
+  const status: RunStatus = latest.status === 'passed' || latest.status === 'warned' || latest.status === 'failed' ? latest.status : 'running';
+  const common = { ...base, preflightStatus: status };
+  if (status === 'running') {
+    return { ...common, ok: false, code: 'preflight-running', message: 'The host checks are still running: wait for them to finish, then install.' };
+  }
+
+  const hostsChanged = changedHosts(config, parseCheckedHosts(latest.hostsJson));
+  if (hostsChanged.length > 0) {
+    return {
+      ...common,
+      hostsChanged,
+      ok: false,
+      code: 'hosts-changed',
+      message: `The hosts changed since the last check (${hostsChanged.join(', ')}): check them again before installing.`,
+    };
+  }
+
+  const rows = await db.preflightResult.findMany({ where: { runId: latest.id, status: { in: ['fail', 'warn'] } }, orderBy: { seq: 'asc' } });
+  const group = (status: string): HostChecks[] => {
+    const by = new Map<string, string[]>();
+    for (const r of rows.filter((x) => x.status === status)) {
+      const host = r.host === CLUSTER_HOST ? 'cluster' : r.host;
+      by.set(host, [...(by.get(host) ?? []), r.checkId]);
+    }
+    const rank = (h: string) => (h === 'cluster' ? Infinity : config.hosts.findIndex((x) => x.name === h));
+    return [...by].sort(([a], [b]) => rank(a) - rank(b)).map(([host, checks]) => ({ host, checks: [...new Set(checks)] }));
+  };
+  const failing = group('fail');
+  const warnings = group('warn');
+  const decision = installGate({ status }, acknowledged);
+  if (decision.ok) return { ...common, failing, warnings, ok: true, code: 'ok', message: 'The hosts passed their checks.' };
+  if (status === 'failed') {
+    const what = failing.length > 0 ? describe(failing) : 'the check run did not finish';
+    return { ...common, failing, warnings, ok: false, code: 'checks-failed', message: `Host checks failed: ${what}. Fix them and check the hosts again before installing.` };
+  }
+  return {
+    ...common,
+    failing,
+    warnings,
+    ok: false,
+    code: 'warnings-not-acknowledged',
+    message: `The host checks left warnings: ${describe(warnings)}. Read them, then acknowledge them to install (acknowledgeWarnings: true).`,
+  };
+}
+
+/** Throws 422 (config rule errors) or 409 `{error, gate}` unless a full install may start now. */
+export async function assertInstallGate(installId: string, acknowledged: boolean): Promise<InstallGateView> {
+  const row = await getDb().install.findUnique({ where: { id: installId } });
+  if (!row) throw new NotFoundError(`install ${installId} not found`);
+  const { errors, warnings } = checkInstallConfig(parseStoredConfig(row));
+  if (errors.length > 0) throw new ValidationError(errors, warnings);
+  const gate = await checkInstallGate(installId, acknowledged);
+  if (!gate.ok) throw new HttpError(409, gate.message, {}, { gate });
+  return gate;
+}
+
+/** POST /api/installs/:id/runs: a full install run, behind the gate (checked inside createRun's mutex). */
+export async function startInstallRun(installId: string, input: StartInstallInput): Promise<string> {
+  const { acknowledgeWarnings, ...runInput } = input;
+  return createRun(installId, runInput, { gate: () => assertInstallGate(installId, acknowledgeWarnings === true).then(() => undefined) });
+}
