@@ -13,18 +13,18 @@ import { getDb } from '../db';
 import { HttpError, NotFoundError } from '../http/errors';
 import { parseStoredConfig } from '../installs/parse-stored-config';
 import { PlanError, planRun, type PriorRun, type RunPlan, type RunRequest } from './plan-run';
+import { SECRETISH_VAR, VAR_NAME } from './extra-vars';
 import { getProfile } from './profiles';
 import { getRunner } from './runner';
 import { ACTIVE_STATUSES } from './states';
 
-const SECRETISH = /(pass|secret|token|private|credential|_key$)/i;
 
 export const createRunInput = z.object({
   stages: z.array(z.string().min(1)).min(1).optional(),
   hosts: z.array(z.string().min(1)).min(1).optional(),
   extraVars: z
-    .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'extra var names are identifiers'), z.union([z.string(), z.number(), z.boolean()]))
-    .refine((v) => !Object.keys(v).some((k) => SECRETISH.test(k)), 'extra vars must not carry credentials: set them on the hosts instead')
+    .record(z.string().regex(VAR_NAME, 'extra var names are identifiers'), z.union([z.string(), z.number(), z.boolean()]))
+    .refine((v) => !Object.keys(v).some((k) => SECRETISH_VAR.test(k)), 'extra vars must not carry credentials: set them on the hosts instead')
     .refine((v) => !Object.keys(v).some((k) => k.startsWith('ksw_')), 'ksw_* extra vars are reserved')
     .optional(),
 });

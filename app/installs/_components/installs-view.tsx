@@ -86,7 +86,14 @@ export function InstallsView() {
                 </Table.Td>
                 <Table.Td>{i.hosts}</Table.Td>
                 <Table.Td>
-                  <StatusBadge status={i.status} />
+                  <Group gap="xs">
+                    <StatusBadge status={i.status} />
+                    {i.runs > 0 && (
+                      <Anchor component={Link} href={`/installs/${i.id}/runs`} size="sm" aria-label={`Runs of ${i.name}`}>
+                        {i.runs} run{i.runs === 1 ? '' : 's'}
+                      </Anchor>
+                    )}
+                  </Group>
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm" c="dimmed" title={i.updatedAt}>

@@ -3,5 +3,6 @@ export interface InstallSummary {
   name: string;
   status: string;
   hosts: number;
+  runs: number;
   updatedAt: string;
 }

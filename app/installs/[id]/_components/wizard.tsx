@@ -17,6 +17,7 @@ import { WIZARD_STEPS, isWizardStep, stepForPath, type WizardStepId } from '@/li
 import { StatusBadge } from '@/components/status-badge';
 import type { InstallDetail } from './types';
 import { useAutosave } from './use-autosave';
+import { RunHistoryLink } from './run-history-link';
 import { SaveIndicator } from './save-indicator';
 import { WizardContext, type FocusRequest, type WizardContextValue } from './wizard-context';
 import { WizardStepper } from './wizard-stepper';
@@ -142,7 +143,10 @@ export function Wizard({ install }: { install: InstallDetail }) {
                 <StatusBadge status={serverCheck?.status ?? install.status} />
               </Group>
             </div>
-            <SaveIndicator status={status} onRetry={() => void saveNow()} />
+            <Group gap="md">
+              <RunHistoryLink installId={install.id} />
+              <SaveIndicator status={status} onRetry={() => void saveNow()} />
+            </Group>
           </Group>
           <WizardStepper active={step} onSelect={goToStep} errors={issues.errors} warnings={issues.warnings} />
           <form onSubmit={(e) => e.preventDefault()} noValidate aria-label={`${WIZARD_STEPS[index]?.label ?? ''} step`}>

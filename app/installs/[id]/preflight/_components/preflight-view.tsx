@@ -1,18 +1,18 @@
 'use client';
 /**
  * The preflight page: "Check hosts" (all) and per-host re-runs, the live host × check matrix, the
- * summary, the host key panel, and the install gate (no failures; warnings acknowledged).
+ * summary, the host key panel, and the install gate (no failures; warnings acknowledged: InstallPanel).
  */
 import { useCallback, useEffect, useState } from 'react';
 import Link from 'next/link';
-import { Alert, Anchor, Button, Checkbox, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { api } from '@/components/api';
-import { installGate } from '@/server/preflight/gate';
 import type { HostKeyView } from '@/server/preflight/host-keys';
 import type { PreflightRunView } from '@/server/preflight/view';
 import { CheckMatrix } from './check-matrix';
 import { HostKeyPanel } from './host-key-panel';
+import { InstallPanel } from './install-panel';
 import { applyResult, summaryLine } from './run-state';
 import { usePreflightStream } from './use-preflight-stream';
 
@@ -75,8 +75,6 @@ export function PreflightView({ installId }: { installId: string }) {
   };
 
   const running = view?.status === 'running' || starting;
-  const gate = installGate(view ?? undefined, acknowledged);
-  const hasWarnings = view?.status === 'warned';
 
   return (
     <Stack gap="md" p="md">
@@ -106,27 +104,7 @@ export function PreflightView({ installId }: { installId: string }) {
         </>
       )}
       <HostKeyPanel keys={keys} onTrust={(h) => void trust(h)} busyHost={trusting} />
-      {view && (
-        <Paper withBorder p="md">
-          <Stack gap="xs">
-            {hasWarnings && (
-              <Checkbox
-                checked={acknowledged}
-                onChange={(e) => setAcknowledged(e.currentTarget.checked)}
-                label="I have read the warnings and want to install anyway"
-              />
-            )}
-            <Group>
-              {gate.ok ? (
-                <Button component={Link} href={`/installs/${installId}?step=install${acknowledged ? '&ack=warnings' : ''}`}>Install</Button>
-              ) : (
-                <Button disabled>Install</Button>
-              )}
-              {!gate.ok && <Text size="sm" c="dimmed">{gate.reason}</Text>}
-            </Group>
-          </Stack>
-        </Paper>
-      )}
+      {view && <InstallPanel installId={installId} view={view} acknowledged={acknowledged} onAcknowledge={setAcknowledged} />}
     </Stack>
   );
 }

@@ -1,8 +1,10 @@
 'use client';
-/** An install's runs, newest first, each retry linked to the run it continues; "Start install". */
+/**
+ * An install's runs, newest first, each retry linked to the run it continues. A new install starts
+ * from the host checks page (the install gate), linked here.
+ */
 import { useEffect, useState } from 'react';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
 import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { api } from '@/components/api';
 import type { RunSummary } from '@/server/runner/run-view';
@@ -10,30 +12,25 @@ import type { RunSummary } from '@/server/runner/run-view';
 const COLOR: Record<string, string> = { queued: 'gray', running: 'blue', succeeded: 'teal', failed: 'red', cancelled: 'yellow', interrupted: 'orange' };
 
 export function RunHistory({ installId }: { installId: string }) {
-  const router = useRouter();
   const [runs, setRuns] = useState<RunSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     void api<RunSummary[]>('GET', `/api/installs/${installId}/runs`).then((r) => (r.ok ? setRuns(r.data) : setError(r.message)));
   }, [installId]);
 
-  const start = async () => {
-    setBusy(true);
-    const r = await api<{ runId: string }>('POST', `/api/installs/${installId}/runs`, {});
-    setBusy(false);
-    if (r.ok) router.push(`/installs/${installId}/runs/${r.data.runId}`);
-    else setError(r.message);
-  };
-
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={3}>Install runs</Title>
-        <Button onClick={start} loading={busy}>
-          Start install
-        </Button>
+        <Group gap="sm">
+          <Anchor component={Link} href={`/installs/${installId}`} size="sm">
+            Wizard
+          </Anchor>
+          <Button component={Link} href={`/installs/${installId}/preflight`}>
+            Check the hosts and install →
+          </Button>
+        </Group>
       </Group>
       {error ? <Alert color="red">{error}</Alert> : null}
       <Table striped aria-label="Runs">

@@ -117,6 +117,12 @@ export function RunPage({ installId, runId }: { installId: string; runId: string
           <Anchor component={Link} href={`/installs/${installId}/runs`} size="sm">
             History
           </Anchor>
+          <Anchor component={Link} href={`/installs/${installId}/preflight`} size="sm">
+            Host checks
+          </Anchor>
+          <Anchor component={Link} href={`/installs/${installId}`} size="sm">
+            Wizard
+          </Anchor>
         </Group>
       </Group>
       <Progress value={progress} animated={active} aria-label="Overall progress" />
