@@ -33,6 +33,7 @@ process.env.KSW_DATA_DIR = dataDir;
 process.env.DATABASE_URL = `file:${path.join(dataDir, 'bench.db')}`;
 process.env.KSW_SECRET_KEY = randomBytes(32).toString('hex');
 process.env.NEXT_TELEMETRY_DISABLED = '1';
+if (process.argv.includes('--trace')) process.env.KSW_RUNNER_TRACE = '1';
 
 let peakRss = 0;
 const sampler = setInterval(() => {
@@ -165,6 +166,7 @@ async function main(): Promise<void> {
     wallSeconds: Math.round((Date.now() - t0) / 100) / 10,
     peakRssMb: Math.round(peakRss / 1048576),
     ...(browserFigures ? { browser: browserFigures } : {}),
+    ...(process.env.KSW_RUNNER_TRACE ? { trace: (await import('../server/runner/trace')).traceReport() } : {}),
   };
   console.log(JSON.stringify(figures, null, 2));
   client.close();

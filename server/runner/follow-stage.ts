@@ -14,6 +14,7 @@ import { isStageProcess, sleep } from './processes';
 import { phaseOf, type StageDef } from './profiles';
 import type { Redactor } from './redact';
 import { EventTail } from './tail-events';
+import { TRACE, traceBusy } from './trace';
 import { translateEvent, type HostCounter, type HostError } from './translate-event';
 
 /** Lines per writer batch: keeps each SQLite transaction (which blocks the event loop) short. */
@@ -74,8 +75,10 @@ export async function followStage(opts: FollowOptions): Promise<FollowResult> {
       if (events.length > 0) {
         const newBatch = (): StageBatch => ({ runId: opts.runId, stageId: opts.stageId, stage: opts.stageName, lines: [], counts: new Map(), errors: new Map() });
         let batch = newBatch();
+        const tt = TRACE ? performance.now() : 0;
         for (const ev of events) {
           if (batch.lines.length >= BATCH_LINES) {
+            if (TRACE) batch.tEnq = Date.now();
             opts.writer.enqueue(batch);
             batch = newBatch();
           }
@@ -104,6 +107,10 @@ export async function followStage(opts: FollowOptions): Promise<FollowResult> {
             batch.counts.clear();
           }
           batch.lastCounter = t.counter;
+        }
+        if (TRACE) {
+          traceBusy('translate+redact', performance.now() - tt);
+          batch.tEnq = Date.now();
         }
         opts.writer.enqueue(batch);
         // Yield so the writer can flush between bursts; wait for it when it falls far behind.

@@ -11,6 +11,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { TRACE, traceBusy, traceSpan, traceStep } from './trace';
 import type { JobEvent } from './translate-event';
 
 const FINAL_FILE = /^(\d+)-[0-9a-f-]+\.json$/;
@@ -35,8 +36,10 @@ export class EventTail {
 
   private scan(): void {
     let names: string[];
+    const t0 = TRACE ? performance.now() : 0;
     try {
       names = fs.readdirSync(this.dir);
+      if (TRACE) traceBusy('readdir', performance.now() - t0);
     } catch {
       return;
     }
@@ -50,6 +53,23 @@ export class EventTail {
 
   private read(name: string): JobEvent | undefined {
     try {
+      if (TRACE) {
+        const file = path.join(this.dir, name);
+        const disk = fs.statSync(file).mtimeMs;
+        const t0 = performance.now();
+        const raw = fs.readFileSync(file, 'utf8');
+        const t1 = performance.now();
+        const ev = JSON.parse(raw) as JobEvent & { _disk?: number };
+        traceBusy('readFile', t1 - t0);
+        traceBusy('JSON.parse', performance.now() - t1);
+        ev._disk = disk;
+        const created = ev.created ? Date.parse(`${ev.created}Z`) : disk;
+        const lines = (ev.stdout ?? '').split('\n').length;
+        traceStep('created→onDisk', disk - created, lines);
+        if (lines > 100) traceSpan('bench events on disk', disk, lines);
+        traceStep('onDisk→read', Date.now() - disk, lines);
+        return ev;
+      }
       return JSON.parse(fs.readFileSync(path.join(this.dir, name), 'utf8')) as JobEvent;
     } catch {
       return undefined;

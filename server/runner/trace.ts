@@ -1,0 +1,46 @@
+/**
+ * Opt-in timing of the live log pipeline (KSW_RUNNER_TRACE=1; bench/logs.ts turns it on): per step,
+ * per line, how long it took. Off by default: no stat calls, no allocation on the hot path.
+ */
+export const TRACE = Boolean(process.env.KSW_RUNNER_TRACE);
+
+export type TraceStep = 'created→onDisk' | 'onDisk→read' | 'read→enqueued' | 'enqueued→committed' | 'committed→emitted';
+
+const samples = new Map<TraceStep, number[]>();
+const busy = new Map<string, number>();
+
+/** Records `ms` for `lines` lines of one step. */
+export function traceStep(step: TraceStep, ms: number, lines: number): void {
+  let arr = samples.get(step);
+  if (!arr) samples.set(step, (arr = []));
+  for (let i = 0; i < lines; i += 1) arr.push(ms);
+}
+
+/** Adds synchronous work time (ms) to a named bucket (event-loop cost of each step). */
+export function traceBusy(name: string, ms: number): void {
+  busy.set(name, (busy.get(name) ?? 0) + ms);
+}
+
+const spans = new Map<string, [number, number, number]>();
+/** Widens the [first, last] time window of `name` and adds `n` to its count. */
+export function traceSpan(name: string, at: number, n: number): void {
+  const s = spans.get(name);
+  if (!s) spans.set(name, [at, at, n]);
+  else {
+    s[0] = Math.min(s[0], at);
+    s[1] = Math.max(s[1], at);
+    s[2] += n;
+  }
+}
+
+export function traceReport(): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [step, arr] of samples) {
+    arr.sort((a, b) => a - b);
+    const q = (p: number) => Math.round(arr[Math.min(arr.length - 1, Math.floor(p * arr.length))] ?? 0);
+    out[step] = { p50: q(0.5), p95: q(0.95), max: q(1) };
+  }
+  for (const [name, [a, b, n]] of spans) out[`span ${name}`] = { ms: Math.round(b - a), n, perSec: Math.round((n * 1000) / Math.max(1, b - a)) };
+  out.busyMs = Object.fromEntries([...busy].map(([k, v]) => [k, Math.round(v)]));
+  return out;
+}
