@@ -1,34 +1,37 @@
 /**
- * The install journey in the browser, on real lab hosts (profile `lab`): start an install with an
- * injected failure (`lab_fail_at=kubesphere:<2nd host>`), watch the stages progress live, read the
- * pinned error card (task, stderr, likely cause), press "Retry failed" (only that host), then
- * "Resume" from the failed run, and reach success. Needs the server to call the runner hooks
- * (attachRunSockets + startRunner, see server/runner/index.ts).
+ * The install journey in the browser, on 6 real lab hosts (profile `lab`), as an operator does it:
+ * open the install in the wizard, Review → "Check the hosts", run the host checks, acknowledge the
+ * warnings (the lab hosts are Debian: not in the supported OS list), open "Advanced" and inject a
+ * failure (`lab_fail_at=kubesphere:<2nd host>`), press Install (the server's install gate lets it
+ * through), watch the stages progress live, read the pinned error card (task, message, likely
+ * cause), press "Retry failed" (only that host), then "Resume" from the failed run, and reach
+ * success. The install is created through the API with the 6 LEASED hosts (the wizard's "Use the
+ * local lab" takes every lab host, which other test processes may be using). Needs the server to
+ * call the runner hooks (attachRunSockets + startRunner, server/start-server.ts).
  */
 import { randomBytes } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { labUp } from '../lab/lab';
-import { lease, liveLeases, release } from '../lab/leases';
-import { labDir } from '../lab/paths';
-import type { LabHostState, LabState } from '../lab/state';
+import { acquireLabHosts, releaseLabHosts, type LabLease } from '../lab/lease-hosts';
+import type { LabHostState } from '../lab/state';
 import { labConfig } from '../server/runner/test-support/lab-config';
 
 const PASSWORD = process.env.E2E_ADMIN_PASSWORD ?? 'e2e-admin-password';
 const token = randomBytes(8).toString('hex');
-let state: LabState;
+let leased: LabLease | undefined;
 let hosts: LabHostState[] = [];
 
 test.beforeAll(async () => {
-  const up = await labUp({ hosts: 6, owner: 'cli' });
-  const busy = await liveLeases(labDir());
-  hosts = up.state.hosts.filter((h) => !busy.has(h.name) && h.faults.length === 0).slice(0, 6);
+  test.setTimeout(180_000);
+  leased = await acquireLabHosts(6, token);
+  const names = leased.names;
+  hosts = leased.state.hosts.filter((h) => names.includes(h.name));
   if (hosts.length < 6) throw new Error('not enough free lab hosts');
-  await lease(labDir(), hosts.map((h) => h.name), token);
-  state = up.state;
 });
 
 test.afterAll(async () => {
-  await release(labDir(), token);
+  test.setTimeout(120_000);
+  if (leased) await releaseLabHosts(leased.names, token);
 });
 
 async function login(page: Page) {
@@ -45,31 +48,78 @@ async function post<T>(page: Page, url: string, data: unknown): Promise<T> {
   return (await res.json()) as T;
 }
 
-test('install on lab hosts: injected failure, retry failed, resume, success', async ({ page }) => {
-  test.setTimeout(300_000);
+test('install on lab hosts from the host checks: injected failure, retry failed, resume, success', async ({ page }) => {
+  test.setTimeout(360_000);
+  if (!leased) throw new Error('no lab hosts');
   await login(page);
   const bad = hosts[1]?.name ?? 'lab2';
-  const install = await post<{ id: string }>(page, '/api/installs', { name: `e2e-run-${token}`, config: labConfig(state, hosts) });
-  const { runId } = await post<{ runId: string }>(page, `/api/installs/${install.id}/runs`, { extraVars: { lab_fail_at: `kubesphere:${bad}` } });
+  const name = `e2e-run-${token}`;
+  const install = await post<{ id: string }>(page, '/api/installs', { name, config: labConfig(leased.state, hosts) });
 
-  await page.goto(`/installs/${install.id}/runs/${runId}`);
+  // The wizard: Review → "Check the hosts"
+  await page.goto(`/installs/${install.id}`);
+  await expect(page.getByRole('heading', { name })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: /^Review(,|$)/ }).click();
+  await page.getByRole('link', { name: /Check the hosts/ }).click();
+  await expect(page.getByRole('heading', { name: 'Host checks' })).toBeVisible({ timeout: 30_000 });
+
+  // No checks yet: nothing to install from
+  const installButton = page.getByRole('button', { name: 'Install', exact: true });
+  await expect(installButton).toHaveCount(0);
+
+  // The host checks: Debian hosts warn; Install waits for the acknowledgement
+  await page.getByRole('button', { name: 'Check hosts' }).click();
+  const summary = page.getByTestId('preflight-summary');
+  await expect(summary).not.toHaveText(/^Checking/, { timeout: 120_000 });
+  await expect(summary).not.toContainText('fail');
+  await expect(installButton).toBeDisabled();
+  await expect(page.getByText('Acknowledge the warnings to continue.')).toBeVisible();
+  await page.getByRole('checkbox', { name: 'I have read the warnings and want to install anyway' }).check();
+  await expect(installButton).toBeEnabled();
+
+  // Advanced: the lab's failure injection
+  await page.getByRole('button', { name: /^Advanced/ }).click();
+  const extra = page.getByRole('textbox', { name: 'Extra vars' });
+  await extra.fill('ansible_become_pass=x');
+  await expect(page.getByText('looks like a credential')).toBeVisible();
+  await expect(installButton).toBeDisabled();
+  await extra.fill(`lab_fail_at=kubesphere:${bad}`);
+  await expect(installButton).toBeEnabled();
+  await installButton.click();
+
+  // The run page: stages progress live, then the injected failure's card
+  await expect(page).toHaveURL(new RegExp(`/installs/${install.id}/runs/[^/]+$`), { timeout: 30_000 });
+  const runId = new URL(page.url()).pathname.split('/').pop() ?? '';
   await expect(page.getByTestId('stage-init')).toBeVisible();
   await expect(page.getByTestId('stage-init')).toHaveAttribute('data-status', /running|succeeded/, { timeout: 60_000 });
-  await expect(page.getByTestId('run-status')).toHaveText('failed', { timeout: 120_000 });
+  await expect(page.getByTestId('stage-init')).toHaveAttribute('data-status', 'succeeded', { timeout: 90_000 });
+  await expect(page.getByTestId('run-status')).toHaveText('failed', { timeout: 180_000 });
   const card = page.getByTestId(`error-card-${bad}`);
   await expect(card).toContainText('address already in use');
   await expect(card).toContainText('Likely cause');
   await expect(page.getByTestId('stage-kubesphere')).toHaveAttribute('data-status', 'failed');
   await expect(page.getByTestId('log-count')).not.toHaveText(/^0 \//);
+  await mkdir('test-results', { recursive: true });
+  await page.screenshot({ path: 'test-results/install-run-failed.png', fullPage: true });
 
+  // Retry failed: only that host, that stage
   await page.getByRole('button', { name: 'Retry failed' }).click();
   await expect(page).not.toHaveURL(new RegExp(`${runId}$`));
-  await expect(page.getByTestId('run-status')).toHaveText('succeeded', { timeout: 60_000 });
+  await expect(page.getByTestId('run-status')).toHaveText('succeeded', { timeout: 90_000 });
   await expect(page.getByTestId(`cell-kubesphere-${bad}`)).toHaveAttribute('data-status', 'succeeded');
 
-  await page.goto(`/installs/${install.id}/runs/${runId}`);
+  // Resume from the failed run: completes the remaining stages
+  await page.getByRole('link', { name: /^continues run / }).click();
+  await expect(page).toHaveURL(new RegExp(`${runId}$`));
   await page.getByRole('button', { name: 'Resume' }).click();
   await expect(page).not.toHaveURL(new RegExp(`${runId}$`));
-  await expect(page.getByTestId('run-status')).toHaveText('succeeded', { timeout: 90_000 });
+  await expect(page.getByTestId('run-status')).toHaveText('succeeded', { timeout: 120_000 });
   await expect(page.getByTestId('stage-verify')).toHaveAttribute('data-status', 'succeeded');
+  await page.screenshot({ path: 'test-results/install-run-succeeded.png', fullPage: true });
+
+  // The history shows the chain; the wizard links to it
+  await page.getByRole('link', { name: 'History' }).click();
+  await expect(page.getByRole('table', { name: 'Runs' }).getByRole('row')).toHaveCount(4);
+  await page.getByRole('link', { name: 'Back to the wizard' }).click();
+  await expect(page.getByRole('link', { name: 'Install runs (3)' })).toBeVisible({ timeout: 30_000 });
 });

@@ -25,7 +25,7 @@ export function RunHistory({ installId }: { installId: string }) {
         <Title order={3}>Install runs</Title>
         <Group gap="sm">
           <Anchor component={Link} href={`/installs/${installId}`} size="sm">
-            Wizard
+            Back to the wizard
           </Anchor>
           <Button component={Link} href={`/installs/${installId}/preflight`}>
             Check the hosts and install →

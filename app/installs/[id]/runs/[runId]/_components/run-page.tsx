@@ -121,7 +121,7 @@ export function RunPage({ installId, runId }: { installId: string; runId: string
             Host checks
           </Anchor>
           <Anchor component={Link} href={`/installs/${installId}`} size="sm">
-            Wizard
+            Back to the wizard
           </Anchor>
         </Group>
       </Group>
