@@ -146,7 +146,9 @@ describe('lab install runs', () => {
 
   it('a web server killed with SIGKILL mid-stage is re-attached on reconcile; every line is logged once', async () => {
     const runId = await createRun(installId, { stages: ['init', 'kubernetes'] }, { drive: false });
-    const child = spawn(path.resolve('node_modules/.bin/tsx'), [path.resolve('server/runner/test-support/drive-run-child.ts'), runId], { stdio: 'ignore', env: process.env });
+    // `node --import tsx`, not the tsx CLI: the CLI runs the script in a child node process, so a
+    // SIGKILL to the CLI's pid left the "web server" alive, driving the stage next to the reconcile.
+    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('server/runner/test-support/drive-run-child.ts'), runId], { stdio: 'ignore', env: process.env });
     if (child.pid) spawnedPids.push(child.pid);
     const stage = await waitFor(async () => getDb().stage.findFirst({ where: { runId, name: 'kubernetes', status: 'running', lastEventCounter: { gt: 5 } } }), 60_000, 'the kubernetes stage to be mid-way');
     child.kill('SIGKILL');
