@@ -89,14 +89,19 @@ export async function checkInstallGate(installId: string, acknowledged: boolean)
     return { ...common, ok: false, code: 'preflight-running', message: 'The host checks are still running: wait for them to finish, then install.' };
   }
 
-  const hostsChanged = changedHosts(config, parseCheckedHosts(latest.hostsJson));
+  const checked = parseCheckedHosts(latest.hostsJson);
+  const hostsChanged = changedHosts(config, checked);
   if (hostsChanged.length > 0) {
+    // A per-host re-run covers some hosts only: say so rather than "changed".
+    const partial = checked.targets !== undefined && checked.names.length < config.hosts.length && hostsChanged.every((h) => !checked.names.includes(h) && config.hosts.some((x) => x.name === h));
     return {
       ...common,
       hostsChanged,
       ok: false,
       code: 'hosts-changed',
-      message: `The hosts changed since the last check (${hostsChanged.join(', ')}): check them again before installing.`,
+      message: partial
+        ? `The last check covered ${checked.names.join(', ')} only: check all hosts ("Check hosts") before installing.`
+        : `The hosts changed since the last check (${hostsChanged.join(', ')}): check them again before installing.`,
     };
   }
 

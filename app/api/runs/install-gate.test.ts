@@ -77,6 +77,12 @@ describe('install gate (POST /api/installs/:id/runs)', () => {
     expect((changed.json as Refusal).gate).toMatchObject({ code: 'hosts-changed', hostsChanged: [bad] });
     expect((changed.json as Refusal).error).toMatch(/hosts changed since the last check .*check them again/i);
 
+    const one = await startPreflight(id, { hosts: [bad] }); // a per-host re-run covers that host only
+    await waitForPreflight(one);
+    const partial = await start(id, { stages: ['write-config'], acknowledgeWarnings: true });
+    expect(partial.status).toBe(409);
+    expect((partial.json as Refusal).error).toBe(`The last check covered ${bad} only: check all hosts ("Check hosts") before installing.`);
+
     expect(await preflight(id)).toBe('warned'); // Debian: OS not in the supported list
     const unacked = await start(id, { stages: ['write-config'] });
     expect(unacked.status).toBe(409);
