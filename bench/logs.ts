@@ -27,13 +27,14 @@ function arg(name: string, dflt: number): number {
 const HOSTS = arg('hosts', 10);
 const LINES = arg('lines', 200_000);
 const BROWSER = process.argv.includes('--browser');
+const TRACE = process.argv.includes('--trace');
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ksw-bench-logs-'));
 process.env.KSW_DATA_DIR = dataDir;
 process.env.DATABASE_URL = `file:${path.join(dataDir, 'bench.db')}`;
 process.env.KSW_SECRET_KEY = randomBytes(32).toString('hex');
 process.env.NEXT_TELEMETRY_DISABLED = '1';
-if (process.argv.includes('--trace')) process.env.KSW_RUNNER_TRACE = '1';
+if (process.argv.includes('--trace')) process.env.KSW_RUNNER_TRACE = '1'; // before the runner modules load
 
 let peakRss = 0;
 const sampler = setInterval(() => {
@@ -104,6 +105,8 @@ async function main(): Promise<void> {
   }
   const perHost = Math.floor(LINES / HOSTS);
   const latencies: number[] = [];
+  /** --trace: max latency per 250 ms of creation time, to see whether a backlog builds. */
+  const timeline = new Map<number, number>();
   let received = 0;
   let firstCreated = Number.POSITIVE_INFINITY;
   let lastReceipt = 0;
@@ -127,6 +130,10 @@ async function main(): Promise<void> {
       if (l[5].includes(' bench line ')) {
         received += 1;
         latencies.push(now - l[6]);
+        if (TRACE) {
+          const k = Math.floor(l[6] / 250) * 250;
+          timeline.set(k, Math.max(timeline.get(k) ?? 0, now - l[6]));
+        }
         firstCreated = Math.min(firstCreated, l[6]);
         lastReceipt = now;
       }
@@ -166,7 +173,7 @@ async function main(): Promise<void> {
     wallSeconds: Math.round((Date.now() - t0) / 100) / 10,
     peakRssMb: Math.round(peakRss / 1048576),
     ...(browserFigures ? { browser: browserFigures } : {}),
-    ...(process.env.KSW_RUNNER_TRACE ? { trace: (await import('../server/runner/trace')).traceReport() } : {}),
+    ...(TRACE ? { trace: { ...(await import('../server/runner/trace')).traceReport(), maxLatencyPer250msOfCreation: [...timeline.values()].join(' ') } } : {}),
   };
   console.log(JSON.stringify(figures, null, 2));
   client.close();

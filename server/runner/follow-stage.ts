@@ -19,6 +19,11 @@ import { translateEvent, type HostCounter, type HostError } from './translate-ev
 
 /** Lines per writer batch: keeps each SQLite transaction (which blocks the event loop) short. */
 const BATCH_LINES = 1000;
+/**
+ * Stdout read per step (~3,000 lines of 80 chars): reading, parsing and redacting block the event
+ * loop, so large bursts are taken in slices and the writer flushes (and emits) between them.
+ */
+const READ_CHARS = 256 * 1024;
 
 export type RunnerStatusFile = 'successful' | 'failed' | 'canceled' | 'timeout' | 'missing';
 
@@ -68,10 +73,12 @@ export async function followStage(opts: FollowOptions): Promise<FollowResult> {
   let wake: (() => void) | undefined;
   let watcher: fs.FSWatcher | undefined;
   let phase: string | undefined;
+  let timedOut = true;
   try {
     for (;;) {
       const alive = !exited && isStageProcess(opts.pid, opts.runDir, opts.stageId);
-      const events = tail.poll(!alive, 50);
+      // With a watcher, its file names say what is new: list the directory only on the fallback tick.
+      const events = tail.poll(!alive, 50, READ_CHARS, !watcher || timedOut);
       if (events.length > 0) {
         const newBatch = (): StageBatch => ({ runId: opts.runId, stageId: opts.stageId, stage: opts.stageName, lines: [], counts: new Map(), errors: new Map() });
         let batch = newBatch();
@@ -116,17 +123,21 @@ export async function followStage(opts: FollowOptions): Promise<FollowResult> {
         // Yield so the writer can flush between bursts; wait for it when it falls far behind.
         if (opts.writer.backlog > 20_000) await opts.writer.drain();
         else await new Promise<void>((r) => setImmediate(r));
+        timedOut = false;
         continue;
       }
       if (!alive) break;
       if (!watcher && fs.existsSync(tail.eventsDir)) {
         try {
-          watcher = fs.watch(tail.eventsDir, () => wake?.());
+          watcher = fs.watch(tail.eventsDir, (_event, name) => {
+            tail.notice(typeof name === 'string' ? name : undefined);
+            wake?.();
+          });
         } catch {
           watcher = undefined;
         }
       }
-      await Promise.race([sleep(100), new Promise<void>((r) => (wake = r))]);
+      timedOut = await Promise.race([sleep(100).then(() => true), new Promise<boolean>((r) => (wake = () => r(false)))]);
       wake = undefined;
     }
   } finally {

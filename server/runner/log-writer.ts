@@ -208,7 +208,7 @@ export class LogWriter {
     const committed = Date.now();
     if (TRACE) {
       traceBusy('prepare+commit', committed - tp);
-      for (const b of batches) if (b.tEnq) traceStep('enqueued→committed', committed - b.tEnq, b.lines.length);
+      for (const b of batches) if (b.tEnq) traceStep('enqueued→committed', committed - b.tEnq, b.lines.length, b.lines[0]?.t);
     }
     for (const [runId, seq] of seqs) this.nextSeq.set(runId, seq);
     const io = getIo();

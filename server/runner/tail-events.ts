@@ -34,6 +34,18 @@ export class EventTail {
     return this.dir;
   }
 
+  /**
+   * A file name reported by fs.watch: a finished event file is remembered without listing the
+   * directory. Only a hint — when the next counter is not known, poll() still lists the directory
+   * (fs.watch may coalesce or drop events).
+   */
+  notice(name: string | null | undefined): void {
+    if (!name) return;
+    const counter = Number.parseInt(name, 10);
+    if (!(counter >= this.next) || this.known.has(counter) || !FINAL_FILE.test(name)) return;
+    this.known.set(counter, name);
+  }
+
   private scan(): void {
     let names: string[];
     const t0 = TRACE ? performance.now() : 0;
@@ -44,10 +56,10 @@ export class EventTail {
       return;
     }
     for (const name of names) {
-      const m = FINAL_FILE.exec(name);
-      if (!m) continue;
-      const counter = Number(m[1]);
-      if (counter >= this.next && !this.known.has(counter)) this.known.set(counter, name);
+      // cheap prefix check first: most names are events already delivered
+      const counter = Number.parseInt(name, 10);
+      if (!(counter >= this.next) || this.known.has(counter) || !FINAL_FILE.test(name)) continue;
+      this.known.set(counter, name);
     }
   }
 
@@ -65,9 +77,9 @@ export class EventTail {
         ev._disk = disk;
         const created = ev.created ? Date.parse(`${ev.created}Z`) : disk;
         const lines = (ev.stdout ?? '').split('\n').length;
-        traceStep('created→onDisk', disk - created, lines);
+        traceStep('created→onDisk', disk - created, lines, created);
         if (lines > 100) traceSpan('bench events on disk', disk, lines);
-        traceStep('onDisk→read', Date.now() - disk, lines);
+        traceStep('onDisk→read', Date.now() - disk, lines, created);
         return ev;
       }
       return JSON.parse(fs.readFileSync(path.join(this.dir, name), 'utf8')) as JobEvent;
@@ -76,11 +88,16 @@ export class EventTail {
     }
   }
 
-  /** New events in counter order, at most `max`. With `final`, gaps are skipped. */
-  poll(final: boolean, max = 2000): JobEvent[] {
-    this.scan();
+  /**
+   * New events in counter order, at most `max` events and about `maxChars` of stdout (a large
+   * event is never split). With `final`, gaps are skipped. The directory is listed when the next
+   * counter's file is not known yet, unless `list` is false (the caller's fs.watch reports names).
+   */
+  poll(final: boolean, max = 2000, maxChars = Number.POSITIVE_INFINITY, list = true): JobEvent[] {
+    if (final || (list && !this.known.has(this.next))) this.scan();
     const out: JobEvent[] = [];
-    while (out.length < max) {
+    let chars = 0;
+    while (out.length < max && chars < maxChars) {
       let name = this.known.get(this.next);
       if (name === undefined) {
         if (!final || this.known.size === 0) break;
@@ -93,6 +110,7 @@ export class EventTail {
         if (!final) break;
       } else {
         out.push({ ...ev, counter: this.next });
+        chars += ev.stdout?.length ?? 0;
       }
       this.known.delete(this.next);
       this.next += 1;

@@ -9,8 +9,16 @@ export type TraceStep = 'created→onDisk' | 'onDisk→read' | 'read→enqueued'
 const samples = new Map<TraceStep, number[]>();
 const busy = new Map<string, number>();
 
-/** Records `ms` for `lines` lines of one step. */
-export function traceStep(step: TraceStep, ms: number, lines: number): void {
+const timeline = new Map<TraceStep, Map<number, number>>();
+
+/** Records `ms` for `lines` lines of one step; `createdMs` places it on the bench's timeline. */
+export function traceStep(step: TraceStep, ms: number, lines: number, createdMs?: number): void {
+  if (createdMs !== undefined) {
+    let m = timeline.get(step);
+    if (!m) timeline.set(step, (m = new Map()));
+    const k = Math.floor(createdMs / 250) * 250;
+    m.set(k, Math.max(m.get(k) ?? 0, Math.round(ms)));
+  }
   let arr = samples.get(step);
   if (!arr) samples.set(step, (arr = []));
   for (let i = 0; i < lines; i += 1) arr.push(ms);
@@ -41,6 +49,7 @@ export function traceReport(): Record<string, unknown> {
     out[step] = { p50: q(0.5), p95: q(0.95), max: q(1) };
   }
   for (const [name, [a, b, n]] of spans) out[`span ${name}`] = { ms: Math.round(b - a), n, perSec: Math.round((n * 1000) / Math.max(1, b - a)) };
+  for (const [step, m] of timeline) out[`max ${step} per 250 ms`] = [...m].sort((a, b) => a[0] - b[0]).map((e) => e[1]).join(' ');
   out.busyMs = Object.fromEntries([...busy].map(([k, v]) => [k, Math.round(v)]));
   return out;
 }
