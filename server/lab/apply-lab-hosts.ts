@@ -8,33 +8,18 @@
  * lab is down).
  */
 import type { Host, InstallConfig } from '@/lib/config/schema';
-import { defaultHost } from '@/lib/config/defaults';
 import { getDb } from '../db';
 import { HttpError, NotFoundError } from '../http/errors';
 import { parseStoredConfig } from '../installs/parse-stored-config';
 import { updateInstall } from '../installs/update-install';
 import type { InstallView } from '../installs/install-view';
+import { labConfigHosts, labPasswordLogin } from './lab-hosts-config';
 import { readLabLogin, type LabLogin } from './read-lab';
 
 export const LAB_DOWN_MESSAGE = 'the local lab is not up: start it with `npm run lab -- up --hosts 3`, then try again';
 
 export function labHosts(lab: LabLogin): Host[] {
-  const hosts = lab.hosts;
-  const masters = hosts.length >= 3 ? 3 : 1;
-  const anyWorker = hosts.length > masters;
-  return hosts.map((h, i) => {
-    const master = i < masters;
-    return defaultHost({
-      name: h.name,
-      address: h.address,
-      ip: h.address,
-      port: h.port,
-      user: lab.user,
-      auth: { kind: 'password', password: { set: true, value: lab.password } },
-      becomePassword: { set: true, value: lab.password },
-      roles: { master, etcd: master, worker: master ? !anyWorker : true },
-    });
-  });
+  return labConfigHosts(lab.hosts, labPasswordLogin(lab.user, lab.password), 'hosts-ini');
 }
 
 export function withLabHosts(config: InstallConfig, lab: LabLogin): InstallConfig {
