@@ -9,37 +9,13 @@
  * local lab" takes every lab host, which other test processes may be using). Needs the server to
  * call the runner hooks (attachRunSockets + startRunner, server/start-server.ts).
  */
-import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { acquireLabHosts, releaseLabHosts, type LabLease } from '../lab/lease-hosts';
-import type { LabHostState } from '../lab/state';
 import { labConfig } from '../server/runner/test-support/lab-config';
+import { leaseLabHosts } from './support/lab';
+import { logIn } from './support/login';
 
-const PASSWORD = process.env.E2E_ADMIN_PASSWORD ?? 'e2e-admin-password';
-const token = randomBytes(8).toString('hex');
-let leased: LabLease | undefined;
-let hosts: LabHostState[] = [];
-
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  leased = await acquireLabHosts(6, token);
-  const names = leased.names;
-  hosts = leased.state.hosts.filter((h) => names.includes(h.name));
-  if (hosts.length < 6) throw new Error('not enough free lab hosts');
-});
-
-test.afterAll(async () => {
-  test.setTimeout(120_000);
-  if (leased) await releaseLabHosts(leased.names, token);
-});
-
-async function login(page: Page) {
-  await page.goto('/login');
-  await page.getByLabel('Admin password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page).toHaveURL(/\/installs$/);
-}
+const lab = leaseLabHosts(6);
 
 async function post<T>(page: Page, url: string, data: unknown): Promise<T> {
   const origin = new URL(page.url()).origin;
@@ -50,11 +26,12 @@ async function post<T>(page: Page, url: string, data: unknown): Promise<T> {
 
 test('install on lab hosts from the host checks: injected failure, retry failed, resume, success', async ({ page }) => {
   test.setTimeout(360_000);
-  if (!leased) throw new Error('no lab hosts');
-  await login(page);
+  const { lease, hosts, token } = lab;
+  if (!lease) throw new Error('no lab hosts');
+  await logIn(page);
   const bad = hosts[1]?.name ?? 'lab2';
   const name = `e2e-run-${token}`;
-  const install = await post<{ id: string }>(page, '/api/installs', { name, config: labConfig(leased.state, hosts) });
+  const install = await post<{ id: string }>(page, '/api/installs', { name, config: labConfig(lease.state, hosts) });
 
   // The wizard: Review → "Check the hosts"
   await page.goto(`/installs/${install.id}`);

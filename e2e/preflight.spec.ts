@@ -6,38 +6,19 @@
  * (lab2's internal IP set to an address that is not on it), check the hosts, and read that one
  * failure's message and fix in the matrix.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
-import { acquireLabHosts, releaseLabHosts, type LabLease } from '../lab/lease-hosts';
+import { expect, test } from '@playwright/test';
+import { leaseLabHosts } from './support/lab';
+import { logIn } from './support/login';
 
-const PASSWORD = process.env.E2E_ADMIN_PASSWORD ?? 'e2e-admin-password';
 const BAD_IP = '10.99.0.2';
 
-let leased: LabLease | undefined;
-const token = randomBytes(8).toString('hex');
-
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  leased = await acquireLabHosts(3, token);
-});
-
-test.afterAll(async () => {
-  test.setTimeout(120_000);
-  if (leased) await releaseLabHosts(leased.names, token);
-});
-
-async function login(page: Page) {
-  await page.goto('/login');
-  await page.getByLabel('Admin password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page).toHaveURL(/\/installs$/);
-}
+const lab = leaseLabHosts(3);
 
 test('checks 3 lab hosts from the wizard and shows the one injected failure with its fix', async ({ page }) => {
   test.setTimeout(180_000);
-  const hostCount = leased?.state.hosts.length ?? 3;
-  await login(page);
+  const hostCount = lab.lease?.state.hosts.length ?? 3;
+  await logIn(page);
 
   const name = `lab-preflight-${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
   await page.getByRole('button', { name: 'New install' }).click();

@@ -7,16 +7,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { logIn } from './support/login';
 
-const PASSWORD = process.env.E2E_ADMIN_PASSWORD ?? 'e2e-admin-password';
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
-
-async function login(page: Page) {
-  await page.goto('/login');
-  await page.getByLabel('Admin password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page).toHaveURL(/\/installs$/);
-}
 
 async function editHost(page: Page, name: string, edit: () => Promise<void>) {
   await page.getByRole('button', { name: `Edit ${name}` }).click();
@@ -39,7 +32,7 @@ async function download(page: Page, file: 'hosts.ini' | 'vars.yml'): Promise<str
 }
 
 test('builds the seed HA example and downloads the expected files', async ({ page }) => {
-  await login(page);
+  await logIn(page);
 
   const name = `seed-ha-${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
   await page.getByRole('button', { name: 'New install' }).click();
