@@ -10,6 +10,7 @@ import { mkdir } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { leaseLabHosts } from './support/lab';
 import { logIn } from './support/login';
+import { createInstall } from './support/new-install';
 
 const BAD_IP = '10.99.0.2';
 
@@ -20,11 +21,7 @@ test('checks 3 lab hosts from the wizard and shows the one injected failure with
   const hostCount = lab.lease?.state.hosts.length ?? 3;
   await logIn(page);
 
-  const name = `lab-preflight-${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
-  await page.getByRole('button', { name: 'New install' }).click();
-  await page.getByLabel('Install name').fill(name);
-  await page.getByRole('button', { name: 'Create' }).click();
-  await expect(page.getByRole('heading', { name })).toBeVisible({ timeout: 30_000 });
+  await createInstall(page, 'lab-preflight');
 
   // Hosts: take the lab's hosts (after a confirm)
   await page.getByRole('button', { name: `Use the local lab (${hostCount} hosts)` }).click();

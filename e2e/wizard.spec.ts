@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { logIn } from './support/login';
+import { createInstall } from './support/new-install';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 
@@ -34,11 +35,7 @@ async function download(page: Page, file: 'hosts.ini' | 'vars.yml'): Promise<str
 test('builds the seed HA example and downloads the expected files', async ({ page }) => {
   await logIn(page);
 
-  const name = `seed-ha-${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
-  await page.getByRole('button', { name: 'New install' }).click();
-  await page.getByLabel('Install name').fill(name);
-  await page.getByRole('button', { name: 'Create' }).click();
-  await expect(page.getByRole('heading', { name })).toBeVisible({ timeout: 30_000 });
+  await createInstall(page, 'seed-ha');
 
   // Hosts: paste the six machines, then set the taskbox and the credentials
   await page.getByRole('button', { name: 'Bulk paste…' }).click();
