@@ -3,11 +3,11 @@
  * existing key is kept), (re)start and wait for its banner, read its host key. Pure file/process
  * work; the caller holds the lab lock and updates state.json.
  */
-import { access, mkdir, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { readPublicKey, newHostKey, type PublicKeyInfo } from './keys';
-import { labPaths, hostAddress, hostName, hostPaths, SSH_PORT } from './paths';
+import { labPaths, hostAddress, hostName, hostPaths, SSH_PORT, type HostPaths } from './paths';
 import { renderHostsFile, renderSshdConfig, type AuthMode } from './sshd-config';
-import { runningPid, startSshd, stopSshd, waitForBanner } from './sshd-process';
+import { readBanner, runningPid, startSshd, stopSshd, waitForBanner } from './sshd-process';
 
 async function exists(p: string): Promise<boolean> {
   try { await access(p); return true; } catch { return false; }
@@ -27,10 +27,42 @@ export async function provisionHost(index: number, authMode: AuthMode, dir: stri
   return readPublicKey(`${p.hostKey}.pub`);
 }
 
+/**
+ * Starts the host's sshd unless it runs, and proves that the sshd answering on its address is *this*
+ * lab's: another lab (another checkout) or any other service on the same address would otherwise
+ * answer the banner check, and every test would talk to a stranger's host keys.
+ */
 export async function ensureRunning(index: number, dir: string): Promise<void> {
   const p = hostPaths(index, dir);
-  if ((await runningPid(p)) === undefined) await startSshd(hostName(index), p);
-  await waitForBanner(hostAddress(index), SSH_PORT);
+  const address = hostAddress(index);
+  const taken = () =>
+    new Error(
+      `${hostName(index)}: ${address}:${SSH_PORT} is already served by another process (another lab in another checkout? ` +
+        `run \`npm run lab -- down\` there, or find it with \`ss -ltnp 'sport = :${SSH_PORT}'\`)`,
+    );
+  if ((await runningPid(p)) === undefined) {
+    if (await answersSsh(address, SSH_PORT)) throw taken();
+    await startSshd(hostName(index), p);
+  }
+  await waitForBanner(address, SSH_PORT);
+  if ((await waitForOwnPid(p)) === undefined) {
+    const log = (await readFile(p.log, 'utf8').catch(() => '')).trim().split('\n').slice(-2).join(' | ');
+    throw new Error(`${taken().message}: ${log}`);
+  }
+}
+
+async function answersSsh(address: string, port: number): Promise<boolean> {
+  return readBanner(address, port, 1000).then(() => true, () => false);
+}
+
+/** sshd writes its pid file right after it binds; allow it a moment. */
+async function waitForOwnPid(p: HostPaths, timeoutMs = 1000): Promise<number | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const pid = await runningPid(p);
+    if (pid !== undefined || Date.now() > deadline) return pid;
+    await new Promise((r) => setTimeout(r, 25));
+  }
 }
 
 export async function restartHost(index: number, dir: string): Promise<void> {
