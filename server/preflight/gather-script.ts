@@ -1,78 +1,110 @@
 /**
  * The one script that gathers everything a host's checks need, in one round trip:
- * `exec(['sh', '-c', GATHER_SCRIPT, 'ksw-gather', ...probeTargets])`. It is POSIX sh, read-only
- * (nothing on the host changes), prints `@@ksw:<section>` markers, and never fails as a whole: a
- * missing tool leaves its section empty and the check that needs it says so.
+ * `exec(gatherArgv(probeTargets, { fsync }))`, i.e. `sh -c GATHER_SCRIPT ksw-gather <fsync|-> <host:port>...`.
+ * It is POSIX sh, read-only apart from the fsync probe's temporary directory, prints
+ * `@@ksw:<section>` markers, and never fails as a whole: a missing tool leaves its section empty and
+ * the check that needs it says so.
+ *
+ * Cheap on the host: files are read with the shell's `read` (no cat/grep), `command -v` is a PATH
+ * walk in the shell (no `$(...)` subshells), the python version comes from the name of the file the
+ * symlink points at (`-ef` against its siblings) instead of `readlink -f`; only uname, df, ip, ss
+ * (and the tools that are really needed: systemctl, ufw, ls for leftovers, the probes, dd) are forked.
  *
  * Probe targets (`host:port`) are TCP connects made *from this host* (etcd peers, masters, the LB,
  * storage servers) in parallel by one bash (`/dev/tcp`), the whole batch bounded by `timeout 3`
  * (which kills its process group): a target without an answer line timed out.
+ *
+ * fsync (etcd members): 200 synchronous 2 KiB writes (etcd's WAL pattern) in a temporary directory
+ * under /var/lib (where /var/lib/etcd will live; /var/tmp without root), started in the background
+ * at the top so it overlaps the rest of the gather, reported in the `fsync` section
+ * (`dir=`, dd's output, `rc=<dd exit code>`), the directory removed on exit. Running it inside the
+ * gather means one sudo (one PAM password check) per host instead of two.
  */
 export const GATHER_SCRIPT = String.raw`
 PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:$PATH
 LC_ALL=C; export LC_ALL PATH
+NL='
+'
+FS=$1; shift
 PROBE='for t; do ( h=\${t%:*}; p=\${t##*:}
   if msg=$( { : 3<>"/dev/tcp/$h/$p"; } 2>&1 ); then echo "probe $t 0 open"; else echo "probe $t 1 \${msg##*: }"; fi ) & done; wait'
 s() { printf '\n@@ksw:%s\n' "$1"; }
-s os; cat /etc/os-release 2>/dev/null
+# rd FILE: print the file like cat (a last line without newline gets one; sections are trimmed).
+rd() { while IFS= read -r l || [ -n "$l" ]; do printf '%s\n' "$l"; done <"$1"; } 2>/dev/null
+# pw NAME: like command -v for an executable on PATH, without a subshell; the path is left in $b.
+pw() { b=; set -f; IFS=:; for d in $PATH; do [ -n "$d" ] && [ -f "$d/$1" ] && [ -x "$d/$1" ] && { b=$d/$1; break; }; done; IFS=" 	$NL"; set +f; [ -n "$b" ]; }
+fd=; frc=
+if [ "$FS" = fsync ]; then
+  fd=$(mktemp -d /var/lib/ksw-fsync.XXXXXX 2>/dev/null || mktemp -d /var/tmp/ksw-fsync.XXXXXX) || { fd=; frc=1; }
+  if [ -n "$fd" ]; then
+    trap 'rm -rf "$fd"' EXIT
+    { echo "dir=$fd"; LC_ALL=C dd if=/dev/zero of="$fd/f" bs=2k count=200 oflag=dsync 2>&1; echo "rc=$?"; } >"$fd/out" 2>&1 &
+  fi
+fi
+s os; rd /etc/os-release
 s arch; uname -m
-s init; if [ -d /run/systemd/system ]; then echo systemd; else cat /proc/1/comm 2>/dev/null; fi
-s hostname; hostname 2>/dev/null || uname -n
-s nproc; nproc 2>/dev/null || grep -c ^processor /proc/cpuinfo
-s meminfo; grep -E '^(MemTotal|MemAvailable|SwapTotal):' /proc/meminfo
-s swaps; cat /proc/swaps 2>/dev/null
+s init; if [ -d /run/systemd/system ]; then echo systemd; else rd /proc/1/comm; fi
+s hostname; if [ -r /proc/sys/kernel/hostname ]; then rd /proc/sys/kernel/hostname; else hostname 2>/dev/null || uname -n; fi
+s nproc
+n=
+if [ -z "$OMP_NUM_THREADS$OMP_THREAD_LIMIT" ]; then
+  while IFS= read -r l; do case $l in Cpus_allowed_list:*) n=0; set -f; IFS=", 	"
+    for r in \${l#*:}; do case $r in *-*) n=$((n + \${r#*-} - \${r%-*} + 1)) ;; *) n=$((n + 1)) ;; esac; done
+    IFS=" 	$NL"; set +f ;; esac; done 2>/dev/null </proc/self/status
+fi
+if [ -n "$n" ] && [ "$n" -gt 0 ]; then echo "$n"; else nproc 2>/dev/null || grep -c ^processor /proc/cpuinfo; fi
+s meminfo
+while IFS= read -r l; do case $l in MemTotal:* | MemAvailable:* | SwapTotal:*) printf '%s\n' "$l" ;; esac; done 2>/dev/null </proc/meminfo
+s swaps; rd /proc/swaps
 s df; df -P -k / /var/lib 2>/dev/null
 s ip; ip -o -4 addr show 2>&1
 s ss; ss -ltnp 2>/dev/null || ss -ltn 2>&1
 s firewall
 if [ -d /run/systemd/system ]; then
-  for u in firewalld ufw; do printf '%s=%s\n' "$u" "$(systemctl is-active "$u" 2>/dev/null)"; done
+  st=$(systemctl is-active firewalld ufw 2>/dev/null)
+  case $st in *"$NL"*) printf 'firewalld=%s\nufw=%s\n' "\${st%%"$NL"*}" "\${st#*"$NL"}" ;; *) printf 'firewalld=%s\nufw=\n' "$st" ;; esac
 fi
-if command -v ufw >/dev/null 2>&1; then printf 'ufw-status=%s\n' "$(ufw status 2>/dev/null | head -n1)"; fi
+if pw ufw; then st=$(ufw status 2>/dev/null); printf 'ufw-status=%s\n' "\${st%%"$NL"*}"; fi
 s python
 for p in python python2 python3; do
-  b=$(command -v "$p" 2>/dev/null) || { printf '%s=missing\n' "$p"; continue; }
-  v=$(readlink -f "$b" 2>/dev/null); v=\${v##*/python}
+  pw "$p" || { printf '%s=missing\n' "$p"; continue; }
+  v=
+  if [ -h "$b" ]; then
+    for c in "\${b%/*}"/python[23].[0-9]*; do [ ! -h "$c" ] && [ "$b" -ef "$c" ] && { v=\${c##*/python}; break; }; done
+    [ -n "$v" ] || v=$(readlink -f "$b" 2>/dev/null)
+  else v=$b; fi
+  v=\${v##*/python}
   case "$v" in
     [23].[0-9]*) printf '%s=Python %s\n' "$p" "$v" ;;
     *) printf '%s=%s\n' "$p" "$("$p" --version 2>&1 | head -n1)" ;;
   esac
 done
 s tools
-for t in sudo curl openssl socat conntrack ebtables ipset; do printf '%s=%s\n' "$t" "$(command -v "$t" 2>/dev/null || echo missing)"; done
-s pkg; for m in yum apt-get; do command -v "$m" >/dev/null 2>&1 && echo "$m"; done
+for t in sudo curl openssl socat conntrack ebtables ipset; do if pw "$t"; then printf '%s=%s\n' "$t" "$b"; else printf '%s=missing\n' "$t"; fi; done
+s pkg; for m in yum apt-get; do pw "$m" && echo "$m"; done
 s leftovers
 for f in /etc/kubernetes /var/lib/etcd /etc/docker/daemon.json; do
   if [ -d "$f" ]; then printf '%s=%s\n' "$f" "$(ls -A "$f" 2>/dev/null | head -n 8 | tr '\n' ' ')"; elif [ -e "$f" ]; then printf '%s=file\n' "$f"; fi
 done
 for f in /var/lib/yum/transaction-all*; do [ -e "$f" ] && printf 'yum-transaction=%s\n' "$f"; done
-s resolv; cat /etc/resolv.conf 2>/dev/null
+s resolv; rd /etc/resolv.conf
 s probes
 if [ $# -gt 0 ]; then
-  if command -v bash >/dev/null 2>&1 && command -v timeout >/dev/null 2>&1; then timeout 3 bash -c "$PROBE" ksw-probe "$@" 2>&1
+  if pw bash && pw timeout; then timeout 3 bash -c "$PROBE" ksw-probe "$@" 2>&1
   else echo "probe-unavailable bash or timeout missing"; fi
+fi
+if [ "$FS" = fsync ]; then
+  s fsync
+  if [ -n "$fd" ]; then wait; rd "$fd/out"; else echo "rc=$frc"; fi
 fi
 s end
 `.replace(/\\\$/g, '$');
 
 export const GATHER_ARGV0 = 'ksw-gather';
 
-export function gatherArgv(probeTargets: readonly string[]): string[] {
-  return ['sh', '-c', GATHER_SCRIPT, GATHER_ARGV0, ...probeTargets];
+export function gatherArgv(probeTargets: readonly string[], opts: { fsync?: boolean } = {}): string[] {
+  return ['sh', '-c', GATHER_SCRIPT, GATHER_ARGV0, opts.fsync ? 'fsync' : '-', ...probeTargets];
 }
 
-/**
- * etcd disk latency: 200 synchronous 2 KiB writes (etcd's WAL pattern) in a temporary directory
- * under /var/lib (where /var/lib/etcd will live; /var/tmp without root), removed on exit.
- */
-export const FSYNC_SCRIPT = String.raw`
-d=$(mktemp -d /var/lib/ksw-fsync.XXXXXX 2>/dev/null || mktemp -d /var/tmp/ksw-fsync.XXXXXX) || exit 1
-trap 'rm -rf "$d"' EXIT
-echo "dir=$d"
-LC_ALL=C dd if=/dev/zero of="$d/f" bs=2k count=200 oflag=dsync 2>&1
-`;
+/** The number of synchronous writes of the fsync probe (dd count above). */
 export const FSYNC_WRITES = 200;
-
-export function fsyncArgv(): string[] {
-  return ['sh', '-c', FSYNC_SCRIPT];
-}

@@ -1,18 +1,18 @@
 /**
  * The per-host preflight, used by the app (run-preflight.ts) and the benchmark alike:
- * one connection, then in parallel the clock sample, the gather script under sudo (which is also the
- * sudo check; re-run unprivileged when sudo is refused) and, on etcd members, the fsync probe; then
- * every catalog check on the parsed facts. Results are reported through `onResults` as soon as they exist.
+ * one connection, then in parallel the clock sample and the gather script under sudo (which is also the
+ * sudo check, and on etcd members also runs the fsync probe: one sudo per host; re-run unprivileged,
+ * without the probe, when sudo is refused); then every catalog check on the parsed facts. Results are reported through `onResults` as soon as they exist.
  *
  * Never throws for host problems: an unreachable host yields a failed "ssh" result.
  */
 import type { Host, InstallConfig } from '@/lib/config/schema';
 import { connectHost, SshError, type ConnectOptions, type HostKeyFingerprint, type PresentedHostKey } from '../ssh';
 import { CONNECTION_CHECKS, HOST_CHECKS } from './checks';
-import { FSYNC_WRITES, fsyncArgv, gatherArgv } from './gather-script';
+import { FSYNC_WRITES, gatherArgv } from './gather-script';
 import { localShell, sshTargetOf, type HostShell } from './host-shell';
 import { parseGatherOutput, type ClockSample, type FsyncSample, type HostFacts } from './parse/facts';
-import { parseDdSeconds, parseEpochMs } from './parse/misc';
+import { parseEpochMs, parseFsyncSection } from './parse/misc';
 import { SECTION_MARK } from './parse/sections';
 import { probeTargetsFor } from './probe-targets';
 import { hostRoles, type CheckOutcome, type CheckResult } from './types';
@@ -68,11 +68,12 @@ async function sampleClock(shell: HostShell): Promise<ClockSample | undefined> {
   return { offsetMs: remote - (t0 + t1) / 2, uncertaintyMs: (t1 - t0) / 2, remoteText: r.stdout.trim() };
 }
 
-async function measureFsync(shell: HostShell, privileged: boolean): Promise<FsyncSample> {
-  const r = await shell.exec(fsyncArgv(), { sudo: privileged, timeoutMs: 30_000 });
-  const seconds = parseDdSeconds(r.stdout);
-  if (r.exitCode !== 0 || seconds === undefined) throw new Error(`dd exited with ${r.exitCode}: ${(r.stdout + r.stderr).trim().split('\n').slice(-1)[0] ?? ''}`);
-  return { perWriteMs: (seconds * 1000) / FSYNC_WRITES, writes: FSYNC_WRITES, output: r.stdout.trim() };
+/** The fsync probe's result from the gather's `fsync` section (missing: the gather was cut off before it). */
+function fsyncFromSection(text: string | undefined): { value?: FsyncSample; error?: string } {
+  if (text === undefined) return { error: 'the gather stopped before the fsync probe reported' };
+  const r = parseFsyncSection(text);
+  if (r.exitCode !== 0 || r.seconds === undefined) return { error: `dd exited with ${r.exitCode}: ${r.output.split('\n').slice(-1)[0] ?? ''}` };
+  return { value: { perWriteMs: (r.seconds * 1000) / FSYNC_WRITES, writes: FSYNC_WRITES, output: r.output } };
 }
 
 interface OpenedShell {
@@ -124,21 +125,19 @@ export async function runHostChecks(host: Host, opts: HostRunOptions): Promise<H
     await opts.onConnected?.(hostKey);
     await report([outcome(host, 'ssh', opened.value.result, opened.ms)]);
 
-    // The gather runs under sudo and doubles as the sudo check (one sudo authentication per host:
-    // PAM password hashing is the most expensive part of a check on a busy machine).
+    // The gather runs under sudo and doubles as the sudo check; on etcd members it also runs the
+    // fsync probe (one sudo authentication per host: PAM password hashing is the most expensive part
+    // of a check on a busy machine).
     const needSudo = !shell.isRoot;
+    const withFsync = host.roles.etcd === true;
     const targets = probeTargetsFor(host, opts.config).map((t) => t.target);
-    const runGather = (sudo: boolean) => shell.exec(gatherArgv(targets), { sudo, timeoutMs: 30_000 });
-    const [clock, first, fsync] = await Promise.all([
-      timed(() => sampleClock(shell)),
-      timed(() => runGather(needSudo)),
-      host.roles.etcd ? timed(() => measureFsync(shell, needSudo)) : Promise.resolve(undefined),
-    ]);
+    const runGather = (sudo: boolean, fsync: boolean) => shell.exec(gatherArgv(targets, { fsync }), { sudo, timeoutMs: 30_000 });
+    const [clock, first] = await Promise.all([timed(() => sampleClock(shell)), timed(() => runGather(needSudo, withFsync))]);
     let gather = first;
     let sudoError: unknown;
     if (needSudo && sudoRefused(first)) {
       sudoError = first.error ?? new Error(`sudo -n failed on the wizard's machine: ${first.value?.stderr.trim() ?? ''}`);
-      gather = await timed(() => runGather(false));
+      gather = await timed(() => runGather(false, false));
     }
     if (!shell.isRoot && (sudoError !== undefined || gather.value)) {
       const sudoResult: CheckResult = sudoError === undefined ? { status: 'pass', message: `${host.user} can run commands as root with sudo.` } : sshFailure(sudoError);
@@ -153,8 +152,12 @@ export async function runHostChecks(host: Host, opts: HostRunOptions): Promise<H
     }
     const facts = parseGatherOutput(gather.value.stdout, privileged, targets);
     facts.clock = clock.value;
-    if (fsync?.value) facts.fsync = fsync.value;
-    if (fsync?.error) facts.fsyncError = fsync.error instanceof Error ? fsync.error.message : String(fsync.error);
+    if (withFsync) {
+      // Without sudo the probe did not run: it needs root like before (its error is sudo's).
+      const fsync = sudoError === undefined ? fsyncFromSection(facts.raw.get('fsync')) : { error: sudoError instanceof Error ? sudoError.message : String(sudoError) };
+      if (fsync.value) facts.fsync = fsync.value;
+      if (fsync.error) facts.fsyncError = fsync.error;
+    }
 
     const ctx = { host, config: opts.config, facts, sharedStack: /^127\./.test(host.address), labProfile: opts.config.installer.profile === 'lab' };
     const roles = hostRoles(host);
@@ -166,7 +169,7 @@ export async function runHostChecks(host: Host, opts: HostRunOptions): Promise<H
       if (check.appliesTo && !check.appliesTo(roles)) continue;
       const result = check.run(ctx);
       if (!result) continue;
-      const ms = check.id === 'clock' ? clock.ms : check.id === 'fsync' ? (fsync?.ms ?? 0) : gather.ms;
+      const ms = check.id === 'clock' ? clock.ms : gather.ms;
       batch.push(outcome(host, check.id, result, ms));
     }
     await report(batch);

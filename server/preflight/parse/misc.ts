@@ -73,3 +73,20 @@ export function parseProbes(text: string, requested: readonly string[] = []): Pr
   }
   return out;
 }
+
+/**
+ * The gather's `fsync` section: `dir=<tmp dir>`, dd's output, `rc=<dd exit code>` (alone when the
+ * temporary directory could not be made). `output` is the text without the rc line (the evidence).
+ */
+export function parseFsyncSection(text: string): { exitCode: number; seconds?: number; output: string } {
+  const lines = text.split('\n');
+  let exitCode = 1;
+  const rest: string[] = [];
+  for (const line of lines) {
+    const m = /^rc=(\d+)$/.exec(line.trim());
+    if (m) exitCode = Number(m[1]);
+    else rest.push(line);
+  }
+  const output = rest.join('\n').trim();
+  return { exitCode, seconds: parseDdSeconds(output), output };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyProbe, parseDdSeconds, parseEpochMs, parseNameservers, parseProbes, parsePythonVersion } from './misc';
+import { classifyProbe, parseDdSeconds, parseEpochMs, parseFsyncSection, parseNameservers, parseProbes, parsePythonVersion } from './misc';
 import { isWildcardAddress, parseIpAddr, parseSs } from './network';
 import { parseOsRelease } from './os-release';
 import { parseDf, parseMeminfo, parseNproc, parseSwaps } from './resources';
@@ -82,6 +82,13 @@ describe('misc', () => {
     expect(parseNameservers('# comment\nsearch lan\nnameserver 10.0.0.2\n  nameserver 8.8.8.8')).toEqual(['10.0.0.2', '8.8.8.8']);
     expect(parseDdSeconds('200+0 records in\n200+0 records out\n409600 bytes (410 kB, 400 KiB) copied, 0.146 s, 2.8 MB/s')).toBe(0.146);
     expect(parseDdSeconds('409600 bytes (410 kB) copied, 3.1e-05 s, 13 GB/s')).toBeCloseTo(0.000031);
+  });
+  it('fsync section of the gather: dir, dd output, rc', () => {
+    const ok = parseFsyncSection('dir=/var/lib/ksw-fsync.ab12\n200+0 records in\n200+0 records out\n409600 bytes (410 kB, 400 KiB) copied, 0.5 s, 819 kB/s\nrc=0');
+    expect(ok).toEqual({ exitCode: 0, seconds: 0.5, output: 'dir=/var/lib/ksw-fsync.ab12\n200+0 records in\n200+0 records out\n409600 bytes (410 kB, 400 KiB) copied, 0.5 s, 819 kB/s' });
+    expect(parseFsyncSection('dir=/var/tmp/x\ndd: failed to open \'/var/tmp/x/f\': No space left on device\nrc=1')).toMatchObject({ exitCode: 1, seconds: undefined });
+    expect(parseFsyncSection('rc=1')).toEqual({ exitCode: 1, seconds: undefined, output: '' });
+    expect(parseFsyncSection('').exitCode).toBe(1);
   });
   it('probe lines: refused, no route, missing = timeout', () => {
     expect(classifyProbe(1, 'No route to host')).toBe('unreachable');
