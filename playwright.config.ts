@@ -13,6 +13,8 @@ export default defineConfig({
   timeout: 120_000,
   workers: 1,
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  // Playwright empties its output folder at start: keep it apart from vitest's report beside it
+  outputDir: 'test-results/e2e-artifacts',
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     browserName: 'chromium',
