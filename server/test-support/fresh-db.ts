@@ -11,7 +11,9 @@ import { disconnectDb } from '../db';
 import { resetEnvCache } from '../env';
 
 export function useFreshDatabase(): string {
-  const template = (process.env.DATABASE_URL ?? '').replace(/^file:/, '');
+  // Not DATABASE_URL: a test file that ran earlier in the same worker process has pointed it at its
+  // own copy, with its admin and sessions in it.
+  const template = process.env.KSW_TEST_TEMPLATE_DB ?? '';
   const dataDir = process.env.KSW_DATA_DIR;
   if (!template || !dataDir) throw new Error('run the tests through vitest (server/test-support/global-setup.ts)');
   const file = path.join(path.dirname(template), `t-${randomBytes(6).toString('hex')}.db`);

@@ -13,6 +13,8 @@ export default function setup(): () => void {
   fs.chmodSync(dir, 0o700);
   process.env.KSW_DATA_DIR = dir;
   process.env.DATABASE_URL = `file:${path.join(dir, 'test.db')}`;
+  // the migrated, empty database every test file copies (DATABASE_URL itself moves per file)
+  process.env.KSW_TEST_TEMPLATE_DB = path.join(dir, 'test.db');
   process.env.KSW_SECRET_KEY = randomBytes(32).toString('hex');
   delete process.env.KSW_ADMIN_PASSWORD;
   process.env.NEXT_TELEMETRY_DISABLED = '1';
