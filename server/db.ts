@@ -46,13 +46,20 @@ export function getDb(): PrismaClient {
   return globalDb.__kswPrisma;
 }
 
-/** SQLite only: WAL (readers never block the writer), busy timeout, foreign keys. Idempotent. */
+/**
+ * SQLite only: WAL (readers never block the writer), busy timeout, foreign keys. Idempotent.
+ * synchronous=NORMAL: in WAL mode the database stays consistent on a crash; only the last commits
+ * may be lost on power failure, and the runner's record survives that: a batch of log lines and its
+ * stage's last event counter commit together, and ansible-runner's artifacts on disk are replayed
+ * from that counter. It saves an fsync per log batch.
+ */
 export function configureSqlite(): Promise<void> {
   globalDb.__kswPragmas ??= (async () => {
     if (loadEnv().databaseKind !== 'sqlite') return;
     const db = getDb();
     await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await db.$queryRawUnsafe('PRAGMA busy_timeout = 5000');
+    await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
     await db.$queryRawUnsafe('PRAGMA foreign_keys = ON');
   })();
   return globalDb.__kswPragmas;
