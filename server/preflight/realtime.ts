@@ -8,7 +8,6 @@
 import type { Server, Socket } from 'socket.io';
 import { z } from 'zod';
 import { getDb } from '../db';
-import { getIo } from '../realtime/io';
 import { resultsAfter } from './get-preflight';
 import { roomOf } from './recorder';
 import type { PreflightResultEvent } from './view';
@@ -32,9 +31,8 @@ export async function handleJoin(socket: Pick<Socket, 'join'>, payload: unknown)
 
 const globalRt = globalThis as unknown as { __kswPreflightRt?: WeakSet<Server> };
 
-/** Registers the join/leave handlers on the io server (idempotent). */
-export function attachPreflightRealtime(io: Server | undefined = getIo()): void {
-  if (!io) return;
+/** Registers the join/leave handlers on the io server (idempotent); called once by start-server. */
+export function attachPreflightRealtime(io: Server): void {
   const done = (globalRt.__kswPreflightRt ??= new WeakSet());
   if (done.has(io)) return;
   done.add(io);

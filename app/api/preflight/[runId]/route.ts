@@ -2,13 +2,11 @@
 //   [{id, title, status: pass|warn|fail, message, hint?, evidence?, durationMs, seq}]}], cluster: {status, checks}, lastSeq}
 import { jsonResponse, withApi } from '@/server/http/with-api';
 import { getPreflightRun } from '@/server/preflight/get-preflight';
-import { attachPreflightRealtime } from '@/server/preflight/realtime';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = withApi<{ runId: string }>(
   async ({ params }) => {
-    attachPreflightRealtime();
     return jsonResponse(await getPreflightRun(params.runId));
   },
   { auth: true },

@@ -3,7 +3,6 @@
 import { z } from 'zod';
 import { parseInput } from '@/server/http/parse-input';
 import { jsonResponse, withApi } from '@/server/http/with-api';
-import { attachPreflightRealtime } from '@/server/preflight/realtime';
 import { startPreflight } from '@/server/preflight/run-preflight';
 
 export const dynamic = 'force-dynamic';
@@ -13,7 +12,6 @@ const startInput = z.object({ hosts: z.array(z.string().min(1)).max(500).optiona
 export const POST = withApi<{ id: string }>(
   async ({ params, body }) => {
     const input = parseInput(startInput, body);
-    attachPreflightRealtime();
     const runId = await startPreflight(params.id, { hosts: input?.hosts });
     return jsonResponse({ runId }, 202);
   },

@@ -1,13 +1,11 @@
 // GET /api/installs/:id/preflight/latest -> the newest run (same shape as GET /api/preflight/:runId) or null.
 import { jsonResponse, withApi } from '@/server/http/with-api';
 import { getLatestPreflight } from '@/server/preflight/get-preflight';
-import { attachPreflightRealtime } from '@/server/preflight/realtime';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = withApi<{ id: string }>(
   async ({ params }) => {
-    attachPreflightRealtime();
     return jsonResponse(await getLatestPreflight(params.id));
   },
   { auth: true },
