@@ -3,11 +3,12 @@
  * existing key is kept), (re)start and wait for its banner, read its host key. Pure file/process
  * work; the caller holds the lab lock and updates state.json.
  */
-import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile } from 'node:fs/promises';
 import { readPublicKey, newHostKey, type PublicKeyInfo } from './keys';
 import { labPaths, hostAddress, hostName, hostPaths, SSH_PORT, type HostPaths } from './paths';
 import { renderHostsFile, renderSshdConfig, type AuthMode } from './sshd-config';
 import { readBanner, runningPid, startSshd, stopSshd, waitForBanner } from './sshd-process';
+import { writeLabFile } from './write-file';
 
 async function exists(p: string): Promise<boolean> {
   try { await access(p); return true; } catch { return false; }
@@ -19,11 +20,11 @@ export async function provisionHost(index: number, authMode: AuthMode, dir: stri
   const address = hostAddress(index);
   await mkdir(p.dir, { recursive: true, mode: 0o755 });
   if (!(await exists(p.hostKey))) await newHostKey(p.hostKey, `${name}-host`);
-  await writeFile(p.config, renderSshdConfig({
+  await writeLabFile(p.config, renderSshdConfig({
     address, port: SSH_PORT, hostKey: p.hostKey, pidFile: p.pidFile,
     authorizedKeysDir: labPaths(dir).authorizedKeysDir, authMode,
   }), { mode: 0o644 });
-  await writeFile(p.hostsFile, renderHostsFile(address, name), { mode: 0o644 });
+  await writeLabFile(p.hostsFile, renderHostsFile(address, name), { mode: 0o644, inPlace: true });
   return readPublicKey(`${p.hostKey}.pub`);
 }
 

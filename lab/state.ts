@@ -4,7 +4,8 @@
  * Invariants: hosts are sorted by index; `hosts[i].name === "lab" + index`; the file is written
  * atomically (temp file + rename) and only while the lab lock is held.
  */
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { writeLabFile } from './write-file';
 import { labPaths } from './paths';
 
 export type HostFault = 'stopped' | 'password-off' | 'kbd-only' | 'rekeyed';
@@ -53,8 +54,6 @@ export async function readState(dir?: string): Promise<LabState | undefined> {
 
 export async function writeState(state: LabState): Promise<void> {
   const p = labPaths(state.dir).state;
-  const tmp = `${p}.${process.pid}.tmp`;
   state.hosts.sort((a, b) => a.index - b.index);
-  await writeFile(tmp, JSON.stringify(state, null, 2) + '\n', { mode: 0o600 });
-  await rename(tmp, p);
+  await writeLabFile(p, JSON.stringify(state, null, 2) + '\n', { mode: 0o600 });
 }
