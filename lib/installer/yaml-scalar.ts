@@ -41,12 +41,12 @@ export function yamlScalar(value: ScalarValue, what: string, style: 'plain' | 'd
 const PYYAML_SPECIAL_PLAIN = new Set(['=', '<<']);
 
 function render(value: ScalarValue, style: 'plain' | 'double'): string | undefined {
-  const text = stringify(value, {
-    version: '1.1',
-    lineWidth: 0,
-    minContentWidth: 0,
-    defaultStringType: style === 'double' ? 'QUOTE_DOUBLE' : 'PLAIN',
-  }).replace(/\n$/, '');
+  // A JSON string is a YAML double-quoted scalar. The library is not asked for that style: it
+  // leaves `<<` bare even then (the merge key), so such a value could not be written at all.
+  const text =
+    style === 'double' && typeof value === 'string'
+      ? JSON.stringify(value)
+      : stringify(value, { version: '1.1', lineWidth: 0, minContentWidth: 0, defaultStringType: 'PLAIN' }).replace(/\n$/, '');
   if (text.includes('\n') || PYYAML_SPECIAL_PLAIN.has(text)) return undefined;
   const back: unknown = parse(`k: ${text}\n`, { version: '1.1' });
   const same = typeof back === 'object' && back !== null && 'k' in back && Object.is((back as { k: unknown }).k, value);
