@@ -3,6 +3,7 @@
  * A lock whose pid is dead is stale and taken over. Everything that changes the lab runs inside
  * `withLabLock`, so parallel test files and the CLI never race.
  */
+import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, open, readFile, unlink } from 'node:fs/promises';
 import { labPaths } from './paths';
@@ -30,20 +31,30 @@ export function anySshdAlive(): boolean {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function acquire(lockPath: string, timeoutMs: number): Promise<void> {
+/**
+ * The lock file holds "<pid> <nonce>". A holder that died keeps its lock forever, so a waiter may
+ * break it, but only the very lock it judged: between reading the holder and unlinking, that
+ * holder may have released normally and exited (vitest runs each test file in its own process),
+ * and a new holder taken the lock; unlinking then put two processes inside the lock, one tore the
+ * lab down under the other's leased hosts. Re-reading the exact content (pid + nonce) first narrows
+ * that to the lock that was really left behind.
+ */
+async function acquire(lockPath: string, timeoutMs: number): Promise<string> {
   const deadline = Date.now() + timeoutMs;
+  const mine = `${process.pid} ${randomBytes(8).toString('hex')}`;
   for (;;) {
     try {
       const fh = await open(lockPath, 'wx', 0o600);
-      await fh.writeFile(String(process.pid));
+      await fh.writeFile(mine);
       await fh.close();
-      return;
+      return mine;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
-    const holder = Number((await readFile(lockPath, 'utf8').catch(() => '')).trim());
+    const seen = await readFile(lockPath, 'utf8').catch(() => '');
+    const holder = Number(seen.split(' ')[0]);
     if (Number.isInteger(holder) && holder > 0 && !pidAlive(holder)) {
-      await unlink(lockPath).catch(() => undefined);
+      if ((await readFile(lockPath, 'utf8').catch(() => '')) === seen) await unlink(lockPath).catch(() => undefined);
       continue;
     }
     if (Date.now() > deadline) throw new Error(`the lab is locked by pid ${holder} (${lockPath}); wait or remove the file if that process is gone`);
@@ -54,10 +65,11 @@ async function acquire(lockPath: string, timeoutMs: number): Promise<void> {
 export async function withLabLock<T>(fn: () => Promise<T>, dir?: string, timeoutMs = 120_000): Promise<T> {
   const p = labPaths(dir);
   await mkdir(p.dir, { recursive: true, mode: 0o755 });
-  await acquire(p.lock, timeoutMs);
+  const mine = await acquire(p.lock, timeoutMs);
   try {
     return await fn();
   } finally {
-    await unlink(p.lock).catch(() => undefined);
+    // only our own lock: never a successor's
+    if ((await readFile(p.lock, 'utf8').catch(() => '')) === mine) await unlink(p.lock).catch(() => undefined);
   }
 }
