@@ -4,7 +4,7 @@
  * Existing keys are kept, so `up` twice gives the same fingerprints.
  */
 import { createHash } from 'node:crypto';
-import { access, mkdir, readFile, rm } from 'node:fs/promises';
+import { access, chmod, mkdir, readFile, rm } from 'node:fs/promises';
 import { writeLabFile } from './write-file';
 import path from 'node:path';
 import { runOk } from './run';
@@ -27,6 +27,8 @@ export async function newHostKey(file: string, comment: string): Promise<void> {
 
 export async function writeAuthorizedKeys(dir: string, users: string[], pubKeyFiles: string[]): Promise<void> {
   await mkdir(dir, { recursive: true, mode: 0o755 });
+  // mkdir's mode is masked by the umask and spares existing parents: make the path traversable
+  for (let d = dir; d !== path.dirname(d) && d.startsWith('/run/'); d = path.dirname(d)) await chmod(d, 0o755);
   const lines = (await Promise.all(pubKeyFiles.map((f) => readFile(f, 'utf8')))).map((l) => l.trim()).join('\n') + '\n';
   for (const u of users) await writeLabFile(path.join(dir, u), lines, { mode: 0o644 });
 }

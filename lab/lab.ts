@@ -108,6 +108,7 @@ export async function downLocked(dir: string): Promise<LabDownResult> {
   if (state?.createdUser) { await removeLabUser(state.user); removedUser = true; }
   else if (state?.sudoFault) await setSudoMembership(state.user, true);
   if (state?.createdPrivsepDir && !anySshdAlive()) await rmdir('/run/sshd').catch(() => undefined);
+  await rm(path.dirname(labPaths(dir).authorizedKeysDir), { recursive: true, force: true });
   const lock = labPaths(dir).lock;
   for (const entry of await readdir(dir).catch(() => [] as string[])) {
     const p = path.join(dir, entry);

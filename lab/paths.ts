@@ -6,6 +6,7 @@
  * records so `down` can undo them. Paths must not contain whitespace: they are written into
  * sshd_config lines.
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 
 export const LAB_USER = 'kswlab';
@@ -32,6 +33,9 @@ export interface LabPaths {
   leasesDir: string;
 }
 
+/** Root-owned, world-traversable home of the files the lab's users must read themselves. */
+export const LAB_RUN_ROOT = '/run/ksw-lab';
+
 export function labPaths(dir = labDir()): LabPaths {
   return {
     dir,
@@ -41,7 +45,9 @@ export function labPaths(dir = labDir()): LabPaths {
     inventory: path.join(dir, 'hosts.ini'),
     clientKey: path.join(dir, 'client', 'id_ed25519'),
     clientKeyWithPassphrase: path.join(dir, 'client', 'id_ed25519_pass'),
-    authorizedKeysDir: path.join(dir, 'authorized_keys'),
+    // Not inside the lab dir: sshd reads authorized_keys with the *user's* rights, and the lab user
+    // cannot traverse a checkout under a 0700 parent (e.g. a `mktemp -d` clone): key login failed.
+    authorizedKeysDir: path.join(LAB_RUN_ROOT, createHash('sha256').update(dir).digest('hex').slice(0, 16), 'authorized_keys'),
     leasesDir: path.join(dir, 'leases'),
   };
 }
