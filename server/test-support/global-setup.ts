@@ -12,9 +12,11 @@ export default function setup(): () => void {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ksw-test-'));
   fs.chmodSync(dir, 0o700);
   process.env.KSW_DATA_DIR = dir;
-  process.env.DATABASE_URL = `file:${path.join(dir, 'test.db')}`;
-  // the migrated, empty database every test file copies (DATABASE_URL itself moves per file)
-  process.env.KSW_TEST_TEMPLATE_DB = path.join(dir, 'test.db');
+  // migrated once into template.db, which no test opens: every useFreshDatabase() copies it, and
+  // files that do not call it share test.db, so nothing they write leaks into a later copy
+  const template = path.join(dir, 'template.db');
+  process.env.DATABASE_URL = `file:${template}`;
+  process.env.KSW_TEST_TEMPLATE_DB = template;
   process.env.KSW_SECRET_KEY = randomBytes(32).toString('hex');
   delete process.env.KSW_ADMIN_PASSWORD;
   process.env.NEXT_TELEMETRY_DISABLED = '1';
@@ -22,5 +24,7 @@ export default function setup(): () => void {
     env: { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
     stdio: 'pipe',
   });
+  fs.copyFileSync(template, path.join(dir, 'test.db'));
+  process.env.DATABASE_URL = `file:${path.join(dir, 'test.db')}`;
   return () => fs.rmSync(dir, { recursive: true, force: true });
 }
