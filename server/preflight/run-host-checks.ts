@@ -1,18 +1,18 @@
 /**
  * The per-host preflight, used by the app (run-preflight.ts) and the benchmark alike:
- * one connection, then in parallel the clock sample and the gather script under sudo (which is also the
- * sudo check, and on etcd members also runs the fsync probe: one sudo per host; re-run unprivileged,
- * without the probe, when sudo is refused); then every catalog check on the parsed facts. Results are reported through `onResults` as soon as they exist.
+ * one connection, one exec: a clock reading as the login user, then the gather script under sudo (which is
+ * also the sudo check, and on etcd members also runs the fsync probe: one sudo per host; re-run
+ * unprivileged, without the probe, when sudo is refused); then every catalog check on the parsed facts. Results are reported through `onResults` as soon as they exist.
  *
  * Never throws for host problems: an unreachable host yields a failed "ssh" result.
  */
 import type { Host, InstallConfig } from '@/lib/config/schema';
-import { connectHost, SshError, type ConnectOptions, type HostKeyFingerprint, type PresentedHostKey } from '../ssh';
+import { connectHost, SshError, type ConnectOptions, type ExecResult, type HostKeyFingerprint, type PresentedHostKey } from '../ssh';
 import { CONNECTION_CHECKS, HOST_CHECKS } from './checks';
 import { FSYNC_WRITES, gatherArgv } from './gather-script';
 import { localShell, sshTargetOf, type HostShell } from './host-shell';
 import { parseGatherOutput, type ClockSample, type FsyncSample, type HostFacts } from './parse/facts';
-import { parseEpochMs, parseFsyncSection } from './parse/misc';
+import { clockSampleOf, parseFsyncSection } from './parse/misc';
 import { SECTION_MARK } from './parse/sections';
 import { probeTargetsFor } from './probe-targets';
 import { hostRoles, type CheckOutcome, type CheckResult } from './types';
@@ -59,13 +59,17 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ value?: T; error?: unkn
   }
 }
 
+/** A separate clock reading, for when none came with the gather (the local shell, or every gather failed). */
 async function sampleClock(shell: HostShell): Promise<ClockSample | undefined> {
   const t0 = Date.now();
   const r = await shell.exec(['date', '+%s.%N'], { timeoutMs: 10_000 });
   const t1 = Date.now();
-  const remote = parseEpochMs(r.stdout);
-  if (r.exitCode !== 0 || remote === undefined) return undefined;
-  return { offsetMs: remote - (t0 + t1) / 2, uncertaintyMs: (t1 - t0) / 2, remoteText: r.stdout.trim() };
+  return r.exitCode === 0 ? clockSampleOf(r.stdout, t0, t1) : undefined;
+}
+
+function clockOfGather(r: { value?: ExecResult }): { value?: ClockSample; ms: number } | undefined {
+  const c = r.value?.clock;
+  return c ? { value: clockSampleOf(c.remoteText, c.sentAtMs, c.receivedAtMs), ms: c.receivedAtMs - c.sentAtMs } : undefined;
 }
 
 /** The fsync probe's result from the gather's `fsync` section (missing: the gather was cut off before it). */
@@ -131,8 +135,9 @@ export async function runHostChecks(host: Host, opts: HostRunOptions): Promise<H
     const needSudo = !shell.isRoot;
     const withFsync = host.roles.etcd === true;
     const targets = probeTargetsFor(host, opts.config).map((t) => t.target);
-    const runGather = (sudo: boolean, fsync: boolean) => shell.exec(gatherArgv(targets, { fsync }), { sudo, timeoutMs: 30_000 });
-    const [clock, first] = await Promise.all([timed(() => sampleClock(shell)), timed(() => runGather(needSudo, withFsync))]);
+    // The clock is read on the gather's channel, before sudo (see ExecOptions.clockSample).
+    const runGather = (sudo: boolean, fsync: boolean) => shell.exec(gatherArgv(targets, { fsync }), { sudo, timeoutMs: 30_000, clockSample: true });
+    const first = await timed(() => runGather(needSudo, withFsync));
     let gather = first;
     let sudoError: unknown;
     if (needSudo && sudoRefused(first)) {
@@ -150,6 +155,7 @@ export async function runHostChecks(host: Host, opts: HostRunOptions): Promise<H
       await report([outcome(host, 'gather', { ...sshFailure(gather.error), message: `Could not gather the host's facts: ${sshFailure(gather.error).message}` }, gather.ms)]);
       return { reachable: true, outcomes };
     }
+    const clock = clockOfGather(gather) ?? (await timed(() => sampleClock(shell)));
     const facts = parseGatherOutput(gather.value.stdout, privileged, targets);
     facts.clock = clock.value;
     if (withFsync) {

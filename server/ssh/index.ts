@@ -7,4 +7,4 @@ export { mapLimit, DEFAULT_FAN_OUT } from './map-limit';
 export { shellQuote, shellQuoteArg } from './quote';
 export { fingerprintOf } from './host-key';
 export { SshError, SSH_ERROR_KINDS, classifySshError, classifySudoFailure, type SshErrorKind, type SshErrorDetails } from './errors';
-export type { SshAuth, SshTarget, ConnectOptions, ExecOptions, ExecResult, HostKeyFingerprint, PresentedHostKey } from './types';
+export type { SshAuth, SshTarget, ConnectOptions, ClockReading, ExecOptions, ExecResult, HostKeyFingerprint, PresentedHostKey } from './types';

@@ -14,8 +14,8 @@
 import type { Client, ClientChannel } from 'ssh2';
 import { classifySudoFailure, SshError } from './errors';
 import { shellQuote } from './quote';
-import { plainCommandLine, reportedExitCode, stripSudoMarkers, sudoCommandLine, SUDO_PROMPT, SUDO_STARTED } from './sudo';
-import type { ExecOptions, ExecResult, PresentedHostKey, SshTarget } from './types';
+import { plainCommandLine, reportedExitCode, scanClockMark, stripSudoMarkers, sudoCommandLine, withClockSample, SUDO_PROMPT, SUDO_STARTED } from './sudo';
+import type { ClockReading, ExecOptions, ExecResult, PresentedHostKey, SshTarget } from './types';
 
 const DEFAULT_COMMAND_TIMEOUT = 60_000;
 
@@ -73,7 +73,8 @@ export class SshSession {
   async exec(argv: readonly string[], opts: ExecOptions = {}): Promise<ExecResult> {
     if (this.closed) throw new SshError('connection-lost', this.name, `the SSH connection to ${this.name} is closed`, 'connect again');
     const useSudo = opts.sudo === true && !this.isRoot;
-    const line = useSudo ? sudoCommandLine(argv) : plainCommandLine(argv);
+    const command = useSudo ? sudoCommandLine(argv) : plainCommandLine(argv);
+    const line = opts.clockSample ? withClockSample(command) : command;
     const release = await this.slot();
     try {
       return await this.run(line, useSudo, opts);
@@ -105,6 +106,7 @@ export class SshSession {
   }
 
   private async run(line: string, useSudo: boolean, opts: ExecOptions): Promise<ExecResult> {
+    const sentAtMs = Date.now();
     const stream = await this.openChannel(line);
     const timeoutMs = opts.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT;
     return new Promise<ExecResult>((resolve, reject) => {
@@ -116,6 +118,8 @@ export class SshSession {
       let started = !useSudo;
       let stdinDone = false;
       let settled = false;
+      let clockPending = opts.clockSample === true;
+      let clock: ClockReading | undefined;
       const finish = (fn: () => void) => {
         if (settled) return;
         settled = true;
@@ -137,7 +141,17 @@ export class SshSession {
           'the host may be overloaded or the command hangs (e.g. waiting for a lock or input); try again or raise the timeout', { command: line })));
       }, timeoutMs);
 
-      stream.on('data', (d: Buffer) => { stdout += d.toString('utf8'); });
+      stream.on('data', (d: Buffer) => {
+        stdout += d.toString('utf8');
+        if (!clockPending) return;
+        const scan = scanClockMark(stdout);
+        if (scan.state === 'waiting') return;
+        clockPending = false;
+        if (scan.state === 'found') {
+          clock = { remoteText: scan.remoteText, sentAtMs, receivedAtMs: Date.now() };
+          stdout = scan.rest;
+        }
+      });
       stream.stderr.on('data', (d: Buffer) => {
         stderr += d.toString('utf8');
         if (!useSudo) return;
@@ -168,7 +182,7 @@ export class SshSession {
           return reject(new SshError('connection-lost', this.name, `the command on ${this.name} ended without an exit status`,
             'sshd closed the channel early; run it again', { command: line, stderrTail: tail(cleanStderr) }));
         }
-        resolve({ stdout, stderr: cleanStderr, exitCode: code ?? 128, ...(signal ? { signal } : {}) });
+        resolve({ stdout, stderr: cleanStderr, exitCode: code ?? 128, ...(signal ? { signal } : {}), ...(clock ? { clock } : {}) });
       }));
       if (!useSudo) sendStdin();
     });

@@ -29,6 +29,30 @@ export function sudoCommandLine(argv: readonly string[]): string {
   return shellQuote(['sudo', '-k', '-S', '-p', SUDO_PROMPT, '--', 'sh', '-c', START_SCRIPT, 'sh', ...argv]);
 }
 
+const CLOCK_MARK = '<<ksw-clock:';
+const CLOCK_LINE = /^<<ksw-clock:([^>\n]*)>>\n/;
+
+/**
+ * Prefixes a command line with a clock reading on stdout: `date '+<<ksw-clock:%s.%N>>'; <line>`.
+ * It runs in the login shell, before sudo, so sudo's password check is not inside the round trip
+ * that bounds the reading. Only `;` and single quotes: any login shell (sh, bash, zsh, csh) runs it.
+ */
+export function withClockSample(line: string): string {
+  return `date '+${CLOCK_MARK}%s.%N>>'; ${line}`;
+}
+
+export type ClockMarkScan = { state: 'waiting' } | { state: 'absent' } | { state: 'found'; remoteText: string; rest: string };
+
+/** Looks for the clock line at the start of stdout received so far. */
+export function scanClockMark(stdout: string): ClockMarkScan {
+  const m = CLOCK_LINE.exec(stdout);
+  if (m) return { state: 'found', remoteText: m[1] ?? '', rest: stdout.slice(m[0].length) };
+  const head = stdout.slice(0, CLOCK_MARK.length);
+  if (!CLOCK_MARK.startsWith(head)) return { state: 'absent' };
+  // The mark has started: wait for its line to end (a reading is short; a long one is not ours).
+  return stdout.length < 64 && !stdout.includes('\n') ? { state: 'waiting' } : { state: 'absent' };
+}
+
 const RC_LINE = /<<ksw-sudo-rc:(\d+)>>\n/;
 
 /** The exit code the wrapper reported, if any. */

@@ -42,6 +42,21 @@ export interface ExecOptions {
   stdin?: string;
   /** Per-command deadline (default 60000 ms). */
   timeoutMs?: number;
+  /**
+   * Read the host's clock (`date +%s.%N`) as the login user just before the command starts, on the
+   * same channel: saves a round trip and a login shell per host. See ExecResult.clock.
+   */
+  clockSample?: boolean;
+}
+
+/** The host's clock as read when the channel started, bracketed by the wizard's own clock. */
+export interface ClockReading {
+  /** What `date +%s.%N` printed on the host. */
+  remoteText: string;
+  /** Date.now() just before the channel was opened. */
+  sentAtMs: number;
+  /** Date.now() when the reading arrived. */
+  receivedAtMs: number;
 }
 
 export interface ExecResult {
@@ -49,4 +64,6 @@ export interface ExecResult {
   stderr: string;
   exitCode: number;
   signal?: string;
+  /** Present when `clockSample` was asked for and the host printed its clock. */
+  clock?: ClockReading;
 }

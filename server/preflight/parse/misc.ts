@@ -1,4 +1,5 @@
 /** Small outputs: python --version, date +%s.%N, resolv.conf, dd timing, TCP probes. Pure. */
+import type { ClockSample } from './facts';
 
 export interface PythonVersion {
   major: number;
@@ -14,10 +15,20 @@ export function parsePythonVersion(text: string): PythonVersion | undefined {
 
 /** `date +%s.%N` → epoch milliseconds. `%N` unsupported (busybox) prints a literal N: seconds only. */
 export function parseEpochMs(text: string): number | undefined {
-  const m = /^(\d+)(?:\.(\d+|N))?$/.exec(text.trim());
+  const m = /^(\d+)(?:\.(\d+|%?N))?$/.exec(text.trim());
   if (!m) return undefined;
-  const fraction = m[2] && m[2] !== 'N' ? Number(`0.${m[2]}`) : 0;
+  const fraction = m[2] && !m[2].endsWith('N') ? Number(`0.${m[2]}`) : 0;
   return Number(m[1]) * 1000 + fraction * 1000;
+}
+
+/**
+ * The host clock's offset from a reading bracketed by the wizard's clock (sent at t0, received at t1):
+ * the host read its clock somewhere in [t0, t1], so the offset is known to ± half the round trip.
+ */
+export function clockSampleOf(remoteText: string, sentAtMs: number, receivedAtMs: number): ClockSample | undefined {
+  const remote = parseEpochMs(remoteText);
+  if (remote === undefined) return undefined;
+  return { offsetMs: remote - (sentAtMs + receivedAtMs) / 2, uncertaintyMs: (receivedAtMs - sentAtMs) / 2, remoteText: remoteText.trim() };
 }
 
 /** Name servers of /etc/resolv.conf (comment lines ignored). */

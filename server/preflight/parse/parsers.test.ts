@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyProbe, parseDdSeconds, parseEpochMs, parseFsyncSection, parseNameservers, parseProbes, parsePythonVersion } from './misc';
+import { classifyProbe, clockSampleOf, parseDdSeconds, parseEpochMs, parseFsyncSection, parseNameservers, parseProbes, parsePythonVersion } from './misc';
 import { isWildcardAddress, parseIpAddr, parseSs } from './network';
 import { parseOsRelease } from './os-release';
 import { parseDf, parseMeminfo, parseNproc, parseSwaps } from './resources';
@@ -76,7 +76,13 @@ describe('misc', () => {
   it('date +%s.%N and busybox without %N', () => {
     expect(parseEpochMs('1700000000.250000000\n')).toBe(1700000000250);
     expect(parseEpochMs('1700000000.N')).toBe(1700000000000);
+    expect(parseEpochMs('1700000000.%N')).toBe(1700000000000);
     expect(parseEpochMs('Thu Nov')).toBeUndefined();
+  });
+  it('a clock reading bracketed by the wizard clock: offset at the midpoint, ± half the round trip', () => {
+    expect(clockSampleOf('1700000001.500000000\n', 1700000000000, 1700000000400)).toEqual({ offsetMs: 1300, uncertaintyMs: 200, remoteText: '1700000001.500000000' });
+    expect(clockSampleOf('1699999999.000000000', 1700000000000, 1700000000000)?.offsetMs).toBe(-1000);
+    expect(clockSampleOf('date: invalid', 0, 1)).toBeUndefined();
   });
   it('resolv.conf, dd output', () => {
     expect(parseNameservers('# comment\nsearch lan\nnameserver 10.0.0.2\n  nameserver 8.8.8.8')).toEqual(['10.0.0.2', '8.8.8.8']);
