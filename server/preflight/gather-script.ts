@@ -1,18 +1,22 @@
 /**
  * The one script that gathers everything a host's checks need, in one round trip:
- * `exec(gatherArgv(probeTargets, { fsync }))`, i.e. `sh -c GATHER_SCRIPT ksw-gather <fsync|-> <host:port>...`.
+ * `exec(gatherArgv(probeTargets, { fsync, ports }))`, i.e.
+ * `sh -c GATHER_SCRIPT ksw-gather <fsync|-> <port,port,...|-> <host:port>...`.
  * It is POSIX sh, read-only apart from the fsync probe's temporary directory, prints
  * `@@ksw:<section>` markers, and never fails as a whole: a missing tool leaves its section empty and
  * the check that needs it says so.
  *
  * Cheap on the host: files are read with the shell's `read` (no cat/grep), `command -v` is a PATH
  * walk in the shell (no `$(...)` subshells), the python version comes from the name of the file the
- * symlink points at (`-ef` against its siblings) instead of `readlink -f`; only uname, df, ip, ss
+ * symlink points at (`-ef` against its siblings) instead of `readlink -f`; `ss -p` (which reads every
+ * process's file descriptors) only when a port the host needs is taken; only uname, df, ip, ss
  * (and the tools that are really needed: systemctl, ufw, ls for leftovers, the probes, dd) are forked.
  *
  * Probe targets (`host:port`) are TCP connects made *from this host* (etcd peers, masters, the LB,
- * storage servers) in parallel by one bash (`/dev/tcp`), the whole batch bounded by `timeout 3`
- * (which kills its process group): a target without an answer line timed out.
+ * storage servers) in parallel by one bash (`/dev/tcp`, one subshell per target), the whole batch
+ * bounded by `timeout 3` (which kills its process group): an open port prints `probe <t> 0 open`, a
+ * refused one bash's own error line (`…/dev/tcp/<host>/<port>: <reason>`), and a target with
+ * neither timed out.
  *
  * fsync (etcd members): 200 synchronous 2 KiB writes (etcd's WAL pattern) in a temporary directory
  * under /var/lib (where /var/lib/etcd will live; /var/tmp without root), started in the background
@@ -26,9 +30,8 @@ PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:$PATH
 LC_ALL=C; export LC_ALL PATH
 NL='
 '
-FS=$1; shift
-PROBE='for t; do ( h=\${t%:*}; p=\${t##*:}
-  if msg=$( { : 3<>"/dev/tcp/$h/$p"; } 2>&1 ); then echo "probe $t 0 open"; else echo "probe $t 1 \${msg##*: }"; fi ) & done; wait'
+FS=$1; PORTS=$2; shift 2
+PROBE='for t; do ( h=\${t%:*}; p=\${t##*:}; exec 2>&1; : 3<>"/dev/tcp/$h/$p" && echo "probe $t 0 open" ) & done; wait'
 s() { printf '\n@@ksw:%s\n' "$1"; }
 # rd FILE: print the file like cat (a last line without newline gets one; sections are trimmed).
 rd() { while IFS= read -r l || [ -n "$l" ]; do printf '%s\n' "$l"; done <"$1"; } 2>/dev/null
@@ -60,7 +63,14 @@ while IFS= read -r l; do case $l in MemTotal:* | MemAvailable:* | SwapTotal:*) p
 s swaps; rd /proc/swaps
 s df; df -P -k / /var/lib 2>/dev/null
 s ip; ip -o -4 addr show 2>&1
-s ss; ss -ltnp 2>/dev/null || ss -ltn 2>&1
+s ss
+o=$(ss -ltn 2>&1); hit=
+if [ "$PORTS" != - ]; then
+  while read -r st rq sq loc rest; do case ",$PORTS," in *",\${loc##*:},"*) hit=1; break ;; esac; done <<KSW_SS
+$o
+KSW_SS
+fi
+if [ -z "$hit" ] || ! ss -ltnp 2>/dev/null; then printf '%s\n' "$o"; fi
 s firewall
 if [ -d /run/systemd/system ]; then
   st=$(systemctl is-active firewalld ufw 2>/dev/null)
@@ -104,8 +114,16 @@ s end
 
 export const GATHER_ARGV0 = 'ksw-gather';
 
-export function gatherArgv(probeTargets: readonly string[], opts: { fsync?: boolean } = {}): string[] {
-  return ['sh', '-c', GATHER_SCRIPT, GATHER_ARGV0, opts.fsync ? 'fsync' : '-', ...probeTargets];
+export interface GatherOptions {
+  /** Run the fsync probe (etcd members). */
+  fsync?: boolean;
+  /** The ports the host's roles need: only when one of them has a listener is `ss -p` run to name its process. */
+  ports?: readonly number[];
+}
+
+export function gatherArgv(probeTargets: readonly string[], opts: GatherOptions = {}): string[] {
+  const ports = opts.ports && opts.ports.length > 0 ? opts.ports.join(',') : '-';
+  return ['sh', '-c', GATHER_SCRIPT, GATHER_ARGV0, opts.fsync ? 'fsync' : '-', ports, ...probeTargets];
 }
 
 /** The number of synchronous writes of the fsync probe (dd count above). */

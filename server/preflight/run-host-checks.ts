@@ -9,6 +9,7 @@
 import type { Host, InstallConfig } from '@/lib/config/schema';
 import { connectHost, SshError, type ConnectOptions, type ExecResult, type HostKeyFingerprint, type PresentedHostKey } from '../ssh';
 import { CONNECTION_CHECKS, HOST_CHECKS } from './checks';
+import { requiredPorts } from './checks/ports';
 import { FSYNC_WRITES, gatherArgv } from './gather-script';
 import { localShell, sshTargetOf, type HostShell } from './host-shell';
 import { parseGatherOutput, type ClockSample, type FsyncSample, type HostFacts } from './parse/facts';
@@ -135,8 +136,9 @@ export async function runHostChecks(host: Host, opts: HostRunOptions): Promise<H
     const needSudo = !shell.isRoot;
     const withFsync = host.roles.etcd === true;
     const targets = probeTargetsFor(host, opts.config).map((t) => t.target);
+    const ports = requiredPorts(host, opts.config).map((n) => n.port);
     // The clock is read on the gather's channel, before sudo (see ExecOptions.clockSample).
-    const runGather = (sudo: boolean, fsync: boolean) => shell.exec(gatherArgv(targets, { fsync }), { sudo, timeoutMs: 30_000, clockSample: true });
+    const runGather = (sudo: boolean, fsync: boolean) => shell.exec(gatherArgv(targets, { fsync, ports }), { sudo, timeoutMs: 30_000, clockSample: true });
     const first = await timed(() => runGather(needSudo, withFsync));
     let gather = first;
     let sudoError: unknown;

@@ -64,14 +64,22 @@ export function classifyProbe(rc: number, detail: string): ProbeKind {
 }
 
 /**
- * `probe <host:port> <rc> <error>` lines. A requested target without a line was still connecting
- * when `timeout` killed the batch: it timed out (a firewall dropping packets, or no route).
+ * `probe <host:port> 0 open` lines, and bash's error line for a connect that failed
+ * (`ksw-probe: line 1: /dev/tcp/<host>/<port>: Connection refused`; bash's other line,
+ * `ksw-probe: connect: …`, names no target and is skipped). A requested target without a line was
+ * still connecting when `timeout` killed the batch: it timed out (a firewall dropping packets, or no route).
  */
 export function parseProbes(text: string, requested: readonly string[] = []): ProbeLine[] {
   const out: ProbeLine[] = [];
-  for (const line of text.split('\n')) {
-    const m = /^probe\s+(\S+)\s+(\d+)\s?(.*)$/.exec(line.trim());
-    if (m) out.push({ target: m[1], kind: classifyProbe(Number(m[2]), m[3]), detail: m[3].trim() });
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    const open = /^probe\s+(\S+)\s+(\d+)\s?(.*)$/.exec(line);
+    if (open) {
+      out.push({ target: open[1], kind: classifyProbe(Number(open[2]), open[3]), detail: open[3].trim() });
+      continue;
+    }
+    const failed = /\/dev\/tcp\/(.+)\/(\d+): (.*)$/.exec(line);
+    if (failed) out.push({ target: `${failed[1]}:${failed[2]}`, kind: classifyProbe(1, failed[3]), detail: failed[3].trim() });
   }
   const unavailable = /probe-unavailable/.test(text);
   for (const target of requested) {

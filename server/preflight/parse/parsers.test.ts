@@ -98,7 +98,14 @@ describe('misc', () => {
   });
   it('probe lines: refused, no route, missing = timeout', () => {
     expect(classifyProbe(1, 'No route to host')).toBe('unreachable');
-    const probes = parseProbes('probe 10.0.0.2:2379 1 Connection refused\nprobe 10.0.0.3:2379 0 open\nprobe 10.0.0.5:6443 1 No route to host', ['10.0.0.2:2379', '10.0.0.3:2379', '10.0.0.4:2380', '10.0.0.5:6443']);
+    const bashOutput = [
+      'ksw-probe: connect: Connection refused',
+      'ksw-probe: line 1: /dev/tcp/10.0.0.2/2379: Connection refused',
+      'probe 10.0.0.3:2379 0 open',
+      'ksw-probe: connect: No route to host',
+      'ksw-probe: line 1: /dev/tcp/10.0.0.5/6443: No route to host',
+    ].join('\n');
+    const probes = parseProbes(bashOutput, ['10.0.0.2:2379', '10.0.0.3:2379', '10.0.0.4:2380', '10.0.0.5:6443']);
     expect(probes.map((p) => [p.target, p.kind])).toEqual([
       ['10.0.0.2:2379', 'refused'],
       ['10.0.0.3:2379', 'open'],
