@@ -15,6 +15,7 @@ import { GET as files } from './installs/[id]/files/[file]/route';
 import { DELETE as deleteOne, GET as getOne, PUT as putOne } from './installs/[id]/route';
 import { POST as importFiles } from './installs/import/route';
 import { POST as useLab } from './installs/[id]/use-lab/route';
+import { GET as installGate } from './installs/[id]/install-gate/route';
 import { GET as lab } from './lab/route';
 import { GET as list, POST as create } from './installs/route';
 
@@ -40,6 +41,7 @@ const PROTECTED: RouteCase[] = [
   { name: 'GET /api/installs/:id/files/hosts.ini', handler: h(files), method: 'GET', params: { ...id, file: 'hosts.ini' } },
   { name: 'GET /api/installs/:id/files/vars.yml', handler: h(files), method: 'GET', params: { ...id, file: 'vars.yml' } },
   { name: 'POST /api/installs/:id/use-lab', handler: h(useLab), method: 'POST', params: id },
+  { name: 'GET /api/installs/:id/install-gate', handler: h(installGate), method: 'GET', params: id },
   { name: 'GET /api/lab', handler: h(lab), method: 'GET' },
 ];
 

@@ -4,6 +4,9 @@
  * → results recorded with a seq and streamed → cluster-wide checks when every host is covered →
  * final status passed | warned | failed. Node.state goes unknown → reachable → ready | failed.
  *
+ * The run records every host it checks as it was (hostsJson: address, port, ip, roles and a keyed
+ * fingerprint of the login), for the install gate to compare with the config later.
+ *
  * Invariants: at most one running preflight per install (a second start is refused with 409 while it
  * is fresh; a run left "running" by a dead process is closed by reconcilePreflightRuns at boot or
  * when it is older than STALE_MS); secrets are resolved here and never recorded.
@@ -16,11 +19,12 @@ import { resolveSecrets } from '../installs/resolve-secrets';
 import { DEFAULT_FAN_OUT, mapLimit } from '../ssh';
 import { CLUSTER_CHECKS } from './checks';
 import { expectedHostKey, recordChangedHostKey, recordHostKey } from './host-keys';
+import { checkedTargets } from './login-fingerprint';
 import type { HostFacts } from './parse/facts';
 import { RunRecorder } from './recorder';
 import { runHostChecks } from './run-host-checks';
 import { worstStatus, type CheckOutcome, type CheckStatus, type RunStatus, type TcpProbeResult } from './types';
-import { checkedTarget, CLUSTER_HOST } from './view';
+import { CLUSTER_HOST } from './view';
 
 export const STALE_MS = 5 * 60_000;
 
@@ -54,8 +58,9 @@ export async function startPreflight(installId: string, opts: StartPreflightOpti
   }
 
   const names = hosts.map((h) => h.name);
-  // The targets as checked (not only names): the install gate compares them with the config later.
-  const run = await db.preflightRun.create({ data: { installId, hostsJson: JSON.stringify(hosts.map(checkedTarget)) } });
+  // The targets as checked (not only names), each with its login fingerprint (no secret value):
+  // the install gate compares them with the config later.
+  const run = await db.preflightRun.create({ data: { installId, hostsJson: JSON.stringify(checkedTargets(installId, hosts)) } });
   await db.node.updateMany({ where: { installId, name: { in: names } }, data: { state: 'unknown', stateNote: null } });
   const work = executeRun(run.id, installId, config, hosts, hosts.length === config.hosts.length)
     .catch(async (err: unknown) => {

@@ -1,6 +1,7 @@
 /** The API shape of a preflight run (GET /api/preflight/:runId), built from its rows. Pure types + mapper. */
 import type { Host } from '@/lib/config/schema';
 import { CHECK_TITLES } from './checks';
+import type { LoginFingerprint } from './login-fingerprint';
 import { worstStatus, type CheckStatus, type RunStatus } from './types';
 
 export interface PreflightCheckView {
@@ -47,16 +48,24 @@ export interface PreflightStatusEvent {
 
 export const CLUSTER_HOST = '*';
 
-/** One host as a preflight run checked it (PreflightRun.hostsJson; older rows hold names only). */
+/**
+ * One host as a preflight run checked it (PreflightRun.hostsJson; older rows hold names only, or
+ * targets without `login`).
+ */
 export interface CheckedTarget {
   name: string;
   address: string;
   port: number;
   ip: string;
   roles: { master: boolean; etcd: boolean; worker: boolean };
+  /** The login the check used, as a fingerprint (login-fingerprint.ts); absent in rows written before it was kept. */
+  login?: LoginFingerprint;
 }
 
-/** What a check of one host depended on; a later change of any of these needs a new check. */
+/**
+ * What a check of one host depended on, but its login; a later change of any of these needs a new
+ * check (the login is added by login-fingerprint.ts checkedTargets, which needs the secrets).
+ */
 export function checkedTarget(h: Host): CheckedTarget {
   return { name: h.name, address: h.address, port: h.port, ip: h.ip, roles: { master: h.roles.master, etcd: h.roles.etcd, worker: h.roles.worker } };
 }

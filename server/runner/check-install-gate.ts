@@ -4,23 +4,27 @@
  * The decision of server/preflight/gate.ts (a finished preflight, no failure, warnings only when
  * acknowledged), applied to the install's LATEST preflight run as stored, plus one more condition
  * the page cannot see: that run must have checked every host of the current config as it is now
- * (same names, SSH address/port, internal IP and roles). A config with rule errors is refused
- * before any of this (422 with the errors).
+ * (same names, SSH address/port, internal IP and roles) and with the login it has now (user, auth
+ * kind, secret values: compared by keyed fingerprint, server/preflight/coverage.ts). A config with
+ * rule errors is refused before any of this (422 with the errors).
  *
  * `startInstallRun` is the one public way to a new full run (POST /api/installs/:id/runs). Retries
  * (`retryRun`) are not gated: they continue a chain whose first run passed this gate. `createRun`
  * stays ungated for tests and tools; the gate runs inside its mutex, so nothing slips in between.
  */
 import { z } from 'zod';
-import type { InstallConfig } from '@/lib/config/schema';
 import { getDb } from '../db';
 import { HttpError, NotFoundError, ValidationError } from '../http/errors';
 import { checkInstallConfig } from '../installs/check-install-config';
+import { readStoredSecrets } from '../installs/install-secrets';
+import { fillSecrets } from '../installs/merge-secrets';
 import { parseStoredConfig } from '../installs/parse-stored-config';
 import { CHECK_TITLES } from '../preflight/checks';
+import { checkCoverage } from '../preflight/coverage';
 import { installGate } from '../preflight/gate';
+import { checkedTargets } from '../preflight/login-fingerprint';
 import type { RunStatus } from '../preflight/types';
-import { checkedTarget, CLUSTER_HOST, parseCheckedHosts, type CheckedTarget } from '../preflight/view';
+import { CLUSTER_HOST, parseCheckedHosts } from '../preflight/view';
 import { createRun, createRunInput } from './create-run';
 
 export interface HostChecks {
@@ -32,11 +36,13 @@ export interface HostChecks {
 export interface InstallGateView {
   ok: boolean;
   /** Why not, as a stable code for clients and tests. */
-  code: 'ok' | 'no-preflight' | 'preflight-running' | 'hosts-changed' | 'checks-failed' | 'warnings-not-acknowledged';
+  code: 'ok' | 'no-preflight' | 'preflight-running' | 'hosts-changed' | 'login-changed' | 'checks-failed' | 'warnings-not-acknowledged';
   preflightRunId: string | null;
   preflightStatus: RunStatus | null;
   /** Hosts of the config the latest check did not cover, or covered as they were before a change. */
   hostsChanged: string[];
+  /** Hosts whose login (user, address, port, auth kind, secrets) is not the one the latest check used. */
+  loginChanged: string[];
   failing: HostChecks[];
   warnings: HostChecks[];
   acknowledged: boolean;
@@ -48,28 +54,8 @@ export interface InstallGateView {
 export const startInstallInput = createRunInput.extend({ acknowledgeWarnings: z.boolean().optional() });
 export type StartInstallInput = z.infer<typeof startInstallInput>;
 
-const sameTarget = (a: CheckedTarget, b: CheckedTarget) =>
-  a.name === b.name &&
-  a.address === b.address &&
-  a.port === b.port &&
-  a.ip === b.ip &&
-  a.roles.master === b.roles.master &&
-  a.roles.etcd === b.roles.etcd &&
-  a.roles.worker === b.roles.worker;
-
 function describe(list: HostChecks[]): string {
   return list.map((h) => `${h.host} (${h.checks.map((id) => CHECK_TITLES.get(id) ?? id).join(', ')})`).join('; ');
-}
-
-function changedHosts(config: InstallConfig, checked: { names: string[]; targets?: CheckedTarget[] }): string[] {
-  const now = config.hosts.map(checkedTarget);
-  const changed = now.filter((t) => {
-    if (!checked.targets) return true; // an old run that recorded names only: cannot tell, check again
-    const then = checked.targets.find((c) => c.name === t.name);
-    return !then || !sameTarget(then, t);
-  });
-  const removed = checked.names.filter((n) => !now.some((t) => t.name === n));
-  return [...changed.map((t) => t.name), ...removed];
 }
 
 /** Reads the install's latest preflight and decides (no side effects). */
@@ -79,7 +65,7 @@ export async function checkInstallGate(installId: string, acknowledged: boolean)
   if (!row) throw new NotFoundError(`install ${installId} not found`);
   const config = parseStoredConfig(row);
   const latest = await db.preflightRun.findFirst({ where: { installId }, orderBy: { startedAt: 'desc' } });
-  const base = { preflightRunId: latest?.id ?? null, hostsChanged: [] as string[], failing: [] as HostChecks[], warnings: [] as HostChecks[], acknowledged };
+  const base = { preflightRunId: latest?.id ?? null, hostsChanged: [] as string[], loginChanged: [] as string[], failing: [] as HostChecks[], warnings: [] as HostChecks[], acknowledged };
   if (!latest) {
     return { ...base, ok: false, code: 'no-preflight', preflightStatus: null, message: 'The hosts have not been checked yet: run the host checks ("Check the hosts") before installing.' };
   }
@@ -89,20 +75,12 @@ export async function checkInstallGate(installId: string, acknowledged: boolean)
     return { ...common, ok: false, code: 'preflight-running', message: 'The host checks are still running: wait for them to finish, then install.' };
   }
 
-  const checked = parseCheckedHosts(latest.hostsJson);
-  const hostsChanged = changedHosts(config, checked);
-  if (hostsChanged.length > 0) {
-    // A per-host re-run covers some hosts only: say so rather than "changed".
-    const partial = checked.targets !== undefined && checked.names.length < config.hosts.length && hostsChanged.every((h) => !checked.names.includes(h) && config.hosts.some((x) => x.name === h));
-    return {
-      ...common,
-      hostsChanged,
-      ok: false,
-      code: 'hosts-changed',
-      message: partial
-        ? `The last check covered ${checked.names.join(', ')} only: check all hosts ("Check hosts") before installing.`
-        : `The hosts changed since the last check (${hostsChanged.join(', ')}): check them again before installing.`,
-    };
+  // the current hosts with their logins: secrets are decrypted here only to be fingerprinted
+  const now = checkedTargets(installId, fillSecrets(config, readStoredSecrets(row)).hosts);
+  const refusal = checkCoverage(now, parseCheckedHosts(latest.hostsJson));
+  if (refusal) {
+    const hosts = refusal.code === 'hosts-changed' ? { hostsChanged: refusal.hosts } : { loginChanged: refusal.hosts };
+    return { ...common, ...hosts, ok: false, code: refusal.code, message: refusal.message };
   }
 
   const rows = await db.preflightResult.findMany({ where: { runId: latest.id, status: { in: ['fail', 'warn'] } }, orderBy: { seq: 'asc' } });

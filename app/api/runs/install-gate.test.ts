@@ -1,8 +1,9 @@
 /**
  * The install gate on POST /api/installs/:id/runs, with REAL preflight runs on 3 lab hosts:
  * no preflight → 409; a failing check → 409 naming the host and the check; hosts changed since the
- * check → 409; warnings (Debian is not in the supported OS list) without acknowledgement → 409,
- * with it → 202; config rule errors → 422. Retries of a gated run are not gated again.
+ * check → 409; a login (password) edited after the check → 409 naming the host; warnings (Debian
+ * is not in the supported OS list) without acknowledgement → 409, with it → 202; config rule errors
+ * → 422. Retries of a gated run are not gated again.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useLab } from '@/lab/fixture';
@@ -40,7 +41,7 @@ async function preflight(id: string): Promise<string> {
   return run.status;
 }
 
-type Refusal = { error: string; gate: { ok: boolean; code: string; failing: { host: string; checks: string[] }[]; hostsChanged: string[] } };
+type Refusal = { error: string; gate: { ok: boolean; code: string; failing: { host: string; checks: string[] }[]; hostsChanged: string[]; loginChanged: string[] } };
 function hostAt<T>(list: T[], i: number): T {
   const h = list[i];
   if (!h) throw new Error(`no host #${i}`);
@@ -89,6 +90,18 @@ describe('install gate (POST /api/installs/:id/runs)', () => {
     expect((unacked.json as Refusal).gate.code).toBe('warnings-not-acknowledged');
     expect((unacked.json as Refusal).error).toMatch(/^The host checks left warnings: lab\d+ \(Operating system/);
     expect((await start(id, { stages: ['write-config'], acknowledgeWarnings: false })).status).toBe(409);
+
+    // the same hosts, but a login edited after the check: refused, naming the host, until it is back as checked
+    const first = hostAt(config.hosts, 0).name;
+    const relogin = structuredClone(config);
+    hostAt(relogin.hosts, 0).auth = { kind: 'password', password: { set: true, value: 'not the checked password' } };
+    hostAt(relogin.hosts, 0).becomePassword = { set: true, value: 'not the checked password' };
+    await saveConfig(id, relogin);
+    const stale = await start(id, { stages: ['write-config'], acknowledgeWarnings: true });
+    expect(stale.status).toBe(409);
+    expect((stale.json as Refusal).gate).toMatchObject({ code: 'login-changed', loginChanged: [first] });
+    expect((stale.json as Refusal).error).toBe(`The login details of ${first} changed after the last host check; run the checks again.`);
+    await saveConfig(id, config);
 
     const acked = await start(id, { stages: ['write-config'], acknowledgeWarnings: true });
     expect(acked.status, acked.text).toBe(202);

@@ -2,7 +2,8 @@
 //      newest first; parentRunId links each retry to the run it continues (the chain).
 // POST /api/installs/:id/runs { stages?, hosts?, extraVars?, acknowledgeWarnings? } -> 202 { runId }
 //      a full install, behind the install gate (server/runner/check-install-gate.ts):
-//      409 { error, gate } unless the latest preflight finished, covers the current hosts, has no
+//      409 { error, gate } unless the latest preflight finished, covers the current hosts with
+//      their current logins (gate.code hosts-changed / login-changed names them), has no
 //      failure, and (when it warned) acknowledgeWarnings is true;
 //      409 when a run of this install is active or a host is in another install's active run;
 //      422 for config rule errors, unknown stages/hosts or credential-like extra vars.

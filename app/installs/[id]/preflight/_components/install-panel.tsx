@@ -2,15 +2,19 @@
 /**
  * The install gate on the preflight page: the warnings acknowledgement, a collapsed "Advanced"
  * section (extra vars, key=value per line: e.g. the lab's `lab_fail_at=kubesphere:lab2`), and
- * "Install", enabled only when canStartInstall(result, acknowledged). It POSTs
- * /api/installs/:id/runs (the server applies the same gate, and more: hosts unchanged since the
- * check) and opens the new run; a refusal's message is shown as the server wrote it.
+ * "Install", enabled only when canStartInstall(result, acknowledged) and the server's gate
+ * (GET /api/installs/:id/install-gate, read when the shown run has finished and after a refusal)
+ * does not say the hosts or their login details changed since this check — which only the server
+ * can tell; its reason is then shown next to the button. Install POSTs /api/installs/:id/runs
+ * (the server applies the whole gate again) and opens the new run; a refusal's message is shown
+ * as the server wrote it.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { Alert, Button, Checkbox, Collapse, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { api } from '@/components/api';
 import { canStartInstall, installGate } from '@/server/preflight/gate';
+import type { InstallGateView } from '@/server/runner/check-install-gate';
 import { parseExtraVarsText } from '@/server/runner/extra-vars';
 import type { PreflightRunView } from '@/server/preflight/view';
 
@@ -27,10 +31,27 @@ export function InstallPanel({ installId, view, acknowledged, onAcknowledge }: P
   const [extraText, setExtraText] = useState('');
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
+  const [serverGate, setServerGate] = useState<InstallGateView | null>(null);
+  const [gateReads, setGateReads] = useState(0);
+
+  const finished = view.status !== 'running';
+  useEffect(() => {
+    if (!finished) return;
+    let cancelled = false;
+    void api<InstallGateView>('GET', `/api/installs/${encodeURIComponent(installId)}/install-gate`).then((r) => {
+      if (!cancelled && r.ok) setServerGate(r.data);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [installId, view.runId, finished, gateReads]);
 
   const gate = installGate(view, acknowledged);
+  // What only the server can tell: this check no longer covers the hosts or their logins.
+  const stale = serverGate !== null && serverGate.preflightRunId === view.runId && (serverGate.code === 'hosts-changed' || serverGate.code === 'login-changed') ? serverGate.message : null;
+  const reason = stale ?? (gate.ok ? null : gate.reason);
   const parsed = parseExtraVarsText(extraText);
-  const canInstall = canStartInstall(view, acknowledged) && parsed.ok && !busy;
+  const canInstall = stale === null && canStartInstall(view, acknowledged) && parsed.ok && !busy;
 
   const install = async () => {
     if (!parsed.ok) return;
@@ -43,6 +64,7 @@ export function InstallPanel({ installId, view, acknowledged, onAcknowledge }: P
       return; // stays busy until the run page replaces this one
     }
     setBusy(false);
+    setGateReads((n) => n + 1);
     setRefusal(r.errors.length > 0 ? r.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('\n') : r.message);
   };
 
@@ -56,9 +78,9 @@ export function InstallPanel({ installId, view, acknowledged, onAcknowledge }: P
           <Button onClick={() => void install()} disabled={!canInstall} loading={busy}>
             Install
           </Button>
-          {!gate.ok && (
-            <Text size="sm" c="dimmed">
-              {gate.reason}
+          {reason && (
+            <Text size="sm" c={stale ? 'red' : 'dimmed'} data-testid="install-gate-reason">
+              {reason}
             </Text>
           )}
           <Button variant="subtle" size="xs" onClick={() => setAdvanced((o) => !o)} aria-expanded={advanced} aria-controls="install-advanced">

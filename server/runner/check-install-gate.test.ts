@@ -1,0 +1,169 @@
+/**
+ * The install gate against the real (SQLite) database, without lab hosts: the preflight records
+ * each host's login fingerprint (its SSH logins are refused here, on closed loopback ports, and the
+ * run is then marked passed as a clean run would be), and a later edit of a password, key, sudo
+ * password or user refuses the install with 409 naming the host, on POST /api/installs/:id/runs
+ * and on GET /api/installs/:id/install-gate. Runs stored before logins were recorded do not cover.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { InstallConfig } from '@/lib/config/schema';
+import { POST as startRun } from '@/app/api/installs/[id]/runs/route';
+import { GET as getGate } from '@/app/api/installs/[id]/install-gate/route';
+import { getDb } from '../db';
+import { HttpError } from '../http/errors';
+import { checkInstallConfig } from '../installs/check-install-config';
+import { createInstall } from '../installs/create-install';
+import { saveInstallConfig } from '../installs/save-install-config';
+import { newLabConfig } from '../lab/lab-hosts-config';
+import { startPreflight, waitForPreflight } from '../preflight/run-preflight';
+import { parseCheckedHosts } from '../preflight/view';
+import { adminCookie, callRoute } from '../test-support/api-client';
+import { useFreshDatabase } from '../test-support/fresh-db';
+import { assertInstallGate, checkInstallGate } from './check-install-gate';
+
+useFreshDatabase();
+let cookie = '';
+beforeAll(async () => {
+  cookie = await adminCookie();
+});
+
+const PASSWORD = 'Sw0rdfish-login-secret';
+const KEY = '-----BEGIN OPENSSH PRIVATE KEY-----\nSw0rdfish-key-secret\n-----END OPENSSH PRIVATE KEY-----\n';
+const SUDO = 'sudo-Sw0rdfish-secret';
+
+/**
+ * Three hosts on loopback port 1 (nothing listens: every SSH login is refused at once), user "ops":
+ * gate1 and gate2 log in with a password (also their sudo password, as the rules want), gate3 with
+ * a key and its own sudo password.
+ */
+function config(): InstallConfig {
+  const hosts = ['gate1', 'gate2', 'gate3'].map((name, i) => ({ name, address: `127.0.0.${201 + i}`, port: 1 }));
+  const c = newLabConfig(hosts, { user: 'ops', auth: { kind: 'password', password: { set: true, value: PASSWORD } }, becomePassword: { set: true, value: PASSWORD } }, 'last-host-works');
+  host(c, 'gate3').auth = { kind: 'key', privateKey: { set: true, value: KEY }, passphrase: { set: false } };
+  host(c, 'gate3').becomePassword = { set: true, value: SUDO };
+  c.loadBalancer = { kind: 'external', address: '127.0.0.201', port: 6443, domain: 'lb.kubesphere.local' };
+  c.storage.localVolume = { ...c.storage.localVolume, enabled: false, isDefault: false };
+  c.storage.nfs = { enabled: true, isDefault: true, server: '127.0.0.201', path: '/srv/nfs' };
+  return c;
+}
+
+/** The config as the browser sends it back: every secret a `{set}` marker (keep the stored value). */
+function redacted(c: InstallConfig): InstallConfig {
+  const r = structuredClone(c);
+  for (const h of r.hosts) {
+    if (h.auth.kind === 'password') h.auth.password = { set: h.auth.password.set };
+    if (h.auth.kind === 'key') h.auth = { kind: 'key', privateKey: { set: h.auth.privateKey.set }, passphrase: { set: h.auth.passphrase.set } };
+    h.becomePassword = { set: h.becomePassword.set };
+  }
+  return r;
+}
+
+async function save(id: string, c: InstallConfig): Promise<void> {
+  await getDb().$transaction(async (tx) => {
+    const row = await tx.install.findUniqueOrThrow({ where: { id } });
+    await saveInstallConfig(tx, row, { config: c, refuseErrors: true });
+  });
+}
+
+/** A real preflight run (refused logins), then marked passed as if every check had passed. */
+async function checkedAndPassed(id: string): Promise<string> {
+  const runId = await startPreflight(id);
+  await waitForPreflight(runId);
+  await getDb().preflightRun.update({ where: { id: runId }, data: { status: 'passed' } });
+  await getDb().preflightResult.deleteMany({ where: { runId } });
+  return runId;
+}
+
+function host(c: InstallConfig, name: string) {
+  const h = c.hosts.find((x) => x.name === name);
+  if (!h) throw new Error(`no host ${name}`);
+  return h;
+}
+
+type Refusal = { error: string; gate: { code: string; loginChanged: string[]; hostsChanged: string[] } };
+const start = (id: string) => callRoute(startRun, { method: 'POST', cookie, params: { id }, body: { stages: ['write-config'], acknowledgeWarnings: true } });
+
+describe('install gate: login details changed after the host check', () => {
+  it('the preflight records a fingerprint per host and no secret value', async () => {
+    expect(checkInstallConfig(config()).errors).toEqual([]);
+    const { id } = await createInstall({ name: 'login-gate-record', config: config() });
+    const runId = await startPreflight(id);
+    await waitForPreflight(runId);
+    const run = await getDb().preflightRun.findUniqueOrThrow({ where: { id: runId } });
+    for (const secret of [PASSWORD, 'Sw0rdfish', SUDO]) expect(run.hostsJson).not.toContain(secret);
+    const { targets } = parseCheckedHosts(run.hostsJson);
+    expect(targets?.map((t) => t.login && { user: t.login.user, address: t.login.address, port: t.login.port, auth: t.login.auth })).toEqual([
+      { user: 'ops', address: '127.0.0.201', port: 1, auth: 'password' },
+      { user: 'ops', address: '127.0.0.202', port: 1, auth: 'password' },
+      { user: 'ops', address: '127.0.0.203', port: 1, auth: 'key' },
+    ]);
+  });
+
+  it('passes while the logins are unchanged (saving the same secrets again included), refuses each kind of edit naming the host', async () => {
+    const c = config();
+    const { id } = await createInstall({ name: 'login-gate', config: c });
+    const runId = await checkedAndPassed(id);
+    expect(await checkInstallGate(id, false)).toMatchObject({ ok: true, code: 'ok', preflightRunId: runId, loginChanged: [] });
+
+    await save(id, redacted(c)); // the wizard saved again without touching a secret
+    expect((await checkInstallGate(id, false)).ok).toBe(true);
+    await save(id, c); // the same values typed in again
+    expect((await checkInstallGate(id, false)).ok).toBe(true);
+
+    const password = (x: InstallConfig, name: string, value: string) => {
+      host(x, name).auth = { kind: 'password', password: { set: true, value } };
+      host(x, name).becomePassword = { set: true, value };
+    };
+    const edits: [string, string, (x: InstallConfig) => void][] = [
+      ['SSH (and sudo) password', 'gate2', (x) => password(x, 'gate2', 'another password')],
+      ['user', 'gate2', (x) => void (host(x, 'gate2').user = 'root')],
+      ['sudo password', 'gate3', (x) => void (host(x, 'gate3').becomePassword = { set: true, value: 'another sudo' })],
+      ['private key', 'gate3', (x) => void (host(x, 'gate3').auth = { kind: 'key', privateKey: { set: true, value: 'another key' }, passphrase: { set: false } })],
+      ['key passphrase', 'gate3', (x) => void (host(x, 'gate3').auth = { kind: 'key', privateKey: { set: true }, passphrase: { set: true, value: 'another passphrase' } })],
+      ['auth kind', 'gate3', (x) => password(x, 'gate3', 'another password')],
+    ];
+    for (const [what, name, edit] of edits) {
+      const changed = redacted(c);
+      edit(changed);
+      await save(id, changed);
+      const gate = await checkInstallGate(id, true);
+      expect(gate, what).toMatchObject({ ok: false, code: 'login-changed', loginChanged: [name], hostsChanged: [] });
+      expect(gate.message).toBe(`The login details of ${name} changed after the last host check; run the checks again.`);
+
+      const refused = await start(id);
+      expect(refused.status, `${what}: ${refused.text}`).toBe(409);
+      expect((refused.json as Refusal).error).toBe(gate.message);
+      expect((refused.json as Refusal).gate).toMatchObject({ code: 'login-changed', loginChanged: [name] });
+      await expect(assertInstallGate(id, true)).rejects.toBeInstanceOf(HttpError);
+
+      const page = await callRoute(getGate, { cookie, params: { id } });
+      expect(page.status).toBe(200);
+      expect(page.json).toMatchObject({ ok: false, code: 'login-changed', message: gate.message, preflightRunId: runId });
+      expect(page.text).not.toContain('another');
+      await save(id, c); // back to the checked login: covered again
+      expect((await checkInstallGate(id, true)).ok, what).toBe(true);
+    }
+
+    // several hosts
+    const two = redacted(c);
+    password(two, 'gate1', 'x');
+    host(two, 'gate3').becomePassword = { set: true, value: 'y' };
+    await save(id, two);
+    expect((await checkInstallGate(id, true)).message).toBe('The login details of gate1, gate3 changed after the last host check; run the checks again.');
+
+    // checking again covers the new logins
+    await checkedAndPassed(id);
+    expect((await checkInstallGate(id, true)).ok).toBe(true);
+  });
+
+  it('a run stored before logins were recorded does not cover the hosts', async () => {
+    const { id } = await createInstall({ name: 'login-gate-old', config: config() });
+    const runId = await checkedAndPassed(id);
+    const run = await getDb().preflightRun.findUniqueOrThrow({ where: { id: runId } });
+    const old = (parseCheckedHosts(run.hostsJson).targets ?? []).map(({ login: _login, ...target }) => target);
+    await getDb().preflightRun.update({ where: { id: runId }, data: { hostsJson: JSON.stringify(old) } });
+    const gate = await checkInstallGate(id, true);
+    expect(gate).toMatchObject({ ok: false, code: 'login-changed', loginChanged: ['gate1', 'gate2', 'gate3'] });
+    expect(gate.message).toMatch(/did not record the login details of gate1, gate2, gate3 .*run the checks again/);
+  });
+});
