@@ -3,6 +3,7 @@
  * proceeds; a later different key fails the host's SSH check and is stored as pending until the
  * operator accepts it. The pending key is stored whole (algorithm + base64 blob, from the refused
  * handshake), so accepting it stores the real key; the next successful contact refreshes it.
+ * "Trust all new keys" confirms first-seen keys only: a changed key is always accepted one by one.
  */
 import { getDb } from '../db';
 import { NotFoundError } from '../http/errors';
@@ -94,4 +95,23 @@ export async function trustHostKey(installId: string, host: string): Promise<Hos
   const view = views.find((v) => v.host === host);
   if (!view) throw new NotFoundError(`no host key recorded for ${host}`);
   return view;
+}
+
+/**
+ * The operator trusts every key in state "new" at once (first seen, never trusted, no pending
+ * change). Changed keys are left alone: they are accepted one by one (trustHostKey). One
+ * conditional update, so a key that turned "changed" meanwhile is not trusted. Returns the hosts
+ * whose key it trusted and the keys as they are now.
+ */
+export async function trustNewHostKeys(installId: string): Promise<{ trusted: string[]; keys: HostKeyView[] }> {
+  const db = getDb();
+  const install = await db.install.findUnique({ where: { id: installId }, select: { id: true } });
+  if (!install) throw new NotFoundError(`install ${installId} not found`);
+  const trusted = await db.$transaction(async (tx) => {
+    const fresh = { installId, trusted: false, pendingFingerprint: null };
+    const rows = await tx.hostKey.findMany({ where: fresh, select: { id: true, host: true }, orderBy: { host: 'asc' } });
+    await tx.hostKey.updateMany({ where: { ...fresh, id: { in: rows.map((r) => r.id) } }, data: { trusted: true } });
+    return rows.map((r) => r.host);
+  });
+  return { trusted, keys: await listHostKeys(installId) };
 }

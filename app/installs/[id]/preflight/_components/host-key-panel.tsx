@@ -1,19 +1,39 @@
 'use client';
-/** Host keys seen by preflight: fingerprints to compare with the machines, Trust for new/changed keys. */
-import { Badge, Button, Code, Paper, Stack, Table, Text, Title } from '@mantine/core';
+/**
+ * Host keys seen by preflight: fingerprints to compare with the machines, Trust for new/changed
+ * keys, and "Trust all new keys" for every key in state "new". A changed key is never part of it:
+ * it is accepted on its own row, where its old and new fingerprints are shown.
+ */
+import { Badge, Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { HostKeyView } from '@/server/preflight/host-keys';
 
 const COLOR = { new: 'blue', trusted: 'teal', changed: 'red' } as const;
 
 const byHost = (a: HostKeyView, b: HostKeyView) => a.host.localeCompare(b.host, undefined, { numeric: true });
 
-export function HostKeyPanel({ keys, onTrust, busyHost }: { keys: HostKeyView[]; onTrust: (host: string) => void; busyHost?: string }) {
+interface Props {
+  keys: HostKeyView[];
+  onTrust: (host: string) => void;
+  onTrustAllNew: () => void;
+  /** The host whose key is being trusted, or "*" while all new keys are. */
+  busyHost?: string;
+}
+
+export function HostKeyPanel({ keys, onTrust, onTrustAllNew, busyHost }: Props) {
   if (keys.length === 0) return null;
   const sorted = [...keys].sort(byHost); // lab2 before lab10
+  const fresh = keys.filter((k) => k.state === 'new').length;
   return (
     <Paper withBorder p="md">
       <Stack gap="xs">
-        <Title order={4}>Host keys</Title>
+        <Group justify="space-between">
+          <Title order={4}>Host keys</Title>
+          {fresh > 0 && (
+            <Button size="xs" variant="light" loading={busyHost === '*'} disabled={busyHost !== undefined && busyHost !== '*'} onClick={onTrustAllNew}>
+              Trust all new keys ({fresh})
+            </Button>
+          )}
+        </Group>
         <Text size="sm" c="dimmed">
           Compare each fingerprint with the machine (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) before trusting it. A changed key fails the SSH check until you accept it.
         </Text>
@@ -39,7 +59,7 @@ export function HostKeyPanel({ keys, onTrust, busyHost }: { keys: HostKeyView[];
                 <Table.Td><Badge color={COLOR[k.state]} variant={k.state === 'changed' ? 'filled' : 'light'}>{k.state}</Badge></Table.Td>
                 <Table.Td>
                   {k.state !== 'trusted' && (
-                    <Button size="xs" variant={k.state === 'changed' ? 'filled' : 'light'} color={k.state === 'changed' ? 'red' : undefined} loading={busyHost === k.host} onClick={() => onTrust(k.host)} aria-label={`Trust the host key of ${k.host}`}>
+                    <Button size="xs" variant={k.state === 'changed' ? 'filled' : 'light'} color={k.state === 'changed' ? 'red' : undefined} loading={busyHost === k.host} disabled={busyHost === '*'} onClick={() => onTrust(k.host)} aria-label={`Trust the host key of ${k.host}`}>
                       {k.state === 'changed' ? 'Accept new key' : 'Trust'}
                     </Button>
                   )}

@@ -74,6 +74,19 @@ export function PreflightView({ installId }: { installId: string }) {
     setTrusting(undefined);
   };
 
+  const trustAllNew = async () => {
+    setTrusting('*');
+    const r = await api<{ trusted: string[]; keys: HostKeyView[] }>('POST', `/api/installs/${installId}/host-keys/trust`, { all: 'new' });
+    if (r.ok) {
+      setKeys(r.data.keys);
+      if (r.data.trusted.length > 0) notifications.show({ color: 'teal', title: 'Host keys trusted', message: r.data.trusted.join(', ') });
+    } else {
+      notifications.show({ color: 'red', title: 'Could not trust the new keys', message: r.message });
+      await loadKeys();
+    }
+    setTrusting(undefined);
+  };
+
   const running = view?.status === 'running' || starting;
 
   return (
@@ -103,7 +116,7 @@ export function PreflightView({ installId }: { installId: string }) {
           <CheckMatrix view={view} onRerunHost={(h) => void start([h])} busy={running} />
         </>
       )}
-      <HostKeyPanel keys={keys} onTrust={(h) => void trust(h)} busyHost={trusting} />
+      <HostKeyPanel keys={keys} onTrust={(h) => void trust(h)} onTrustAllNew={() => void trustAllNew()} busyHost={trusting} />
       {view && <InstallPanel installId={installId} view={view} acknowledged={acknowledged} onAcknowledge={setAcknowledged} />}
     </Stack>
   );
