@@ -1,38 +1,9 @@
 'use client';
-
+/** The Hosts step's "Bulk paste": lines parsed by lib/config/parse-host-lines.ts; failed lines stay in the box. */
 import { useState } from 'react';
 import { Alert, Button, Group, List, Modal, Stack, Text, Textarea } from '@mantine/core';
 import type { Host } from '@/lib/config/schema';
-import { defaultHost } from '@/lib/config/defaults';
-
-export interface ParsedLines {
-  hosts: Host[];
-  problems: Array<{ line: number; message: string }>;
-}
-
-/** `name address [internal-ip]` per line; blank lines and `#` comments are skipped. */
-export function parseHostLines(text: string, existing: Host[]): ParsedLines {
-  const hosts: Host[] = [];
-  const problems: ParsedLines['problems'] = [];
-  const taken = new Set(existing.map((h) => h.name));
-  text.split('\n').forEach((raw, i) => {
-    const line = raw.replace(/#.*$/, '').trim();
-    if (!line) return;
-    const parts = line.split(/\s+/);
-    const [name, address, ip] = parts;
-    if (!name || !address || parts.length > 3) {
-      problems.push({ line: i + 1, message: `expected "name address [internal-ip]", got "${line}"` });
-      return;
-    }
-    if (taken.has(name)) {
-      problems.push({ line: i + 1, message: `a host named "${name}" already exists` });
-      return;
-    }
-    taken.add(name);
-    hosts.push(defaultHost({ name, address, ip: ip ?? address }));
-  });
-  return { hosts, problems };
-}
+import { parseHostLines, type HostLineProblem } from '@/lib/config/parse-host-lines';
 
 interface Props {
   opened: boolean;
@@ -43,7 +14,7 @@ interface Props {
 
 export function BulkPasteModal({ opened, onClose, existing, onAdd }: Props) {
   const [text, setText] = useState('');
-  const [problems, setProblems] = useState<ParsedLines['problems']>([]);
+  const [problems, setProblems] = useState<HostLineProblem[]>([]);
   const [added, setAdded] = useState<number | null>(null);
 
   const close = () => {
