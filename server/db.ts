@@ -17,10 +17,11 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import Database from 'better-sqlite3';
 import { PrismaClient } from '@prisma/client';
 import { loadEnv } from './env';
 
-const globalDb = globalThis as unknown as { __kswPrisma?: PrismaClient; __kswPragmas?: Promise<void> };
+const globalDb = globalThis as unknown as { __kswPrisma?: PrismaClient; __kswPragmas?: Promise<void>; __kswLogConn?: Database.Database };
 
 type ClientCtor = new (options: { adapter: unknown }) => unknown;
 type PgAdapterCtor = new (config: { connectionString: string }) => unknown;
@@ -65,10 +66,40 @@ export function configureSqlite(): Promise<void> {
   return globalDb.__kswPragmas;
 }
 
-/** Closes the shared client (shutdown and tests). */
+/** The file of a `file:` DATABASE_URL (relative paths from the working directory, query string dropped). */
+export function sqliteFileOf(databaseUrl: string): string {
+  return path.resolve(databaseUrl.replace(/^file:/, '').replace(/\?.*$/, ''));
+}
+
+/**
+ * SQLite only: the log writer's own connection (server/runner/flush-sink-sqlite.ts explains why),
+ * opened on first use. busy_timeout 0: it must never wait for a lock inside the event loop.
+ */
+export function getSqliteLogConnection(): Database.Database {
+  if (!globalDb.__kswLogConn) {
+    const { databaseUrl, databaseKind } = loadEnv();
+    if (databaseKind !== 'sqlite') throw new Error('getSqliteLogConnection: the database is not SQLite');
+    // journal_mode is left to configureSqlite (WAL is a property of the file; setting it needs a lock).
+    const conn = new Database(sqliteFileOf(databaseUrl), { fileMustExist: true, timeout: 0 });
+    try {
+      conn.pragma('synchronous = NORMAL');
+      conn.pragma('foreign_keys = ON');
+    } catch (err) {
+      conn.close();
+      throw err;
+    }
+    globalDb.__kswLogConn = conn;
+  }
+  return globalDb.__kswLogConn;
+}
+
+/** Closes the shared client and the log connection (shutdown and tests). */
 export async function disconnectDb(): Promise<void> {
   const db = globalDb.__kswPrisma;
+  const logConn = globalDb.__kswLogConn;
   globalDb.__kswPrisma = undefined;
   globalDb.__kswPragmas = undefined;
+  globalDb.__kswLogConn = undefined;
+  logConn?.close();
   await db?.$disconnect();
 }

@@ -10,8 +10,12 @@
  *   client's backfill (DB) + live (socket) never has a gap; emission never blocks persistence;
  * - text arrives here already redacted.
  */
-import type { Prisma, PrismaClient } from '@prisma/client';
-import { getDb } from '../db';
+import type { PrismaClient } from '@prisma/client';
+import { getDb, getSqliteLogConnection } from '../db';
+import { loadEnv } from '../env';
+import { planFlush, type FlushPlan } from './flush-plan';
+import { writeFlushWithPrisma } from './flush-sink-prisma';
+import { isSqliteBusy, writeFlushToSqlite } from './flush-sink-sqlite';
 import { getIo } from '../realtime/io';
 import { TRACE, traceBusy, traceStep } from './trace';
 import type { HostCounter, HostError, RecapRow } from './translate-event';
@@ -47,6 +51,8 @@ export const LINES_EVENT = 'run:lines';
 const FLUSH_MS = 50;
 const FLUSH_LINES = 500;
 const FLUSH_MAX = 2000;
+/** How long a flush waits for another connection's write lock before it fails (and is logged). */
+const BUSY_GIVE_UP_MS = 30_000;
 
 export class LogWriter {
   private queue: StageBatch[] = [];
@@ -56,8 +62,6 @@ export class LogWriter {
   private readonly nextSeq = new Map<string, number>();
   /** Called after each committed flush, per run (used for run-state pushes). */
   onCommitted: ((runIds: string[]) => void) | undefined;
-
-  private readonly sqlite = (process.env.DATABASE_URL ?? 'file:').startsWith('file:');
 
   constructor(private readonly db: () => PrismaClient = getDb) {}
 
@@ -112,13 +116,31 @@ export class LogWriter {
     return start;
   }
 
+  /**
+   * One transaction: on SQLite through the writer's own connection, retried while another connection
+   * holds the write lock (flush-sink-sqlite.ts); on PostgreSQL through Prisma.
+   */
+  private async write(plan: FlushPlan): Promise<void> {
+    if (loadEnv().databaseKind !== 'sqlite') return writeFlushWithPrisma(this.db(), plan);
+    const deadline = Date.now() + BUSY_GIVE_UP_MS;
+    for (let wait = 2; ; wait = Math.min(wait * 2, 100)) {
+      try {
+        writeFlushToSqlite(getSqliteLogConnection(), plan, new Date());
+        return;
+      } catch (err) {
+        if (!isSqliteBusy(err) || Date.now() > deadline) throw err;
+      }
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+
   /** Forget a finished run's counter (memory); it is re-read from the DB if the run writes again. */
   forget(runId: string): void {
     this.nextSeq.delete(runId);
   }
 
   private async flush(): Promise<void> {
-    // At most ~FLUSH_MAX lines per transaction: better-sqlite3 blocks the event loop while it writes.
+    // At most ~FLUSH_MAX lines per transaction: the SQLite write blocks the event loop while it runs.
     let take = 0;
     let lines = 0;
     while (take < this.queue.length && (take === 0 || lines + (this.queue[take]?.lines.length ?? 0) <= FLUSH_MAX)) {
@@ -130,94 +152,25 @@ export class LogWriter {
     if (this.queue.length > 0) this.kick(0);
     if (batches.length === 0) return;
     const tp = Date.now();
-    const db = this.db();
-    // Rows per (run, stage) group; the wire arrays double as the rows (one allocation per line).
-    const groups: { runId: string; stage: string; lines: WireLine[] }[] = [];
-    const wire = new Map<string, WireLine[]>();
-    const seqs = new Map<string, number>();
-    let rowCount = 0;
-    for (const b of batches) {
-      let seq = seqs.get(b.runId) ?? (await this.seqStart(b.runId));
-      let out = wire.get(b.runId);
-      if (!out) wire.set(b.runId, (out = []));
-      let group = groups[groups.length - 1];
-      if (!group || group.runId !== b.runId || group.stage !== b.stage) groups.push((group = { runId: b.runId, stage: b.stage, lines: [] }));
-      for (const l of b.lines) {
-        const w: WireLine = [seq, b.stage, l.host, l.kind, l.failed ? 1 : 0, l.text, l.t];
-        out.push(w);
-        group.lines.push(w);
-        seq += 1;
-      }
-      rowCount += b.lines.length;
-      seqs.set(b.runId, seq);
-    }
-    const ops: Prisma.PrismaPromise<unknown>[] = [];
-    const at = new Date().toISOString().replace('Z', '+00:00');
-    for (const g of groups) {
-      if (g.lines.length === 0) continue;
-      if (this.sqlite) {
-        // One statement per group, the rows as ONE JSON parameter expanded by json_each: the cost per
-        // row is SQLite's, not the driver's per-parameter conversion (bench/logs.ts: ~6x fewer CPU
-        // ms than a 400-row multi-row INSERT through Prisma). Same columns and value types.
-        const json = JSON.stringify(g.lines);
-        ops.push(
-          db.$executeRawUnsafe(
-            `INSERT INTO "LogLine" ("runId","seq","stage","host","kind","failed","text","at") SELECT ?, j.value->>0, ?, j.value->>2, j.value->>3, j.value->>4, j.value->>5, ? FROM json_each(?) AS j`,
-            g.runId,
-            g.stage,
-            at,
-            json,
-          ),
-        );
-      } else {
-        const data = g.lines.map((w) => ({ runId: g.runId, seq: w[0], stage: g.stage, host: w[2], kind: w[3], failed: w[4] === 1, text: w[5] }));
-        for (let i = 0; i < data.length; i += 2000) ops.push(db.logLine.createMany({ data: data.slice(i, i + 2000) }));
-      }
-    }
-    const lastByStage = new Map<string, number>();
-    for (const b of batches) if (b.lastCounter !== undefined) lastByStage.set(b.stageId, Math.max(lastByStage.get(b.stageId) ?? 0, b.lastCounter));
-    for (const [stageId, counter] of lastByStage) ops.push(db.stage.update({ where: { id: stageId }, data: { lastEventCounter: counter } }));
-    const merged = new Map<string, Partial<Record<HostCounter, number>>>();
-    for (const b of batches) {
-      for (const [host, inc] of b.counts) {
-        const key = `${b.stageId}\u0000${host}`;
-        const m = merged.get(key) ?? {};
-        for (const [f, n] of Object.entries(inc) as [HostCounter, number][]) m[f] = (m[f] ?? 0) + n;
-        merged.set(key, m);
-      }
-    }
-    for (const [key, inc] of merged) {
-      const [stageId, host] = key.split('\u0000');
-      const data: Record<string, { increment: number }> = {};
-      for (const [f, n] of Object.entries(inc)) data[f] = { increment: n };
-      ops.push(db.stageHost.updateMany({ where: { stageId, host }, data }));
-    }
-    for (const b of batches) {
-      for (const [host, error] of b.errors) {
-        ops.push(db.stageHost.updateMany({ where: { stageId: b.stageId, host, errorJson: null }, data: { errorJson: JSON.stringify(error) } }));
-      }
-      if (b.recap) {
-        for (const [host, r] of Object.entries(b.recap)) {
-          ops.push(db.stageHost.updateMany({ where: { stageId: b.stageId, host }, data: { ok: r.ok, changed: r.changed, failed: r.failed, skipped: r.skipped, unreachable: r.unreachable } }));
-        }
-      }
-    }
+    const firstSeq = new Map<string, number>();
+    for (const b of batches) if (!firstSeq.has(b.runId)) firstSeq.set(b.runId, await this.seqStart(b.runId));
+    const plan = planFlush(batches, firstSeq);
     const tf = Date.now();
-    await db.$transaction(ops);
-    if (process.env.KSW_RUNNER_DEBUG) console.error(`[flush] ${rowCount} rows in ${Date.now() - tf} ms`);
+    await this.write(plan);
+    if (process.env.KSW_RUNNER_DEBUG) console.error(`[flush] ${plan.rowCount} rows in ${Date.now() - tf} ms`);
     const committed = Date.now();
     if (TRACE) {
       traceBusy('prepare+commit', committed - tp);
       for (const b of batches) if (b.tEnq) traceStep('enqueued→committed', committed - b.tEnq, b.lines.length, b.lines[0]?.t);
     }
-    for (const [runId, seq] of seqs) this.nextSeq.set(runId, seq);
+    for (const [runId, seq] of plan.nextSeq) this.nextSeq.set(runId, seq);
     const io = getIo();
-    if (io) for (const [runId, lines] of wire) if (lines.length > 0) io.to(RUN_ROOM(runId)).emit(LINES_EVENT, { runId, lines });
+    if (io) for (const [runId, wireLines] of plan.wire) if (wireLines.length > 0) io.to(RUN_ROOM(runId)).emit(LINES_EVENT, { runId, lines: wireLines });
     if (TRACE) {
       const emitted = Date.now();
       traceBusy('emit', emitted - committed);
-      traceStep('committed→emitted', emitted - committed, rowCount);
+      traceStep('committed→emitted', emitted - committed, plan.rowCount);
     }
-    this.onCommitted?.([...wire.keys()]);
+    this.onCommitted?.([...plan.wire.keys()]);
   }
 }
