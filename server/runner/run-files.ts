@@ -5,15 +5,25 @@
  *   inventory/hosts     conf/hosts.ini rendered with secret PLACEHOLDERS (no secret in it)
  *   inventory/host_vars/<host>.json   0600: ansible_ssh_pass / ansible_become_pass / key path
  *   inventory/group_vars -> project/<profile.inventoryGroupVars>  (Kubespray's group vars)
- *   keys/<host>         0600 private keys
- *   env/envvars         Ansible settings (no secrets); env/extravars (no secrets); env/passwords 0600
+ *   keys/<host>         0600 private keys, written UNLOCKED: a key's passphrase is removed here by
+ *                       `ssh-keygen -p` (see unlockKeyFile), so ssh never prompts for one
+ *   askpass             0700 script, no secret: prints $KSW_KEY_PASSPHRASE for that ssh-keygen
+ *   env/envvars         Ansible settings (no secrets); env/extravars (no secrets)
  *   known_hosts         from the install's trusted HostKey rows (host key checking stays ON)
  *   cp/                 a fresh ControlPath dir per run (never reuse another run's masters)
  *   artifacts/<stageId>/  written by ansible-runner (job_events/, status, rc)
  *
- * Invariants: every file holding a secret is created 0600 inside a 0700 dir and is listed by
- * `secretPaths()`, which `removeStageSecrets()` deletes whatever the stage outcome.
+ * Invariants: every file holding a secret is created 0600 inside a 0700 dir and is removed by
+ * `removeStageSecrets()` whatever the stage outcome; no passphrase is ever written to a file.
+ *
+ * Why keys are unlocked instead of answering ssh's passphrase prompt through ansible-runner's
+ * env/passwords (pexpect on the pty of ansible-playbook): ssh prints that prompt as
+ * "\rEnter passphrase for key '<path, cut at 100 chars>': " straight to the tty, pexpect searches
+ * only the last 100 characters it read, and every ssh of a fork (10 at once) shares the one tty.
+ * A `^`-anchored pattern never matched (the leading \r), a long data dir cannot match, and prompts
+ * arriving together are lost or answered to the wrong reader: the stage hung until killed.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Host, InstallConfig } from '@/lib/config/schema';
@@ -106,19 +116,79 @@ export function prepareRunDir(opts: { runDir: string; bundlePath: string; profil
   return project;
 }
 
-/** Per-host connection secrets as Ansible host vars. Keys are written to keys/<host>. */
+/** Run by ssh-keygen as SSH_ASKPASS: prints the passphrase it finds in its environment. */
+const ASKPASS_SCRIPT = '#!/bin/sh\nprintf \'%s\\n\' "$KSW_KEY_PASSPHRASE"\n';
+const UNLOCK_TIMEOUT_MS = 30_000;
+
+/**
+ * Removes the passphrase of the private key in `keyFile` (rewritten in place, 0600) with
+ * `ssh-keygen -p -N ''`. The passphrase travels in the environment of ssh-keygen and its askpass
+ * child (readable by the owner only), never in argv or a file; SSH_ASKPASS_REQUIRE=force keeps it
+ * off any tty, so a wrong passphrase is one failed attempt, not a prompt. Returns undefined, or why
+ * OpenSSH could not open the key (e.g. "incorrect passphrase supplied to decrypt private key").
+ * `askpass` is where the (secret-free) askpass script is, or is written when missing.
+ */
+export function unlockKeyFile(keyFile: string, passphrase: string, askpass: string): string | undefined {
+  if (!fs.existsSync(askpass)) fs.writeFileSync(askpass, ASKPASS_SCRIPT, { mode: 0o700 });
+  const r = spawnSync('ssh-keygen', ['-p', '-q', '-N', '', '-f', keyFile], {
+    env: { ...process.env, SSH_ASKPASS: askpass, SSH_ASKPASS_REQUIRE: 'force', KSW_KEY_PASSPHRASE: passphrase },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    timeout: UNLOCK_TIMEOUT_MS,
+    encoding: 'utf8',
+  });
+  if (r.error) return (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT' ? `ssh-keygen did not finish within ${UNLOCK_TIMEOUT_MS / 1000} s` : `ssh-keygen could not be run: ${r.error.message}`;
+  if (r.status === 0) return undefined;
+  // "Failed to load key <path>: <reason>": keep the reason, not our private path
+  const first = (r.stderr ?? '').split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  const reason = first.includes(`${keyFile}: `) ? first.slice(first.indexOf(`${keyFile}: `) + keyFile.length + 2) : first;
+  return reason.trim() || `ssh-keygen exited with ${r.status ?? r.signal}`;
+}
+
+/**
+ * Writes each host's private key to keys/<host> (0600), unlocked when it has a passphrase. A key
+ * shared by several hosts (the usual case) is unlocked once (synchronously: ssh-keygen's key
+ * derivation takes ~0.1 s per distinct key). Throws one operator-readable Error naming every host
+ * whose key could not be opened.
+ */
+function writeKeyFiles(runDir: string, hosts: Host[]): void {
+  const unlocked = new Map<string, { text?: string; error?: string; hosts: string[] }>();
+  const askpass = path.join(runDir, 'askpass');
+  for (const host of hosts) {
+    if (host.auth.kind !== 'key') continue;
+    const key = secretValue(host.auth.privateKey);
+    if (!key) continue;
+    const text = key.endsWith('\n') ? key : `${key}\n`;
+    const keyFile = path.join(runDir, 'keys', host.name);
+    const passphrase = secretValue(host.auth.passphrase);
+    if (!passphrase) {
+      writeFile0600(keyFile, text);
+      continue;
+    }
+    const id = `${text}\0${passphrase}`;
+    const done = unlocked.get(id);
+    if (done) {
+      done.hosts.push(host.name);
+      if (done.text !== undefined) writeFile0600(keyFile, done.text);
+      continue;
+    }
+    writeFile0600(keyFile, text);
+    const error = unlockKeyFile(keyFile, passphrase, askpass);
+    unlocked.set(id, error ? { error, hosts: [host.name] } : { text: fs.readFileSync(keyFile, 'utf8'), hosts: [host.name] });
+  }
+  const failed = [...unlocked.values()].filter((u) => u.error);
+  if (failed.length > 0) {
+    throw new Error(failed.map((u) => `the private key of ${u.hosts.join(', ')} could not be opened with its passphrase: ${u.error}`).join('; '));
+  }
+}
+
+/** Per-host connection secrets as Ansible host vars (the key files are written by writeKeyFiles). */
 function hostSecretVars(host: Host, runDir: string): Record<string, string> {
   const vars: Record<string, string> = {};
   if (host.auth.kind === 'password') {
     const pw = secretValue(host.auth.password);
     if (pw) vars.ansible_ssh_pass = pw;
   } else if (host.auth.kind === 'key') {
-    const key = secretValue(host.auth.privateKey);
-    if (key) {
-      const keyFile = path.join(runDir, 'keys', host.name);
-      writeFile0600(keyFile, key.endsWith('\n') ? key : `${key}\n`);
-      vars.ansible_ssh_private_key_file = keyFile;
-    }
+    if (secretValue(host.auth.privateKey)) vars.ansible_ssh_private_key_file = path.join(runDir, 'keys', host.name);
   }
   const become = secretValue(host.becomePassword);
   if (host.user !== 'root') {
@@ -129,24 +199,19 @@ function hostSecretVars(host: Host, runDir: string): Record<string, string> {
   return vars;
 }
 
-/** Writes the secret-bearing files for one stage (host_vars, keys, passphrase prompts). */
+/** Writes the secret-bearing files for one stage (revealed vars, host_vars, unlocked keys). */
 export function writeStageSecrets(runDir: string, config: InstallConfig, revealedVarsYml: string): void {
   writeFile0600(REVEALED_VARS(runDir), revealedVarsYml);
-  const passphrases: Record<string, string> = {};
-  for (const host of config.hosts) {
-    if (host.taskbox) continue;
-    const vars = hostSecretVars(host, runDir);
-    writeFile0600(path.join(runDir, 'inventory', 'host_vars', `${host.name}.json`), JSON.stringify(vars));
-    if (host.auth.kind === 'key') {
-      const pass = secretValue(host.auth.passphrase);
-      if (pass) passphrases[`^Enter passphrase for key '${path.join(runDir, 'keys', host.name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}':\\s*?$`] = pass;
-    }
+  const hosts = config.hosts.filter((h) => !h.taskbox);
+  for (const host of hosts) {
+    writeFile0600(path.join(runDir, 'inventory', 'host_vars', `${host.name}.json`), JSON.stringify(hostSecretVars(host, runDir)));
   }
-  if (Object.keys(passphrases).length > 0) writeFile0600(path.join(runDir, 'env', 'passwords'), JSON.stringify(passphrases));
+  writeKeyFiles(runDir, hosts);
 }
 
 /** Deletes every secret-bearing file of the run dir. Never throws; safe to call twice. */
 export function removeStageSecrets(runDir: string): void {
+  // env/passwords: the passphrase prompts of earlier versions (a stage re-attached after an upgrade)
   for (const p of [REVEALED_VARS(runDir), path.join(runDir, 'inventory', 'host_vars'), path.join(runDir, 'keys'), path.join(runDir, 'env', 'passwords')]) {
     try {
       fs.rmSync(p, { recursive: true, force: true });
