@@ -7,10 +7,12 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Anchor, Badge, Checkbox, Group, Select, Switch, Text, TextInput } from '@mantine/core';
+import { Anchor, Checkbox, Group, Select, Switch, Text, TextInput } from '@mantine/core';
 import { FLAG_EVENT, FLAG_FAILED, FLAG_PHASE, isUnfiltered, matchLines, NO_FILTER, type LineFilter, type LineStore } from './line-store';
 
 const ROW = 18;
+/** A plain span, not a Mantine Badge: rows re-render every animation frame while lines pour in. */
+const HOST_TAG = { display: 'inline-block', lineHeight: '14px', padding: '0 6px', marginRight: 6, borderRadius: 7, fontSize: 10, fontWeight: 600, background: 'rgba(116, 192, 252, 0.16)', color: '#74c0fc' } as const;
 
 export interface LogViewerProps {
   store: LineStore;
@@ -104,7 +106,7 @@ export function LogViewer({ store, version, downloadHref, height = 480 }: LogVie
               >
                 <span style={{ color: '#637777' }}>{String(store.seqOf(i)).padStart(7, ' ')} </span>
                 <span style={{ color: '#82aaff' }}>{store.stageOf(i).padEnd(12, ' ')}</span>
-                {host ? <Badge size="xs" variant="light" mr={6}>{host}</Badge> : null}
+                {host ? <span style={HOST_TAG}>{host}</span> : null}
                 {store.texts[i]}
               </div>
             );

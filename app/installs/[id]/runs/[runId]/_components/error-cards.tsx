@@ -1,9 +1,10 @@
 'use client';
 /** "The first error, in plain words": one pinned card per failed host of each failed stage. */
+import { memo } from 'react';
 import { Alert, Code, Stack, Text, Title } from '@mantine/core';
 import type { StageView } from '@/server/runner/run-view';
 
-export function ErrorCards({ stages }: { stages: StageView[] }) {
+export const ErrorCards = memo(function ErrorCards({ stages }: { stages: StageView[] }) {
   const cards = stages.flatMap((s) => s.hosts.filter((h) => h.error && (h.status === 'failed' || s.status === 'failed')).map((h) => ({ stage: s, host: h })));
   if (cards.length === 0) return null;
   return (
@@ -39,4 +40,4 @@ export function ErrorCards({ stages }: { stages: StageView[] }) {
       })}
     </Stack>
   );
-}
+});

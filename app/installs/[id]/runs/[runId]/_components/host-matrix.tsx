@@ -1,10 +1,11 @@
 'use client';
 /** Host × stage matrix: per cell the host's state in that stage and ok / changed / failed / unreachable counts. */
+import { memo } from 'react';
 import { Badge, Table, Text, Tooltip } from '@mantine/core';
 import type { StageView } from '@/server/runner/run-view';
 import { STATUS_COLOR } from './stage-timeline';
 
-export function HostMatrix({ stages }: { stages: StageView[] }) {
+export const HostMatrix = memo(function HostMatrix({ stages }: { stages: StageView[] }) {
   const withHosts = stages.filter((s) => s.hosts.length > 0);
   const hosts = [...new Set(withHosts.flatMap((s) => s.hosts.map((h) => h.name)))].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
   if (hosts.length === 0) return null;
@@ -54,4 +55,4 @@ export function HostMatrix({ stages }: { stages: StageView[] }) {
       </Text>
     </Table.ScrollContainer>
   );
-}
+});

@@ -1,5 +1,6 @@
 'use client';
 /** Stage timeline: one row per stage with its state, duration and (while running) live elapsed time. */
+import { memo } from 'react';
 import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import type { StageView } from '@/server/runner/run-view';
 
@@ -24,7 +25,7 @@ export function stageDuration(s: StageView, now: number): string {
   return formatDuration(end - Date.parse(s.startedAt));
 }
 
-export function StageTimeline({ stages, phase, now }: { stages: StageView[]; phase: string | null; now: number }) {
+export const StageTimeline = memo(function StageTimeline({ stages, phase, now }: { stages: StageView[]; phase: string | null; now: number }) {
   return (
     <Paper withBorder p="sm">
       <Stack gap={6}>
@@ -54,4 +55,4 @@ export function StageTimeline({ stages, phase, now }: { stages: StageView[]; pha
       </Stack>
     </Paper>
   );
-}
+});
