@@ -85,7 +85,13 @@ export function connectHost(target: SshTarget, opts: ConnectOptions = {}): Promi
       return false;
     };
 
-    client.on('connect', () => clearTimeout(connectTimer));
+    client.on('connect', () => {
+      clearTimeout(connectTimer);
+      // Nagle's algorithm holds a small packet written right after another (exec request then EOF,
+      // the auth exchange) until the server ACKs the first, which it delays by ~40 ms: every round
+      // of the protocol would wait for it. SSH packets are whole messages; send them at once.
+      client.setNoDelay(true);
+    });
     client.on('ready', () => {
       if (settled) return;
       settled = true;
