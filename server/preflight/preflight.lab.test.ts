@@ -81,7 +81,7 @@ describe('preflight on lab hosts', () => {
     const keys = (await callRoute(hostKeysRoute, { cookie, params: { id: installId } })).json as { host: string; state: string; fingerprint: string }[];
     expect(keys).toHaveLength(3);
     expect(keys.every((k) => k.state === 'new' && k.fingerprint.startsWith('SHA256:'))).toBe(true);
-    for (const k of keys) expect((await callRoute(trustRoute, { method: 'POST', cookie, params: { id: installId }, body: { host: k.host } })).status).toBe(200);
+    for (const k of keys) expect((await callRoute(trustRoute, { method: 'POST', cookie, params: { id: installId }, body: { host: k.host, fingerprint: k.fingerprint } })).status).toBe(200);
     const bad = await callRoute(startRoute, { method: 'POST', cookie, params: { id: installId }, body: { hosts: ['nope'] } });
     expect(bad.status).toBe(422);
   });
@@ -136,7 +136,8 @@ describe('preflight on lab hosts', () => {
       const pending = await getDb().hostKey.findUniqueOrThrow({ where: { installId_host: { installId, host: c } } });
       expect(pending).toMatchObject({ pendingFingerprint: rekeyed?.hostKeyFingerprint, pendingAlgorithm: rekeyed?.hostKeyAlgorithm });
       expect(fingerprintOf(Buffer.from(pending.pendingPublicKey ?? '', 'base64'))).toBe(rekeyed?.hostKeyFingerprint);
-      await callRoute(trustRoute, { method: 'POST', cookie, params: { id: installId }, body: { host: c } });
+      const accepted = await callRoute(trustRoute, { method: 'POST', cookie, params: { id: installId }, body: { host: c, fingerprint: pending.pendingFingerprint } });
+      expect(accepted.status).toBe(200);
       const trusted = await getDb().hostKey.findUniqueOrThrow({ where: { installId_host: { installId, host: c } } });
       expect(trusted).toMatchObject({ fingerprint: rekeyed?.hostKeyFingerprint, algorithm: rekeyed?.hostKeyAlgorithm, publicKey: pending.pendingPublicKey, trusted: true, pendingFingerprint: null });
       const again = await run(installId, [c]);

@@ -8,7 +8,7 @@ import Link from 'next/link';
 import { Alert, Anchor, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { api } from '@/components/api';
-import type { HostKeyView } from '@/server/preflight/host-keys';
+import type { HostKeyView, ShownHostKey, SkippedHostKey } from '@/server/preflight/host-keys';
 import type { PreflightRunView } from '@/server/preflight/view';
 import { CheckMatrix } from './check-matrix';
 import { HostKeyPanel } from './host-key-panel';
@@ -22,6 +22,7 @@ export function PreflightView({ installId }: { installId: string }) {
   const [starting, setStarting] = useState(false);
   const [keys, setKeys] = useState<HostKeyView[]>([]);
   const [trusting, setTrusting] = useState<string>();
+  const [skipped, setSkipped] = useState<SkippedHostKey[]>([]);
   const [acknowledged, setAcknowledged] = useState(false);
   const [loadError, setLoadError] = useState<string>();
 
@@ -66,19 +67,21 @@ export function PreflightView({ installId }: { installId: string }) {
     setStarting(false);
   };
 
-  const trust = async (host: string) => {
+  const trust = async ({ host, fingerprint }: ShownHostKey) => {
     setTrusting(host);
-    const r = await api<HostKeyView>('POST', `/api/installs/${installId}/host-keys/trust`, { host });
+    const r = await api<HostKeyView>('POST', `/api/installs/${installId}/host-keys/trust`, { host, fingerprint });
     if (!r.ok) notifications.show({ color: 'red', title: `Could not trust the key of ${host}`, message: r.message });
     await loadKeys();
     setTrusting(undefined);
   };
 
-  const trustAllNew = async () => {
+  const trustAllNew = async (shown: ShownHostKey[]) => {
     setTrusting('*');
-    const r = await api<{ trusted: string[]; keys: HostKeyView[] }>('POST', `/api/installs/${installId}/host-keys/trust`, { all: 'new' });
+    setSkipped([]);
+    const r = await api<{ trusted: string[]; skipped: SkippedHostKey[]; keys: HostKeyView[] }>('POST', `/api/installs/${installId}/host-keys/trust`, { keys: shown });
     if (r.ok) {
       setKeys(r.data.keys);
+      setSkipped(r.data.skipped);
       if (r.data.trusted.length > 0) notifications.show({ color: 'teal', title: 'Host keys trusted', message: r.data.trusted.join(', ') });
     } else {
       notifications.show({ color: 'red', title: 'Could not trust the new keys', message: r.message });
@@ -116,7 +119,14 @@ export function PreflightView({ installId }: { installId: string }) {
           <CheckMatrix view={view} onRerunHost={(h) => void start([h])} busy={running} />
         </>
       )}
-      <HostKeyPanel keys={keys} onTrust={(h) => void trust(h)} onTrustAllNew={() => void trustAllNew()} busyHost={trusting} />
+      <HostKeyPanel
+        keys={keys}
+        onTrust={(k) => void trust(k)}
+        onTrustAllNew={(shown) => void trustAllNew(shown)}
+        busyHost={trusting}
+        skipped={skipped}
+        onDismissSkipped={() => setSkipped([])}
+      />
       {view && <InstallPanel installId={installId} view={view} acknowledged={acknowledged} onAcknowledge={setAcknowledged} />}
     </Stack>
   );
