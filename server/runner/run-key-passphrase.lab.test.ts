@@ -28,6 +28,7 @@ import { REVEALED_VARS, runDirOf, unlockKeyFile } from './run-files';
 import { getRunner } from './runner';
 import { getRunView, listRuns } from './run-view';
 import { labConfig } from './test-support/lab-install';
+import { filesUnder } from '../test-support/files-under';
 
 const dbFile = useFreshDatabase();
 const lab = useLab(2);
@@ -89,17 +90,7 @@ function hitsIn(where: string, text: string | Buffer): string[] {
 
 /** Every file under `dir` (symlinks not followed) that holds a secret, as "secret in path". */
 function hitsInDir(dir: string): string[] {
-  const hits: string[] = [];
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isSymbolicLink()) continue;
-      if (e.isDirectory()) walk(p);
-      else if (e.isFile()) hits.push(...hitsIn(path.relative(dir, p), fs.readFileSync(p)));
-    }
-  };
-  walk(dir);
-  return hits;
+  return filesUnder(dir).flatMap((p) => hitsIn(path.relative(dir, p), fs.readFileSync(p)));
 }
 
 function keyLogin(hosts: Host[], passphrase: string): Host[] {

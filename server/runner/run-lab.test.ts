@@ -20,6 +20,7 @@ import { createLabInstall } from './test-support/lab-install';
 import { translateEvent, type JobEvent } from './translate-event';
 import { EventTail } from './tail-events';
 import { createRedactor } from './redact';
+import { filesUnder } from '../test-support/files-under';
 
 const lab = useLab(6);
 let installId = '';
@@ -185,16 +186,7 @@ describe('lab install runs', () => {
     for (const f of [dbFile, `${dbFile}-wal`]) if (fs.existsSync(f)) expect(fs.readFileSync(f).includes(Buffer.from(secret))).toBe(false);
     for (const run of await getDb().run.findMany({ where: { installId } })) {
       expect(JSON.stringify(await getRunView(run.id))).not.toContain(secret);
-      const hits: string[] = [];
-      const walk = (d: string) => {
-        for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-          const p = path.join(d, e.name);
-          if (e.isSymbolicLink()) continue;
-          if (e.isDirectory()) walk(p);
-          else if (fs.readFileSync(p).includes(Buffer.from(secret))) hits.push(p);
-        }
-      };
-      walk(runDirOf(run.id));
+      const hits = filesUnder(runDirOf(run.id)).filter((p) => fs.readFileSync(p).includes(Buffer.from(secret)));
       expect(hits).toEqual([]);
     }
   });
