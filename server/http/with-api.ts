@@ -4,6 +4,7 @@
  *   2. CSRF check for POST/PUT/PATCH/DELETE: same-origin `Origin` header, else 403;
  *   3. JSON body parsing for POST/PUT/PATCH (400 `{error:"malformed JSON: ..."}`; empty body = undefined);
  *   4. errors -> answers: ValidationError/ZodError 422 `{errors,warnings}`, HttpError its status,
+ *      the wizard's storage full or read-only 507 with what to do (server/storage-errors.ts),
  *      anything else 500 with a generic message (logged server-side without the request body).
  * Cookies are read from the raw `Cookie` header so handlers are plain, testable functions.
  */
@@ -11,6 +12,7 @@ import { ZodError } from 'zod';
 import { hasSameOrigin, isStateChanging } from '../auth/check-origin';
 import { findSession, type SessionInfo } from '../auth/find-session';
 import { readSessionToken } from '../auth/session-cookie';
+import { describeStorageError } from '../storage-errors';
 import { HttpError, ValidationError } from './errors';
 import { zodIssuesToFields } from './parse-input';
 
@@ -57,6 +59,9 @@ function errorResponse(err: unknown, request: Request): Response {
   if (err instanceof HttpError) return jsonResponse({ ...err.details, error: err.message }, err.status, err.headers);
   const e = err instanceof Error ? err : new Error(String(err));
   console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed: ${e.name}: ${e.message}\n${e.stack ?? ''}`);
+  // A failed write is rolled back: say why, and that retrying after freeing space is safe.
+  const storage = describeStorageError(err);
+  if (storage) return jsonResponse({ error: `${storage} Nothing of this request was saved.` }, 507);
   return jsonResponse({ error: 'internal error: see the server log' }, 500);
 }
 

@@ -13,6 +13,7 @@
  */
 import type { Stage } from '@prisma/client';
 import { getDb } from '../db';
+import { describeStorageError } from '../storage-errors';
 import { concludeStage, executeStage, type StageOutcome } from './execute-stage';
 import { followStage } from './follow-stage';
 import type { LogWriter } from './log-writer';
@@ -75,7 +76,7 @@ export async function driveRun(runId: string, hooks: DriveHooks): Promise<RunSta
   try {
     ctx = await loadRunContext(runId);
   } catch (err) {
-    const msg = (err as Error).message.split('\n')[0] ?? 'cannot prepare the run';
+    const msg = describeStorageError(err) ?? (err as Error).message.split('\n')[0] ?? 'cannot prepare the run';
     // a stage left running by a crash must still be finished from its artifacts
     await finishOrphanStages(runId, hooks);
     const first = await db.stage.findFirst({ where: { runId }, orderBy: { position: 'asc' } });

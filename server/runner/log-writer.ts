@@ -13,6 +13,7 @@
 import type { PrismaClient } from '@prisma/client';
 import { getDb, getSqliteLogConnection } from '../db';
 import { loadEnv } from '../env';
+import { describeStorageError } from '../storage-errors';
 import { planFlush, type FlushPlan } from './flush-plan';
 import { writeFlushWithPrisma } from './flush-sink-prisma';
 import { isSqliteBusy, writeFlushToSqlite } from './flush-sink-sqlite';
@@ -94,7 +95,7 @@ export class LogWriter {
     this.flushing = this.flushing
       .then(() => this.flush())
       .catch((err: unknown) => {
-        console.error(`[runner] log flush failed: ${(err as Error).message}`);
+        console.error(`[runner] log flush failed, its lines are not stored: ${describeStorageError(err) ?? (err as Error).message}`);
       });
   }
 
