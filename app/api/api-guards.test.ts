@@ -19,6 +19,7 @@ import { POST as setup } from './auth/setup/route';
 import { GET as authState } from './auth/state/route';
 import { GET as health } from './health/route';
 import { GET as files } from './installs/[id]/files/[file]/route';
+import { GET as hostConflicts } from './installs/[id]/host-conflicts/route';
 import { GET as hostKeys } from './installs/[id]/host-keys/route';
 import { POST as trustHostKeys } from './installs/[id]/host-keys/trust/route';
 import { GET as installGate } from './installs/[id]/install-gate/route';
@@ -67,6 +68,7 @@ const PROTECTED: RouteCase[] = [
   { name: 'GET /api/installs/:id/preflight/latest', handler: h(latestPreflight), method: 'GET', params: id },
   { name: 'GET /api/preflight/:runId', handler: h(preflightRun), method: 'GET', params: { runId: 'does-not-exist' } },
   { name: 'GET /api/installs/:id/host-keys', handler: h(hostKeys), method: 'GET', params: id },
+  { name: 'GET /api/installs/:id/host-conflicts', handler: h(hostConflicts), method: 'GET', params: id },
   { name: 'POST /api/installs/:id/host-keys/trust', handler: h(trustHostKeys), method: 'POST', params: id, body: { keys: [{ host: 'node1', fingerprint }] } },
   { name: 'GET /api/installs/:id/runs', handler: h(listRuns), method: 'GET', params: id },
   { name: 'POST /api/installs/:id/runs', handler: h(startRun), method: 'POST', params: id },
