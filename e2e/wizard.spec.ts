@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { seedConfig } from '../lib/config/fixtures';
 import { logIn } from './support/login';
 import { createInstall } from './support/new-install';
 
@@ -100,4 +101,35 @@ test('builds the seed HA example and downloads the expected files', async ({ pag
   // a reload resumes at the saved step with nothing lost
   await page.reload();
   await expect(page.getByText('No errors: these are the files the installer gets.')).toBeVisible();
+});
+
+test('a host that is also a host of another install is noted at its field and in Review, and clears when moved', async ({ page }) => {
+  await logIn(page);
+  // another install (ready, never run) on its own /24, created through the API
+  const net = `10.77.${Math.floor(Math.random() * 250) + 1}`;
+  const other = seedConfig();
+  for (const host of other.hosts) host.address = host.ip = host.ip.replace('192.168.0.', `${net}.`);
+  const otherName = `e2e-other-${Date.now()}`;
+  const origin = new URL(page.url()).origin;
+  const res = await page.request.post('/api/installs', { data: { name: otherName, config: other }, headers: { origin } });
+  expect(res.status(), await res.text()).toBe(201);
+
+  await createInstall(page, 'cross');
+  await page.getByRole('button', { name: 'Bulk paste…' }).click();
+  await page.getByLabel('Hosts, one per line').fill(`web1 ${net}.4`);
+  await page.getByRole('button', { name: 'Add hosts' }).click();
+  const hostsTable = page.getByRole('table', { name: 'Hosts' });
+  await expect(hostsTable.getByText(`also in ${otherName}`)).toBeVisible();
+
+  const note = `${net}.4 is also node1 in install "${otherName}" (ready, not installed yet).`;
+  await goToStep(page, 'Review');
+  await page.getByRole('list', { name: 'Notes' }).getByText(note, { exact: false }).waitFor();
+  await page.getByRole('list', { name: 'Notes' }).getByRole('button', { name: 'Go to Hosts' }).click();
+  const drawer = page.getByRole('dialog', { name: 'Host web1' });
+  await expect(drawer.getByText(note, { exact: false })).toBeVisible();
+  await drawer.getByLabel('SSH address').fill(`${net}.204`);
+  await drawer.getByLabel('Internal IP').fill(`${net}.204`);
+  await expect(drawer.getByText(/is also node1 in install/)).toHaveCount(0);
+  await drawer.getByRole('button', { name: 'Done' }).click();
+  await expect(hostsTable.getByText(`also in ${otherName}`)).toHaveCount(0);
 });

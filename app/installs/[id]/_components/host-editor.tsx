@@ -7,6 +7,7 @@ import { unsetSecret } from '@/lib/config/secret';
 import { NumberField, SwitchField, TextField } from '@/components/form/fields';
 import { SecretField } from '@/components/form/secret-field';
 import { copySourceFor } from './copy-source';
+import { FieldNotes } from './field-notes';
 import { useWizard } from './wizard-context';
 
 const AUTH_KINDS = [
@@ -35,12 +36,16 @@ export function HostEditor({ index, onClose }: { index: number | null; onClose: 
         <Stack gap="md">
           <TextField name={`hosts.${index}.name`} label="Name" description="Inventory name, lower case (e.g. master1); the host is renamed to it" data-autofocus />
           <SimpleGrid cols={2}>
-            <TextField name={`hosts.${index}.address`} label="SSH address" description="IP or DNS name the taskbox connects to" />
+            <div>
+              <TextField name={`hosts.${index}.address`} label="SSH address" description="IP or DNS name the taskbox connects to" />
+              <FieldNotes path={`hosts.${index}.address`} />
+            </div>
             <Stack gap={4}>
               <TextField name={`hosts.${index}.ip`} label="Internal IP" description="IPv4 the cluster binds to" />
               <Button size="compact-xs" variant="subtle" style={{ alignSelf: 'flex-start' }} onClick={() => setValue(`hosts.${index}.ip`, getValues(`hosts.${index}.address`), opts)}>
                 Same as SSH address
               </Button>
+              <FieldNotes path={`hosts.${index}.ip`} />
             </Stack>
           </SimpleGrid>
           <SimpleGrid cols={2}>

@@ -30,7 +30,7 @@ export function HostsStep() {
   const { control, setFocus } = useFormContext<InstallConfig>();
   const { fields, append, remove } = useFieldArray({ control, name: 'hosts' });
   const hosts = useWatch({ control, name: 'hosts' });
-  const { errors, warnings, focusRequest } = useWizard();
+  const { errors, warnings, crossInstall, focusRequest } = useWizard();
   const [editing, setEditing] = useState<number | null>(null);
   const [bulkOpen, bulk] = useDisclosure(false);
   const [importOpen, importModal] = useDisclosure(false);
@@ -96,6 +96,7 @@ export function HostsStep() {
               const h = hosts[i];
               if (!h) return null;
               const problems = issuesUnder(errors, `hosts.${i}`).filter((e) => e.step === 'hosts').length;
+              const elsewhere = issuesUnder(crossInstall, `hosts.${i}`);
               const label = h.name || `host ${i + 1}`;
               return (
                 <Table.Tr key={f.id}>
@@ -106,7 +107,17 @@ export function HostsStep() {
                   <Table.Td>{h.ip}</Table.Td>
                   <Table.Td>{h.user}{h.port !== 22 ? `:${h.port}` : ''}</Table.Td>
                   <Table.Td>{authSummary(h)}</Table.Td>
-                  <Table.Td>{problems > 0 ? <Badge color="red" variant="light">{problems} error{problems === 1 ? '' : 's'}</Badge> : <Text size="sm" c="teal">ok</Text>}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      {problems > 0 && <Badge color="red" variant="light">{problems} error{problems === 1 ? '' : 's'}</Badge>}
+                      {elsewhere.map((w) => (
+                        <Badge key={w.message} color={w.severity === 'warning' ? 'orange' : 'gray'} variant="light" title={w.message}>
+                          also in {w.other.installName}
+                        </Badge>
+                      ))}
+                      {problems === 0 && elsewhere.length === 0 && <Text size="sm" c="teal">ok</Text>}
+                    </Group>
+                  </Table.Td>
                   <Table.Td>
                     <Group gap={4} justify="flex-end" wrap="nowrap">
                       <Button size="xs" variant="light" onClick={() => setEditing(i)} aria-label={`Edit ${label}`}>

@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import Link from 'next/link';
 import { useFormContext, useWatch } from 'react-hook-form';
-import { Alert, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { InstallConfig } from '@/lib/config/schema';
 import { WIZARD_STEPS } from '@/lib/config/steps';
 import { isValidConfig } from '@/lib/config/validate';
@@ -27,7 +27,8 @@ function render(config: InstallConfig): { hostsIni: string; varsYml: string } | 
 export function ReviewStep() {
   const { control, getValues } = useFormContext<InstallConfig>();
   const values = useWatch({ control });
-  const { installId, errors, warnings, goToIssue, saveNow } = useWizard();
+  const { installId, errors, warnings, crossInstall, goToIssue, saveNow } = useWizard();
+  const notes = crossInstall.filter((i) => i.severity === 'info');
   const [downloading, setDownloading] = useState<FileName | null>(null);
   const [downloadProblem, setDownloadProblem] = useState<string | null>(null);
   // `values` changes whenever a field does; getValues() is that same snapshot, fully typed
@@ -66,6 +67,23 @@ export function ReviewStep() {
         onGo={goToIssue}
         goLabel={(i) => `Go to ${stepLabel(i.step)}`}
       />
+      {notes.length > 0 && (
+        <Stack gap={6} role="list" aria-label="Notes">
+          {notes.map((n) => (
+            <Alert key={`${n.path}|${n.message}`} role="listitem" color="gray" variant="light" py={8}>
+              <Text size="sm">
+                <Text span fw={600} size="sm">
+                  Note:{' '}
+                </Text>
+                {n.message}{' '}
+                <Anchor component="button" type="button" size="sm" onClick={() => goToIssue(n.path)}>
+                  Go to {stepLabel(n.step)}
+                </Anchor>
+              </Text>
+            </Alert>
+          ))}
+        </Stack>
+      )}
       {errors.length === 0 && (
         <Alert color="teal" variant="light">
           <Group justify="space-between">

@@ -1,6 +1,7 @@
 'use client';
 
 import { createContext, useContext } from 'react';
+import type { CrossInstallIssue } from '@/lib/config/cross-install-hosts';
 import type { ConfigIssueWithStep } from '@/lib/config/issues';
 import type { InstallConfig } from '@/lib/config/schema';
 
@@ -13,7 +14,13 @@ export interface WizardContextValue {
   installId: string;
   installName: string;
   errors: ConfigIssueWithStep[];
+  /** Rule warnings, plus hosts that are also hosts of an install that ran (never block). */
   warnings: ConfigIssueWithStep[];
+  /**
+   * Hosts that are also hosts of another install, both severities: `warning` ones are in
+   * `warnings` too; `info` ones (the other install is only a plan) are only here.
+   */
+  crossInstall: CrossInstallIssue[];
   /** Switch to the step owning `path` and focus its field. */
   goToIssue: (path: string) => void;
   focusRequest: FocusRequest | null;
@@ -32,6 +39,6 @@ export function useWizard(): WizardContextValue {
 }
 
 /** Issues whose path is `prefix` or below it. */
-export function issuesUnder(list: ConfigIssueWithStep[], prefix: string): ConfigIssueWithStep[] {
+export function issuesUnder<T extends { path: string }>(list: T[], prefix: string): T[] {
   return list.filter((i) => i.path === prefix || i.path.startsWith(`${prefix}.`));
 }

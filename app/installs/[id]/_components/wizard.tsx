@@ -3,7 +3,9 @@
 /**
  * The install wizard: ONE react-hook-form over the whole config (zodResolver with the shared
  * installConfigSchema, so rule errors appear at fields as the operator types), a clickable
- * Stepper over WIZARD_STEPS, live validateConfig issues per step, and draft autosave.
+ * Stepper over WIZARD_STEPS, live validateConfig issues per step, and draft autosave. Hosts that
+ * are also hosts of another install (the server lists those installs' hosts, re-fetched after each
+ * save) are checked live too: warnings join the rule warnings, plan-only overlaps are notes.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import Link from 'next/link';
@@ -13,10 +15,12 @@ import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { installConfigSchema, validateConfig } from '@/lib/config/validate';
 import type { InstallConfig } from '@/lib/config/schema';
 import type { ConfigIssueWithStep } from '@/lib/config/issues';
+import { crossInstallHostIssues } from '@/lib/config/cross-install-hosts';
 import { WIZARD_STEPS, isWizardStep, stepForPath, type WizardStepId } from '@/lib/config/steps';
 import { StatusBadge } from '@/components/status-badge';
 import type { InstallDetail } from './types';
 import { useAutosave } from './use-autosave';
+import { useKnownHosts } from './use-known-hosts';
 import { RunHistoryLink } from './run-history-link';
 import { SaveIndicator } from './save-indicator';
 import { WizardContext, type FocusRequest, type WizardContextValue } from './wizard-context';
@@ -71,17 +75,22 @@ export function Wizard({ install }: { install: InstallDetail }) {
     return () => sub.unsubscribe();
   }, [form, trigger, schedule]);
 
+  const knownHosts = useKnownHosts(install.id, serverCheck);
   const values = useWatch({ control });
   const issues = useMemo(() => {
-    const live = liveIssues(getValues());
-    const current = serverCheck && serverCheck.configJson === JSON.stringify(getValues());
+    const config = getValues();
+    const live = liveIssues(config);
+    const current = serverCheck && serverCheck.configJson === JSON.stringify(config);
+    const cross = crossInstallHostIssues(Array.isArray(config.hosts) ? config.hosts : [], knownHosts);
+    const crossWarnings = cross.filter((i) => i.severity === 'warning').map(({ code, path, message, step }) => ({ severity: 'warning' as const, code, path, message, step }));
     return {
       errors: current ? merge(live.errors, serverCheck.errors) : live.errors,
-      warnings: current ? merge(live.warnings, serverCheck.warnings) : live.warnings,
+      warnings: merge(current ? merge(live.warnings, serverCheck.warnings) : live.warnings, crossWarnings),
+      crossInstall: cross,
     };
     // `values` changes whenever any field does; getValues() reads the same snapshot
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `values` is the trigger, not read
-  }, [values, serverCheck, getValues]);
+  }, [values, serverCheck, getValues, knownHosts]);
 
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const goToStep = useCallback(
@@ -117,6 +126,7 @@ export function Wizard({ install }: { install: InstallDetail }) {
       installName: install.name,
       errors: issues.errors,
       warnings: issues.warnings,
+      crossInstall: issues.crossInstall,
       goToIssue,
       focusRequest,
       saveNow,

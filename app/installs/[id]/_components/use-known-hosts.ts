@@ -1,0 +1,30 @@
+'use client';
+
+/**
+ * The hosts of the other installs (GET /api/installs/:id/host-conflicts), for the cross-install
+ * check the wizard runs on every change (lib/config/cross-install-hosts.ts). Fetched on open and
+ * again after each saved draft (`savedToken` changes), so installs edited or installed meanwhile
+ * are seen too. A failed fetch keeps the last list: the check is advice, never a gate.
+ */
+import { useEffect, useState } from 'react';
+import { api } from '@/components/api';
+import type { CrossInstallIssue, KnownInstallHost } from '@/lib/config/cross-install-hosts';
+
+interface HostConflicts {
+  issues: CrossInstallIssue[];
+  knownHosts: KnownInstallHost[];
+}
+
+export function useKnownHosts(installId: string, savedToken: unknown): KnownInstallHost[] {
+  const [known, setKnown] = useState<KnownInstallHost[]>([]);
+  useEffect(() => {
+    let alive = true;
+    void api<HostConflicts>('GET', `/api/installs/${encodeURIComponent(installId)}/host-conflicts`).then((r) => {
+      if (alive && r.ok) setKnown(r.data.knownHosts);
+    });
+    return () => {
+      alive = false;
+    };
+  }, [installId, savedToken]);
+  return known;
+}
