@@ -1,7 +1,8 @@
 /**
  * Starts a preflight run for an install (all hosts or some) and runs it in the background:
  * PreflightRun row (running) → per host, bounded fan-out, one SSH connection each (runHostChecks)
- * → results recorded with a seq and streamed → cluster-wide checks when every host is covered →
+ * → results recorded with a seq and streamed → cluster-wide checks when every host is covered
+ * (including the wizard's own machine: installer bundle, local Ansible, gathered during the fan-out) →
  * final status passed | warned | failed. Node.state goes unknown → reachable → ready | failed.
  *
  * The run records every host it checks as it was (hostsJson: address, port, ip, roles and a keyed
@@ -19,6 +20,7 @@ import { resolveSecrets } from '../installs/resolve-secrets';
 import { DEFAULT_FAN_OUT, mapLimit } from '../ssh';
 import { CLUSTER_CHECKS } from './checks';
 import { expectedHostKey, recordChangedHostKey, recordHostKey } from './host-keys';
+import { gatherLocalFacts } from './local-facts';
 import { checkedTargets } from './login-fingerprint';
 import type { HostFacts } from './parse/facts';
 import { RunRecorder } from './recorder';
@@ -123,6 +125,9 @@ async function executeRun(runId: string, installId: string, config: InstallConfi
   const recorder = new RunRecorder(runId);
   const statuses: CheckStatus[] = [];
   const facts = new Map<string, HostFacts>();
+  // the wizard's machine (bundle, local Ansible) for the cluster checks, alongside the hosts
+  const local = allHosts ? gatherLocalFacts(config) : undefined;
+  local?.catch(() => undefined); // awaited below, where a rejection fails the run; not "unhandled" meanwhile
   await mapLimit(hosts, DEFAULT_FAN_OUT, async (host) => {
     const r = await checkOneHost(installId, config, host, recorder).catch(async (err: unknown) => {
       const message = `unexpected error while checking ${host.name}: ${err instanceof Error ? err.message : String(err)}`;
@@ -132,8 +137,8 @@ async function executeRun(runId: string, installId: string, config: InstallConfi
     statuses.push(...r.statuses);
     if (r.facts) facts.set(host.name, r.facts);
   });
-  if (allHosts) {
-    const ctx = { config, facts, labProfile: config.installer.profile === 'lab', tcpProbe };
+  if (local) {
+    const ctx = { config, facts, labProfile: config.installer.profile === 'lab', tcpProbe, local: await local };
     for (const check of CLUSTER_CHECKS) {
       const t0 = performance.now();
       const result = await check.run(ctx);

@@ -5,6 +5,7 @@
  * message an operator can act on, a fix hint, and the evidence (the relevant raw output).
  */
 import type { Host, InstallConfig, Role } from '@/lib/config/schema';
+import type { LocalFacts } from './local-facts';
 import type { HostFacts } from './parse/facts';
 
 export type CheckStatus = 'pass' | 'warn' | 'fail';
@@ -51,6 +52,8 @@ export interface ClusterCheckContext {
   labProfile: boolean;
   /** TCP connect from the wizard's machine (taskbox stand-in). */
   tcpProbe: (host: string, port: number, timeoutMs: number) => Promise<TcpProbeResult>;
+  /** The wizard's machine: the installer bundle and the Ansible the runner will use. */
+  local: LocalFacts;
 }
 
 export interface ClusterCheck {

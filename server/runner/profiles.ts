@@ -9,7 +9,10 @@
  * - `configFiles` are written by the `write-config` stage with secrets as placeholders only: the
  *   revealed inventory lives in the run's private dir (0600) and is deleted when each stage ends;
  * - `inventoryGroupVars` is the bundle directory whose group_vars Kubespray expects next to the
- *   inventory; the runner links it beside the private inventory.
+ *   inventory; the runner links it beside the private inventory;
+ * - `layout.files` holds every bundle playbook of `stages` (bundlePlaybooks), so preflight's
+ *   "Installer bundle" check looks for exactly what the stages will run; `version` and `ansible`
+ *   describe the bundle as shipped and the Ansible it was written for (server/preflight/checks/bundle.ts).
  */
 import path from 'node:path';
 
@@ -37,6 +40,33 @@ export interface ConfigFileDef {
   content: 'hosts.ini' | 'vars.yml';
 }
 
+/** What an unpacked bundle of a profile must contain (checked on the wizard's machine by preflight). */
+export interface BundleLayout {
+  /** The bundle in operator words: "<path> is not a <name> bundle". */
+  name: string;
+  /** What to do when nothing is at the path; the check adds "or set the path in the installer settings". */
+  howToGet: string;
+  /** Bundle-relative directories. */
+  dirs: string[];
+  /** Bundle-relative files: every bundle playbook of the stages (`builtin:` ones are the wizard's own). */
+  files: string[];
+}
+
+/** Where the bundle states its version, as shipped (a top-level `key: value` line of `file`). */
+export interface BundleVersion {
+  file: string;
+  key: string;
+  expected: string;
+}
+
+/** The Ansible the bundle's playbooks were written for. */
+export interface AnsiblePin {
+  /** The version the bundle's own bootstrap installs; preflight compares major.minor. */
+  pinned: string;
+  /** Operator words: what a different local version means. */
+  note: string;
+}
+
 export interface InstallerProfile {
   id: 'kubesphere-2.0.2' | 'lab';
   label: string;
@@ -47,6 +77,9 @@ export interface InstallerProfile {
   configFiles: ConfigFileDef[];
   inventoryGroupVars: string;
   stages: StageDef[];
+  layout: BundleLayout;
+  version?: BundleVersion;
+  ansible?: AnsiblePin;
 }
 
 /** Kubespray role → phase of the Kubernetes stage (kubesphere-2.0-installer.md §5.3, step 2). */
@@ -78,6 +111,17 @@ function stagesWith(verifyPlaybook: string): StageDef[] {
   ];
 }
 
+/** The bundle-relative playbooks of `stages`, in stage order (not `builtin:`, not write-config). */
+export function bundlePlaybooks(stages: readonly StageDef[]): string[] {
+  return stages.filter((s) => s.kind === 'playbook' && !s.playbook.startsWith('builtin:')).map((s) => s.playbook);
+}
+
+/** The top-level folders of kubesphere-all-advanced-2.0.2 the runner uses (CAST; LICENSE and tools/ are not needed). */
+const BUNDLE_DIRS = ['conf', 'k8s', 'kubesphere', 'preinstall', 'scripts'];
+
+const KS_202_STAGES = stagesWith('builtin:verify-kubesphere.yml');
+const LAB_STAGES = stagesWith('scripts/verify.yml');
+
 export const PROFILES: Record<InstallerProfile['id'], InstallerProfile> = {
   'kubesphere-2.0.2': {
     id: 'kubesphere-2.0.2',
@@ -86,7 +130,20 @@ export const PROFILES: Record<InstallerProfile['id'], InstallerProfile> = {
     copyBundle: false,
     configFiles: CONFIG_FILES,
     inventoryGroupVars: 'k8s/inventory/my_cluster/group_vars',
-    stages: stagesWith('builtin:verify-kubesphere.yml'),
+    stages: KS_202_STAGES,
+    layout: {
+      name: 'KubeSphere 2.0.2',
+      howToGet: 'Unpack kubesphere-all-advanced-2.0.2.tar.gz there',
+      dirs: BUNDLE_DIRS,
+      files: bundlePlaybooks(KS_202_STAGES),
+    },
+    // kubesphere-2.0-installer.md §2.4: the shipped conf/vars.yml says `ks_version: 2.0.2`
+    version: { file: 'conf/vars.yml', key: 'ks_version', expected: '2.0.2' },
+    // §5.3 step 0 and §7 row 2: the bundle's bootstrap pins ansible==2.7.6 (Kubespray v2.9 asserts >= 2.7.6)
+    ansible: {
+      pinned: '2.7.6',
+      note: "The 2.0.2 bundle's Kubespray v2.9 playbooks were written for ansible 2.7.x (its bootstrap pins ansible==2.7.6); a newer ansible-core may reject them (removed modules, options and syntax).",
+    },
   },
   lab: {
     id: 'lab',
@@ -95,7 +152,13 @@ export const PROFILES: Record<InstallerProfile['id'], InstallerProfile> = {
     copyBundle: true,
     configFiles: CONFIG_FILES,
     inventoryGroupVars: 'k8s/inventory/my_cluster/group_vars',
-    stages: stagesWith('scripts/verify.yml'),
+    stages: LAB_STAGES,
+    layout: {
+      name: 'lab stand-in',
+      howToGet: "Restore lab/installer from the wizard's repository (git checkout -- lab/installer)",
+      dirs: BUNDLE_DIRS,
+      files: bundlePlaybooks(LAB_STAGES),
+    },
   },
 };
 

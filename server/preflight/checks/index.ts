@@ -1,5 +1,6 @@
-/** The check catalog: per-host checks in display order, then cluster-wide checks. */
+/** The check catalog: per-host checks in display order, then cluster-wide checks (the wizard's own machine last). */
 import type { ClusterCheck, HostCheck } from '../types';
+import { installerBundleCheck, localAnsibleCheck } from './bundle';
 import { cidrCheck, hostnamesUniqueCheck, loadBalancerCheck, resourcesTotalCheck } from './cluster';
 import { clusterNetworkCheck, firewallCheck, ipLocalCheck, portsCheck, storageReachCheck } from './network';
 import { cpuMemoryCheck, diskCheck, swapCheck } from './resources';
@@ -31,7 +32,7 @@ export const HOST_CHECKS: readonly HostCheck[] = [
   storageReachCheck,
 ];
 
-export const CLUSTER_CHECKS: readonly ClusterCheck[] = [resourcesTotalCheck, hostnamesUniqueCheck, cidrCheck, loadBalancerCheck];
+export const CLUSTER_CHECKS: readonly ClusterCheck[] = [resourcesTotalCheck, hostnamesUniqueCheck, cidrCheck, loadBalancerCheck, installerBundleCheck, localAnsibleCheck];
 
 /** id → title for every check, in display order (the UI's matrix columns). */
 export const CHECK_TITLES: ReadonlyMap<string, string> = new Map([
