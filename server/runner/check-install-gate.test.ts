@@ -166,4 +166,25 @@ describe('install gate: login details changed after the host check', () => {
     expect(gate).toMatchObject({ ok: false, code: 'login-changed', loginChanged: ['gate1', 'gate2', 'gate3'] });
     expect(gate.message).toMatch(/did not record the login details of gate1, gate2, gate3 .*run the checks again/);
   });
+
+});
+
+describe('install gate: the installer bundle is judged again at install time', () => {
+  it('refuses when the bundle path was changed to one without a bundle after a passing check', async () => {
+    const c = config();
+    const { id } = await createInstall({ name: 'bundle-gate', config: c });
+    await checkedAndPassed(id);
+    expect((await checkInstallGate(id, true)).ok).toBe(true);
+
+    const moved = redacted(c);
+    moved.installer = { ...moved.installer, bundlePath: '/nonexistent/ks-bundle' };
+    await save(id, moved);
+    const gate = await checkInstallGate(id, true);
+    expect(gate).toMatchObject({ ok: false, code: 'installer-bundle' });
+    expect(gate.message).toContain('/nonexistent/ks-bundle');
+    const res = await start(id);
+    expect(res.status).toBe(409);
+    expect((res.json as Refusal).gate.code).toBe('installer-bundle');
+    expect(await getDb().run.count({ where: { installId: id } })).toBe(0);
+  });
 });

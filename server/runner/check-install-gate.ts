@@ -5,8 +5,9 @@
  * acknowledged), applied to the install's LATEST preflight run as stored, plus one more condition
  * the page cannot see: that run must have checked every host of the current config as it is now
  * (same names, SSH address/port, internal IP and roles) and with the login it has now (user, auth
- * kind, secret values: compared by keyed fingerprint, server/preflight/coverage.ts). A config with
- * rule errors is refused before any of this (422 with the errors).
+ * kind, secret values: compared by keyed fingerprint, server/preflight/coverage.ts), and the installer
+ * bundle must still pass its check as the settings are now (judged again here: it is a local read).
+ * A config with rule errors is refused before any of this (422 with the errors).
  *
  * `startInstallRun` is the one public way to a new full run (POST /api/installs/:id/runs). Retries
  * (`retryRun`) are not gated: they continue a chain whose first run passed this gate. `createRun`
@@ -19,13 +20,16 @@ import { checkInstallConfig } from '../installs/check-install-config';
 import { readStoredSecrets } from '../installs/install-secrets';
 import { fillSecrets } from '../installs/merge-secrets';
 import { parseStoredConfig } from '../installs/parse-stored-config';
+import { gatherBundleFacts } from '../preflight/bundle-facts';
 import { CHECK_TITLES } from '../preflight/checks';
+import { judgeBundle } from '../preflight/checks/bundle';
 import { checkCoverage } from '../preflight/coverage';
 import { installGate } from '../preflight/gate';
 import { checkedTargets } from '../preflight/login-fingerprint';
 import type { RunStatus } from '../preflight/types';
 import { CLUSTER_HOST, parseCheckedHosts } from '../preflight/view';
 import { createRun, createRunInput } from './create-run';
+import { getProfile } from './profiles';
 
 export interface HostChecks {
   /** Inventory name, or "cluster" for cluster-wide checks. */
@@ -36,7 +40,7 @@ export interface HostChecks {
 export interface InstallGateView {
   ok: boolean;
   /** Why not, as a stable code for clients and tests. */
-  code: 'ok' | 'no-preflight' | 'preflight-running' | 'hosts-changed' | 'login-changed' | 'checks-failed' | 'warnings-not-acknowledged';
+  code: 'ok' | 'no-preflight' | 'preflight-running' | 'hosts-changed' | 'login-changed' | 'installer-bundle' | 'checks-failed' | 'warnings-not-acknowledged';
   preflightRunId: string | null;
   preflightStatus: RunStatus | null;
   /** Hosts of the config the latest check did not cover, or covered as they were before a change. */
@@ -81,6 +85,14 @@ export async function checkInstallGate(installId: string, acknowledged: boolean)
   if (refusal) {
     const hosts = refusal.code === 'hosts-changed' ? { hostsChanged: refusal.hosts } : { loginChanged: refusal.hosts };
     return { ...common, ...hosts, ok: false, code: refusal.code, message: refusal.message };
+  }
+
+  // The installer settings may have changed since the check: judge the bundle again now (local
+  // file reads only), as the runner will find it.
+  const profile = getProfile(config.installer.profile);
+  const bundle = judgeBundle(profile, gatherBundleFacts(config, profile));
+  if (bundle.status === 'fail') {
+    return { ...common, ok: false, code: 'installer-bundle', message: `${bundle.message}${bundle.hint ? ` ${bundle.hint}` : ''}` };
   }
 
   const rows = await db.preflightResult.findMany({ where: { runId: latest.id, status: { in: ['fail', 'warn'] } }, orderBy: { seq: 'asc' } });
