@@ -4,6 +4,7 @@
  * work; the caller holds the lab lock and updates state.json.
  */
 import { access, mkdir, readFile } from 'node:fs/promises';
+import { mapLimit } from '../server/ssh/map-limit';
 import { readPublicKey, newHostKey, type PublicKeyInfo } from './keys';
 import { labPaths, hostAddress, hostName, hostPaths, SSH_PORT, type HostPaths } from './paths';
 import { renderHostsFile, renderSshdConfig, type AuthMode } from './sshd-config';
@@ -36,11 +37,7 @@ export async function provisionHost(index: number, authMode: AuthMode, dir: stri
 export async function ensureRunning(index: number, dir: string): Promise<void> {
   const p = hostPaths(index, dir);
   const address = hostAddress(index);
-  const taken = () =>
-    new Error(
-      `${hostName(index)}: ${address}:${SSH_PORT} is already served by another process (another lab in another checkout? ` +
-        `run \`npm run lab -- down\` there, or find it with \`ss -ltnp 'sport = :${SSH_PORT}'\`)`,
-    );
+  const taken = () => addressTaken(index);
   if ((await runningPid(p)) === undefined) {
     if (await answersSsh(address, SSH_PORT)) throw taken();
     await startSshd(hostName(index), p);
@@ -50,6 +47,26 @@ export async function ensureRunning(index: number, dir: string): Promise<void> {
     const log = (await readFile(p.log, 'utf8').catch(() => '')).trim().split('\n').slice(-2).join(' | ');
     throw new Error(`${taken().message}: ${log}`);
   }
+}
+
+function addressTaken(index: number): Error {
+  const address = hostAddress(index);
+  return new Error(
+    `${hostName(index)}: ${address}:${SSH_PORT} is already served by another process (another lab in another checkout? ` +
+      `run \`npm run lab -- down\` there, or find it with \`ss -ltnp 'sport = :${SSH_PORT}'\`)`,
+  );
+}
+
+/**
+ * Refuses, before anything is changed, when an address this lab would use is served by an sshd that
+ * is not this lab's (another checkout's lab): the lab user and its password are machine-wide, so
+ * going on would reset the password under the other lab's hosts.
+ */
+export async function assertNoForeignHosts(count: number, dir: string): Promise<void> {
+  const foreign = await mapLimit(Array.from({ length: count }, (_, i) => i + 1), 16, async (index) =>
+    (await runningPid(hostPaths(index, dir))) === undefined && (await answersSsh(hostAddress(index), SSH_PORT)) ? index : undefined);
+  const first = foreign.find((i) => i !== undefined);
+  if (first !== undefined) throw addressTaken(first);
 }
 
 async function answersSsh(address: string, port: number): Promise<boolean> {

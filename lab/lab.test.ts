@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { labFault } from './faults';
 import { useLab } from './fixture';
 import { renderInventory } from './inventory';
-import { labStatus } from './lab';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { connectHost } from '../server/ssh';
+import { labStatus, labUp } from './lab';
 import type { LabHostState } from './state';
 
 const lab = useLab(2);
@@ -66,5 +70,28 @@ describe('lab hosts', () => {
     expect((await labStatus()).hosts.find((s) => s.name === h.name)).toMatchObject({ up: false, faults: ['stopped'] });
     await labFault('start', h.name);
     expect(await canConnect(h.address, 22)).toBe(true);
+  });
+});
+
+describe('a second lab (another checkout) on the same machine', () => {
+  it('is refused before it touches the machine-wide lab user: the running lab keeps working', async () => {
+    const other = mkdtempSync(path.join(os.tmpdir(), 'ksw-other-lab-'));
+    const saved = process.env.KSW_LAB_DIR;
+    process.env.KSW_LAB_DIR = other;
+    try {
+      await expect(labUp({ hosts: 1 })).rejects.toThrow(/127\.0\.0\.11:22 is already served by another process \(another lab in another checkout\?/);
+    } finally {
+      if (saved === undefined) delete process.env.KSW_LAB_DIR;
+      else process.env.KSW_LAB_DIR = saved;
+      rmSync(other, { recursive: true, force: true });
+    }
+    // the lab user's password (login and sudo) is still this lab's
+    const session = await connectHost(lab.target(0, 'user-password'));
+    try {
+      const r = await session.exec(['id', '-u'], { sudo: true });
+      expect(r.stdout.trim()).toBe('0');
+    } finally {
+      session.close();
+    }
   });
 });

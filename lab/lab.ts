@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { readdir, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { mapLimit } from '../server/ssh/map-limit';
-import { ensureRunning, isRunning, provisionHost } from './host-ops';
+import { assertNoForeignHosts, ensureRunning, isRunning, provisionHost } from './host-ops';
 import { ensureKey, writeAuthorizedKeys } from './keys';
 import { persist } from './persist';
 import { anySshdAlive, withLabLock } from './lock';
@@ -57,6 +57,8 @@ export async function labUp(opts: LabUpOptions): Promise<LabUpResult> {
   const dir = labDir();
   return withLabLock(async () => {
     const state = (await readState(dir)) ?? freshState(opts.owner ?? 'cli', dir);
+    const count = Math.max(opts.hosts, state.hosts.length);
+    await assertNoForeignHosts(count, dir);
     if (await ensurePrivsepDir()) state.createdPrivsepDir = true;
     if (await ensureLabUser(state.user, state.password)) state.createdUser = true;
     if (!state.sudoFault) await ensureSudoAsks(state.user);
@@ -64,7 +66,6 @@ export async function labUp(opts: LabUpOptions): Promise<LabUpResult> {
     await ensureKey(state.keyWithPassphrasePath, 'ks-wizard-lab-passphrase', state.keyPassphrase);
     await writeAuthorizedKeys(labPaths(dir).authorizedKeysDir, ['root', state.user], [`${state.keyPath}.pub`, `${state.keyWithPassphrasePath}.pub`]);
 
-    const count = Math.max(opts.hosts, state.hosts.length);
     const started: string[] = [];
     const reused: string[] = [];
     const byIndex = new Map(state.hosts.map((h) => [h.index, h]));
