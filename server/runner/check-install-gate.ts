@@ -87,14 +87,6 @@ export async function checkInstallGate(installId: string, acknowledged: boolean)
     return { ...common, ...hosts, ok: false, code: refusal.code, message: refusal.message };
   }
 
-  // The installer settings may have changed since the check: judge the bundle again now (local
-  // file reads only), as the runner will find it.
-  const profile = getProfile(config.installer.profile);
-  const bundle = judgeBundle(profile, gatherBundleFacts(config, profile));
-  if (bundle.status === 'fail') {
-    return { ...common, ok: false, code: 'installer-bundle', message: `${bundle.message}${bundle.hint ? ` ${bundle.hint}` : ''}` };
-  }
-
   const rows = await db.preflightResult.findMany({ where: { runId: latest.id, status: { in: ['fail', 'warn'] } }, orderBy: { seq: 'asc' } });
   const group = (status: string): HostChecks[] => {
     const by = new Map<string, string[]>();
@@ -107,12 +99,19 @@ export async function checkInstallGate(installId: string, acknowledged: boolean)
   };
   const failing = group('fail');
   const warnings = group('warn');
-  const decision = installGate({ status }, acknowledged);
-  if (decision.ok) return { ...common, failing, warnings, ok: true, code: 'ok', message: 'The hosts passed their checks.' };
   if (status === 'failed') {
     const what = failing.length > 0 ? describe(failing) : 'the check run did not finish';
     return { ...common, failing, warnings, ok: false, code: 'checks-failed', message: `Host checks failed: ${what}. Fix them and check the hosts again before installing.` };
   }
+  // The installer settings may have changed since a check that passed: judge the bundle again now
+  // (local file reads only), as the runner will find it.
+  const profile = getProfile(config.installer.profile);
+  const bundle = judgeBundle(profile, gatherBundleFacts(config, profile));
+  if (bundle.status === 'fail') {
+    return { ...common, failing, warnings, ok: false, code: 'installer-bundle', message: `${bundle.message}${bundle.hint ? ` ${bundle.hint}` : ''}` };
+  }
+  const decision = installGate({ status }, acknowledged);
+  if (decision.ok) return { ...common, failing, warnings, ok: true, code: 'ok', message: 'The hosts passed their checks.' };
   return {
     ...common,
     failing,
