@@ -66,12 +66,15 @@ function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** fs.accessSync's shape: throws when this process may not access `path` with `mode`. */
+export type AccessCheck = (path: string, mode: number) => void;
+
 /** Exists with the right kind and readable (folders also searchable) by this process. */
-function probe(abs: string, kind: 'dir' | 'file'): { state: PathState; error?: string } {
+function probe(abs: string, kind: 'dir' | 'file', access: AccessCheck): { state: PathState; error?: string } {
   try {
     const st = fs.statSync(abs);
     if (kind === 'dir' ? !st.isDirectory() : !st.isFile()) return { state: 'wrong-kind' };
-    fs.accessSync(abs, kind === 'dir' ? fs.constants.R_OK | fs.constants.X_OK : fs.constants.R_OK);
+    access(abs, kind === 'dir' ? fs.constants.R_OK | fs.constants.X_OK : fs.constants.R_OK);
     return { state: 'ok' };
   } catch (err) {
     return { state: stateOfError(err), error: errorText(err) };
@@ -104,13 +107,13 @@ function readHead(abs: string): string {
 }
 
 /** Could write-config write `rel` (mkdir -p of its folder, then write the file)? */
-function writable(root: string, rel: string): boolean {
+function writable(root: string, rel: string, access: AccessCheck): boolean {
   let target = path.join(root, rel);
   for (;;) {
     if (fs.existsSync(target)) {
       try {
         const isDir = fs.statSync(target).isDirectory();
-        fs.accessSync(target, isDir ? fs.constants.W_OK | fs.constants.X_OK : fs.constants.W_OK);
+        access(target, isDir ? fs.constants.W_OK | fs.constants.X_OK : fs.constants.W_OK);
         return true;
       } catch {
         return false;
@@ -122,7 +125,11 @@ function writable(root: string, rel: string): boolean {
   }
 }
 
-export function gatherBundleFacts(config: InstallConfig, profile: InstallerProfile): BundleFacts {
+/**
+ * `access` is fs.accessSync; tests pass their own to see how refusals are reported, since root (as
+ * tests run) may read and write everything.
+ */
+export function gatherBundleFacts(config: InstallConfig, profile: InstallerProfile, access: AccessCheck = fs.accessSync): BundleFacts {
   const facts: BundleFacts = { configured: config.installer.bundlePath.trim(), cwd: process.cwd(), user: wizardUser(), entries: [], notWritable: [] };
   try {
     facts.path = bundlePathOf(config, profile);
@@ -131,7 +138,7 @@ export function gatherBundleFacts(config: InstallConfig, profile: InstallerProfi
     return facts;
   }
   const root = facts.path;
-  const top = probe(root, 'dir');
+  const top = probe(root, 'dir', access);
   facts.root = top.state;
   facts.rootError = top.error;
   if (top.state !== 'ok') return facts;
@@ -142,7 +149,7 @@ export function gatherBundleFacts(config: InstallConfig, profile: InstallerProfi
     ...(profile.version ? [{ path: profile.version.file, kind: 'file' as const }] : []),
   ];
   for (const e of wanted) {
-    if (!facts.entries.some((x) => x.path === e.path)) facts.entries.push({ ...e, state: probe(path.join(root, e.path), e.kind).state });
+    if (!facts.entries.some((x) => x.path === e.path)) facts.entries.push({ ...e, state: probe(path.join(root, e.path), e.kind, access).state });
   }
 
   const v = profile.version;
@@ -157,7 +164,7 @@ export function gatherBundleFacts(config: InstallConfig, profile: InstallerProfi
   }
 
   if (!profile.copyBundle) {
-    facts.notWritable = profile.configFiles.map((f) => f.path).filter((rel) => !writable(root, rel));
+    facts.notWritable = profile.configFiles.map((f) => f.path).filter((rel) => !writable(root, rel, access));
   }
   return facts;
 }
