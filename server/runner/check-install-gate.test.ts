@@ -188,3 +188,23 @@ describe('install gate: the installer bundle is judged again at install time', (
     expect(await getDb().run.count({ where: { installId: id } })).toBe(0);
   });
 });
+
+describe('install gate: hosts that another install has run on', () => {
+  it('need the warnings acknowledgement, named in the message; a never-run draft elsewhere does not', async () => {
+    const { id } = await createInstall({ name: 'cross-a', config: config() });
+    await checkedAndPassed(id);
+    const other = await createInstall({ name: 'cross-b', config: config() });
+    expect((await checkInstallGate(id, false)).ok).toBe(true); // a draft that never ran is only a note
+
+    await getDb().install.update({ where: { id: other.id }, data: { status: 'installed' } });
+    const gate = await checkInstallGate(id, false);
+    expect(gate).toMatchObject({ ok: false, code: 'warnings-not-acknowledged' });
+    expect(gate.crossInstall.length).toBeGreaterThan(0);
+    expect(gate.crossInstall[0]).toMatch(/in install "cross-b" \(installed/);
+    expect(gate.message).toMatch(/^Hosts of another install: .*cross-b.* acknowledge them to install/);
+    const refused = await callRoute(startRun, { method: 'POST', cookie, params: { id }, body: { stages: ['write-config'] } });
+    expect(refused.status).toBe(409);
+    expect((refused.json as Refusal).gate.code).toBe('warnings-not-acknowledged');
+    expect(await checkInstallGate(id, true)).toMatchObject({ ok: true, code: 'ok' });
+  });
+});

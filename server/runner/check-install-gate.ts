@@ -18,6 +18,7 @@ import { getDb } from '../db';
 import { HttpError, NotFoundError, ValidationError } from '../http/errors';
 import { checkInstallConfig } from '../installs/check-install-config';
 import { readStoredSecrets } from '../installs/install-secrets';
+import { findCrossInstallHosts } from '../installs/find-cross-install-hosts';
 import { fillSecrets } from '../installs/merge-secrets';
 import { parseStoredConfig } from '../installs/parse-stored-config';
 import { gatherBundleFacts } from '../preflight/bundle-facts';
@@ -49,6 +50,8 @@ export interface InstallGateView {
   loginChanged: string[];
   failing: HostChecks[];
   warnings: HostChecks[];
+  /** Hosts that are also hosts of another install that has run (lib/config/cross-install-hosts.ts): warnings to acknowledge. */
+  crossInstall: string[];
   acknowledged: boolean;
   /** Operator words: what blocks the install and what to do. */
   message: string;
@@ -69,7 +72,7 @@ export async function checkInstallGate(installId: string, acknowledged: boolean)
   if (!row) throw new NotFoundError(`install ${installId} not found`);
   const config = parseStoredConfig(row);
   const latest = await db.preflightRun.findFirst({ where: { installId }, orderBy: { startedAt: 'desc' } });
-  const base = { preflightRunId: latest?.id ?? null, hostsChanged: [] as string[], loginChanged: [] as string[], failing: [] as HostChecks[], warnings: [] as HostChecks[], acknowledged };
+  const base = { preflightRunId: latest?.id ?? null, hostsChanged: [] as string[], loginChanged: [] as string[], failing: [] as HostChecks[], warnings: [] as HostChecks[], crossInstall: [] as string[], acknowledged };
   if (!latest) {
     return { ...base, ok: false, code: 'no-preflight', preflightStatus: null, message: 'The hosts have not been checked yet: run the host checks ("Check the hosts") before installing.' };
   }
@@ -110,15 +113,21 @@ export async function checkInstallGate(installId: string, acknowledged: boolean)
   if (bundle.status === 'fail') {
     return { ...common, failing, warnings, ok: false, code: 'installer-bundle', message: `${bundle.message}${bundle.hint ? ` ${bundle.hint}` : ''}` };
   }
+  // A host that another install has already run on is a warning like the checks' own: the operator
+  // may be moving the machine on purpose, but says so.
+  const crossInstall = (await findCrossInstallHosts(installId)).issues.filter((i) => i.severity === 'warning').map((i) => i.message);
+  const decided = { ...common, failing, warnings, crossInstall };
   const decision = installGate({ status }, acknowledged);
-  if (decision.ok) return { ...common, failing, warnings, ok: true, code: 'ok', message: 'The hosts passed their checks.' };
+  if (decision.ok && (crossInstall.length === 0 || acknowledged)) return { ...decided, ok: true, code: 'ok', message: 'The hosts passed their checks.' };
+  const what = [
+    ...(status === 'warned' ? [`The host checks left warnings: ${describe(warnings)}.`] : []),
+    ...(crossInstall.length > 0 ? [`Hosts of another install: ${crossInstall.join(' ')}`] : []),
+  ];
   return {
-    ...common,
-    failing,
-    warnings,
+    ...decided,
     ok: false,
     code: 'warnings-not-acknowledged',
-    message: `The host checks left warnings: ${describe(warnings)}. Read them, then acknowledge them to install (acknowledgeWarnings: true).`,
+    message: `${what.join(' ')} Read them, then acknowledge them to install (acknowledgeWarnings: true).`,
   };
 }
 

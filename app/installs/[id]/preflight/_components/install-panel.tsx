@@ -4,8 +4,10 @@
  * section (extra vars, key=value per line: e.g. the lab's `lab_fail_at=kubesphere:lab2`), and
  * "Install", enabled only when canStartInstall(result, acknowledged) and the server's gate
  * (GET /api/installs/:id/install-gate, read when the shown run has finished and after a refusal)
- * does not say the hosts or their login details changed since this check — which only the server
- * can tell; its reason is then shown next to the button. Install POSTs /api/installs/:id/runs
+ * does not say the hosts or their login details changed since this check, or that the installer
+ * bundle no longer passes — which only the server can tell; its reason is then shown next to the
+ * button. Hosts that another install has already run on (the server's `crossInstall`) are shown as
+ * warnings that need the same acknowledgement as the checks' own. Install POSTs /api/installs/:id/runs
  * (the server applies the whole gate again) and opens the new run; a refusal's message is shown
  * as the server wrote it.
  */
@@ -17,6 +19,8 @@ import { canStartInstall, installGate } from '@/server/preflight/gate';
 import type { InstallGateView } from '@/server/runner/check-install-gate';
 import { parseExtraVarsText } from '@/server/runner/extra-vars';
 import type { PreflightRunView } from '@/server/preflight/view';
+
+const STALE_CODES = new Set<InstallGateView['code']>(['hosts-changed', 'login-changed', 'installer-bundle']);
 
 interface Props {
   installId: string;
@@ -47,11 +51,16 @@ export function InstallPanel({ installId, view, acknowledged, onAcknowledge }: P
   }, [installId, view.runId, finished, gateReads]);
 
   const gate = installGate(view, acknowledged);
-  // What only the server can tell: this check no longer covers the hosts or their logins.
-  const stale = serverGate !== null && serverGate.preflightRunId === view.runId && (serverGate.code === 'hosts-changed' || serverGate.code === 'login-changed') ? serverGate.message : null;
-  const reason = stale ?? (gate.ok ? null : gate.reason);
+  const current = serverGate !== null && serverGate.preflightRunId === view.runId ? serverGate : null;
+  // What only the server can tell: this check no longer covers the hosts or their logins, or the
+  // installer bundle no longer passes as the settings are now.
+  const stale = current && STALE_CODES.has(current.code) ? current.message : null;
+  // Hosts that another install has already run on: warnings to acknowledge like the checks' own.
+  const crossInstall = current?.crossInstall ?? [];
+  const needsAcknowledgement = view.status === 'warned' || crossInstall.length > 0;
+  const reason = stale ?? (gate.ok ? (crossInstall.length > 0 && !acknowledged ? 'Acknowledge the warnings to continue.' : null) : gate.reason);
   const parsed = parseExtraVarsText(extraText);
-  const canInstall = stale === null && canStartInstall(view, acknowledged) && parsed.ok && !busy;
+  const canInstall = stale === null && canStartInstall(view, acknowledged) && (crossInstall.length === 0 || acknowledged) && parsed.ok && !busy;
 
   const install = async () => {
     if (!parsed.ok) return;
@@ -71,7 +80,18 @@ export function InstallPanel({ installId, view, acknowledged, onAcknowledge }: P
   return (
     <Paper withBorder p="md">
       <Stack gap="xs">
-        {view.status === 'warned' && (
+        {crossInstall.length > 0 && (
+          <Alert color="yellow" title="Hosts of another install" data-testid="install-cross-install">
+            <Stack gap={4}>
+              {crossInstall.map((m) => (
+                <Text size="sm" key={m}>
+                  {m}
+                </Text>
+              ))}
+            </Stack>
+          </Alert>
+        )}
+        {needsAcknowledgement && (
           <Checkbox checked={acknowledged} onChange={(e) => onAcknowledge(e.currentTarget.checked)} label="I have read the warnings and want to install anyway" />
         )}
         <Group>
