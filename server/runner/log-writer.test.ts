@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useFreshDatabase } from '../test-support/fresh-db';
-import { getDb } from '../db';
+import { getDb, getSqliteLogConnection } from '../db';
 import { planFlush } from './flush-plan';
 import { LogWriter } from './log-writer';
 import { batch, logWriterContract, makeStage } from './test-support/log-writer-contract';
@@ -52,3 +52,56 @@ describe('LogWriter on SQLite', () => {
     expect((await db.logLine.findMany({ where: { runId } })).map((r) => r.text)).toEqual(['while locked']);
   });
 });
+
+describe('LogWriter when the disk is full', () => {
+  const limitPages = () => {
+    const conn = getSqliteLogConnection();
+    const pages = Number(conn.pragma('page_count', { simple: true }));
+    conn.pragma(`max_page_count = ${pages}`);
+    return () => conn.pragma('max_page_count = 1073741823');
+  };
+  const lines = (n: number) => Array.from({ length: n }, (_, i) => `held line ${i + 1} ${'x'.repeat(200)}`);
+
+  it('holds the lines in order while SQLite cannot grow, and stores them all once it can', async () => {
+    const { runId, stageId } = await makeStage();
+    const writer = new LogWriter(getDb, { holdRetryMs: 25 });
+    const unlimit = limitPages();
+    try {
+      writer.enqueue(batch(runId, stageId, lines(3000), { lastCounter: 7 }));
+      const drained = writer.drain();
+      await new Promise((r) => setTimeout(r, 300));
+      expect(writer.isHolding).toBe(true);
+      expect(await getDb().logLine.count({ where: { runId } })).toBe(0);
+      writer.enqueue(batch(runId, stageId, ['after the disk filled'], { lastCounter: 8 }));
+      unlimit();
+      await drained;
+      await writer.drain();
+    } finally {
+      unlimit();
+    }
+    expect(writer.isHolding).toBe(false);
+    const rows = await getDb().logLine.findMany({ where: { runId }, orderBy: { seq: 'asc' }, select: { seq: true, text: true } });
+    expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 3001 }, (_, i) => i + 1));
+    expect(rows.at(-1)?.text).toBe('after the disk filled');
+    expect((await getDb().stage.findUniqueOrThrow({ where: { id: stageId } })).lastEventCounter).toBe(8);
+  });
+
+  it('gives up after its hold window: drain returns, and later lines are stored', async () => {
+    const { runId, stageId } = await makeStage();
+    const writer = new LogWriter(getDb, { holdRetryMs: 20, holdMaxMs: 150 });
+    const unlimit = limitPages();
+    try {
+      writer.enqueue(batch(runId, stageId, lines(3000)));
+      const t0 = Date.now();
+      await writer.drain();
+      expect(Date.now() - t0).toBeLessThan(5_000);
+      expect(await getDb().logLine.count({ where: { runId } })).toBe(0);
+    } finally {
+      unlimit();
+    }
+    writer.enqueue(batch(runId, stageId, ['later']));
+    await writer.drain();
+    expect((await getDb().logLine.findMany({ where: { runId } })).map((r) => r.text)).toEqual(['later']);
+  });
+});
+

@@ -8,12 +8,14 @@
  * - `seq` is per run, dense, assigned here only (one writer per process; initialised from the DB);
  * - lines are emitted to socket.io room `run:<runId>` only AFTER their transaction committed, so a
  *   client's backfill (DB) + live (socket) never has a gap; emission never blocks persistence;
- * - text arrives here already redacted.
+ * - text arrives here already redacted;
+ * - while the database cannot take writes (disk full, read-only) lines are held and retried in order
+ *   (up to 10 min / 500,000 lines, then dropped with an error naming the disk), never reordered.
  */
 import type { PrismaClient } from '@prisma/client';
 import { getDb, getSqliteLogConnection } from '../db';
 import { loadEnv } from '../env';
-import { describeStorageError } from '../storage-errors';
+import { describeStorageError, storageProblemOf } from '../storage-errors';
 import { planFlush, type FlushPlan } from './flush-plan';
 import { writeFlushWithPrisma } from './flush-sink-prisma';
 import { isSqliteBusy, writeFlushToSqlite } from './flush-sink-sqlite';
@@ -55,6 +57,21 @@ const FLUSH_MAX = 2000;
 /** How long a flush waits for another connection's write lock before it fails (and is logged). */
 const BUSY_GIVE_UP_MS = 30_000;
 
+export interface LogWriterOptions {
+  /** While storage is full or read-only, lines are held and retried this often (ms). */
+  holdRetryMs?: number;
+  /** ...for at most this long (ms) and this many lines; then the held lines are dropped, loudly. */
+  holdMaxMs?: number;
+  holdMaxLines?: number;
+}
+
+interface Holding {
+  since: number;
+  lastLog: number;
+  /** After giving up, lines are dropped at once until a write succeeds again. */
+  gaveUp: boolean;
+}
+
 export class LogWriter {
   private queue: StageBatch[] = [];
   private queuedLines = 0;
@@ -63,8 +80,22 @@ export class LogWriter {
   private readonly nextSeq = new Map<string, number>();
   /** Called after each committed flush, per run (used for run-state pushes). */
   onCommitted: ((runIds: string[]) => void) | undefined;
+  /** Set while the database cannot take writes (disk full, read-only): lines wait in the queue. */
+  private holding: Holding | undefined;
+  private readonly holdRetryMs: number;
+  private readonly holdMaxMs: number;
+  private readonly holdMaxLines: number;
 
-  constructor(private readonly db: () => PrismaClient = getDb) {}
+  constructor(private readonly db: () => PrismaClient = getDb, options: LogWriterOptions = {}) {
+    this.holdRetryMs = options.holdRetryMs ?? 1000;
+    this.holdMaxMs = options.holdMaxMs ?? 10 * 60_000;
+    this.holdMaxLines = options.holdMaxLines ?? 500_000;
+  }
+
+  /** True while lines are held because the database cannot take writes. */
+  get isHolding(): boolean {
+    return this.holding !== undefined && !this.holding.gaveUp;
+  }
 
   /** Lines enqueued and not yet handed to a flush. */
   get backlog(): number {
@@ -74,13 +105,15 @@ export class LogWriter {
   enqueue(batch: StageBatch): void {
     this.queue.push(batch);
     this.queuedLines += batch.lines.length;
-    if (this.queuedLines >= FLUSH_LINES) this.kick(0);
+    if (this.isHolding) this.kick(this.holdRetryMs); // the retry timer flushes
+    else if (this.queuedLines >= FLUSH_LINES) this.kick(0);
     else this.kick(FLUSH_MS);
   }
 
-  /** Resolves when everything enqueued so far is committed. */
+  /** Resolves when everything enqueued so far is committed (or, after storage failed for too long, dropped). */
   async drain(): Promise<void> {
     for (;;) {
+      if (this.isHolding) await new Promise((r) => setTimeout(r, this.holdRetryMs));
       if (this.timer) {
         clearTimeout(this.timer);
         this.timer = undefined;
@@ -135,6 +168,31 @@ export class LogWriter {
     }
   }
 
+  /**
+   * Storage full or read-only: puts the batches back at the head of the queue (their seqs are
+   * assigned again, identically, on the next try) and retries later, for a while. False when the
+   * error is another kind, or holding went on too long or grew too big (then lines are dropped).
+   */
+  private hold(batches: StageBatch[], lines: number, err: unknown): boolean {
+    if (!storageProblemOf(err)) return false;
+    const now = Date.now();
+    this.holding ??= { since: now, lastLog: 0, gaveUp: false };
+    if (this.holding.gaveUp) return false;
+    if (now - this.holding.since > this.holdMaxMs || this.queuedLines + lines > this.holdMaxLines) {
+      this.holding.gaveUp = true;
+      console.error(`[runner] gave up holding run log lines after ${Math.round((now - this.holding.since) / 1000)} s: ${describeStorageError(err) ?? ''}`);
+      return false;
+    }
+    this.queue.unshift(...batches);
+    this.queuedLines += lines;
+    if (now - this.holding.lastLog > 30_000) {
+      this.holding.lastLog = now;
+      console.error(`[runner] cannot store run log lines yet, holding ${this.queuedLines} and retrying: ${describeStorageError(err) ?? ''}`);
+    }
+    this.kick(this.holdRetryMs);
+    return true;
+  }
+
   /** Forget a finished run's counter (memory); it is re-read from the DB if the run writes again. */
   forget(runId: string): void {
     this.nextSeq.delete(runId);
@@ -157,7 +215,14 @@ export class LogWriter {
     for (const b of batches) if (!firstSeq.has(b.runId)) firstSeq.set(b.runId, await this.seqStart(b.runId));
     const plan = planFlush(batches, firstSeq);
     const tf = Date.now();
-    await this.write(plan);
+    try {
+      await this.write(plan);
+    } catch (err) {
+      if (this.hold(batches, lines, err)) return;
+      throw err; // logged by chainFlush; these lines are not stored
+    }
+    if (this.holding) console.error(`[runner] the run log is stored again (${this.queuedLines} held lines follow)`);
+    this.holding = undefined;
     if (process.env.KSW_RUNNER_DEBUG) console.error(`[flush] ${plan.rowCount} rows in ${Date.now() - tf} ms`);
     const committed = Date.now();
     if (TRACE) {
