@@ -76,6 +76,8 @@ export interface InstallerProfile {
   copyBundle: boolean;
   configFiles: ConfigFileDef[];
   inventoryGroupVars: string;
+  /** Host keys the local lab recorded (.lab/known_hosts) fill gaps in the install's trusted keys. */
+  labKnownHosts: boolean;
   stages: StageDef[];
   layout: BundleLayout;
   version?: BundleVersion;
@@ -130,6 +132,7 @@ export const PROFILES: Record<InstallerProfile['id'], InstallerProfile> = {
     copyBundle: false,
     configFiles: CONFIG_FILES,
     inventoryGroupVars: 'k8s/inventory/my_cluster/group_vars',
+    labKnownHosts: false,
     stages: KS_202_STAGES,
     layout: {
       name: 'KubeSphere 2.0.2',
@@ -152,6 +155,7 @@ export const PROFILES: Record<InstallerProfile['id'], InstallerProfile> = {
     copyBundle: true,
     configFiles: CONFIG_FILES,
     inventoryGroupVars: 'k8s/inventory/my_cluster/group_vars',
+    labKnownHosts: true,
     stages: LAB_STAGES,
     layout: {
       name: 'lab stand-in',

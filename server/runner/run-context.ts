@@ -7,6 +7,7 @@ import { assertValid, type ValidInstallConfig } from '@/lib/config/validate';
 import { renderHostsIni } from '@/lib/installer/hosts-ini';
 import { getDb } from '../db';
 import { resolveSecrets } from '../installs/resolve-secrets';
+import { labDirectory } from '../lab/read-lab';
 import { getProfile, type InstallerProfile } from './profiles';
 import { collectSecretValues, createRedactor, type Redactor } from './redact';
 import { bundlePathOf, prepareRunDir, renderKnownHosts, runDirOf, writeExtraVars, writeInventory, type KnownHost } from './run-files';
@@ -24,7 +25,7 @@ export interface RunContext {
   extraVars: Record<string, unknown>;
 }
 
-/** Trusted host keys of the install; for the lab profile, .lab/known_hosts fills gaps. */
+/** Trusted host keys of the install; for a profile with `labKnownHosts`, the lab's known_hosts fills gaps. */
 async function knownHostsFor(installId: string, config: ValidInstallConfig, profile: InstallerProfile): Promise<string> {
   const rows = await getDb().hostKey.findMany({ where: { installId, trusted: true } });
   const keys: KnownHost[] = [];
@@ -33,8 +34,8 @@ async function knownHostsFor(installId: string, config: ValidInstallConfig, prof
     if (row) keys.push({ address: host.address, port: host.port, algorithm: row.algorithm, publicKey: row.publicKey });
   }
   let text = keys.length > 0 ? renderKnownHosts(keys) : '';
-  if (profile.id === 'lab' && keys.length < config.hosts.length) {
-    const labFile = path.resolve(process.env.KSW_LAB_DIR ?? path.join(process.cwd(), '.lab'), 'known_hosts');
+  if (profile.labKnownHosts && keys.length < config.hosts.length) {
+    const labFile = path.join(labDirectory(), 'known_hosts');
     if (fs.existsSync(labFile)) text += fs.readFileSync(labFile, 'utf8');
   }
   return text;
