@@ -45,4 +45,11 @@ describe('loadEnv', () => {
     expect(e.message).toMatch(/DATABASE_URL/);
     expect(e.message).not.toContain('too-short-key');
   });
+
+  it('reads KSW_TRUSTED_PROXIES as IP addresses, and names the variable for anything else', () => {
+    const dir = tmp();
+    expect(loadEnv({ KSW_DATA_DIR: dir }).trustedProxies).toEqual([]);
+    expect(loadEnv({ KSW_DATA_DIR: dir, KSW_TRUSTED_PROXIES: '127.0.0.1, ::ffff:10.0.0.2,::1' }).trustedProxies).toEqual(['127.0.0.1', '10.0.0.2', '::1']);
+    expect(() => loadEnv({ KSW_DATA_DIR: dir, KSW_TRUSTED_PROXIES: '127.0.0.1,proxy.lan' })).toThrow(/KSW_TRUSTED_PROXIES must be IP addresses separated by commas/);
+  });
 });

@@ -11,6 +11,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { isIP } from 'node:net';
+import { normaliseAddress } from './http/client-address';
 
 export interface Env {
   nodeEnv: 'development' | 'production' | 'test';
@@ -22,6 +24,8 @@ export interface Env {
   /** 32-byte key, or undefined: the key is then generated into `<dataDir>/secret.key`. */
   secretKey: Buffer | undefined;
   adminPassword: string | undefined;
+  /** Reverse proxies whose X-Forwarded-For names the client (KSW_TRUSTED_PROXIES), normalised. */
+  trustedProxies: string[];
 }
 
 export class EnvError extends Error {
@@ -81,6 +85,14 @@ const envSchema = z.object({
     emptyToUndefined,
     z.string().min(8, 'KSW_ADMIN_PASSWORD must be at least 8 characters long').optional(),
   ),
+  KSW_TRUSTED_PROXIES: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .transform((v) => v.split(',').map((a) => a.trim()).filter((a) => a !== ''))
+      .refine((list) => list.every((a) => isIP(a) !== 0), 'KSW_TRUSTED_PROXIES must be IP addresses separated by commas (the reverse proxies in front of the wizard, e.g. 127.0.0.1)')
+      .optional(),
+  ),
 });
 
 const globalEnv = globalThis as unknown as { __kswEnv?: Env };
@@ -116,6 +128,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     databaseKind: e.DATABASE_URL?.startsWith('postgres') ? 'postgres' : 'sqlite',
     secretKey: e.KSW_SECRET_KEY === undefined ? undefined : decodeSecretKey(e.KSW_SECRET_KEY),
     adminPassword: e.KSW_ADMIN_PASSWORD,
+    trustedProxies: (e.KSW_TRUSTED_PROXIES ?? []).map(normaliseAddress),
   };
   if (useCache) globalEnv.__kswEnv = env;
   return env;

@@ -9,7 +9,7 @@ import { formatSetupBanner, initAuth } from './auth/init-auth';
 import { configureSqlite, disconnectDb } from './db';
 import { runMigrations } from './run-migrations';
 import { loadEnv } from './env';
-import { CLIENT_ADDRESS_HEADER } from './http/client-address';
+import { CLIENT_ADDRESS_HEADER, clientAddressOf } from './http/client-address';
 import { attachPreflightRealtime } from './preflight/realtime';
 import { reconcilePreflightRuns } from './preflight/run-preflight';
 import { attachIo, closeIo } from './realtime/io';
@@ -49,7 +49,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   await app.prepare();
 
   const httpServer = createServer((req, res) => {
-    req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? 'unknown';
+    req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(req.socket.remoteAddress, req.headers['x-forwarded-for'], env.trustedProxies);
     handle(req, res).catch((err: unknown) => {
       console.error('[http] request failed:', err instanceof Error ? err.message : String(err));
       if (!res.headersSent) res.writeHead(500);
