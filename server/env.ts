@@ -26,6 +26,8 @@ export interface Env {
   adminPassword: string | undefined;
   /** Reverse proxies whose X-Forwarded-For names the client (KSW_TRUSTED_PROXIES), normalised. */
   trustedProxies: string[];
+  /** An install stage with no output for this long is stopped (KSW_STAGE_IDLE_TIMEOUT, seconds). */
+  stageIdleTimeoutS: number;
 }
 
 export class EnvError extends Error {
@@ -85,6 +87,14 @@ const envSchema = z.object({
     emptyToUndefined,
     z.string().min(8, 'KSW_ADMIN_PASSWORD must be at least 8 characters long').optional(),
   ),
+  KSW_STAGE_IDLE_TIMEOUT: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: 'KSW_STAGE_IDLE_TIMEOUT must be a number of seconds' })
+      .int('KSW_STAGE_IDLE_TIMEOUT must be a whole number of seconds')
+      .min(1, 'KSW_STAGE_IDLE_TIMEOUT must be at least 1 second')
+      .default(3600),
+  ),
   KSW_TRUSTED_PROXIES: z.preprocess(
     emptyToUndefined,
     z
@@ -129,6 +139,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     secretKey: e.KSW_SECRET_KEY === undefined ? undefined : decodeSecretKey(e.KSW_SECRET_KEY),
     adminPassword: e.KSW_ADMIN_PASSWORD,
     trustedProxies: (e.KSW_TRUSTED_PROXIES ?? []).map(normaliseAddress),
+    stageIdleTimeoutS: e.KSW_STAGE_IDLE_TIMEOUT,
   };
   if (useCache) globalEnv.__kswEnv = env;
   return env;

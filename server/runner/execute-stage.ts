@@ -15,6 +15,7 @@ import type { Stage } from '@prisma/client';
 import { renderHostsIni } from '@/lib/installer/hosts-ini';
 import { renderVarsYml } from '@/lib/installer/vars-yml';
 import { getDb } from '../db';
+import { loadEnv } from '../env';
 import { followStage, type FollowResult } from './follow-stage';
 import type { LogWriter } from './log-writer';
 import { killStageTree, spawnStage, stopControlMasters } from './processes';
@@ -42,6 +43,12 @@ export function writeConfigFiles(ctx: Pick<RunContext, 'profile' | 'config' | 'p
     written.push(f.path);
   }
   return written;
+}
+
+/** Why a stage that ansible-runner stopped for printing nothing failed, and what to do. */
+export function idleTimeoutMessage(seconds: number): string {
+  const span = seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`;
+  return `no output for ${span} (KSW_STAGE_IDLE_TIMEOUT), so the stage was stopped: a task may be waiting for input nobody can give, or a host hangs. Read the last lines of the log for the task it was on, fix the host, then retry the stage.`;
 }
 
 /** Maps ansible-runner's outcome (plus a cancel request) to the stage state. */
@@ -154,7 +161,7 @@ export async function concludeStage(
       : status === 'cancelled'
         ? 'cancelled by the operator'
         : status === 'failed' && result.status === 'timeout'
-          ? 'the stage timed out'
+          ? idleTimeoutMessage(loadEnv().stageIdleTimeoutS)
           : undefined;
   writer.enqueue({
     runId: ctx.runId,

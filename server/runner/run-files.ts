@@ -9,6 +9,7 @@
  *                       `ssh-keygen -p` (see unlockKeyFile), so ssh never prompts for one
  *   askpass             0700 script, no secret: prints $KSW_KEY_PASSPHRASE for that ssh-keygen
  *   env/envvars         Ansible settings (no secrets); env/extravars (no secrets)
+ *   env/settings        ansible-runner's own: idle_timeout (KSW_STAGE_IDLE_TIMEOUT)
  *   known_hosts         from the install's trusted HostKey rows (host key checking stays ON)
  *   cp/                 a fresh ControlPath dir per run (never reuse another run's masters)
  *   artifacts/<stageId>/  written by ansible-runner (job_events/, status, rc)
@@ -80,7 +81,7 @@ function linkGroupVars(source: string, target: string): void {
 
 export const REVEALED_VARS = (runDir: string) => path.join(runDir, 'inventory', 'group_vars', 'k8s-cluster', 'k8s-cluster.yml');
 
-/** Creates the run dir (project, cp/, env/envvars, known_hosts). Idempotent. */
+/** Creates the run dir (project, cp/, env/envvars, env/settings, known_hosts). Idempotent. */
 export function prepareRunDir(opts: { runDir: string; bundlePath: string; profile: InstallerProfile; knownHosts: string }): string {
   const { runDir, bundlePath, profile } = opts;
   for (const d of ['', 'env', 'inventory', 'cp', 'tmp', 'keys', 'logs']) fs.mkdirSync(path.join(runDir, d), { recursive: true, mode: 0o700 });
@@ -113,6 +114,9 @@ export function prepareRunDir(opts: { runDir: string; bundlePath: string; profil
     ANSIBLE_TIMEOUT: '20',
   };
   fs.writeFileSync(path.join(runDir, 'env', 'envvars'), JSON.stringify(envvars, null, 2), { mode: 0o600 });
+  // ansible-runner stops a stage that printed nothing for this long (status "timeout"): a prompt
+  // nobody can answer, or a hung host, must not hold a run forever. YAML is a superset of JSON.
+  fs.writeFileSync(path.join(runDir, 'env', 'settings'), JSON.stringify({ idle_timeout: loadEnv().stageIdleTimeoutS }), { mode: 0o600 });
   return project;
 }
 

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useLab } from '@/lab/fixture';
-import { loadEnv } from '../env';
+import { loadEnv, resetEnvCache } from '../env';
 import { getDb } from '../db';
 import { cancelRunById } from './cancel-run';
 import { createRun, retryRun } from './create-run';
@@ -143,6 +143,27 @@ describe('lab install runs', () => {
     expect(view.stages.find((s) => s.status === 'cancelled')).toBeTruthy();
     await waitFor(async () => tree.every((p) => !isAlive(p)), 15_000, 'every process of the stage to exit');
     expect(fs.existsSync(path.join(runDirOf(runId), 'inventory/host_vars'))).toBe(false);
+  }, 120_000);
+
+  it('a stage silent for longer than KSW_STAGE_IDLE_TIMEOUT is stopped and fails saying why', async () => {
+    const saved = process.env.KSW_STAGE_IDLE_TIMEOUT;
+    process.env.KSW_STAGE_IDLE_TIMEOUT = '4';
+    resetEnvCache();
+    try {
+      const t0 = Date.now();
+      const runId = await createRun(installId, { stages: ['init'], extraVars: { lab_silent_seconds: 30 } });
+      const stage = await waitFor(async () => getDb().stage.findFirst({ where: { runId, status: 'running', pid: { not: null } } }), 30_000, 'a running stage');
+      const view = await finished(runId, 60_000);
+      expect(Date.now() - t0).toBeLessThan(60_000);
+      expect(view.status).toBe('failed');
+      const row = await getDb().stage.findUniqueOrThrow({ where: { id: stage.id } });
+      expect(row.error).toMatch(/^no output for 4 s \(KSW_STAGE_IDLE_TIMEOUT\), so the stage was stopped/);
+      await waitFor(async () => !isAlive(stage.pid ?? -1), 15_000, 'the stage process to exit');
+    } finally {
+      if (saved === undefined) delete process.env.KSW_STAGE_IDLE_TIMEOUT;
+      else process.env.KSW_STAGE_IDLE_TIMEOUT = saved;
+      resetEnvCache();
+    }
   }, 120_000);
 
   it('a web server killed with SIGKILL mid-stage is re-attached on reconcile; every line is logged once', async () => {
