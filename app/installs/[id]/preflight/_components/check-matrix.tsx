@@ -1,14 +1,14 @@
 'use client';
 /** Host × check matrix: one coloured cell per result; a click opens the message, evidence and fix. */
-import { useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { ActionIcon, Badge, Button, Code, Drawer, Group, ScrollArea, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import type { PreflightCheckView, PreflightHostView, PreflightRunView } from '@/server/preflight/view';
+import classes from './check-matrix.module.css';
 import { columnsOf } from './run-state';
 
 const COLOR = { pass: 'teal', warn: 'yellow', fail: 'red', pending: 'gray' } as const;
 // Compact cells: a quiet ✓ for a pass, words for what needs reading; only a failure is filled.
 const LABEL = { pass: '✓', warn: 'warn', fail: 'fail', pending: '…' } as const;
-const VARIANT = { pass: 'light', warn: 'light', fail: 'filled', pending: 'light' } as const;
 
 interface Selected {
   host: string;
@@ -17,22 +17,19 @@ interface Selected {
 
 function Cell({ host, check, onOpen }: { host: string; check: PreflightCheckView | undefined; onOpen: (s: Selected) => void }) {
   if (!check) return <Text c="dimmed" size="xs" aria-label="not run">—</Text>;
+  // A plain button with CSS-module classes and a native title, not a Mantine Badge in a Tooltip:
+  // 1,700 cells for 100 hosts, and those components' per-cell styles and floating-ui machinery
+  // cost the browser seconds while the checks stream in (bench/preflight-page.ts).
   return (
-    <Tooltip label={check.message} multiline w={320} openDelay={300}>
-      <Badge
-        component="button"
-        type="button"
-        color={COLOR[check.status]}
-        variant={VARIANT[check.status]}
-        size="sm"
-        miw={check.status === 'pass' ? 28 : undefined}
-        style={{ cursor: 'pointer', overflow: 'visible' }}
-        onClick={() => onOpen({ host, check })}
-        aria-label={`${check.title} on ${host}: ${check.status}. Show details`}
-      >
-        {LABEL[check.status]}
-      </Badge>
-    </Tooltip>
+    <button
+      type="button"
+      className={`${classes.cell} ${classes[check.status]}`}
+      title={check.message}
+      onClick={() => onOpen({ host, check })}
+      aria-label={`${check.title} on ${host}: ${check.status}. Show details`}
+    >
+      {LABEL[check.status]}
+    </button>
   );
 }
 
@@ -66,10 +63,46 @@ export function CheckDetails({ selected, onClose }: { selected: Selected | undef
   );
 }
 
+/**
+ * One host's row. Memoised: results stream in one host at a time (applyResult keeps the other hosts'
+ * objects), so with 100 hosts × 17 checks only the changed row renders again.
+ */
+const HostRow = memo(function HostRow({ host, columnIds, onOpen, onRerun, busy }: { host: PreflightHostView; columnIds: string; onOpen: (s: Selected) => void; onRerun: (host: string) => void; busy: boolean }) {
+  const cellOf = (id: string) => host.checks.find((c) => c.id === id);
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Group gap={6} wrap="nowrap">
+          <Badge size="xs" circle color={COLOR[host.status]} aria-label={`${host.name}: ${host.status}`}> </Badge>
+          <Text fw={500}>{host.name}</Text>
+        </Group>
+      </Table.Td>
+      {(columnIds === '' ? [] : columnIds.split('\n')).map((id) => (
+        <Table.Td key={id}>
+          <Cell host={host.name} check={cellOf(id)} onOpen={onOpen} />
+        </Table.Td>
+      ))}
+      <Table.Td>
+        <Tooltip label={`Check ${host.name} again`}>
+          <ActionIcon variant="subtle" aria-label={`Check ${host.name} again`} disabled={busy} onClick={() => onRerun(host.name)}>
+            ↻
+          </ActionIcon>
+        </Tooltip>
+      </Table.Td>
+    </Table.Tr>
+  );
+});
+
 export function CheckMatrix({ view, onRerunHost, busy }: { view: PreflightRunView; onRerunHost: (host: string) => void; busy: boolean }) {
   const [selected, setSelected] = useState<Selected>();
   const columns = columnsOf(view);
-  const cellOf = (h: PreflightHostView, id: string) => h.checks.find((c) => c.id === id);
+  // Rows get stable props: the column ids as one string, and a callback that never changes.
+  const columnIds = columns.map((c) => c.id).join('\n');
+  const rerunRef = useRef(onRerunHost);
+  useEffect(() => {
+    rerunRef.current = onRerunHost;
+  });
+  const rerun = useCallback((host: string) => rerunRef.current(host), []);
   return (
     <>
       <ScrollArea type="auto">
@@ -85,26 +118,7 @@ export function CheckMatrix({ view, onRerunHost, busy }: { view: PreflightRunVie
           </Table.Thead>
           <Table.Tbody>
             {view.hosts.map((h) => (
-              <Table.Tr key={h.name}>
-                <Table.Td>
-                  <Group gap={6} wrap="nowrap">
-                    <Badge size="xs" circle color={COLOR[h.status]} aria-label={`${h.name}: ${h.status}`}> </Badge>
-                    <Text fw={500}>{h.name}</Text>
-                  </Group>
-                </Table.Td>
-                {columns.map((c) => (
-                  <Table.Td key={c.id}>
-                    <Cell host={h.name} check={cellOf(h, c.id)} onOpen={setSelected} />
-                  </Table.Td>
-                ))}
-                <Table.Td>
-                  <Tooltip label={`Check ${h.name} again`}>
-                    <ActionIcon variant="subtle" aria-label={`Check ${h.name} again`} disabled={busy} onClick={() => onRerunHost(h.name)}>
-                      ↻
-                    </ActionIcon>
-                  </Tooltip>
-                </Table.Td>
-              </Table.Tr>
+              <HostRow key={h.name} host={h} columnIds={columnIds} onOpen={setSelected} onRerun={rerun} busy={busy} />
             ))}
           </Table.Tbody>
         </Table>
