@@ -67,7 +67,9 @@ describe('LogWriter when the disk is full', () => {
     const writer = new LogWriter(getDb, { holdRetryMs: 25 });
     const unlimit = limitPages();
     try {
-      writer.enqueue(batch(runId, stageId, lines(3000), { lastCounter: 7 }));
+      // several batches, as a live stage sends them: the ones behind the first wait too
+      const all = lines(3000);
+      for (let i = 0; i < 3000; i += 500) writer.enqueue(batch(runId, stageId, all.slice(i, i + 500), { lastCounter: 7 }));
       const drained = writer.drain();
       await new Promise((r) => setTimeout(r, 300));
       expect(writer.isHolding).toBe(true);

@@ -208,7 +208,6 @@ export class LogWriter {
     }
     const batches = this.queue.splice(0, take);
     this.queuedLines -= lines;
-    if (this.queue.length > 0) this.kick(0);
     if (batches.length === 0) return;
     const tp = Date.now();
     const firstSeq = new Map<string, number>();
@@ -218,11 +217,15 @@ export class LogWriter {
     try {
       await this.write(plan);
     } catch (err) {
-      if (this.hold(batches, lines, err)) return;
+      if (this.hold(batches, lines, err)) return; // hold() schedules the retry
+      if (this.queue.length > 0) this.kick(0);
       throw err; // logged by chainFlush; these lines are not stored
     }
     if (this.holding) console.error(`[runner] the run log is stored again (${this.queuedLines} held lines follow)`);
     this.holding = undefined;
+    // The rest of the queue goes next; scheduled only now, so a write that is being held does not
+    // start another attempt at once for the lines behind it.
+    if (this.queue.length > 0) this.kick(0);
     if (process.env.KSW_RUNNER_DEBUG) console.error(`[flush] ${plan.rowCount} rows in ${Date.now() - tf} ms`);
     const committed = Date.now();
     if (TRACE) {
