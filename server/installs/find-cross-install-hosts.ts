@@ -42,11 +42,9 @@ function lastRunAt(runs: RunDates[]): string | null {
   return (run.finishedAt ?? run.startedAt).toISOString();
 }
 
-export async function findCrossInstallHosts(installId: string): Promise<CrossInstallHosts> {
-  const db = getDb();
-  const self = await db.install.findUnique({ where: { id: installId }, select: { configJson: true } });
-  if (!self) throw new NotFoundError(`install ${installId} not found`);
-  const others = await db.install.findMany({
+/** Every host of every install but this one (no secrets), with its install's status and last run. */
+export async function findOtherInstallHosts(installId: string): Promise<KnownInstallHost[]> {
+  const others = await getDb().install.findMany({
     where: { id: { not: installId } },
     orderBy: { createdAt: 'asc' },
     select: {
@@ -57,9 +55,15 @@ export async function findCrossInstallHosts(installId: string): Promise<CrossIns
       runs: { where: { startedAt: { not: null } }, orderBy: { startedAt: 'desc' }, take: 1, select: { startedAt: true, finishedAt: true } },
     },
   });
-  const knownHosts = others.flatMap((other) => {
+  return others.flatMap((other) => {
     const common = { installId: other.id, installName: other.name, installStatus: other.status, lastRunAt: lastRunAt(other.runs) };
     return hostsOf(other.configJson).map((h) => ({ ...common, name: h.name, address: h.address, ip: h.ip, port: h.port, taskbox: h.taskbox }));
   });
+}
+
+export async function findCrossInstallHosts(installId: string): Promise<CrossInstallHosts> {
+  const self = await getDb().install.findUnique({ where: { id: installId }, select: { configJson: true } });
+  if (!self) throw new NotFoundError(`install ${installId} not found`);
+  const knownHosts = await findOtherInstallHosts(installId);
   return { issues: crossInstallHostIssues(hostsOf(self.configJson), knownHosts), knownHosts };
 }

@@ -14,11 +14,12 @@
  * stays ungated for tests and tools; the gate runs inside its mutex, so nothing slips in between.
  */
 import { z } from 'zod';
+import { crossInstallHostIssues } from '@/lib/config/cross-install-hosts';
 import { getDb } from '../db';
 import { HttpError, NotFoundError, ValidationError } from '../http/errors';
 import { checkInstallConfig } from '../installs/check-install-config';
 import { readStoredSecrets } from '../installs/install-secrets';
-import { findCrossInstallHosts } from '../installs/find-cross-install-hosts';
+import { findOtherInstallHosts } from '../installs/find-cross-install-hosts';
 import { fillSecrets } from '../installs/merge-secrets';
 import { parseStoredConfig } from '../installs/parse-stored-config';
 import { gatherBundleFacts } from '../preflight/bundle-facts';
@@ -115,7 +116,7 @@ export async function checkInstallGate(installId: string, acknowledged: boolean)
   }
   // A host that another install has already run on is a warning like the checks' own: the operator
   // may be moving the machine on purpose, but says so.
-  const crossInstall = (await findCrossInstallHosts(installId)).issues.filter((i) => i.severity === 'warning').map((i) => i.message);
+  const crossInstall = crossInstallHostIssues(config.hosts, await findOtherInstallHosts(installId)).filter((i) => i.severity === 'warning').map((i) => i.message);
   const decided = { ...common, failing, warnings, crossInstall };
   const decision = installGate({ status }, acknowledged);
   if (decision.ok && (crossInstall.length === 0 || acknowledged)) return { ...decided, ok: true, code: 'ok', message: 'The hosts passed their checks.' };
