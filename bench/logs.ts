@@ -12,30 +12,20 @@
  * line and the last line's row is in the DOM. The server runs the production build when there is one
  * (`npm run build`; `.next/BUILD_ID`), as `npm start` does, else Next in dev mode (warmed up first).
  */
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { io as connect } from 'socket.io-client';
+import { framesProbe, launchChromium, loggedInPage, migrateThrowawayDatabase, numberArg, readFrames, useThrowawayDataDir } from './support';
 
-function arg(name: string, dflt: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : dflt;
-  return Number.isFinite(v) && v > 0 ? v : dflt;
-}
-const HOSTS = arg('hosts', 10);
-const LINES = arg('lines', 200_000);
+const HOSTS = numberArg('hosts', 10);
+const LINES = numberArg('lines', 200_000);
 const BROWSER = process.argv.includes('--browser');
 const TRACE = process.argv.includes('--trace');
 const PRODUCTION_BUILD = fs.existsSync(path.resolve('.next/BUILD_ID'));
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ksw-bench-logs-'));
-process.env.KSW_DATA_DIR = dataDir;
-process.env.DATABASE_URL = `file:${path.join(dataDir, 'bench.db')}`;
-process.env.KSW_SECRET_KEY = randomBytes(32).toString('hex');
-process.env.NEXT_TELEMETRY_DISABLED = '1';
+const dataDir = useThrowawayDataDir('ksw-bench-logs-');
 if (process.argv.includes('--trace')) process.env.KSW_RUNNER_TRACE = '1'; // before the runner modules load
 
 let peakRss = 0;
@@ -44,7 +34,7 @@ const sampler = setInterval(() => {
 }, 100);
 
 async function main(): Promise<void> {
-  const { configureSqlite, getDb } = await import('../server/db');
+  const { getDb } = await import('../server/db');
   const { labUp } = await import('../lab/lab');
   const { lease, release } = await import('../lab/leases');
   const { labDir } = await import('../lab/paths');
@@ -58,8 +48,7 @@ async function main(): Promise<void> {
   const { createLabInstall } = await import('../server/runner/test-support/lab-install');
   const { hashPassword } = await import('../server/auth/hash-password');
 
-  execFileSync(path.resolve('node_modules/.bin/prisma'), ['migrate', 'deploy'], { env: { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: '1' }, stdio: 'pipe' });
-  await configureSqlite();
+  await migrateThrowawayDatabase();
   const { readState } = await import('../lab/state');
   const before = await readState(labDir());
   const busyBefore = await liveLeases(labDir());
@@ -154,7 +143,7 @@ async function main(): Promise<void> {
     await browser.page.getByTestId('log-count').filter({ hasText: `${persisted.toLocaleString('en-US')} / ${persisted.toLocaleString('en-US')} lines` }).waitFor({ timeout: 120_000 });
     await browser.page.locator(`[data-seq="${maxSeq}"]`).waitFor({ timeout: 60_000 });
     const seen = await browser.page.evaluate(() => (window as unknown as { __kswSeqSeen: { max: number; at: number } }).__kswSeqSeen);
-    const frames = await browser.page.evaluate(() => (window as unknown as { __kswFrames: { maxGapMs: number; frames: number } }).__kswFrames);
+    const frames = await readFrames(browser.page);
     if (seen.max !== maxSeq) throw new Error(`the page's highest row is seq ${seen.max}, expected ${maxSeq}`);
     const visibleAt = seen.at;
     const t1 = Date.now();
@@ -191,14 +180,8 @@ async function main(): Promise<void> {
 }
 
 async function openBrowser(base: string, token: string, cookieName: string) {
-  const { chromium } = await import('playwright-core');
-  const b = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const context = await b.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addCookies([{ name: cookieName, value: token, url: base }]);
-  const page = await context.newPage();
+  const b = await launchChromium();
+  const page = await loggedInPage(b, base, { name: cookieName, value: token }, { width: 1280, height: 900 });
   // Records, in the page, when each new highest data-seq row appeared in the DOM (rows are reused by
   // the virtualiser, so attribute changes count too): the bench reads the time of the last line.
   // A string, not a function: tsx's keepNames would wrap inner functions in a `__name` helper that
@@ -215,17 +198,9 @@ async function openBrowser(base: string, token: string, cookieName: string) {
         for (const n of r.addedNodes) if (n instanceof Element) for (const el of [n, ...n.querySelectorAll('[data-seq]')]) if (el.hasAttribute('data-seq')) note(el);
       }
     }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-seq'] });
-    // Responsiveness while lines stream in: the longest gap between two animation frames.
-    window.__kswFrames = { maxGapMs: 0, frames: 0 };
-    let lastFrame = 0;
-    const frame = (t) => {
-      if (lastFrame) window.__kswFrames.maxGapMs = Math.max(window.__kswFrames.maxGapMs, t - lastFrame);
-      window.__kswFrames.frames += 1;
-      lastFrame = t;
-      requestAnimationFrame(frame);
-    };
-    requestAnimationFrame(frame);
   `);
+  // Responsiveness while lines stream in: the longest gap between two animation frames.
+  await page.addInitScript(framesProbe(true));
   return { page, close: () => b.close() };
 }
 

@@ -8,38 +8,12 @@
  * number of frames. Server, lab sshd, sudo and Chromium share this machine's cores. Throw-away data
  * dir and DB; the lab is left up.
  */
-import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { framesProbe, launchChromium, loggedInPage, migrateThrowawayDatabase, numberArg, readFrames, useThrowawayDataDir } from './support';
 
-function arg(name: string, dflt: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : dflt;
-  return Number.isFinite(v) && v > 0 ? v : dflt;
-}
-const HOSTS = arg('hosts', 100);
-
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ksw-bench-page-'));
-process.env.KSW_DATA_DIR = dataDir;
-process.env.DATABASE_URL = `file:${path.join(dataDir, 'bench.db')}`;
-process.env.KSW_SECRET_KEY = randomBytes(32).toString('hex');
-process.env.NEXT_TELEMETRY_DISABLED = '1';
-
-// A string, not a function: tsx's keepNames would wrap inner functions in a helper the page lacks.
-const FRAME_PROBE = `
-  window.__kswFrames = { maxGapMs: 0, frames: 0, on: false };
-  let last = 0;
-  const frame = (t) => {
-    const f = window.__kswFrames;
-    if (f.on && last) f.maxGapMs = Math.max(f.maxGapMs, t - last);
-    if (f.on) f.frames += 1;
-    last = t;
-    requestAnimationFrame(frame);
-  };
-  requestAnimationFrame(frame);
-`;
+const HOSTS = numberArg('hosts', 100);
+const dataDir = useThrowawayDataDir('ksw-bench-page-');
 
 // Resolves (in the page) with the moment the summary stops saying "Checking": every result is shown.
 const SUMMARY_DONE = `new Promise((resolve) => {
@@ -53,7 +27,7 @@ const SUMMARY_DONE = `new Promise((resolve) => {
 
 async function main(): Promise<void> {
   if (!fs.existsSync(path.resolve('.next/BUILD_ID'))) throw new Error('run `npm run build` first (the bench serves the production build)');
-  const { configureSqlite, getDb } = await import('../server/db');
+  const { getDb } = await import('../server/db');
   const { labUp } = await import('../lab/lab');
   const { startServer } = await import('../server/start-server');
   const { createSession } = await import('../server/auth/create-session');
@@ -61,8 +35,7 @@ async function main(): Promise<void> {
   const { hashPassword } = await import('../server/auth/hash-password');
   const { createLabInstall } = await import('../server/runner/test-support/lab-install');
 
-  execFileSync(path.resolve('node_modules/.bin/prisma'), ['migrate', 'deploy'], { env: { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: '1' }, stdio: 'pipe' });
-  await configureSqlite();
+  await migrateThrowawayDatabase();
   const up = await labUp({ hosts: HOSTS, owner: 'cli' });
   const hosts = up.state.hosts.filter((h) => h.faults.length === 0 && h.takenPorts.length === 0).slice(0, HOSTS);
   if (hosts.length < HOSTS) throw new Error(`only ${hosts.length} healthy lab hosts`);
@@ -73,16 +46,11 @@ async function main(): Promise<void> {
   const token = await createSession();
   const installId = await createLabInstall(up.state, hosts, 'bench-page');
 
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   try {
-    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
-    await context.addCookies([{ name: SESSION_COOKIE, value: token, url: base }]);
-    const page = await context.newPage();
-    await page.addInitScript(FRAME_PROBE);
+    const page = await loggedInPage(browser, base, { name: SESSION_COOKIE, value: token }, { width: 1600, height: 1000 });
+    const context = page.context();
+    await page.addInitScript(framesProbe(false));
     await page.goto(`${base}/installs/${installId}/preflight`);
     await page.getByRole('heading', { name: 'Host checks' }).waitFor();
     const cdp = await context.newCDPSession(page);
@@ -100,7 +68,7 @@ async function main(): Promise<void> {
     await summary.waitFor();
     const doneAt = (await page.evaluate(SUMMARY_DONE)) as number;
     const after = await cpu();
-    const frames = await page.evaluate(() => (window as unknown as { __kswFrames: { maxGapMs: number; frames: number } }).__kswFrames);
+    const frames = await readFrames(page);
     const cells = await page.getByRole('table', { name: 'Host checks' }).getByRole('button', { name: /Show details$/ }).count();
     const text = await summary.textContent();
     const run = await getDb().preflightRun.findFirstOrThrow({ where: { installId }, orderBy: { startedAt: 'desc' } });
