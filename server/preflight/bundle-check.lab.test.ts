@@ -11,12 +11,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useLab } from '@/lab/fixture';
-import type { InstallConfig } from '@/lib/config/schema';
 import { POST as startPreflightRoute } from '@/app/api/installs/[id]/preflight/route';
 import { POST as startRunRoute } from '@/app/api/installs/[id]/runs/route';
-import { getDb } from '../db';
 import { createInstall } from '../installs/create-install';
-import { saveInstallConfig } from '../installs/save-install-config';
+import { updateInstall } from '../installs/update-install';
 import { checkInstallGate } from '../runner/check-install-gate';
 import { PROFILES } from '../runner/profiles';
 import { labConfig } from '../runner/test-support/lab-config';
@@ -40,13 +38,6 @@ beforeAll(async () => {
 afterAll(() => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
-
-async function saveConfig(id: string, config: InstallConfig): Promise<void> {
-  await getDb().$transaction(async (tx) => {
-    const row = await tx.install.findUniqueOrThrow({ where: { id } });
-    await saveInstallConfig(tx, row, { config, refuseErrors: false });
-  });
-}
 
 /** Starts the host checks as the page does (POST …/preflight) and returns the finished run. */
 async function preflight(id: string): Promise<PreflightRunView> {
@@ -89,7 +80,7 @@ describe('preflight: the installer bundle and Ansible on the wizard machine', ()
   });
 
   it("the lab profile's own bundle passes, with the local Ansible as evidence; the gate opens once warnings are acknowledged", async () => {
-    await saveConfig(installId, labConfig(lab.state, lab.hosts)); // bundlePath '' = lab/installer
+    await updateInstall(installId, { config: labConfig(lab.state, lab.hosts), draft: true }); // bundlePath '' = lab/installer
     const v = await preflight(installId);
     expect(v.status).not.toBe('failed');
     expect(clusterCheck(v, 'installer-bundle')).toMatchObject({
@@ -109,7 +100,7 @@ describe('preflight: the installer bundle and Ansible on the wizard machine', ()
     fs.writeFileSync(path.join(bundle, 'conf/vars.yml'), '# Cluster configuration\nks_version: 2.1.0\nkube_version: v1.16.7\n');
     const config = labConfig(lab.state, lab.hosts);
     config.installer = { profile: 'kubesphere-2.0.2', bundlePath: bundle };
-    await saveConfig(installId, config);
+    await updateInstall(installId, { config, draft: true });
 
     const v = await preflight(installId);
     expect(v.status).toBe('failed');

@@ -4,12 +4,11 @@
  * on the host; a stopped host + a taken port; a changed host key after trusting the first one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InstallConfig } from '@/lib/config/schema';
 import { useLab } from '../../lab/fixture';
 import { labFault } from '../../lab/faults';
 import { getDb } from '../db';
 import { createInstall } from '../installs/create-install';
-import { saveInstallConfig } from '../installs/save-install-config';
+import { updateInstall } from '../installs/update-install';
 import { adminCookie, callRoute } from '../test-support/api-client';
 import { useFreshDatabase } from '../test-support/fresh-db';
 import { GET as getRun } from '@/app/api/preflight/[runId]/route';
@@ -31,14 +30,6 @@ let installId = '';
 beforeAll(async () => {
   cookie = await adminCookie();
 });
-
-async function saveConfig(id: string, config: InstallConfig): Promise<void> {
-  const db = getDb();
-  await db.$transaction(async (tx) => {
-    const row = await tx.install.findUniqueOrThrow({ where: { id } });
-    await saveInstallConfig(tx, row, { config, refuseErrors: false });
-  });
-}
 
 async function run(id: string, hosts?: string[]): Promise<PreflightRunView> {
   const runId = await startPreflight(id, hosts ? { hosts } : {});
@@ -94,7 +85,7 @@ describe('preflight on lab hosts', () => {
     h0.auth = { kind: 'password', password: { set: true, value: 'wrong-password' } };
     h1.becomePassword = { set: true, value: 'wrong-sudo-password' };
     h2.ip = '10.99.0.1';
-    await saveConfig(installId, config);
+    await updateInstall(installId, { config, draft: true });
     const v = await run(installId);
     expect(check(v, a, 'ssh')).toMatchObject({ status: 'fail', message: expect.stringMatching(/authentication refused/) });
     expect(check(v, b, 'ssh')?.status).toBe('pass');
@@ -103,7 +94,7 @@ describe('preflight on lab hosts', () => {
     expect(v.status).toBe('failed');
     const node = await getDb().node.findFirst({ where: { installId, name: a } });
     expect(node).toMatchObject({ state: 'failed', stateNote: expect.stringMatching(/SSH login/) });
-    await saveConfig(installId, labConfig(lab.state, lab.hosts));
+    await updateInstall(installId, { config: labConfig(lab.state, lab.hosts), draft: true });
   });
 
   it('a stopped host is refused; a taken 6443 fails the master port check', async () => {

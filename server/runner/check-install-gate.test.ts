@@ -13,7 +13,7 @@ import { getDb } from '../db';
 import { HttpError } from '../http/errors';
 import { checkInstallConfig } from '../installs/check-install-config';
 import { createInstall } from '../installs/create-install';
-import { saveInstallConfig } from '../installs/save-install-config';
+import { updateInstall } from '../installs/update-install';
 import { newLabConfig } from '../lab/lab-hosts-config';
 import { startPreflight, waitForPreflight } from '../preflight/run-preflight';
 import { parseCheckedHosts } from '../preflight/view';
@@ -58,13 +58,6 @@ function redacted(c: InstallConfig): InstallConfig {
   return r;
 }
 
-async function save(id: string, c: InstallConfig): Promise<void> {
-  await getDb().$transaction(async (tx) => {
-    const row = await tx.install.findUniqueOrThrow({ where: { id } });
-    await saveInstallConfig(tx, row, { config: c, refuseErrors: true });
-  });
-}
-
 /** A real preflight run (refused logins), then marked passed as if every check had passed. */
 async function checkedAndPassed(id: string): Promise<string> {
   const runId = await startPreflight(id);
@@ -105,9 +98,9 @@ describe('install gate: login details changed after the host check', () => {
     const runId = await checkedAndPassed(id);
     expect(await checkInstallGate(id, false)).toMatchObject({ ok: true, code: 'ok', preflightRunId: runId, loginChanged: [] });
 
-    await save(id, redacted(c)); // the wizard saved again without touching a secret
+    await updateInstall(id, { config: redacted(c) }); // the wizard saved again without touching a secret
     expect((await checkInstallGate(id, false)).ok).toBe(true);
-    await save(id, c); // the same values typed in again
+    await updateInstall(id, { config: c }); // the same values typed in again
     expect((await checkInstallGate(id, false)).ok).toBe(true);
 
     const password = (x: InstallConfig, name: string, value: string) => {
@@ -125,7 +118,7 @@ describe('install gate: login details changed after the host check', () => {
     for (const [what, name, edit] of edits) {
       const changed = redacted(c);
       edit(changed);
-      await save(id, changed);
+      await updateInstall(id, { config: changed });
       const gate = await checkInstallGate(id, true);
       expect(gate, what).toMatchObject({ ok: false, code: 'login-changed', loginChanged: [name], hostsChanged: [] });
       expect(gate.message).toBe(`The login details of ${name} changed after the last host check; run the checks again.`);
@@ -140,7 +133,7 @@ describe('install gate: login details changed after the host check', () => {
       expect(page.status).toBe(200);
       expect(page.json).toMatchObject({ ok: false, code: 'login-changed', message: gate.message, preflightRunId: runId });
       expect(page.text).not.toContain('another');
-      await save(id, c); // back to the checked login: covered again
+      await updateInstall(id, { config: c }); // back to the checked login: covered again
       expect((await checkInstallGate(id, true)).ok, what).toBe(true);
     }
 
@@ -148,7 +141,7 @@ describe('install gate: login details changed after the host check', () => {
     const two = redacted(c);
     password(two, 'gate1', 'x');
     host(two, 'gate3').becomePassword = { set: true, value: 'y' };
-    await save(id, two);
+    await updateInstall(id, { config: two });
     expect((await checkInstallGate(id, true)).message).toBe('The login details of gate1, gate3 changed after the last host check; run the checks again.');
 
     // checking again covers the new logins
@@ -178,7 +171,7 @@ describe('install gate: the installer bundle is judged again at install time', (
 
     const moved = redacted(c);
     moved.installer = { ...moved.installer, bundlePath: '/nonexistent/ks-bundle' };
-    await save(id, moved);
+    await updateInstall(id, { config: moved });
     const gate = await checkInstallGate(id, true);
     expect(gate).toMatchObject({ ok: false, code: 'installer-bundle' });
     expect(gate.message).toContain('/nonexistent/ks-bundle');
