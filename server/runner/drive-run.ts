@@ -14,13 +14,12 @@
 import type { Stage } from '@prisma/client';
 import { getDb } from '../db';
 import { describeStorageError } from '../storage-errors';
-import { concludeStage, executeStage, type StageOutcome } from './execute-stage';
+import { concludeStage, executeStage, followOptions, removeStageDir, type StageOutcome } from './execute-stage';
 import { followStage } from './follow-stage';
 import type { LogWriter } from './log-writer';
 import { loadRunContext, type RunContext } from './run-context';
-import { removeStageSecrets, runDirOf } from './run-files';
-import { isStageProcess, killStageTree, stopControlMasters } from './processes';
 import { sourcesOf, type RunStatus } from './states';
+import { stagePaths } from './taskbox/layout';
 
 export interface DriveHooks {
   writer: LogWriter;
@@ -28,24 +27,17 @@ export interface DriveHooks {
   onChange: (runId: string) => void;
 }
 
+/** A stage left `running` by an earlier wizard process: follow it on the taskbox from its last stored event. */
 async function reattachStage(ctx: RunContext, stage: Stage, hooks: DriveHooks): Promise<StageOutcome> {
-  const runDir = stage.privateDir ?? ctx.runDir;
+  const paths = stagePaths(stage.id);
+  const def = ctx.profile.stages.find((s) => s.name === stage.name);
   try {
-    const result = await followStage({
-      runId: ctx.runId,
-      stageId: stage.id,
-      stageName: stage.name,
-      stageDef: ctx.profile.stages.find((s) => s.name === stage.name),
-      runDir,
-      pid: stage.pid ?? -1,
-      afterCounter: stage.lastEventCounter,
-      redact: ctx.redact,
-      writer: hooks.writer,
-    });
+    const result = await followStage(followOptions(ctx, stage, def, paths, hooks.writer, () => hooks.isCancelRequested(ctx.runId)));
     return await concludeStage(ctx, stage, hooks.writer, result, undefined, hooks.isCancelRequested(ctx.runId));
+  } catch (err) {
+    return await concludeStage(ctx, stage, hooks.writer, undefined, `the stage could not be followed on the taskbox again: ${ctx.redact((err as Error).message)}`, hooks.isCancelRequested(ctx.runId));
   } finally {
-    removeStageSecrets(runDir);
-    stopControlMasters(runDir);
+    await removeStageDir(ctx, paths, hooks.writer, stage);
   }
 }
 
@@ -138,19 +130,20 @@ async function markReady(ctx: RunContext, stages: Stage[]): Promise<boolean> {
 }
 
 /**
- * Without a context (install gone, secrets unreadable) events cannot be redacted, so they are NOT
- * read: a live stage process is stopped and its stage marked interrupted.
+ * Without a context (install gone, secrets unreadable) the taskbox cannot be reached and events
+ * cannot be redacted, so they are NOT read: the stage is marked interrupted, saying where its
+ * process and files may still be.
  */
 async function finishOrphanStages(runId: string, hooks: DriveHooks): Promise<void> {
   const db = getDb();
   const running = await db.stage.findMany({ where: { runId, status: 'running' } });
   for (const stage of running) {
-    const runDir = stage.privateDir ?? runDirOf(runId);
-    if (stage.pid && isStageProcess(stage.pid, runDir, stage.id)) killStageTree(stage.pid);
-    removeStageSecrets(runDir);
-    stopControlMasters(runDir);
+    const dir = stagePaths(stage.id).dir;
     await db.stageHost.updateMany({ where: { stageId: stage.id, status: { in: ['queued', 'running'] } }, data: { status: 'interrupted' } });
-    await db.stage.updateMany({ where: { id: stage.id, status: 'running' }, data: { status: 'interrupted', finishedAt: new Date(), error: 'the run could not be prepared again after a restart' } });
+    await db.stage.updateMany({
+      where: { id: stage.id, status: 'running' },
+      data: { status: 'interrupted', finishedAt: new Date(), error: `the run could not be prepared again after a restart; on the taskbox, stop the stage's processes (pid ${stage.pid ?? '?'}) and remove ${dir}` },
+    });
   }
   hooks.onChange(runId);
 }

@@ -1,10 +1,12 @@
 /**
- * Runs one stage of a run, from claim to final state.
+ * Runs one stage of a run on the taskbox, from claim to final state.
  *
  * Invariants:
  * - the stage is claimed with a conditional update (queued → running); a lost claim does nothing;
- * - secret files exist only between `writeStageSecrets` and the `finally` that removes them;
- * - the pid and private dir are recorded BEFORE following, so a restart can re-attach;
+ * - the stage's files (its secrets among them) go to its own dir on the taskbox
+ *   (taskbox/layout.ts); the wrapper removes the secrets when the stage ends, and the wizard removes
+ *   the whole dir after every event was persisted, whatever the outcome;
+ * - the pid and the stage dir are recorded BEFORE following, so a restart can re-attach;
  * - host states: queued → running at start; at the end failed (any failed/unreachable), else
  *   succeeded/cancelled/interrupted following the stage;
  * - Node.state follows: installing while a stage runs on it, failed when it fails there.
@@ -13,16 +15,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Stage } from '@prisma/client';
 import { renderHostsIni } from '@/lib/installer/hosts-ini';
-import { renderVarsYml } from '@/lib/installer/vars-yml';
 import { getDb } from '../db';
 import { loadEnv } from '../env';
 import { followStage, type FollowResult } from './follow-stage';
 import type { LogWriter } from './log-writer';
-import { killStageTree, spawnStage, stopControlMasters } from './processes';
-import { resolvePlaybook, type StageDef } from './profiles';
+import type { StageDef } from './profiles';
 import type { RunContext } from './run-context';
-import { removeStageSecrets, writeStageSecrets } from './run-files';
+import { unlockedHostKeys } from './run-files';
 import { sourcesOf, type StageStatus } from './states';
+import { stagePaths, type StagePaths } from './taskbox/layout';
+import { cleanupRemoteStage, startRemoteStage } from './taskbox/remote-stage';
+import { writeRemoteFiles } from './taskbox/remote-files';
+import { renderPlaybookScript, renderPrepareScript, type StageScriptInput } from './taskbox/stage-script';
+import { stageFiles } from './taskbox/stage-files';
+import { supportFiles } from './taskbox/support-files';
+import { writeConfigOnTaskbox } from './taskbox/write-config';
 
 export interface StageOutcome {
   status: StageStatus;
@@ -33,25 +40,13 @@ function note(writer: LogWriter, ctx: RunContext, stage: Stage, text: string, fa
   writer.enqueue({ runId: ctx.runId, stageId: stage.id, stage: stage.name, lines: [{ host: null, kind: 'event', failed, text: ctx.redact(text), t: Date.now() }], counts: new Map(), errors: new Map() });
 }
 
-export function writeConfigFiles(ctx: Pick<RunContext, 'profile' | 'config' | 'projectDir'>): string[] {
-  const written: string[] = [];
-  for (const f of ctx.profile.configFiles) {
-    const content = f.content === 'hosts.ini' ? renderHostsIni(ctx.config, { secrets: 'placeholder' }) : renderVarsYml(ctx.config, { secrets: 'placeholder' });
-    const target = path.join(ctx.projectDir, f.path);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, content, { mode: 0o644 });
-    written.push(f.path);
-  }
-  return written;
-}
-
-/** Why a stage that ansible-runner stopped for printing nothing failed, and what to do. */
+/** Why a stage that was stopped for writing no event failed, and what to do. */
 export function idleTimeoutMessage(seconds: number): string {
   const span = seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`;
   return `no output for ${span} (KSW_STAGE_IDLE_TIMEOUT), so the stage was stopped: a task may be waiting for input nobody can give, or a host hangs. Read the last lines of the log for the task it was on, fix the host, then retry the stage.`;
 }
 
-/** Maps ansible-runner's outcome (plus a cancel request) to the stage state. */
+/** Maps the stage's outcome on the taskbox (plus a cancel request) to the stage state. */
 export function stageStatusOf(result: Pick<FollowResult, 'status' | 'rc'>, cancelRequested: boolean): StageStatus {
   if (result.status === 'successful') return 'succeeded';
   if (result.status === 'canceled' || cancelRequested) return 'cancelled';
@@ -102,40 +97,86 @@ export async function executeStage(opts: ExecuteStageOptions): Promise<StageOutc
     await db.node.updateMany({ where: { installId: ctx.installId, name: { in: hostNames }, state: 'failed' }, data: { state: 'installing', stateNote: `retrying stage ${stage.name}` } });
   }
 
-  if (opts.def?.kind === 'write-config' || stage.playbook === '') {
+  const limit = hostNames.length > 0 && hostNames.length < ctx.config.hosts.length ? hostNames : null;
+  const def: StageDef = opts.def ?? { name: stage.name, label: stage.name, kind: 'playbook', playbook: stage.playbook };
+  if (def.kind === 'write-config') return runWriteConfig(ctx, stage, writer);
+
+  const paths = stagePaths(stage.id);
+  let result: FollowResult | undefined;
+  let startError: string | undefined;
+  try {
+    const session = await ctx.link.session();
+    await writeRemoteFiles(session, [...supportFiles(), ...stageFilesFor(ctx, def, paths, limit)]);
+    const pid = await startRemoteStage(session, paths);
+    await db.stage.update({ where: { id: stage.id }, data: { pid, privateDir: paths.dir } });
+    note(writer, ctx, stage, `started on the taskbox ${ctx.link.name} (pid ${pid}) in ${paths.dir}: ${commandSummary(def, limit)}`);
+    result = await followStage(followOptions(ctx, stage, def, paths, writer, opts.isCancelRequested));
+  } catch (err) {
+    startError = ctx.redact((err as Error).message);
+  } finally {
+    await removeStageDir(ctx, paths, writer, stage);
+  }
+  return concludeStage(ctx, stage, writer, result, startError, opts.isCancelRequested());
+}
+
+function commandSummary(def: StageDef, limit: string[] | null): string {
+  const what = def.kind === 'prepare' ? "the bundle's bootstrap if needed, then ansible all -m ping" : `ansible-playbook ${def.playbook}`;
+  return `${what}${limit ? ` --limit ${limit.join(',')}` : ''}`;
+}
+
+function stageFilesFor(ctx: RunContext, def: StageDef, paths: StagePaths, limit: string[] | null) {
+  const input: StageScriptInput = { profile: ctx.profile, bundle: ctx.bundle, paths, limit };
+  let builtinPlaybook: { path: string; content: string } | undefined;
+  let playbook = `../${def.playbook}`;
+  if (def.playbook.startsWith('builtin:')) {
+    const file = def.playbook.slice('builtin:'.length);
+    builtinPlaybook = { path: `${paths.dir}/${file}`, content: fs.readFileSync(path.resolve(process.cwd(), 'server/runner/playbooks', file), 'utf8') };
+    playbook = builtinPlaybook.path;
+  }
+  const runScript = def.kind === 'prepare' ? renderPrepareScript(input) : renderPlaybookScript(input, playbook);
+  const keys = unlockedHostKeys(ctx.runDir, ctx.config.hosts.filter((h) => !h.taskbox));
+  const inventory = def.kind === 'prepare' ? renderHostsIni(ctx.config, { secrets: 'placeholder' }) : undefined;
+  return stageFiles({ config: ctx.config, paths, runScript, extraVars: ctx.extraVars, knownHosts: ctx.knownHosts, keys, builtinPlaybook, inventory });
+}
+
+export function followOptions(ctx: RunContext, stage: Stage, def: StageDef | undefined, paths: StagePaths, writer: LogWriter, isCancelRequested: () => boolean) {
+  return { runId: ctx.runId, stageId: stage.id, stageName: stage.name, stageDef: def, bundle: ctx.bundle, paths, link: ctx.link, afterCounter: stage.lastEventCounter, redact: ctx.redact, writer, isCancelRequested };
+}
+
+/**
+ * Removes the stage's dir on the taskbox (its secrets first, by the wrapper's own cleanup), after
+ * every event was persisted. Retried once over a fresh connection; a failure is logged on the stage,
+ * never thrown (the stage's outcome stands).
+ */
+export async function removeStageDir(ctx: RunContext, paths: StagePaths, writer: LogWriter, stage: Stage): Promise<void> {
+  for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const files = writeConfigFiles(ctx);
-      for (const f of files) note(writer, ctx, stage, `wrote ${f}`);
-      await writer.drain();
-      await finishStage(ctx, stage, 'succeeded', { exitCode: 0 });
-      return { status: 'succeeded' };
+      const session = await ctx.link.session();
+      await cleanupRemoteStage(session, paths);
+      await session.execOk(['rm', '-rf', '--', paths.dir], { sudo: true, timeoutMs: 30_000 });
+      return;
     } catch (err) {
-      const msg = ctx.redact((err as Error).message);
-      note(writer, ctx, stage, `writing the installer configuration failed: ${msg}`, true);
-      await writer.drain();
-      await finishStage(ctx, stage, 'failed', { error: msg });
-      return { status: 'failed', error: msg };
+      if (attempt === 1) note(writer, ctx, stage, `could not remove ${paths.dir} on the taskbox: ${ctx.redact((err as Error).message)}; remove it by hand (it holds the stage's secrets)`, true);
+      ctx.link.invalidate();
     }
   }
+}
 
-  const limit = hostNames.length > 0 && hostNames.length < ctx.config.hosts.length ? hostNames : null;
-  let result: FollowResult | undefined;
-  let spawnError: string | undefined;
+async function runWriteConfig(ctx: RunContext, stage: Stage, writer: LogWriter): Promise<StageOutcome> {
   try {
-    writeStageSecrets(ctx.runDir, ctx.config, renderVarsYml(ctx.config, { secrets: 'reveal' }));
-    const def: StageDef = opts.def ?? { name: stage.name, label: stage.name, kind: 'playbook', playbook: stage.playbook };
-    const spawned = spawnStage({ runDir: ctx.runDir, playbook: resolvePlaybook(def, ctx.projectDir), ident: stage.id, limit });
-    await db.stage.update({ where: { id: stage.id }, data: { pid: spawned.pid, privateDir: ctx.runDir } });
-    note(writer, ctx, stage, `ansible-runner started (pid ${spawned.pid}) for ${stage.playbook}${limit ? ` --limit ${limit.join(',')}` : ''}`);
-    if (opts.isCancelRequested()) killStageTree(spawned.pid);
-    result = await followStage({ runId: ctx.runId, stageId: stage.id, stageName: stage.name, stageDef: opts.def, runDir: ctx.runDir, pid: spawned.pid, afterCounter: stage.lastEventCounter, redact: ctx.redact, writer, exited: spawned.exited });
+    const session = await ctx.link.session();
+    const lines = await writeConfigOnTaskbox(session, ctx);
+    for (const l of lines) note(writer, ctx, stage, l);
+    await writer.drain();
+    await finishStage(ctx, stage, 'succeeded', { exitCode: 0 });
+    return { status: 'succeeded' };
   } catch (err) {
-    spawnError = ctx.redact((err as Error).message);
-  } finally {
-    removeStageSecrets(ctx.runDir);
-    stopControlMasters(ctx.runDir);
+    const msg = ctx.redact((err as Error).message);
+    note(writer, ctx, stage, `writing the installer configuration failed: ${msg}`, true);
+    await writer.drain();
+    await finishStage(ctx, stage, 'failed', { error: msg });
+    return { status: 'failed', error: msg };
   }
-  return concludeStage(ctx, stage, writer, result, spawnError, opts.isCancelRequested());
 }
 
 /** Final bookkeeping shared by a fresh run and a re-attached one. */

@@ -1,148 +1,116 @@
 /**
- * Follows a running (or just finished) stage: reads its job events in counter order, redacts, and
- * hands them to the single LogWriter; returns the stage's outcome once the process is gone and every
- * event is persisted.
+ * Follows a running (or just finished) stage on the taskbox: its events file over SSH
+ * (taskbox/follow-remote-events.ts) → parsed events → redacted batches → the single LogWriter;
+ * returns the stage's outcome once the wrapper is gone and every event is persisted.
  *
- * Invariants: starts after Stage.lastEventCounter (exactly-once across re-attach); wakes on fs.watch
- * and polls every 100 ms as a fallback; the process is "gone" when the pid is no longer the stage's
- * ansible-runner (see processes.ts), never by elapsed time.
+ * Invariants:
+ * - events with a counter ≤ `afterCounter` (Stage.lastEventCounter) are skipped, so a re-attach
+ *   after a wizard restart (which reads the file from its start) stores nothing twice;
+ * - a cancel request sends SIGINT to the stage's process group on the taskbox, then SIGKILL (and
+ *   every process naming the stage dir) after CANCEL_GRACE_MS;
+ * - a stage that writes no event for KSW_STAGE_IDLE_TIMEOUT is stopped the same way and reported
+ *   as `timeout`; the stage outcome is never decided by elapsed time otherwise.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import type { LogWriter, PendingLine, StageBatch } from './log-writer';
-import { isStageProcess, sleep } from './processes';
-import { phaseOf, type StageDef } from './profiles';
+import { loadEnv } from '../env';
+import { EventBatcher } from './event-batcher';
+import type { LogWriter } from './log-writer';
+import type { StageDef } from './profiles';
 import type { Redactor } from './redact';
-import { EventTail } from './tail-events';
-import { TRACE, traceBusy } from './trace';
-import { translateEvent, type HostCounter, type HostError } from './translate-event';
+import { followRemoteEvents } from './taskbox/follow-remote-events';
+import type { StagePaths } from './taskbox/layout';
+import { parseEventLine } from './taskbox/parse-event-line';
+import { signalRemoteStage } from './taskbox/remote-stage';
+import type { TaskboxLink } from './taskbox/taskbox-link';
+import type { JobEvent } from './translate-event';
 
-/** Lines per writer batch: keeps each SQLite transaction (which blocks the event loop) short. */
-const BATCH_LINES = 1000;
-/**
- * Stdout read per step (~3,000 lines of 80 chars): reading, parsing and redacting block the event
- * loop, so large bursts are taken in slices and the writer flushes (and emits) between them.
- */
-const READ_CHARS = 256 * 1024;
+export const CANCEL_GRACE_MS = 10_000;
 
-export type RunnerStatusFile = 'successful' | 'failed' | 'canceled' | 'timeout' | 'missing';
+export type StageEndStatus = 'successful' | 'failed' | 'canceled' | 'timeout' | 'missing';
 
 export interface FollowOptions {
   runId: string;
   stageId: string;
   stageName: string;
   stageDef: StageDef | undefined;
-  runDir: string;
-  pid: number;
+  bundle: string;
+  paths: StagePaths;
+  link: TaskboxLink;
   afterCounter: number;
   redact: Redactor;
   writer: LogWriter;
-  /** Set when this process spawned the stage: resolves on exit (faster than polling /proc). */
-  exited?: Promise<number | null>;
+  isCancelRequested: () => boolean;
 }
 
 export interface FollowResult {
-  status: RunnerStatusFile;
+  status: StageEndStatus;
   rc: number | null;
   lastCounter: number;
 }
 
-function readArtifact(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8').trim();
-  } catch {
-    return undefined;
-  }
-}
+/** Stops the stage: SIGINT now, SIGKILL after the grace period unless it ended. */
+class Stopper {
+  private intAt = 0;
+  private killed = false;
 
-export function readOutcome(artifactDir: string): { status: RunnerStatusFile; rc: number | null } {
-  const raw = readArtifact(path.join(artifactDir, 'status'));
-  const status: RunnerStatusFile = raw === 'successful' || raw === 'failed' || raw === 'canceled' || raw === 'timeout' ? raw : 'missing';
-  const rcRaw = readArtifact(path.join(artifactDir, 'rc'));
-  const rc = rcRaw !== undefined && /^-?\d+$/.test(rcRaw) ? Number(rcRaw) : null;
-  return { status, rc };
+  constructor(private readonly link: TaskboxLink, private readonly paths: StagePaths) {}
+
+  get started(): boolean {
+    return this.intAt > 0;
+  }
+
+  async tick(now: number): Promise<void> {
+    if (this.killed) return;
+    const session = await this.link.session();
+    if (this.intAt === 0) {
+      this.intAt = now;
+      await signalRemoteStage(session, this.paths, 'INT');
+    } else if (now - this.intAt >= CANCEL_GRACE_MS) {
+      this.killed = true;
+      await signalRemoteStage(session, this.paths, 'KILL');
+    }
+  }
 }
 
 export async function followStage(opts: FollowOptions): Promise<FollowResult> {
-  const artifactDir = path.join(opts.runDir, 'artifacts', opts.stageId);
-  const tail = new EventTail(artifactDir, opts.afterCounter);
-  let exited = false;
-  void opts.exited?.then(() => {
-    exited = true;
-  });
-  let wake: (() => void) | undefined;
-  let watcher: fs.FSWatcher | undefined;
-  let phase: string | undefined;
-  let timedOut = true;
-  try {
-    for (;;) {
-      const alive = !exited && isStageProcess(opts.pid, opts.runDir, opts.stageId);
-      // With a watcher, its file names say what is new: list the directory only on the fallback tick.
-      const events = tail.poll(!alive, 50, READ_CHARS, !watcher || timedOut);
-      if (events.length > 0) {
-        const newBatch = (): StageBatch => ({ runId: opts.runId, stageId: opts.stageId, stage: opts.stageName, lines: [], counts: new Map(), errors: new Map() });
-        let batch = newBatch();
-        const tt = TRACE ? performance.now() : 0;
-        for (const ev of events) {
-          if (batch.lines.length >= BATCH_LINES) {
-            if (TRACE) batch.tEnq = Date.now();
-            opts.writer.enqueue(batch);
-            batch = newBatch();
-          }
-          const t = translateEvent(ev);
-          const newPhase = phaseOf(opts.stageDef, t.role);
-          if (newPhase && newPhase !== phase) {
-            phase = newPhase;
-            batch.lines.push({ host: null, kind: 'phase', failed: false, text: `phase: ${newPhase}`, t: t.createdMs });
-          }
-          for (const text of t.lines) {
-            const line: PendingLine = { host: t.host ?? null, kind: 'line', failed: t.failed, text: opts.redact(text), t: t.createdMs };
-            batch.lines.push(line);
-          }
-          if (t.count) {
-            const c = batch.counts.get(t.count.host) ?? {};
-            c[t.count.field as HostCounter] = (c[t.count.field] ?? 0) + 1;
-            batch.counts.set(t.count.host, c);
-          }
-          if (t.error && !batch.errors.has(t.error.host)) {
-            const e = t.error.error;
-            const redacted: HostError = { ...e, file: e.file.replace(`${path.join(opts.runDir, 'project')}/`, ''), task: opts.redact(e.task), msg: opts.redact(e.msg), stderr: opts.redact(e.stderr), stdout: opts.redact(e.stdout) };
-            batch.errors.set(t.error.host, redacted);
-          }
-          if (t.recap) {
-            batch.recap = t.recap;
-            batch.counts.clear();
-          }
-          batch.lastCounter = t.counter;
-        }
-        if (TRACE) {
-          traceBusy('translate+redact', performance.now() - tt);
-          batch.tEnq = Date.now();
-        }
-        opts.writer.enqueue(batch);
-        // Yield so the writer can flush between bursts; wait for it when it falls far behind.
-        if (opts.writer.backlog > 20_000) await opts.writer.drain();
-        else await new Promise<void>((r) => setImmediate(r));
-        timedOut = false;
-        continue;
-      }
-      if (!alive) break;
-      if (!watcher && fs.existsSync(tail.eventsDir)) {
-        try {
-          watcher = fs.watch(tail.eventsDir, (_event, name) => {
-            tail.notice(typeof name === 'string' ? name : undefined);
-            wake?.();
-          });
-        } catch {
-          watcher = undefined;
-        }
-      }
-      timedOut = await Promise.race([sleep(100).then(() => true), new Promise<boolean>((r) => (wake = () => r(false)))]);
-      wake = undefined;
+  const batcher = new EventBatcher({ runId: opts.runId, stageId: opts.stageId, stageName: opts.stageName, stageDef: opts.stageDef }, opts.redact, `${opts.bundle}/`);
+  const idleMs = loadEnv().stageIdleTimeoutS * 1000;
+  let lastCounter = opts.afterCounter;
+  let lastActivity = Date.now();
+  let timedOut = false;
+  const stopper = new Stopper(opts.link, opts.paths);
+
+  const onLines = async (lines: string[]): Promise<void> => {
+    lastActivity = Date.now();
+    const events: JobEvent[] = [];
+    for (const line of lines) {
+      const parsed = parseEventLine(line);
+      if (!parsed.ok) continue;
+      if (parsed.event.counter <= lastCounter) continue;
+      lastCounter = parsed.event.counter;
+      events.push(parsed.event);
     }
+    for (const batch of batcher.batches(events)) opts.writer.enqueue(batch);
+    // Yield so the writer can flush between bursts; wait for it when it falls far behind.
+    if (opts.writer.backlog > 20_000) await opts.writer.drain();
+    else await new Promise<void>((r) => setImmediate(r));
+  };
+
+  let stopping: Promise<void> = Promise.resolve();
+  const watchdog = setInterval(() => {
+    const now = Date.now();
+    const cancel = opts.isCancelRequested();
+    if (!cancel && !timedOut && now - lastActivity >= idleMs) timedOut = true;
+    if (cancel || timedOut) stopping = stopping.then(() => stopper.tick(now)).catch(() => undefined);
+  }, 250);
+  try {
+    const r = await followRemoteEvents({ link: opts.link, paths: opts.paths, startOffset: 0, onLines: (lines) => onLines(lines) });
+    await opts.writer.drain();
+    const state = r.state;
+    if (timedOut) return { status: 'timeout', rc: state.kind === 'finished' ? state.rc : null, lastCounter };
+    if (state.kind === 'finished') return { status: state.rc === 0 ? 'successful' : stopper.started ? 'canceled' : 'failed', rc: state.rc, lastCounter };
+    return { status: stopper.started ? 'canceled' : 'missing', rc: null, lastCounter };
   } finally {
-    watcher?.close();
+    clearInterval(watchdog);
+    await stopping;
   }
-  await opts.writer.drain();
-  return { ...readOutcome(artifactDir), lastCounter: tail.lastCounter };
 }

@@ -16,7 +16,7 @@
  */
 import path from 'node:path';
 
-export type StageKind = 'write-config' | 'playbook';
+export type StageKind = 'prepare' | 'write-config' | 'playbook';
 
 export interface PhaseRule {
   /** Phase shown on the run page while tasks of a matching role run. */
@@ -29,7 +29,7 @@ export interface StageDef {
   name: string;
   label: string;
   kind: StageKind;
-  /** Bundle-relative playbook, `builtin:<file>` or '' for write-config. */
+  /** Bundle-relative playbook, `builtin:<file>` or '' for prepare and write-config. */
   playbook: string;
   phases?: PhaseRule[];
 }
@@ -61,19 +61,39 @@ export interface BundleVersion {
 
 /** The Ansible the bundle's playbooks were written for. */
 export interface AnsiblePin {
-  /** The version the bundle's own bootstrap installs; preflight compares major.minor. */
+  /** The version the bundle's own bootstrap installs. */
   pinned: string;
+  /** `exact`: `ansible-playbook --version` must say `pinned`; `prefix`: any `pinned.*` release. */
+  pinnedMatch: 'exact' | 'prefix';
   /** Operator words: what a different local version means. */
   note: string;
 }
 
+/** How stages run on the taskbox (install.sh's multi-node flow, as data). */
+export interface TaskboxSpec {
+  /** PATH of every stage and probe on the taskbox, first entry first (nothing of the wizard's own). */
+  path: string[];
+  /** LANG of every stage (ansible-core refuses a non-UTF-8 locale). */
+  locale: string;
+  /** The command whose `--version` tells whether the pinned Ansible is installed. */
+  ansibleProbe: string;
+  /** The bundle's own bootstrap, run when the pinned Ansible is missing; null: nothing to install. */
+  bootstrap: { cwd: string; argv: string[]; needs: string } | null;
+  /** Python commands the bootstrap needs, any one of them. */
+  bootstrapPython: string[];
+  /** Bundle-relative directory install.sh runs ansible-playbook from (the bundle's ansible.cfg is there). */
+  playbookCwd: string;
+  /** Bundle-relative inventory install.sh passes with -i (the copy of conf/hosts.ini). */
+  inventory: string;
+  /** Bundle-relative directory of the log files install.sh writes (ANSIBLE_LOG_PATH). */
+  logDir: string;
+}
+
 export interface InstallerProfile {
-  id: 'kubesphere-2.0.2' | 'lab';
+  id: 'kubesphere-2.0.2' | 'lab' | 'lab-core';
   label: string;
   /** Bundle path used when the install's `installer.bundlePath` is empty ('' = none: must be set). */
   defaultBundlePath: string;
-  /** Copy the bundle into the run dir (small stand-in bundles) instead of using it in place. */
-  copyBundle: boolean;
   configFiles: ConfigFileDef[];
   inventoryGroupVars: string;
   /** Host keys the local lab recorded (.lab/known_hosts) fill gaps in the install's trusted keys. */
@@ -82,6 +102,7 @@ export interface InstallerProfile {
   layout: BundleLayout;
   version?: BundleVersion;
   ansible?: AnsiblePin;
+  taskbox: TaskboxSpec;
 }
 
 /** Kubespray role → phase of the Kubernetes stage (kubesphere-2.0-installer.md §5.3, step 2). */
@@ -105,6 +126,7 @@ const CONFIG_FILES: ConfigFileDef[] = [
 
 function stagesWith(verifyPlaybook: string): StageDef[] {
   return [
+    { name: 'prepare', label: 'Prepare the taskbox', kind: 'prepare', playbook: '' },
     { name: 'write-config', label: 'Write configuration', kind: 'write-config', playbook: '' },
     { name: 'init', label: 'Initiate environment', kind: 'playbook', playbook: 'preinstall/init.yml' },
     { name: 'kubernetes', label: 'Install Kubernetes', kind: 'playbook', playbook: 'k8s/cluster.yml', phases: KUBERNETES_PHASES },
@@ -124,12 +146,37 @@ const BUNDLE_DIRS = ['conf', 'k8s', 'kubesphere', 'preinstall', 'scripts'];
 const KS_202_STAGES = stagesWith('builtin:verify-kubesphere.yml');
 const LAB_STAGES = stagesWith('scripts/verify.yml');
 
+/** Where the write-config stage keeps, once, the config files the bundle shipped (bundle-relative). */
+export const SHIPPED_DIR = '.ks-wizard-shipped';
+
+/** The shipped copy of a bundle-relative file. */
+export function shippedPath(rel: string): string {
+  return `${SHIPPED_DIR}/${rel}`;
+}
+
+/** A login shell's PATH on CentOS 7 / Ubuntu as root: where pip and the OS packages put ansible. */
+const SYSTEM_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+
+/** install.sh's multi-node flow: `cd scripts`, `-i ../k8s/inventory/my_cluster/hosts.ini`, logs in `logs/`. */
+const INSTALL_SH_FLOW = { playbookCwd: 'scripts', inventory: 'k8s/inventory/my_cluster/hosts.ini', logDir: 'logs' };
+
+/** Where the lab's stand-in bootstrap (lab/installer/scripts/os/os_check.sh) installs Ansible 2.7.6. */
+export const LAB_ANSIBLE_BIN = '/opt/ksw-lab-ansible/bin';
+/** Where the lab puts its stand-in bundle on every lab host (lab/README.md). */
+export const LAB_BUNDLE_PATH = '/opt/ks-lab-installer';
+
+const LAB_LAYOUT: BundleLayout = {
+  name: 'lab stand-in',
+  howToGet: 'Bring the lab up again (npm run lab -- up): it copies lab/installer to every lab host',
+  dirs: BUNDLE_DIRS,
+  files: bundlePlaybooks(LAB_STAGES),
+};
+
 export const PROFILES: Record<InstallerProfile['id'], InstallerProfile> = {
   'kubesphere-2.0.2': {
     id: 'kubesphere-2.0.2',
     label: 'KubeSphere 2.0.2 (kubesphere-all-advanced-2.0.2)',
     defaultBundlePath: '',
-    copyBundle: false,
     configFiles: CONFIG_FILES,
     inventoryGroupVars: 'k8s/inventory/my_cluster/group_vars',
     labKnownHosts: false,
@@ -145,29 +192,61 @@ export const PROFILES: Record<InstallerProfile['id'], InstallerProfile> = {
     // §5.3 step 0 and §7 row 2: the bundle's bootstrap pins ansible==2.7.6 (Kubespray v2.9 asserts >= 2.7.6)
     ansible: {
       pinned: '2.7.6',
-      note: "The 2.0.2 bundle's Kubespray v2.9 playbooks were written for ansible 2.7.x (its bootstrap pins ansible==2.7.6); a newer ansible-core may reject them (removed modules, options and syntax).",
+      pinnedMatch: 'exact',
+      note: "The 2.0.2 bundle's Kubespray v2.9 playbooks were written for ansible 2.7.x (its bootstrap pins ansible==2.7.6); a newer ansible-core rejects them (removed modules, options and syntax).",
+    },
+    taskbox: {
+      path: SYSTEM_PATH,
+      locale: 'en_US.UTF-8',
+      ansibleProbe: 'ansible-playbook',
+      // install.sh's init_env: `$BASE_FOLDER/os/os_check.sh` from scripts/ (it sources ./os/<os>.sh)
+      bootstrap: { cwd: 'scripts', argv: ['/bin/bash', 'os/os_check.sh'], needs: 'root, the OS package manager (apt-get or yum) with working package sources, and access to PyPI (pip install -r os/requirements.txt)' },
+      bootstrapPython: ['python', 'python2', 'python3'],
+      ...INSTALL_SH_FLOW,
     },
   },
   lab: {
     id: 'lab',
-    label: 'Lab stand-in bundle (lab/installer, not a real installer)',
-    defaultBundlePath: path.resolve(process.cwd(), 'lab/installer'),
-    copyBundle: true,
+    label: 'Lab stand-in bundle, Ansible 2.7.6 on Python 2.7 (lab/installer, not a real installer)',
+    defaultBundlePath: LAB_BUNDLE_PATH,
     configFiles: CONFIG_FILES,
     inventoryGroupVars: 'k8s/inventory/my_cluster/group_vars',
     labKnownHosts: true,
     stages: LAB_STAGES,
-    layout: {
-      name: 'lab stand-in',
-      howToGet: "Restore lab/installer from the wizard's repository (git checkout -- lab/installer)",
-      dirs: BUNDLE_DIRS,
-      files: bundlePlaybooks(LAB_STAGES),
+    layout: LAB_LAYOUT,
+    ansible: { pinned: '2.7.6', pinnedMatch: 'exact', note: 'The lab stand-in bootstrap installs Ansible 2.7.6 (the version the 2.0.2 bundle pins) on Python 2.7.' },
+    taskbox: {
+      path: [LAB_ANSIBLE_BIN, ...SYSTEM_PATH],
+      locale: 'C.UTF-8',
+      ansibleProbe: 'ansible-playbook',
+      bootstrap: { cwd: 'scripts', argv: ['/bin/sh', 'os/os_check.sh'], needs: 'Python 2.7 and the Ansible 2.7.6 tarball the lab links into the bundle (scripts/os/)' },
+      bootstrapPython: ['python2.7'],
+      ...INSTALL_SH_FLOW,
+    },
+  },
+  'lab-core': {
+    id: 'lab-core',
+    label: "Lab stand-in bundle, the taskbox's Debian ansible-core (lab/installer, not a real installer)",
+    defaultBundlePath: LAB_BUNDLE_PATH,
+    configFiles: CONFIG_FILES,
+    inventoryGroupVars: 'k8s/inventory/my_cluster/group_vars',
+    labKnownHosts: true,
+    stages: LAB_STAGES,
+    layout: LAB_LAYOUT,
+    ansible: { pinned: '2.14', pinnedMatch: 'prefix', note: "This lab variant runs the taskbox's Debian ansible-core 2.14." },
+    taskbox: {
+      path: SYSTEM_PATH,
+      locale: 'C.UTF-8',
+      ansibleProbe: 'ansible-playbook',
+      bootstrap: null,
+      bootstrapPython: ['python3'],
+      ...INSTALL_SH_FLOW,
     },
   },
 };
 
 export function getProfile(id: string): InstallerProfile {
-  if (id === 'kubesphere-2.0.2' || id === 'lab') return PROFILES[id];
+  if (id === 'kubesphere-2.0.2' || id === 'lab' || id === 'lab-core') return PROFILES[id];
   throw new Error(`unknown installer profile ${JSON.stringify(id)}`);
 }
 

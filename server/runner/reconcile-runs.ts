@@ -1,17 +1,17 @@
 /**
  * Boot-time reconciliation: nothing stays "running" forever.
  *
- * Invariants: every queued/running run is handed to the Runner, which re-attaches a live stage
- * process (same pid, cmdline naming ansible-runner + the run dir + the stage ident) and catches up
- * from its artifacts after Stage.lastEventCounter, or finishes a dead stage from its `status`/`rc`
- * files (interrupted when there are none). Secret files left by a crash are removed for every run
- * that is no longer active.
+ * Invariants: every queued/running run is handed to the Runner, which re-attaches to a running
+ * stage on the taskbox (its wrapper, checked by pid and command line there) and catches up from its
+ * events file after Stage.lastEventCounter, or finishes a dead stage from its `rc` file
+ * (interrupted when there is none). Scratch files left on the wizard's disk by a crash (keys being
+ * unlocked) are removed for every run that is no longer active.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadEnv } from '../env';
 import { getDb } from '../db';
-import { removeStageSecrets } from './run-files';
+import { removeLocalScratch } from './run-files';
 import { getRunner } from './runner';
 import { isTerminal } from './states';
 
@@ -27,7 +27,7 @@ export async function reconcileRuns(): Promise<{ resumed: string[]; cleaned: num
     const rows = await db.run.findMany({ where: { id: { in: ids } }, select: { id: true, status: true } });
     for (const row of rows) {
       if (isTerminal(row.status)) {
-        removeStageSecrets(path.join(runsDir, row.id));
+        removeLocalScratch(path.join(runsDir, row.id));
         cleaned += 1;
       }
     }

@@ -1,44 +1,37 @@
 /**
  * Everything a run needs to execute, loaded once per drive: the install's config WITH secret values
- * (kept in memory only), the profile, the run dir and the redactor built from those secrets.
+ * (kept in memory only), the profile, the taskbox link and the redactor built from those secrets.
  * Never serialise a RunContext.
  */
 import { assertValid, type ValidInstallConfig } from '@/lib/config/validate';
-import { renderHostsIni } from '@/lib/installer/hosts-ini';
 import { getDb } from '../db';
 import { resolveSecrets } from '../installs/resolve-secrets';
-import { labDirectory } from '../lab/read-lab';
 import { getProfile, type InstallerProfile } from './profiles';
 import { collectSecretValues, createRedactor, type Redactor } from './redact';
-import { bundlePathOf, prepareRunDir, renderKnownHosts, runDirOf, writeExtraVars, writeInventory, type KnownHost } from './run-files';
-import path from 'node:path';
-import fs from 'node:fs';
+import { runDirOf } from './run-files';
+import { TaskboxLink } from './taskbox/taskbox-link';
+import { knownHostsFor, taskboxTarget } from './taskbox/taskbox-target';
 
 export interface RunContext {
   runId: string;
   installId: string;
   config: ValidInstallConfig;
   profile: InstallerProfile;
+  /** The bundle's path ON THE TASKBOX. */
+  bundle: string;
+  /** The wizard's own scratch dir for this run (keys are unlocked there, then deleted). */
   runDir: string;
-  projectDir: string;
   redact: Redactor;
   extraVars: Record<string, unknown>;
+  link: TaskboxLink;
+  knownHosts: string;
 }
 
-/** Trusted host keys of the install; for a profile with `labKnownHosts`, the lab's known_hosts fills gaps. */
-async function knownHostsFor(installId: string, config: ValidInstallConfig, profile: InstallerProfile): Promise<string> {
-  const rows = await getDb().hostKey.findMany({ where: { installId, trusted: true } });
-  const keys: KnownHost[] = [];
-  for (const host of config.hosts) {
-    const row = rows.find((r) => r.host === host.name);
-    if (row) keys.push({ address: host.address, port: host.port, algorithm: row.algorithm, publicKey: row.publicKey });
-  }
-  let text = keys.length > 0 ? renderKnownHosts(keys) : '';
-  if (profile.labKnownHosts && keys.length < config.hosts.length) {
-    const labFile = path.join(labDirectory(), 'known_hosts');
-    if (fs.existsSync(labFile)) text += fs.readFileSync(labFile, 'utf8');
-  }
-  return text;
+export function bundleOnTaskbox(config: ValidInstallConfig, profile: InstallerProfile): string {
+  const p = config.installer.bundlePath.trim() || profile.defaultBundlePath;
+  if (!p) throw new Error('the install has no installer bundle path: set the path of the unpacked bundle on the taskbox in the installer settings');
+  if (!p.startsWith('/')) throw new Error(`the installer bundle path must be an absolute path on the taskbox, not ${JSON.stringify(p)}`);
+  return p.replace(/\/+$/, '');
 }
 
 export async function loadRunContext(runId: string): Promise<RunContext> {
@@ -54,11 +47,9 @@ export async function loadRunContext(runId: string): Promise<RunContext> {
     throw new Error(redact((err as Error).message));
   }
   const profile = getProfile(config.installer.profile);
-  const runDir = runDirOf(runId);
-  const projectDir = prepareRunDir({ runDir, bundlePath: bundlePathOf(config, profile), profile, knownHosts: await knownHostsFor(run.installId, config, profile) });
-  writeInventory(runDir, renderHostsIni(config, { secrets: 'placeholder', keyFileFor: (h) => path.join(runDir, 'keys', h.name) }));
   const userVars = run.extraVars ? (JSON.parse(run.extraVars) as Record<string, unknown>) : {};
   const extraVars = { ...userVars, ksw_install_id: run.installId, ksw_run_id: runId };
-  writeExtraVars(runDir, extraVars);
-  return { runId, installId: run.installId, config, profile, runDir, projectDir, redact, extraVars };
+  const link = new TaskboxLink(await taskboxTarget(run.installId, config, profile));
+  const knownHosts = await knownHostsFor(run.installId, config, profile);
+  return { runId, installId: run.installId, config, profile, bundle: bundleOnTaskbox(config, profile), runDir: runDirOf(runId), redact, extraVars, link, knownHosts };
 }

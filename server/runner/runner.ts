@@ -2,19 +2,18 @@
  * The process-wide runner (kept on globalThis: Next may evaluate modules twice): one LogWriter, the
  * set of runs driven by this process, cancel requests, and run-state pushes to socket.io.
  *
- * Invariants: at most one drive per run per process; cancel = SIGINT to the stage's process group,
- * then SIGKILL of the whole process tree after CANCEL_GRACE_MS; run-state pushes are throttled to
- * one per run per 250 ms and carry the same view as GET /api/runs/:id.
+ * Invariants: at most one drive per run per process; cancel marks the run, and the stage's follower
+ * (follow-stage.ts), which holds the link to the taskbox, sends SIGINT to the stage's process group
+ * there, then SIGKILL after CANCEL_GRACE_MS; run-state pushes are throttled to one per run per
+ * 250 ms and carry the same view as GET /api/runs/:id.
  */
 import { getDb } from '../db';
 import { getIo } from '../realtime/io';
 import { driveRun } from './drive-run';
 import { LogWriter, RUN_ROOM } from './log-writer';
-import { isStageProcess, killStageTree, signalGroup } from './processes';
-import { runDirOf } from './run-files';
 import { getRunView } from './run-view';
 
-export const CANCEL_GRACE_MS = 10_000;
+export { CANCEL_GRACE_MS } from './follow-stage';
 export const STATE_EVENT = 'run:state';
 
 export class Runner {
@@ -73,16 +72,6 @@ export class Runner {
     if (!run || run.status !== 'running') {
       this.cancelRequested.delete(runId);
       return 'not-active';
-    }
-    const stage = await db.stage.findFirst({ where: { runId, status: 'running' } });
-    if (stage?.pid) {
-      const pid = stage.pid;
-      const runDir = stage.privateDir ?? runDirOf(runId);
-      signalGroup(pid, 'SIGINT');
-      const timer = setTimeout(() => {
-        if (isStageProcess(pid, runDir, stage.id)) killStageTree(pid);
-      }, CANCEL_GRACE_MS);
-      timer.unref();
     }
     if (!this.driving.has(runId)) void this.drive(runId);
     return 'stopping';

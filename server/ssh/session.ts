@@ -124,6 +124,7 @@ export class SshSession {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        opts.signal?.removeEventListener('abort', onAbort);
         this.pending.delete(onLost);
         fn();
       };
@@ -134,14 +135,25 @@ export class SshSession {
         stdinDone = true;
         stream.end(opts.stdin ?? '');
       };
-      const timer = setTimeout(() => {
+      const timer = timeoutMs > 0 ? setTimeout(() => {
         stream.signal('KILL');
         stream.close();
         finish(() => reject(new SshError('command-timeout', this.name, `a command on ${this.name} did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped`,
           'the host may be overloaded or the command hangs (e.g. waiting for a lock or input); try again or raise the timeout', { command: line })));
-      }, timeoutMs);
+      }, timeoutMs) : undefined;
+      const onAbort = () => {
+        stream.close();
+        finish(() => resolve({ stdout, stderr: stripSudoMarkers(stderr), exitCode: 128, signal: 'ABORTED' }));
+      };
+      if (opts.signal?.aborted) queueMicrotask(onAbort);
+      else opts.signal?.addEventListener('abort', onAbort, { once: true });
+      const decoder = opts.onStdout ? new TextDecoder('utf-8') : undefined;
 
       stream.on('data', (d: Buffer) => {
+        if (decoder && opts.onStdout) {
+          opts.onStdout(decoder.decode(d, { stream: true }));
+          return;
+        }
         stdout += d.toString('utf8');
         if (!clockPending) return;
         const scan = scanClockMark(stdout);

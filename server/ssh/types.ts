@@ -47,6 +47,13 @@ export interface ExecOptions {
    * same channel: saves a round trip and a login shell per host. See ExecResult.clock.
    */
   clockSample?: boolean;
+  /**
+   * Stream stdout: every chunk goes here as it arrives and is NOT kept in ExecResult.stdout (a
+   * follower reads an unbounded file). With it, `timeoutMs: 0` means no deadline.
+   */
+  onStdout?: (chunk: string) => void;
+  /** Aborting closes the channel; the command then resolves with signal 'ABORTED'. */
+  signal?: AbortSignal;
 }
 
 /** The host's clock as read when the channel started, bracketed by the wizard's own clock. */

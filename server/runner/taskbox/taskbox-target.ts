@@ -1,0 +1,63 @@
+/**
+ * The taskbox of an install as the runner reaches it: its SSH target (secrets resolved, host key
+ * pinned to the one the operator trusted) and the known_hosts the taskbox's Ansible uses for every
+ * other host. One place decides which machine is the taskbox.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Host } from '@/lib/config/schema';
+import type { ValidInstallConfig } from '@/lib/config/validate';
+import { getDb } from '../../db';
+import { labDirectory } from '../../lab/read-lab';
+import { sshTargetOf } from '../../preflight/host-shell';
+import type { HostKeyFingerprint, SshTarget } from '../../ssh';
+import type { InstallerProfile } from '../profiles';
+import { renderKnownHosts, type KnownHost } from '../run-files';
+
+export class TaskboxError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TaskboxError';
+  }
+}
+
+export function taskboxHostOf(config: ValidInstallConfig): Host {
+  const host = config.hosts.find((h) => h.taskbox);
+  if (!host) throw new TaskboxError('no host is marked as the taskbox: mark the host the installer runs on (master1 in the docs) in the Hosts step');
+  return host;
+}
+
+function labKnownHostsText(profile: InstallerProfile): string {
+  if (!profile.labKnownHosts) return '';
+  const file = path.join(labDirectory(), 'known_hosts');
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+}
+
+/** The trusted key of `host`; for a lab profile also a recorded key the lab's own known_hosts vouches for. */
+async function trustedKeyOf(installId: string, host: Host, profile: InstallerProfile): Promise<HostKeyFingerprint | undefined> {
+  const row = await getDb().hostKey.findUnique({ where: { installId_host: { installId, host: host.name } } });
+  if (!row || row.pendingFingerprint) return undefined;
+  if (row.trusted) return { algorithm: row.algorithm, fingerprint: row.fingerprint };
+  if (row.publicKey && labKnownHostsText(profile).split('\n').some((l) => l.includes(row.publicKey))) return { algorithm: row.algorithm, fingerprint: row.fingerprint };
+  return undefined;
+}
+
+export async function taskboxTarget(installId: string, config: ValidInstallConfig, profile: InstallerProfile): Promise<SshTarget> {
+  const host = taskboxHostOf(config);
+  const t = sshTargetOf(host);
+  if ('missing' in t) throw new TaskboxError(`the wizard cannot log in to the taskbox ${host.name}: ${t.missing}. Enter its SSH login in the Hosts step.`);
+  const key = await trustedKeyOf(installId, host, profile);
+  if (!key) throw new TaskboxError(`the host key of the taskbox ${host.name} is not trusted: check the hosts and trust its key on the host checks page before installing`);
+  return { ...t.target, expectedHostKey: key };
+}
+
+/** known_hosts for the taskbox's Ansible: the trusted keys of every cluster host, by address. */
+export async function knownHostsFor(installId: string, config: ValidInstallConfig, profile: InstallerProfile): Promise<string> {
+  const rows = await getDb().hostKey.findMany({ where: { installId, trusted: true } });
+  const keys: KnownHost[] = [];
+  for (const host of config.hosts) {
+    const row = rows.find((r) => r.host === host.name && !r.pendingFingerprint);
+    if (row) keys.push({ address: host.address, port: host.port, algorithm: row.algorithm, publicKey: row.publicKey });
+  }
+  return (keys.length > 0 ? renderKnownHosts(keys) : '') + labKnownHostsText(profile);
+}
