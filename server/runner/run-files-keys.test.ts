@@ -1,7 +1,7 @@
 /**
- * Key files of a run (no lab needed, real ssh-keygen): a key with a passphrase is written to
- * keys/<host> already unlocked, so ssh never prompts for it; the passphrase is in no file; a wrong
- * passphrase is an error naming the hosts, at once. The keys here are throw-away test keys.
+ * Keys of a stage (no lab needed, real ssh-keygen): a key with a passphrase goes to the taskbox
+ * already unlocked, so ssh never prompts for it; nothing of it (nor the passphrase) stays on the
+ * wizard's disk; a wrong passphrase is an error naming the hosts, at once. Throw-away test keys.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { seedConfig } from '@/lib/config/fixtures';
 import type { Host, InstallConfig } from '@/lib/config/schema';
 import { assertValid } from '@/lib/config/validate';
-import { removeStageSecrets, writeStageSecrets } from './run-files';
+import { unlockedHostKeys } from './run-files';
 
 const PASSPHRASE = 'Key-Pass$1;\'q\'"dq"%s\\';
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ksw-keys-'));
@@ -55,54 +55,57 @@ function filesHolding(dir: string, needle: string): string[] {
   return out;
 }
 
-describe('key files of a stage', () => {
+/** The public key OpenSSH reads from `text` with an EMPTY passphrase (throws when it is locked). */
+function publicOfText(text: string): string {
+  const file = path.join(work, `probe-${Math.random().toString(36).slice(2)}`);
+  fs.writeFileSync(file, text, { mode: 0o600 });
+  try {
+    return publicOf(file);
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
+}
+
+describe('keys of a stage', () => {
   it('the test key really is locked', () => {
     const locked = path.join(work, 'shared');
     expect(() => publicOf(locked)).toThrow();
   });
 
-  it('writes keys with a passphrase unlocked (0600), once per shared key, and the passphrase nowhere', () => {
+  it('unlocks keys with a passphrase, once per shared key, and leaves nothing on the disk', () => {
     const runDir = fs.mkdtempSync(path.join(work, 'run-'));
-    const { config, hosts } = configWith([
+    const { hosts } = configWith([
       { text: shared.text, passphrase: PASSPHRASE },
       { text: shared.text, passphrase: PASSPHRASE },
       { text: plain.text, passphrase: '' },
     ]);
-    writeStageSecrets(runDir, config, 'vars: {}\n');
-    const [a, b, c] = hosts.map((h) => path.join(runDir, 'keys', h.name));
-    for (const f of [a, b, c]) expect(fs.statSync(f ?? '').mode & 0o777).toBe(0o600);
-    expect(publicOf(a ?? '')).toBe(shared.pub);
-    expect(publicOf(b ?? '')).toBe(shared.pub);
-    expect(fs.readFileSync(b ?? '', 'utf8')).toBe(fs.readFileSync(a ?? '', 'utf8'));
-    expect(fs.readFileSync(c ?? '', 'utf8')).toBe(plain.text);
-    for (const h of hosts) {
-      const vars = JSON.parse(fs.readFileSync(path.join(runDir, 'inventory/host_vars', `${h.name}.json`), 'utf8')) as Record<string, string>;
-      expect(vars.ansible_ssh_private_key_file).toBe(path.join(runDir, 'keys', h.name));
-    }
-    expect(fs.existsSync(path.join(runDir, 'env/passwords'))).toBe(false);
+    const keys = unlockedHostKeys(runDir, hosts);
+    const [a, b, c] = hosts.map((h) => keys.get(h.name) ?? '');
+    expect(publicOfText(a ?? '')).toBe(shared.pub);
+    expect(b).toBe(a);
+    expect(c).toBe(plain.text);
+    expect(a).not.toBe(shared.text);
     expect(filesHolding(runDir, PASSPHRASE)).toEqual([]);
-    removeStageSecrets(runDir);
-    expect(fs.readdirSync(path.join(runDir, 'keys'))).toEqual([]);
+    expect(fs.readdirSync(runDir).filter((f) => f !== 'askpass')).toEqual([]);
   });
 
   it('a wrong passphrase throws one error naming every host of that key, without the passphrase', () => {
     const runDir = fs.mkdtempSync(path.join(work, 'run-'));
     const wrong = `${PASSPHRASE}-wrong`;
-    const { config, hosts } = configWith([
+    const { hosts } = configWith([
       { text: shared.text, passphrase: wrong },
       { text: plain.text, passphrase: '' },
       { text: shared.text, passphrase: wrong },
     ]);
     let message = '';
     try {
-      writeStageSecrets(runDir, config, 'vars: {}\n');
+      unlockedHostKeys(runDir, hosts);
     } catch (err) {
       message = (err as Error).message;
     }
     expect(message).toBe(`the private key of ${hosts[0]?.name}, ${hosts[2]?.name} could not be opened with its passphrase: incorrect passphrase supplied to decrypt private key`);
     expect(message.includes(PASSPHRASE)).toBe(false);
     expect(filesHolding(runDir, PASSPHRASE)).toEqual([]);
-    removeStageSecrets(runDir);
-    expect(fs.readdirSync(path.join(runDir, 'keys'))).toEqual([]);
+    expect(fs.readdirSync(runDir).filter((f) => f !== 'askpass')).toEqual([]);
   });
 });

@@ -1,9 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stageStatusOf } from './execute-stage';
-import { EventTail } from './tail-events';
 import { translateEvent } from './translate-event';
 
 describe('translateEvent', () => {
@@ -37,24 +33,5 @@ describe('translateEvent', () => {
     expect(stageStatusOf({ status: 'canceled', rc: 254 }, true)).toBe('cancelled');
     expect(stageStatusOf({ status: 'missing', rc: null }, false)).toBe('interrupted');
     expect(stageStatusOf({ status: 'missing', rc: null }, true)).toBe('cancelled');
-  });
-});
-
-describe('EventTail', () => {
-  it('delivers by counter after a start point, waits on a gap while live, skips it when final', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ksw-tail-'));
-    fs.mkdirSync(path.join(dir, 'job_events'));
-    const put = (n: number) => fs.writeFileSync(path.join(dir, 'job_events', `${n}-0000aaaa-bbbb.json`), JSON.stringify({ counter: n, event: 'verbose', stdout: `e${n}` }));
-    [1, 2, 3, 5].forEach(put);
-    fs.writeFileSync(path.join(dir, 'job_events', '6-partial.json'), '{}');
-    const tail = new EventTail(dir, 1);
-    expect(tail.poll(false).map((e) => e.counter)).toEqual([2, 3]);
-    expect(tail.poll(false)).toEqual([]);
-    put(4);
-    expect(tail.poll(false).map((e) => e.counter)).toEqual([4, 5]);
-    put(7);
-    expect(tail.poll(true).map((e) => e.counter)).toEqual([7]);
-    expect(tail.lastCounter).toBe(7);
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -40,7 +40,10 @@ case $cmd in
 start)
   [ -f "$dir/run.sh" ] || { echo "ksw-stage: no run.sh in $dir" >&2; exit 2; }
   [ ! -e "$dir/pid" ] || { echo "ksw-stage: the stage in $dir was already started" >&2; exit 3; }
-  setsid sh "$0" detached "$dir" </dev/null >>"$dir/out.log" 2>&1 &
+  # Not \`&\`: a non-interactive shell's background job ignores INT, and an ignored signal can be
+  # neither trapped nor reset later, so ansible-playbook would ignore the cancel. setsid forks when
+  # its caller leads a process group: the first one makes itself a leader, the second forks.
+  setsid setsid sh "$0" detached "$dir" </dev/null >>"$dir/out.log" 2>&1
   i=0
   while [ ! -s "$dir/pid" ]; do
     i=$((i + 1))
