@@ -210,8 +210,11 @@ class PlaybookEndToEnd(TempDirCase):
     @classmethod
     def setUpClass(cls):
         cls.ansible_dir = tempfile.mkdtemp(prefix='ksw-cb-ansible-')
+        cls.skip_reason = None
         try:
             cls.argv, cls.extra_env, cls.python = ansible_command(cls.ansible_dir)
+        except unittest.SkipTest as e:  # skipped per test, so that each shows its name and the reason
+            cls.skip_reason = str(e)
         except BaseException:
             shutil.rmtree(cls.ansible_dir, True)
             raise
@@ -221,6 +224,8 @@ class PlaybookEndToEnd(TempDirCase):
         shutil.rmtree(cls.ansible_dir, True)
 
     def setUp(self):
+        if self.skip_reason:
+            self.skipTest(self.skip_reason)
         super(PlaybookEndToEnd, self).setUp()
         for sub in ('home', 'tmp', 'callback', 'roles/ksw_role/tasks'):
             os.makedirs(os.path.join(self.dir, sub))
