@@ -91,6 +91,7 @@ class Formatting(unittest.TestCase):
         self.assertEqual(k.format_result('ok', u'h', dict(debug, msg=u'a\nb', item=1), item=True), u'ok: [h] => (item=1) =>\na\nb')
         self.assertEqual(k.format_result('ok', u'h', {'_ansible_verbose_always': True, 'msg': u'hi'}), u'ok: [h] => hi')
         self.assertEqual(k.format_result('ok', u'h', {'_ansible_verbose_always': True, 'v': 1}), u'ok: [h] =>\n{\n    "v": 1\n}')
+        self.assertEqual(k.format_result('ok', u'h', {'_ansible_verbose_always': True, '_ansible_verbose_override': True, 'v': 1}), u'ok: [h]')
 
     def test_recap(self):
         stats = {'ok': {'b': 3, 'a': 1}, 'changed': {'b': 1}, 'failures': {'a': 1}, 'dark': {}, 'skipped': {}, 'processed': {'a': 1, 'b': 1}}
