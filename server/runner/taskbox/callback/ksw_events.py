@@ -7,8 +7,9 @@
 # Invariants:
 # - every line is one ASCII JSON object in ansible-runner's job-event shape: counter, event, uuid,
 #   created (UTC, no zone suffix), stdout (default-callback-like text), event_data;
-# - counters start after the last one already in the file (1 for a new file) and only grow; a
-#   partial last line left by a killed process is terminated first, so it stays one bad line;
+# - counters start after the last one already in the file (1 for a new file), grow by one per line
+#   and are never reused (a failed write leaves a gap, not a duplicate); a partial last line left by
+#   a killed process is terminated first, so it stays one bad line;
 # - result values are never written under no_log, nor invocation/module_args, ansible_facts or play
 #   vars: results are reduced to a fixed set of keys, and text to its last 20 lines and 8 KiB;
 # - no callback method raises: a failure is reported once as an Ansible warning and the run goes on.
@@ -31,6 +32,7 @@ except ImportError:  # the pure helpers below are unit-tested without Ansible
 
 DOCUMENTATION = '''
     name: ksw_events
+    callback: ksw_events  # the name key of Ansible 2.7's documentation format
     type: notification
     short_description: ks-wizard's structured event stream (JSON lines)
     description:
@@ -144,7 +146,7 @@ def host_label(host, res):
 
 def verbose_part(res, trimmed):
     """What the default callback appends after '=>' for debug-like (verbose-always) results."""
-    if '_ansible_verbose_always' not in res or is_censored(res):
+    if '_ansible_verbose_always' not in res or '_ansible_verbose_override' in res or is_censored(res):
         return None
     if 'msg' in res:
         return message_lines(res['msg'])

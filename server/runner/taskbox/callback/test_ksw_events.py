@@ -91,6 +91,7 @@ class Formatting(unittest.TestCase):
         self.assertEqual(k.format_result('ok', u'h', dict(debug, msg=u'a\nb', item=1), item=True), u'ok: [h] => (item=1) =>\na\nb')
         self.assertEqual(k.format_result('ok', u'h', {'_ansible_verbose_always': True, 'msg': u'hi'}), u'ok: [h] => hi')
         self.assertEqual(k.format_result('ok', u'h', {'_ansible_verbose_always': True, 'v': 1}), u'ok: [h] =>\n{\n    "v": 1\n}')
+        self.assertEqual(k.format_result('ok', u'h', {'_ansible_verbose_always': True, '_ansible_verbose_override': True, 'v': 1}), u'ok: [h]')
 
     def test_recap(self):
         stats = {'ok': {'b': 3, 'a': 1}, 'changed': {'b': 1}, 'failures': {'a': 1}, 'dark': {}, 'skipped': {}, 'processed': {'a': 1, 'b': 1}}
@@ -210,8 +211,11 @@ class PlaybookEndToEnd(TempDirCase):
     @classmethod
     def setUpClass(cls):
         cls.ansible_dir = tempfile.mkdtemp(prefix='ksw-cb-ansible-')
+        cls.skip_reason = None
         try:
             cls.argv, cls.extra_env, cls.python = ansible_command(cls.ansible_dir)
+        except unittest.SkipTest as e:  # skipped per test, so that each shows its name and the reason
+            cls.skip_reason = str(e)
         except BaseException:
             shutil.rmtree(cls.ansible_dir, True)
             raise
@@ -221,6 +225,8 @@ class PlaybookEndToEnd(TempDirCase):
         shutil.rmtree(cls.ansible_dir, True)
 
     def setUp(self):
+        if self.skip_reason:
+            self.skipTest(self.skip_reason)
         super(PlaybookEndToEnd, self).setUp()
         for sub in ('home', 'tmp', 'callback', 'roles/ksw_role/tasks'):
             os.makedirs(os.path.join(self.dir, sub))
