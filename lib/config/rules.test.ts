@@ -735,6 +735,14 @@ describe('details', () => {
     expect(collectIssues(config)).toEqual([]);
   });
 
+  it("lets the taskbox's SSH password hold a space: it is the wizard's login and never reaches hosts.ini", () => {
+    const config = seedConfig();
+    host(config, 0).auth = { kind: 'password', password: { set: true, value: 'correct horse {{battery}}' } };
+    expect(collectIssues(config)).toEqual([]);
+    host(config, NODE1).auth = { kind: 'password', password: { set: true, value: 'correct horse' } };
+    expect(collectIssues(config).map((i) => [i.code, i.path])).toEqual([['safety.hosts-ini', 'hosts.3.auth.password']]);
+  });
+
   it('accepts a non-root user with a sudo password', () => {
     const config = seedConfig();
     host(config, NODE1).user = 'ubuntu';
