@@ -44,9 +44,9 @@ describe('crossInstallHostIssues', () => {
     expect(crossInstallHostIssues([host({ address: 'gw.example.com', port: 2202, ip: '10.1.0.1' })], [other]).map((i) => i.path)).toEqual(['hosts.0.ip']);
   });
 
-  it('a taskbox is compared by its internal IP only (its address is ignored)', () => {
-    expect(crossInstallHostIssues([host({ taskbox: true, address: '10.0.0.5', ip: '10.0.0.8' })], [known()])).toEqual([]);
-    expect(crossInstallHostIssues([host({ address: '10.0.0.5', ip: '10.0.0.8' })], [known({ taskbox: true, ip: '10.0.0.9' })])).toEqual([]);
+  it('a taskbox is compared by its SSH address too (the wizard logs in to it there)', () => {
+    expect(crossInstallHostIssues([host({ taskbox: true, address: '10.0.0.5', ip: '10.0.0.8' })], [known()]).map((i) => i.path)).toEqual(['hosts.0.address']);
+    expect(crossInstallHostIssues([host({ address: '10.0.0.5', ip: '10.0.0.8' })], [known({ taskbox: true, ip: '10.0.0.9' })]).map((i) => i.path)).toEqual(['hosts.0.address']);
     expect(crossInstallHostIssues([host({ taskbox: true, address: '', ip: '10.0.0.5' })], [known()]).map((i) => i.path)).toEqual(['hosts.0.ip']);
   });
 

@@ -6,7 +6,7 @@
  * last run), the wizard re-runs this on every keystroke against those.
  *
  * What counts as the same machine:
- * - the SSH address (not for a taskbox, whose address is ignored) equals the other host's SSH
+ * - the SSH address (the taskbox's too: the wizard logs in to it there) equals the other host's SSH
  *   address on the same port, or its internal IP. Same address on another port is taken as another
  *   machine behind one NAT / jump address;
  * - the internal IP equals the other host's internal IP or SSH address.
@@ -96,11 +96,11 @@ function issueFor(index: number, field: 'address' | 'ip', value: string, other: 
 export function crossInstallHostIssues(hosts: readonly Partial<HostIdentity>[], known: readonly KnownInstallHost[]): CrossInstallIssue[] {
   const issues: CrossInstallIssue[] = [];
   hosts.forEach((host, index) => {
-    const address = host.taskbox ? '' : norm(host.address);
+    const address = norm(host.address);
     const ip = norm(host.ip);
     if (address === '' && ip === '') return;
     for (const other of known) {
-      const otherAddress = other.taskbox ? '' : norm(other.address);
+      const otherAddress = norm(other.address);
       const otherIp = norm(other.ip);
       const addressMatches =
         address !== '' && ((address === otherAddress && host.port === other.port) || address === otherIp);

@@ -4,7 +4,7 @@
  * placeholder such as SHOULD_BE_REPLACED, the wizard starts with an empty field instead, so the
  * "required" rules can point at it.
  */
-import type { Host, InstallConfig, LoadBalancer } from './schema';
+import type { ExternalInstallerMachine, Host, InstallConfig, LoadBalancer } from './schema';
 import { unsetSecret } from './secret';
 
 export const DEFAULT_LB_PORT = 6443;
@@ -39,6 +39,11 @@ export function defaultHost(overrides: Partial<Host> = {}): Host {
   };
 }
 
+/** An installer machine outside the cluster, with nothing entered yet. */
+export function defaultExternalInstallerMachine(): ExternalInstallerMachine {
+  return { kind: 'external', address: '', port: 22, user: 'root', auth: { kind: 'password', password: unsetSecret() }, becomePassword: unsetSecret() };
+}
+
 export function defaultExternalLoadBalancer(): Extract<LoadBalancer, { kind: 'external' }> {
   return { kind: 'external', address: '', port: DEFAULT_LB_PORT, domain: DEFAULT_LB_DOMAIN };
 }
@@ -47,7 +52,7 @@ export function defaultConfig(clusterName = 'kubesphere'): InstallConfig {
   return {
     clusterName,
     target: '2.0.2',
-    installer: { profile: 'kubesphere-2.0.2', bundlePath: '' },
+    installer: { profile: 'kubesphere-2.0.2', bundlePath: '', machine: { kind: 'taskbox' } },
     hosts: [],
     loadBalancer: { kind: 'none' },
     network: {

@@ -1,8 +1,9 @@
 /**
  * Test fixtures shared by the config, renderer and e2e tests. `seedConfig()` is the HA example of
  * the KubeSphere docs (master-etcd-ha): 3 masters that also run etcd, 3 workers, the taskbox on
- * master1, an external LB at 192.168.0.10:6443 and NFS as the default storage. It passes every rule
- * with no warning. Each call returns a fresh object, so tests may mutate it.
+ * master1 (the wizard logs in to it with a password, like every host), an external LB at
+ * 192.168.0.10:6443 and NFS as the default storage. It passes every rule with no warning. Each call
+ * returns a fresh object, so tests may mutate it.
  */
 import type { Host, InstallConfig } from './schema';
 import { defaultConfig, defaultHost } from './defaults';
@@ -13,13 +14,12 @@ export const SEED_NFS_PATH = '/mnt/kubesphere';
 
 function seedMaster(n: number): Host {
   const ip = `192.168.0.${n}`;
-  const taskbox = n === 1;
   return defaultHost({
     name: `master${n}`,
     address: ip,
     ip,
-    taskbox,
-    auth: taskbox ? { kind: 'none' } : { kind: 'password', password: { set: true } },
+    taskbox: n === 1,
+    auth: { kind: 'password', password: { set: true } },
     roles: { master: true, etcd: true, worker: false },
   });
 }

@@ -8,3 +8,4 @@ export * from './net';
 export * from './safe-values';
 export { collectIssues, RULES, type Rule } from './rules';
 export * from './validate';
+export * from './installer-machine';

@@ -121,12 +121,37 @@ const cases: RuleCase[] = [
     mentions: ['node1', 'sudo password'],
   },
   {
-    name: 'non-taskbox host with auth none',
+    name: 'taskbox without SSH address',
+    code: 'host.address-required',
+    severity: 'error',
+    path: 'hosts.0.address',
+    mutate: (c) => void (host(c, 0).address = ''),
+    mentions: ['master1 has no SSH address', 'The wizard logs in to the taskbox over SSH to run the installer there.'],
+  },
+  { name: 'taskbox port 0', code: 'host.port-invalid', severity: 'error', path: 'hosts.0.port', mutate: (c) => void (host(c, 0).port = 0), mentions: ['master1'] },
+  {
+    name: 'taskbox without SSH password',
     code: 'host.auth-missing',
     severity: 'error',
-    path: 'hosts.3.auth',
-    mutate: (c) => void (host(c, NODE1).auth = { kind: 'none' }),
-    mentions: ['node1 has no SSH credential'],
+    path: 'hosts.0.auth',
+    mutate: (c) => void (host(c, 0).auth = { kind: 'password', password: { set: false } }),
+    mentions: ['SSH password of master1', 'The wizard logs in to the taskbox over SSH to run the installer there.'],
+  },
+  {
+    name: 'taskbox without private key',
+    code: 'host.auth-missing',
+    severity: 'error',
+    path: 'hosts.0.auth',
+    mutate: (c) => void (host(c, 0).auth = { kind: 'key', privateKey: { set: false }, passphrase: { set: false } }),
+    mentions: ['paste the key the wizard uses to log in to master1', 'over SSH to run the installer there'],
+  },
+  {
+    name: 'taskbox with the SSH address of another host',
+    code: 'host.address-duplicate',
+    severity: 'error',
+    path: 'hosts.3.address',
+    mutate: (c) => void (host(c, NODE1).address = '192.168.0.1'),
+    mentions: ['node1', 'master1', '192.168.0.1:22'],
   },
   {
     name: 'password auth without password',
@@ -171,15 +196,12 @@ const cases: RuleCase[] = [
     mentions: ['2 (master1, node1)'],
   },
   {
-    name: 'no taskbox',
+    name: 'no taskbox while the installer runs on the taskbox',
     code: 'hosts.no-taskbox',
-    severity: 'warning',
+    severity: 'error',
     path: 'hosts',
-    mutate: (c) => {
-      host(c, 0).taskbox = false;
-      host(c, 0).auth = { kind: 'password', password: { set: true } };
-    },
-    mentions: ['mark the host you will run it on'],
+    mutate: (c) => void (host(c, 0).taskbox = false),
+    mentions: ['No host is the taskbox', 'Mark the host that will run it', 'Installer settings'],
   },
   // ---- roles
   { name: 'no master', code: 'roles.master-missing', severity: 'error', path: 'roles.master', mutate: (c) => c.hosts.forEach((h) => void (h.roles.master = false)) },
@@ -703,10 +725,22 @@ describe('details', () => {
     expect(withCode(config, 'host.address-duplicate')).toEqual([]);
   });
 
-  it('does not require an address, port or credential on the taskbox', () => {
+  it('lets a non-root taskbox log in with a password other than its sudo password (its hosts.ini line is local)', () => {
     const config = seedConfig();
-    Object.assign(host(config, 0), { address: '', port: 0, auth: { kind: 'none' } });
+    Object.assign(host(config, 0), {
+      user: 'ubuntu',
+      auth: { kind: 'password', password: { set: true, value: 'ssh-pass-1' } },
+      becomePassword: { set: true, value: 'sudo-pass-2' },
+    });
     expect(collectIssues(config)).toEqual([]);
+  });
+
+  it("lets the taskbox's SSH password hold a space: it is the wizard's login and never reaches hosts.ini", () => {
+    const config = seedConfig();
+    host(config, 0).auth = { kind: 'password', password: { set: true, value: 'correct horse {{battery}}' } };
+    expect(collectIssues(config)).toEqual([]);
+    host(config, NODE1).auth = { kind: 'password', password: { set: true, value: 'correct horse' } };
+    expect(collectIssues(config).map((i) => [i.code, i.path])).toEqual([['safety.hosts-ini', 'hosts.3.auth.password']]);
   });
 
   it('accepts a non-root user with a sudo password', () => {
@@ -739,7 +773,7 @@ describe('details', () => {
 
   it('allows local volume as the default of an all-in-one host', () => {
     const config = seedConfig();
-    config.hosts = [defaultHost({ name: 'ks-allinone', address: '192.168.0.1', ip: '192.168.0.1', taskbox: true, auth: { kind: 'none' }, roles: { master: true, etcd: true, worker: true } })];
+    config.hosts = [defaultHost({ name: 'ks-allinone', address: '192.168.0.1', ip: '192.168.0.1', taskbox: true, auth: { kind: 'password', password: { set: true } }, roles: { master: true, etcd: true, worker: true } })];
     config.loadBalancer = { kind: 'none' };
     config.storage.nfs = { ...config.storage.nfs, enabled: false, isDefault: false };
     config.storage.localVolume = { ...config.storage.localVolume, enabled: true, isDefault: true };

@@ -23,15 +23,16 @@ export const hostAuthSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('password'), password: secretSchema }),
   /** Private key (`ansible_ssh_private_key_file`), optional passphrase. */
   z.object({ kind: z.literal('key'), privateKey: secretSchema, passphrase: secretSchema }),
-  /** No credential of its own: only valid for the taskbox (`ansible_connection=local`). */
-  z.object({ kind: z.literal('none') }),
 ]);
 export type HostAuth = z.infer<typeof hostAuthSchema>;
 
 export const hostSchema = z.object({
   /** Inventory name; Kubespray renames the machine to it. RFC-1123 lower case. */
   name: z.string(),
-  /** SSH address (`ansible_host`): IP or DNS name. Ignored for the taskbox. */
+  /**
+   * SSH address (`ansible_host`): IP or DNS name. The taskbox's line says `ansible_connection=local`
+   * instead, but the wizard still logs in to the taskbox at this address to run the installer there.
+   */
   address: z.string(),
   /** Internal IP the cluster binds to (`ip`). Must be configured on the host. */
   ip: z.string(),
@@ -41,7 +42,10 @@ export const hostSchema = z.object({
   auth: hostAuthSchema,
   /** sudo password (`ansible_become_pass`) for a non-root user. */
   becomePassword: secretSchema,
-  /** The machine the installer runs on (`ansible_connection=local`). At most one. */
+  /**
+   * The machine the installer runs on (`ansible_connection=local`): exactly one when
+   * `installer.machine` is `taskbox`, none when it is `external`.
+   */
   taskbox: z.boolean(),
   roles: z.object({ master: z.boolean(), etcd: z.boolean(), worker: z.boolean() }),
 });
@@ -182,11 +186,45 @@ export const optionsSchema = z.object({
 });
 export type Options = z.infer<typeof optionsSchema>;
 
+/**
+ * Installer profile ids (see server/runner/profiles.ts): the real bundle, and two variants of the lab
+ * stand-in (`lab` with the bundle's own Ansible, `lab-core` with the taskbox's Debian ansible-core).
+ */
+export const INSTALLER_PROFILES = ['kubesphere-2.0.2', 'lab', 'lab-core'] as const;
+export type InstallerProfileId = (typeof INSTALLER_PROFILES)[number];
+
+/** The lab stand-in bundles: they provision nothing real, so some rules of the docs only warn. */
+export const isLabProfile = (profile: InstallerProfileId): boolean => profile === 'lab' || profile === 'lab-core';
+
+/**
+ * Where the installer's stages run, reached by the wizard over SSH.
+ * - `taskbox`: the host marked taskbox (master1 in the docs), as the docs do;
+ * - `external`: a machine outside the cluster; then no host is the taskbox and every cluster host is
+ *   an SSH host in hosts.ini. It may be the wizard's own machine, but only through its SSH address.
+ */
+export const installerMachineSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('taskbox') }),
+  z.object({
+    kind: z.literal('external'),
+    /** SSH address: IP or DNS name. */
+    address: z.string(),
+    port: z.number(),
+    /** SSH user: root, or a user with sudo. */
+    user: z.string(),
+    auth: hostAuthSchema,
+    /** sudo password for a non-root user. */
+    becomePassword: secretSchema,
+  }),
+]);
+export type InstallerMachineSettings = z.infer<typeof installerMachineSchema>;
+export type ExternalInstallerMachine = Extract<InstallerMachineSettings, { kind: 'external' }>;
+
 export const installerProfileSchema = z.object({
-  /** Installer profile id (see server/runner profiles): the real bundle or the lab stand-in. */
-  profile: z.enum(['kubesphere-2.0.2', 'lab', 'lab-core']),
-  /** Absolute path of the unpacked bundle on the wizard's machine ('' = profile default). */
+  /** Installer profile id (see server/runner profiles): the real bundle or the lab stand-ins. */
+  profile: z.enum(INSTALLER_PROFILES),
+  /** Absolute path of the unpacked bundle on the taskbox (or the external installer machine), where the docs unpack it ('' = profile default). */
   bundlePath: z.string(),
+  machine: installerMachineSchema,
 });
 export type InstallerSettings = z.infer<typeof installerProfileSchema>;
 

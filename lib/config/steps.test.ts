@@ -14,6 +14,8 @@ describe('stepForPath', () => {
     ['network.podCidr', 'network'],
     ['options.console.port', 'network'],
     ['clusterName', 'network'],
+    ['installer.machine.auth', 'network'],
+    ['hosts.0.taskbox', 'hosts'],
   ])('%s is fixed on the %s step', (path, step) => {
     expect(stepForPath(path)).toBe(step);
   });

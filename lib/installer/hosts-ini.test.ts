@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultHost } from '../config/defaults';
+import { defaultExternalInstallerMachine, defaultHost } from '../config/defaults';
 import { seedConfig } from '../config/fixtures';
 import type { Host } from '../config/schema';
 import { assertValid, type ValidInstallConfig } from '../config/validate';
@@ -55,6 +55,16 @@ describe('renderHostsIni', () => {
     const box = defaultHost({ name: 'm', address: '10.0.0.5', ip: '10.0.0.5', taskbox: true, port: 2200, auth: { kind: 'password', password: { set: true, value: 'x' } } });
     expect(keys(box)).toEqual(['ansible_connection', 'ip']);
     expect(keys({ ...box, user: 'ubuntu', becomePassword: { set: true } })).toEqual(['ansible_connection', 'ip', 'ansible_user', 'ansible_become_pass']);
+  });
+
+  it('writes every host as an SSH line when the installer runs outside the cluster, and nothing of that machine', () => {
+    const config = seedConfig();
+    config.hosts.forEach((h) => (h.taskbox = false));
+    config.installer.machine = { ...defaultExternalInstallerMachine(), address: '192.168.0.100', auth: { kind: 'password', password: { set: true } } };
+    const ini = renderHostsIni(assertValid(config), PH);
+    expect(allLines(ini)[0]).toBe('master1  ansible_host=192.168.0.1  ip=192.168.0.1  ansible_ssh_pass=********');
+    expect(allLines(ini).join('\n')).not.toContain('ansible_connection');
+    expect(ini).not.toContain('192.168.0.100');
   });
 
   it('masks secrets in placeholder mode and writes them in reveal mode', () => {

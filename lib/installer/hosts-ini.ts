@@ -12,7 +12,10 @@
  *   A non-root line never carries `ansible_ssh_pass`: the installer's script appends
  *   `ansible_ssh_pass=<field 5>` to it, so a different SSH password would be overridden anyway
  *   (the rules refuse one), and the file looks the same whether or not secret values are in hand.
- * - The taskbox connects locally: it never gets SSH credentials in the file.
+ * - The taskbox connects locally: it never gets an address, port or SSH credentials in the file,
+ *   exactly as the docs show, although the wizard logs in to it over SSH to run the installer
+ *   there. With an installer machine outside the cluster no host is the taskbox, so every line is
+ *   an SSH line.
  * - Columns are padded to the widest entry plus two spaces; no trailing whitespace; the output is a
  *   pure function of (config, opts).
  */

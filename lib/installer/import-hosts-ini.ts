@@ -9,8 +9,13 @@
  * - Key files are not in the inventory: a key-auth host gets an unset private key and a warning.
  * - A non-root line without ansible_ssh_pass gets the sudo password as SSH password, as the
  *   installer's script does (§1.4).
+ * - The taskbox line (`ansible_connection=local`) holds no login, but the wizard logs in to the
+ *   taskbox over SSH: it gets address = its ip, port 22 and an unset password for the operator to
+ *   complete (a rule error at hosts.N.auth), unless `base` has a host of that name to take them from.
+ * - `installer.machine` follows the file: a taskbox line means the installer runs on the taskbox;
+ *   none means it ran on a machine outside the cluster, whose login the operator then enters.
  */
-import { defaultHost } from '../config/defaults';
+import { defaultExternalInstallerMachine, defaultHost } from '../config/defaults';
 import type { Host, InstallConfig } from '../config/schema';
 import { unsetSecret, type Secret } from '../config/secret';
 import type { Report } from './import-problem';
@@ -85,7 +90,9 @@ function hostFrom(inv: InventoryHost, base: Host | undefined, report: Report): H
   const keyFile = vars.get('ansible_ssh_private_key_file');
   const sshPass = vars.get('ansible_ssh_pass');
   if (taskbox) {
-    auth = base?.auth ?? { kind: 'none' };
+    // hosts.ini has no login for the taskbox (it connects locally), but the wizard logs in to it
+    auth = base?.auth ?? { kind: 'password', password: unsetSecret() };
+    if (!base) report(inv.line, 'warning', `host ${inv.name} is the taskbox: enter the SSH login the wizard uses to run the installer there`);
   } else if (keyFile) {
     const stored = base?.auth.kind === 'key' ? base.auth : undefined;
     auth = { kind: 'key', privateKey: stored?.privateKey ?? unsetSecret(), passphrase: stored?.passphrase ?? unsetSecret() };
@@ -114,6 +121,17 @@ function hostFrom(inv: InventoryHost, base: Host | undefined, report: Report): H
   });
 }
 
+function importInstallerMachine(config: InstallConfig, hasTaskbox: boolean, report: Report): void {
+  const current = config.installer.machine;
+  if (hasTaskbox) {
+    if (current.kind === 'external') config.installer.machine = { kind: 'taskbox' };
+    return;
+  }
+  if (config.hosts.length === 0 || current.kind === 'external') return;
+  config.installer.machine = defaultExternalInstallerMachine();
+  report(1, 'warning', 'no host has ansible_connection=local, so the installer runs on a machine outside the cluster: enter its SSH login under Installer settings, or mark a host as the taskbox');
+}
+
 /** Replaces `config.hosts` with the hosts of `text`. `base` supplies stored secrets by host name. */
 export function importHostsIni(text: string, config: InstallConfig, base: InstallConfig | undefined, report: Report): void {
   const inventory = parseHostsIni(text, report);
@@ -127,6 +145,7 @@ export function importHostsIni(text: string, config: InstallConfig, base: Instal
     roles: { master: masters.has(inv.name), worker: workers.has(inv.name), etcd: etcd.has(inv.name) },
   }));
   const taskboxes = config.hosts.filter((h) => h.taskbox);
+  importInstallerMachine(config, taskboxes.length > 0, report);
   if (taskboxes.length > 1) {
     const second = inventory.hosts.find((h) => h.name === taskboxes[1]?.name);
     report(second?.line ?? 1, 'error', 'more than one host has ansible_connection=local');

@@ -21,11 +21,15 @@ describe('importInstallerFiles: hosts.ini', () => {
       ['node1', false, '192.168.0.2', '192.168.0.2', 'root', { master: false, worker: true, etcd: false }],
       ['node2', false, '192.168.0.3', '192.168.0.3', 'root', { master: false, worker: true, etcd: false }],
     ]);
-    expect(config.hosts[0]?.auth).toEqual({ kind: 'none' });
+    // the taskbox line holds no login, but the wizard logs in to it: address = ip, port 22, a password to enter
+    expect(config.hosts[0]?.port).toBe(22);
+    expect(config.hosts[0]?.auth).toEqual({ kind: 'password', password: { set: false } });
     expect(config.hosts[1]?.auth).toEqual({ kind: 'password', password: { set: false } });
+    expect(config.installer.machine).toEqual({ kind: 'taskbox' });
     expect(only(problems, 'hosts.ini', 'error')).toEqual([]);
-    expect(only(problems, 'hosts.ini', 'warning').map((p) => p.line)).toEqual([3, 4]);
-    expect(problems[0]?.message).toMatch(/placeholder/);
+    expect(only(problems, 'hosts.ini', 'warning').map((p) => p.line)).toEqual([2, 3, 4]);
+    expect(problems[0]?.message).toMatch(/master is the taskbox: enter the SSH login the wizard uses/);
+    expect(problems[1]?.message).toMatch(/placeholder/);
   });
 
   it('reads the non-root example (§1.4)', () => {
@@ -35,14 +39,15 @@ describe('importInstallerFiles: hosts.ini', () => {
       ['node1', 'ubuntu', false, false],
       ['node2', 'ubuntu', false, false],
     ]);
+    expect(config.hosts[0]?.auth).toEqual({ kind: 'password', password: { set: false } });
     expect(only(problems, 'hosts.ini', 'error')).toEqual([]);
-    expect(only(problems, 'hosts.ini', 'warning').map((p) => p.line)).toEqual([2, 3, 4]);
+    expect(only(problems, 'hosts.ini', 'warning').map((p) => p.line)).toEqual([2, 2, 3, 4]);
   });
 
   it('turns real passwords into set secrets; the SSH password of a non-root host defaults to the sudo one', () => {
     const ini = "[all]\nm ansible_connection=local ip=10.0.0.1\nn ansible_host=n.example.com ip=10.0.0.2 ansible_user=ops ansible_become_pass='p#1'\n[kube-master]\nm\n[kube-node]\nn\n[etcd]\nm\n[k8s-cluster:children]\nkube-node\nkube-master\n";
     const { config, problems } = importInstallerFiles({ hostsIni: ini, varsYml: '' });
-    expect(problems).toEqual([]);
+    expect(problems.map((p) => [p.line, p.message])).toEqual([[2, expect.stringMatching(/^host m is the taskbox/)]]);
     expect(config.hosts[1]?.becomePassword).toEqual({ set: true, value: 'p#1' });
     expect(config.hosts[1]?.auth).toEqual({ kind: 'password', password: { set: true, value: 'p#1' } });
   });
@@ -62,6 +67,26 @@ describe('importInstallerFiles: hosts.ini', () => {
     );
     const { config } = importInstallerFiles({ hostsIni: ROOT, varsYml: '', base });
     expect(config.hosts[1]?.auth).toEqual({ kind: 'password', password: { set: true } });
+  });
+
+  it('keeps the stored login of a taskbox of base, and its address and port', () => {
+    const base = defaultConfig();
+    base.hosts = importInstallerFiles({ hostsIni: ROOT, varsYml: '' }).config.hosts.map((h) =>
+      h.taskbox ? { ...h, address: 'master.example.com', port: 2200, auth: { kind: 'key', privateKey: { set: true }, passphrase: { set: false } } } : h,
+    );
+    const { config, problems } = importInstallerFiles({ hostsIni: ROOT, varsYml: '', base });
+    expect(config.hosts[0]).toMatchObject({ address: 'master.example.com', port: 2200, auth: { kind: 'key', privateKey: { set: true } } });
+    expect(problems.filter((p) => /is the taskbox/.test(p.message))).toEqual([]);
+  });
+
+  it('without a local line, the installer ran outside the cluster: every host is an SSH host and the machine asks for its login', () => {
+    const ini = ROOT.replace('master ansible_connection=local  ip=192.168.0.1', 'master ansible_host=192.168.0.1  ip=192.168.0.1  ansible_ssh_pass=pw');
+    const { config, problems } = importInstallerFiles({ hostsIni: ini, varsYml: '' });
+    expect(config.hosts.some((h) => h.taskbox)).toBe(false);
+    expect(config.installer.machine).toMatchObject({ kind: 'external', address: '', port: 22, user: 'root', auth: { kind: 'password', password: { set: false } } });
+    expect(problems).toContainEqual(expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/no host has ansible_connection=local/) }));
+    // and back: a file with a local line over an external-machine base runs the installer on the taskbox again
+    expect(importInstallerFiles({ hostsIni: ROOT, varsYml: '', base: config }).config.installer.machine).toEqual({ kind: 'taskbox' });
   });
 
   it('reports problems with their lines', () => {
@@ -86,7 +111,7 @@ describe('importInstallerFiles: hosts.ini', () => {
     ].join('\n');
     const { problems } = importInstallerFiles({ hostsIni: ini, varsYml: '' });
     const at = (line: number) => problems.filter((p) => p.file === 'hosts.ini' && p.line === line).map((p) => `${p.severity}: ${p.message}`);
-    expect(at(2)).toEqual([expect.stringMatching(/^warning: .*unknown variable colour/)]);
+    expect(at(2)).toEqual([expect.stringMatching(/^warning: .*unknown variable colour/), expect.stringMatching(/^warning: host m is the taskbox/)]);
     expect(at(3)).toEqual([expect.stringMatching(/^error: host m is defined twice/)]);
     expect(at(7)).toEqual([expect.stringMatching(/^error: host ghost is in \[kube-master\] but not defined in \[all\]/)]);
     expect(at(12)).toEqual([expect.stringMatching(/^warning: \[local-registry\]/)]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultConfig, defaultHost } from '@/lib/config/defaults';
-import type { InstallConfig } from '@/lib/config/schema';
+import { defaultConfig, defaultExternalInstallerMachine, defaultHost } from '@/lib/config/defaults';
+import type { ExternalInstallerMachine, InstallConfig } from '@/lib/config/schema';
 import { findSecretPaths } from './find-secret-paths';
 import { fillSecrets, mergeSecrets } from './merge-secrets';
 
@@ -107,5 +107,64 @@ describe('secret merge rules', () => {
     const filled = fillSecrets(redacted, secrets);
     expect(filled.hosts[1]?.becomePassword).toEqual({ set: true, value: 'sudo' });
     expect(filled.hosts[0]?.becomePassword).toEqual({ set: false });
+  });
+});
+
+describe('secrets of an installer machine outside the cluster', () => {
+  const external = (machine: Partial<ExternalInstallerMachine> = {}): InstallConfig => {
+    const c = twoHosts();
+    c.installer.machine = { ...defaultExternalInstallerMachine(), address: '10.0.0.100', ...machine };
+    return c;
+  };
+  const machineOf = (c: InstallConfig): ExternalInstallerMachine => {
+    if (c.installer.machine.kind !== 'external') throw new Error('expected an external installer machine');
+    return c.installer.machine;
+  };
+
+  it('are found like host secrets: password or key + passphrase, and the sudo password', () => {
+    const paths = (c: InstallConfig) => findSecretPaths(c).map((s) => s.path.join('.')).filter((p) => p.startsWith('installer'));
+    expect(paths(external())).toEqual(['installer.machine.auth.password', 'installer.machine.becomePassword']);
+    expect(paths(external({ auth: { kind: 'key', privateKey: { set: false }, passphrase: { set: false } } }))).toEqual([
+      'installer.machine.auth.privateKey',
+      'installer.machine.auth.passphrase',
+      'installer.machine.becomePassword',
+    ]);
+  });
+
+  it('are stored encrypted-side only, kept, replaced, cleared, copied and filled back for a run', () => {
+    const first = external({
+      user: 'deploy',
+      auth: { kind: 'key', privateKey: { set: true, value: '-----BEGIN KEY-----\nabc\n-----END KEY-----' }, passphrase: { set: true, value: 'pp' } },
+      becomePassword: { set: true, value: 'sudo-1' },
+    });
+    const saved = mergeSecrets(first, null, {});
+    expect(saved.secrets).toEqual({
+      'installer.machine.auth.privateKey': '-----BEGIN KEY-----\nabc\n-----END KEY-----',
+      'installer.machine.auth.passphrase': 'pp',
+      'installer.machine.becomePassword': 'sudo-1',
+    });
+    expect(JSON.stringify(saved.redacted)).not.toMatch(/"value"|BEGIN KEY|sudo-1/);
+    expect(machineOf(saved.redacted).auth).toEqual({ kind: 'key', privateKey: { set: true }, passphrase: { set: true } });
+
+    // keep the key, clear the passphrase, replace the sudo password
+    const next = external({
+      user: 'deploy',
+      auth: { kind: 'key', privateKey: { set: true }, passphrase: { set: false } },
+      becomePassword: { set: true, value: 'sudo-2' },
+    });
+    const again = mergeSecrets(next, saved.redacted, saved.secrets);
+    expect(again.secrets).toEqual({ 'installer.machine.auth.privateKey': '-----BEGIN KEY-----\nabc\n-----END KEY-----', 'installer.machine.becomePassword': 'sudo-2' });
+
+    // "same as master1": a copy of a host's stored password
+    const copied = external({ auth: { kind: 'password', password: { set: true, copyFrom: 'hosts.0.auth.password' } } });
+    copied.hosts[0].auth = { kind: 'password', password: { set: true } };
+    const third = mergeSecrets(copied, again.redacted, { ...again.secrets, 'host:master1:auth.password': 'm1' });
+    expect(third.secrets['installer.machine.auth.password']).toBe('m1');
+    expect(machineOf(fillSecrets(third.redacted, third.secrets)).auth).toEqual({ kind: 'password', password: { set: true, value: 'm1' } });
+
+    // back to the taskbox: the machine's secrets are gone from the store
+    const onTaskbox = twoHosts();
+    onTaskbox.hosts[0].auth = { kind: 'password', password: { set: true } };
+    expect(Object.keys(mergeSecrets(onTaskbox, third.redacted, third.secrets).secrets)).toEqual(['host:master1:auth.password']);
   });
 });

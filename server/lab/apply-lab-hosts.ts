@@ -2,10 +2,11 @@
  * "Use the local lab": replaces an install's hosts with the lab hosts and keeps the rest of its
  * config. Names lab1..labN, address = ip = 127.0.0.x, the lab user with its password as both the
  * SSH password and the sudo password (the installer logs in as a non-root user and becomes root
- * with it). Roles as the lab's own hosts.ini: the first 3 hosts (1 when fewer) are master + etcd,
- * the rest workers; with no worker left, the masters also work. The installer profile becomes
- * 'lab' and the load balancer none; saved as a draft (409 while a run is installing, 409 when the
- * lab is down).
+ * with it). lab1 is the taskbox, logged in to with that same login, and the installer runs there.
+ * Roles as the lab's own hosts.ini: the first 3 hosts (1 when fewer) are master + etcd, the rest
+ * workers; with no worker left, the masters also work. The installer becomes profile 'lab' with
+ * its default bundle path, and the load balancer none; saved as a draft (409 while a run is
+ * installing, 409 when the lab is down).
  */
 import type { Host, InstallConfig } from '@/lib/config/schema';
 import { getDb } from '../db';
@@ -13,7 +14,7 @@ import { HttpError, NotFoundError } from '../http/errors';
 import { parseStoredConfig } from '../installs/parse-stored-config';
 import { updateInstall } from '../installs/update-install';
 import type { InstallView } from '../installs/install-view';
-import { labConfigHosts, labPasswordLogin } from './lab-hosts-config';
+import { labConfigHosts, labInstallerSettings, labPasswordLogin } from './lab-hosts-config';
 import { readLabLogin, type LabLogin } from './read-lab';
 
 export const LAB_DOWN_MESSAGE = 'the local lab is not up: start it with `npm run lab -- up --hosts 3`, then try again';
@@ -25,7 +26,7 @@ export function labHosts(lab: LabLogin): Host[] {
 export function withLabHosts(config: InstallConfig, lab: LabLogin): InstallConfig {
   return {
     ...config,
-    installer: { ...config.installer, profile: 'lab' },
+    installer: labInstallerSettings(),
     hosts: labHosts(lab),
     loadBalancer: { kind: 'none' },
   };

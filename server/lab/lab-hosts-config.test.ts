@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { installerMachine } from '@/lib/config/installer-machine';
+import { collectIssues } from '@/lib/config/rules';
 import { labConfigHosts, labHostRoles, labPasswordLogin, newLabConfig, type LabRoleConvention } from './lab-hosts-config';
 
 const hosts = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `lab${i + 1}`, address: `127.0.0.${i + 2}`, port: 2222 + i }));
@@ -33,9 +35,16 @@ describe('labConfigHosts', () => {
     expect(out[0]?.becomePassword).toEqual({ set: true, value: 'pw' });
     expect(out[0]?.auth).not.toBe(out[1]?.auth);
   });
+  it('makes lab1 the taskbox, with the same login as every lab host', () => {
+    const out = labConfigHosts(hosts(3), labPasswordLogin('ksw', 'pw'), 'hosts-ini');
+    expect(out.map((h) => h.taskbox)).toEqual([true, false, false]);
+    expect(out[0]).toMatchObject({ address: '127.0.0.2', port: 2222, user: 'ksw', auth: { kind: 'password', password: { set: true, value: 'pw' } } });
+  });
   it('newLabConfig: a lab-profile install with no bundle path', () => {
     const config = newLabConfig(hosts(1), labPasswordLogin('ksw', 'pw'), 'last-host-works');
-    expect(config.installer).toEqual({ profile: 'lab', bundlePath: '' });
+    expect(config.installer).toEqual({ profile: 'lab', bundlePath: '', machine: { kind: 'taskbox' } });
     expect(config.hosts).toHaveLength(1);
+    expect(collectIssues(config).filter((i) => i.severity === 'error')).toEqual([]);
+    expect(installerMachine(config)).toMatchObject({ name: 'lab1', address: '127.0.0.2', port: 2222, user: 'ksw', clusterHost: true });
   });
 });

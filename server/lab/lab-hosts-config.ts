@@ -2,11 +2,12 @@
  * Lab hosts as install-config hosts: one pure function shared by the "Use the local lab" route
  * (apply-lab-hosts.ts) and the test/benchmark helpers that build a `lab`-profile install.
  *
- * Every host gets address = ip = the lab address, the lab port, and the given login; the roles
- * follow one of the named conventions below (the callers have always differed here, and each
- * keeps its own).
+ * Every host gets address = ip = the lab address, the lab port, and the given login; the first
+ * host (lab1) is the taskbox, which the wizard logs in to with that same login to run the installer
+ * there (`installer.machine` = taskbox). The roles follow one of the named conventions below (the
+ * callers have always differed here, and each keeps its own).
  */
-import type { Host, InstallConfig } from '@/lib/config/schema';
+import type { Host, InstallConfig, InstallerSettings } from '@/lib/config/schema';
 import { defaultConfig, defaultHost } from '@/lib/config/defaults';
 
 /** What a lab host contributes: LabHostState (lab/state.ts) and LabHostView (read-lab.ts) both fit. */
@@ -71,15 +72,21 @@ export function labConfigHosts(hosts: readonly LabHostAddress[], login: LabHostL
       // Each host its own copy: nothing downstream may see one host's secrets change with another's.
       auth: structuredClone(login.auth),
       becomePassword: structuredClone(login.becomePassword),
+      taskbox: i === 0,
       roles: labHostRoles(roles, i, hosts.length),
     }),
   );
 }
 
+/** The installer settings of a lab install: the `lab` stand-in bundle (its default path), run on the taskbox lab1. */
+export function labInstallerSettings(): InstallerSettings {
+  return { profile: 'lab', bundlePath: '', machine: { kind: 'taskbox' } };
+}
+
 /** A fresh `lab`-profile install config on the lab hosts (the rest as defaultConfig('lab')). */
 export function newLabConfig(hosts: readonly LabHostAddress[], login: LabHostLogin, roles: LabRoleConvention): InstallConfig {
   const config = defaultConfig('lab');
-  config.installer = { profile: 'lab', bundlePath: '' };
+  config.installer = labInstallerSettings();
   config.hosts = labConfigHosts(hosts, login, roles);
   return config;
 }

@@ -99,7 +99,7 @@ describe('preflight: the installer bundle and Ansible on the wizard machine', ()
     for (const f of ['preinstall/init.yml', 'k8s/cluster.yml', 'kubesphere/kubesphere.yml']) fs.writeFileSync(path.join(bundle, f), '- hosts: all\n');
     fs.writeFileSync(path.join(bundle, 'conf/vars.yml'), '# Cluster configuration\nks_version: 2.1.0\nkube_version: v1.16.7\n');
     const config = labConfig(lab.state, lab.hosts);
-    config.installer = { profile: 'kubesphere-2.0.2', bundlePath: bundle };
+    config.installer = { ...config.installer, profile: 'kubesphere-2.0.2', bundlePath: bundle };
     await updateInstall(installId, { config, draft: true });
 
     const v = await preflight(installId);

@@ -29,7 +29,7 @@ afterAll(() => {
 
 function configFor(profile: InstallerProfile, bundlePath: string): InstallConfig {
   const c = defaultConfig();
-  c.installer = { profile: profile.id, bundlePath };
+  c.installer = { ...c.installer, profile: profile.id, bundlePath };
   return c;
 }
 

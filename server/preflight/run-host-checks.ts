@@ -6,12 +6,12 @@
  *
  * Never throws for host problems: an unreachable host yields a failed "ssh" result.
  */
-import type { Host, InstallConfig } from '@/lib/config/schema';
+import { isLabProfile, type Host, type InstallConfig } from '@/lib/config/schema';
 import { connectHost, SshError, type ConnectOptions, type ExecResult, type HostKeyFingerprint, type PresentedHostKey } from '../ssh';
 import { CONNECTION_CHECKS, HOST_CHECKS } from './checks';
 import { requiredPorts } from './checks/ports';
 import { FSYNC_WRITES, gatherArgv } from './gather-script';
-import { localShell, sshTargetOf, type HostShell } from './host-shell';
+import { sshTargetOf, type HostShell } from './host-shell';
 import { parseGatherOutput, type ClockSample, type FsyncSample, type HostFacts } from './parse/facts';
 import { clockSampleOf, parseFsyncSection } from './parse/misc';
 import { SECTION_MARK } from './parse/sections';
@@ -96,10 +96,6 @@ function sudoRefused(r: { value?: { stdout: string; exitCode: number }; error?: 
 }
 
 async function openShell(host: Host, opts: HostRunOptions): Promise<OpenedShell> {
-  if (host.taskbox && host.auth.kind === 'none') {
-    const shell = localShell();
-    return { shell, result: { status: 'pass', message: `${host.name} is the taskbox: checked locally on the wizard's machine (ansible_connection=local).` } };
-  }
   const t = sshTargetOf(host);
   if ('missing' in t) throw new SshError('auth', host.name, t.missing, 'Enter the password or private key in the Hosts step.');
   const session = await connectHost({ ...t.target, ...(opts.expectedHostKey ? { expectedHostKey: opts.expectedHostKey } : {}) }, opts.connect);
@@ -167,7 +163,7 @@ export async function runHostChecks(host: Host, opts: HostRunOptions): Promise<H
       if (fsync.error) facts.fsyncError = fsync.error;
     }
 
-    const ctx = { host, config: opts.config, facts, sharedStack: /^127\./.test(host.address), labProfile: opts.config.installer.profile === 'lab' };
+    const ctx = { host, config: opts.config, facts, sharedStack: /^127\./.test(host.address), labProfile: isLabProfile(opts.config.installer.profile) };
     const roles = hostRoles(host);
     const batch: CheckOutcome[] = [];
     if (!facts.complete) {

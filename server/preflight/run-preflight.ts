@@ -13,7 +13,7 @@
  * when it is older than STALE_MS); secrets are resolved here and never recorded.
  */
 import net from 'node:net';
-import type { Host, InstallConfig } from '@/lib/config/schema';
+import { isLabProfile, type Host, type InstallConfig } from '@/lib/config/schema';
 import { getDb } from '../db';
 import { HttpError, ValidationError } from '../http/errors';
 import { resolveSecrets } from '../installs/resolve-secrets';
@@ -138,7 +138,7 @@ async function executeRun(runId: string, installId: string, config: InstallConfi
     if (r.facts) facts.set(host.name, r.facts);
   });
   if (local) {
-    const ctx = { config, facts, labProfile: config.installer.profile === 'lab', tcpProbe, local: await local };
+    const ctx = { config, facts, labProfile: isLabProfile(config.installer.profile), tcpProbe, local: await local };
     for (const check of CLUSTER_CHECKS) {
       const t0 = performance.now();
       const result = await check.run(ctx);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { defaultExternalInstallerMachine } from '@/lib/config/defaults';
+import { seedConfig } from '@/lib/config/fixtures';
 import { explainFailure } from './known-failures';
 import { MASK, collectSecretValues, createRedactor } from './redact';
 
@@ -19,6 +21,17 @@ describe('createRedactor', () => {
   });
   it('collects set secret values from a config', () => {
     expect(collectSecretValues({ hosts: [{ auth: { kind: 'password', password: { set: true, value: 'pw1' } }, becomePassword: { set: false } }], x: { set: true } })).toEqual(['pw1']);
+  });
+  it("collects the secrets of an installer machine outside the cluster, like the hosts'", () => {
+    const config = seedConfig();
+    config.hosts.forEach((h) => (h.taskbox = false));
+    config.installer.machine = {
+      ...defaultExternalInstallerMachine(),
+      address: '10.0.0.100',
+      auth: { kind: 'key', privateKey: { set: true, value: 'KEY-of-installer' }, passphrase: { set: true, value: 'pp-of-installer' } },
+      becomePassword: { set: true, value: 'sudo-of-installer' },
+    };
+    expect(collectSecretValues(config)).toEqual(['KEY-of-installer', 'pp-of-installer', 'sudo-of-installer']);
   });
 });
 

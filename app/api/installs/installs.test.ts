@@ -95,6 +95,38 @@ describe('installs API', () => {
     expect(resolved.storage.cephRbd.adminSecret).toEqual({ set: true, value: CEPH });
   });
 
+  it('keeps the login of an installer machine outside the cluster like a host login: sealed, {set} only, kept on save', async () => {
+    const MACHINE_KEY = '-----BEGIN OPENSSH PRIVATE KEY-----\ninstaller-key-body\n-----END OPENSSH PRIVATE KEY-----';
+    const MACHINE_SUDO = 'installer-Sudo-0815';
+    const view = await createSeed();
+    const c = view.config;
+    c.hosts.forEach((h) => (h.taskbox = false));
+    c.installer.machine = {
+      kind: 'external',
+      address: '192.168.0.100',
+      port: 2222,
+      user: 'deploy',
+      auth: { kind: 'key', privateKey: { set: true, value: MACHINE_KEY }, passphrase: { set: false } },
+      becomePassword: { set: true, value: MACHINE_SUDO },
+    };
+    const put = await callRoute(PUT, { method: 'PUT', cookie, params: { id: view.id }, body: { config: c } });
+    expect(put.status, put.text).toBe(200);
+    const saved = put.json as View;
+    expect(saved.errors).toEqual([]);
+    expect(saved.config.installer.machine).toMatchObject({ kind: 'external', auth: { kind: 'key', privateKey: { set: true }, passphrase: { set: false } }, becomePassword: { set: true } });
+    // saved again as the browser holds it ({set} markers): the stored values stay
+    const again = await callRoute(PUT, { method: 'PUT', cookie, params: { id: view.id }, body: { config: saved.config } });
+    expect(again.status).toBe(200);
+    const hostsIni = await callRoute(download, { cookie, params: { id: view.id, file: 'hosts.ini' } });
+    expect(hostsIni.text).toMatch(/^master1 +ansible_host=192\.168\.0\.1 /m);
+    const row = await getDb().install.findUniqueOrThrow({ where: { id: view.id } });
+    for (const text of [put.text, again.text, hostsIni.text, row.configJson, row.secretsEnc ?? '']) {
+      for (const secret of ['installer-key-body', MACHINE_SUDO]) expect(text).not.toContain(secret);
+    }
+    const resolved = await resolveSecrets(view.id);
+    expect(resolved.installer.machine).toMatchObject({ auth: { privateKey: { set: true, value: MACHINE_KEY } }, becomePassword: { set: true, value: MACHINE_SUDO } });
+  });
+
   it('answers 422 with field paths for a config of the wrong shape', async () => {
     const view = await createSeed();
     const bad = structuredClone(view.config) as unknown as { hosts: Record<string, unknown>[] };

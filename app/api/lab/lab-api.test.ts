@@ -102,9 +102,10 @@ describe('POST /api/installs/:id/use-lab', () => {
     const res = await callRoute(useLab, { method: 'POST', cookie, params: { id } });
     expect(res.status).toBe(200);
     expect(res.text).not.toContain(PASSWORD);
-    const view = res.json as { status: string; config: { installer: { profile: string }; loadBalancer: { kind: string }; hosts: { name: string; address: string; ip: string; user: string; roles: Record<string, boolean>; auth: { kind: string; password: { set: boolean } }; becomePassword: { set: boolean } }[] }; errors: { code: string }[] };
-    expect(view.config.installer.profile).toBe('lab');
+    const view = res.json as { status: string; config: { installer: { profile: string }; loadBalancer: { kind: string }; hosts: { name: string; address: string; ip: string; user: string; taskbox: boolean; roles: Record<string, boolean>; auth: { kind: string; password: { set: boolean } }; becomePassword: { set: boolean } }[] }; errors: { code: string }[] };
+    expect(view.config.installer).toEqual({ profile: 'lab', bundlePath: '', machine: { kind: 'taskbox' } });
     expect(view.config.loadBalancer).toEqual({ kind: 'none' });
+    expect(view.config.hosts.map((h) => h.taskbox)).toEqual([true, false, false, false]);
     expect(view.config.hosts.map((h) => [h.name, h.address, h.ip, h.user])).toEqual(
       [1, 2, 3, 4].map((i) => [`lab${i}`, `127.0.0.${10 + i}`, `127.0.0.${10 + i}`, 'kswlab']),
     );

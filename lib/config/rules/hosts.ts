@@ -1,9 +1,13 @@
-/** Host rules: each host's own fields, duplicates across hosts, the taskbox and the host count. */
+/**
+ * Host rules: each host's own fields, duplicates across hosts, the taskbox and the host count.
+ * Every host's SSH login is checked, the taskbox's too: the installer reaches the other hosts with
+ * theirs, and the wizard reaches the taskbox with its own to run the installer there.
+ */
 import type { Host, InstallConfig } from '../schema';
-import { isSet } from '../secret';
 import type { ConfigIssue } from '../issues';
-import { isHostnameOrIPv4, isIPv4, isRfc1123Hostname, isValidPort } from '../net';
+import { isIPv4, isRfc1123Hostname } from '../net';
 import { error, hostLabel, hostLabels, hostPath, indexedHosts, warning, type IndexedHost, type Rule } from './helpers';
+import { loginAddressIssues, loginAuthIssues, loginPortIssues, loginUserIssues, type LoginTarget } from './ssh-login';
 
 // Hosts: each host's own fields
 
@@ -23,15 +27,27 @@ function hostNameIssues(entry: IndexedHost): ConfigIssue[] {
   ];
 }
 
-function hostAddressIssues(entry: IndexedHost): ConfigIssue[] {
+const TASKBOX_LOGIN_WHY = 'The wizard logs in to the taskbox over SSH to run the installer there.';
+
+/** How the host's own login is checked: the taskbox by the wizard, every other host by the installer. */
+function loginTargetOf(config: InstallConfig, entry: IndexedHost): LoginTarget {
   const { host, index } = entry;
-  if (host.taskbox) return []; // the taskbox line uses ansible_connection=local, no address
-  const path = hostPath(index, 'address');
-  if (host.address === '') {
-    return [error('host.address-required', path, `${hostLabel(entry)} has no SSH address: enter the IP or DNS name the taskbox connects to.`)];
+  const label = hostLabel(entry);
+  const base = { login: host, label, subject: label, code: 'host', pathOf: (field: string) => hostPath(index, field) };
+  if (host.taskbox) {
+    return {
+      ...base,
+      client: 'the wizard',
+      why: ` ${TASKBOX_LOGIN_WHY}`,
+      sudoReason: "the installer runs as root on the taskbox, as the docs' install.sh requires",
+    };
   }
-  if (isHostnameOrIPv4(host.address)) return [];
-  return [error('host.address-invalid', path, `SSH address "${host.address}" of ${hostLabel(entry)} is neither an IPv4 address nor a DNS name.`)];
+  return {
+    ...base,
+    client: config.installer.machine.kind === 'external' ? 'the installer machine' : 'the taskbox',
+    why: '',
+    sudoReason: 'the installer needs sudo on every host',
+  };
 }
 
 function hostIpIssues(entry: IndexedHost): ConfigIssue[] {
@@ -46,29 +62,14 @@ function hostIpIssues(entry: IndexedHost): ConfigIssue[] {
   ];
 }
 
-function hostPortIssues(entry: IndexedHost): ConfigIssue[] {
-  const { host, index } = entry;
-  if (host.taskbox || isValidPort(host.port)) return [];
-  return [error('host.port-invalid', hostPath(index, 'port'), `SSH port ${host.port} of ${hostLabel(entry)} must be a whole number from 1 to 65535 (usually 22).`)];
-}
-
-function hostUserIssues(entry: IndexedHost): ConfigIssue[] {
-  const { host, index } = entry;
-  if (host.user === '') return [error('host.user-required', hostPath(index, 'user'), `${hostLabel(entry)} has no SSH user: enter root or a user with sudo.`)];
-  if (host.user === 'root' || isSet(host.becomePassword)) return [];
-  return [
-    error(
-      'host.become-password-required',
-      hostPath(index, 'becomePassword'),
-      `${hostLabel(entry)} logs in as "${host.user}", not root: enter that user's sudo password; the installer needs sudo on every host.`,
-    ),
-  ];
-}
-
 /**
  * The installer's script appends `ansible_ssh_pass=<ansible_become_pass>` to every non-root line
  * (reference §1.4), so a non-root host logs in with its sudo password. Only decidable where both
  * values are in hand (the server, or a form where the operator typed both).
+ *
+ * Not for the taskbox: its line says `ansible_connection=local`, so Ansible never uses an SSH
+ * password for it (the appended one is ignored) and becomes root with ansible_become_pass; the
+ * password the wizard logs in to it with may differ from the sudo password.
  */
 function nonRootPasswordIssues(entry: IndexedHost): ConfigIssue[] {
   const { host, index } = entry;
@@ -85,21 +86,6 @@ function nonRootPasswordIssues(entry: IndexedHost): ConfigIssue[] {
   ];
 }
 
-function hostAuthIssues(entry: IndexedHost): ConfigIssue[] {
-  const { host, index } = entry;
-  if (host.taskbox) return []; // the taskbox reaches itself locally: a credential is optional
-  const path = hostPath(index, 'auth');
-  const label = hostLabel(entry);
-  switch (host.auth.kind) {
-    case 'none':
-      return [error('host.auth-missing', path, `${label} has no SSH credential: only the taskbox runs locally. Choose a password or a private key so the taskbox can log in to ${label}.`)];
-    case 'password':
-      return isSet(host.auth.password) ? [] : [error('host.auth-missing', path, `The SSH password of ${label} is not set: enter it, or switch ${label} to a private key.`)];
-    case 'key':
-      return isSet(host.auth.privateKey) ? [] : [error('host.auth-missing', path, `The private key of ${label} is not set: paste the key the taskbox uses to log in to ${label}.`)];
-  }
-}
-
 function hostRoleIssues(entry: IndexedHost): ConfigIssue[] {
   const { roles } = entry.host;
   if (roles.master || roles.etcd || roles.worker) return [];
@@ -107,16 +93,19 @@ function hostRoleIssues(entry: IndexedHost): ConfigIssue[] {
 }
 
 export const hostFieldRules: Rule = (config) =>
-  indexedHosts(config).flatMap((entry) => [
-    ...hostNameIssues(entry),
-    ...hostAddressIssues(entry),
-    ...hostIpIssues(entry),
-    ...hostPortIssues(entry),
-    ...hostUserIssues(entry),
-    ...nonRootPasswordIssues(entry),
-    ...hostAuthIssues(entry),
-    ...hostRoleIssues(entry),
-  ]);
+  indexedHosts(config).flatMap((entry) => {
+    const login = loginTargetOf(config, entry);
+    return [
+      ...hostNameIssues(entry),
+      ...loginAddressIssues(login),
+      ...hostIpIssues(entry),
+      ...loginPortIssues(login),
+      ...loginUserIssues(login),
+      ...nonRootPasswordIssues(entry),
+      ...loginAuthIssues(login),
+      ...hostRoleIssues(entry),
+    ];
+  });
 
 // ---------------------------------------------------------------------------------------------
 // Hosts: across hosts
@@ -152,7 +141,7 @@ export const duplicateHostRules: Rule = (config) => [
   ),
   ...duplicateIssues(
     config,
-    (host) => (host.taskbox || host.address === '' ? undefined : `${host.address.toLowerCase()}:${host.port}`),
+    (host) => (host.address === '' ? undefined : `${host.address.toLowerCase()}:${host.port}`),
     (later, earlier) =>
       error(
         'host.address-duplicate',
@@ -172,13 +161,32 @@ export const duplicateHostRules: Rule = (config) => [
   ),
 ];
 
+/**
+ * Where the installer runs: with `installer.machine` = taskbox exactly one host is the taskbox (the
+ * stages need somewhere to run); with an external machine no host is (every host is an SSH line).
+ */
 export const taskboxRules: Rule = (config) => {
   const taskboxes = indexedHosts(config).filter(({ host }) => host.taskbox);
+  if (config.installer.machine.kind === 'external') {
+    return taskboxes.map((entry) =>
+      error(
+        'host.taskbox-with-external-machine',
+        hostPath(entry.index, 'taskbox'),
+        `${hostLabel(entry)} is marked as the taskbox, but the installer is set to run on another machine (Installer settings): unmark ${hostLabel(entry)}, or run the installer on the taskbox host.`,
+      ),
+    );
+  }
   const [first, ...extra] = taskboxes;
   if (!first) {
     return config.hosts.length === 0
       ? []
-      : [warning('hosts.no-taskbox', 'hosts', "No host is the taskbox: the installer runs from the taskbox; mark the host you will run it on, or the wizard's machine runs it over SSH.")];
+      : [
+          error(
+            'hosts.no-taskbox',
+            'hosts',
+            'No host is the taskbox: the installer runs on the taskbox, which the wizard logs in to over SSH. Mark the host that will run it (master1 in the docs), or choose another machine under Installer settings.',
+          ),
+        ];
   }
   return extra.map((entry) =>
     error('host.taskbox-multiple', hostPath(entry.index, 'taskbox'), `Only one host can be the taskbox, and ${hostLabel(first)} already is: unmark ${hostLabel(entry)}.`),

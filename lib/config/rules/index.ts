@@ -22,6 +22,7 @@ import { duplicateHostRules, hostCountRules, hostFieldRules, taskboxRules } from
 import { etcdRules, masterCountRules, requiredRoleRules } from './roles';
 import { loadBalancerRules } from './load-balancer';
 import { networkRules } from './network';
+import { installerMachineRules } from './installer-machine';
 import {
   cephRbdRules,
   defaultClassRules,
@@ -56,6 +57,7 @@ export const RULES: readonly Rule[] = [
   qingcloudRules,
   neonsanRules,
   networkRules,
+  installerMachineRules,
   consolePortRules,
   quantityRules,
   registryMirrorRules,

@@ -23,7 +23,9 @@ function hostsIniValues(config: InstallConfig): WrittenValue[] {
       { path: hostPath(index, 'user'), label: `SSH user of ${of}`, value: host.user },
       { path: hostPath(index, 'becomePassword'), label: `Sudo password of ${of}`, value: secretText(host.becomePassword) },
     ];
-    if (!host.taskbox) values.push({ path: hostPath(index, 'address'), label: `SSH address of ${of}`, value: host.address });
+    // the taskbox's line is local: its SSH login is the wizard's alone and never reaches Ansible
+    if (host.taskbox) return values;
+    values.push({ path: hostPath(index, 'address'), label: `SSH address of ${of}`, value: host.address });
     if (host.auth.kind === 'password') values.push({ path: hostPath(index, 'auth.password'), label: `SSH password of ${of}`, value: secretText(host.auth.password) });
     if (host.auth.kind === 'key') values.push({ path: hostPath(index, 'auth.passphrase'), label: `Key passphrase of ${of}`, value: secretText(host.auth.passphrase) });
     return values;

@@ -3,6 +3,7 @@
  * `reveal` rendering is total), and hostile strings for the injection properties.
  */
 import fc from 'fast-check';
+import { defaultExternalInstallerMachine } from '../../config/defaults';
 import { seedConfig } from '../../config/fixtures';
 import type { Host, InstallConfig } from '../../config/schema';
 import { unsafeValueProblem } from '../../config/safe-values';
@@ -56,7 +57,7 @@ function hostFrom(seed: HostSeed, i: number, taskbox: boolean, roles: Host['role
     ip,
     port: seed.port,
     user: seed.user,
-    auth: taskbox ? { kind: 'none' } : auth,
+    auth,
     becomePassword: seed.user === 'root' ? { set: false } : { set: true, value: seed.sudoPass },
     taskbox,
     roles,
@@ -89,6 +90,10 @@ export const validConfig: fc.Arbitrary<ValidInstallConfig> = fc
     config.hosts = seeds.map((seed, i) =>
       hostFrom(seed, i, r.taskbox === i, { master: i === 0 || i < Math.ceil(n / 2), etcd: i < etcd, worker: n === 1 || i >= Math.ceil(n / 2) || i === n - 1 }),
     );
+    // no taskbox host: the installer runs on a machine outside the cluster (every line is an SSH line)
+    if (r.taskbox === undefined || r.taskbox >= n) {
+      config.installer.machine = { ...defaultExternalInstallerMachine(), address: '192.169.0.20', auth: { kind: 'password', password: { set: true, value: 'installer-pw' } } };
+    }
     const [s0 = 'a', s1 = 'b', s2 = 'c', s3 = 'd', s4 = 'e'] = r.secrets;
     config.storage.cephRbd.adminSecret = { set: true, value: s0 };
     config.storage.cephRbd.userSecret = { set: true, value: s1 };

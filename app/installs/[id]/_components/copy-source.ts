@@ -18,7 +18,7 @@ function pathOf(index: number, key: SecretKey): string {
 /**
  * "Same as the first host": the first other host that has this secret, following copies to the
  * host that really holds the value (a copy of a copy would point at a copy). Undefined when no
- * other host has it yet (e.g. only the taskbox, which needs no password).
+ * other host has it yet.
  */
 export function copySourceFor(hosts: Host[], index: number, key: SecretKey): CopySource | undefined {
   const own = pathOf(index, key);
@@ -34,4 +34,9 @@ export function copySourceFor(hosts: Host[], index: number, key: SecretKey): Cop
     return { path, label: holder?.name || `host ${j + 1}` };
   }
   return undefined;
+}
+
+/** "Same as the first host" for a login that is no host of the cluster (an installer machine outside it). */
+export function copySourceFromHosts(hosts: Host[], key: SecretKey): CopySource | undefined {
+  return copySourceFor(hosts, -1, key);
 }

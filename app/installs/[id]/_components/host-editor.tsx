@@ -1,26 +1,14 @@
 'use client';
 
 import { useFormContext, useWatch } from 'react-hook-form';
-import { Alert, Button, Divider, Drawer, Group, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
-import type { Host, HostAuth, InstallConfig } from '@/lib/config/schema';
-import { unsetSecret } from '@/lib/config/secret';
+import { Button, Divider, Drawer, Group, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
+import type { Host, InstallConfig } from '@/lib/config/schema';
 import { NumberField, SwitchField, TextField } from '@/components/form/fields';
 import { SecretField } from '@/components/form/secret-field';
+import { AUTH_KINDS, authOf } from './auth-kinds';
 import { copySourceFor } from './copy-source';
 import { FieldNotes } from './field-notes';
 import { useWizard } from './wizard-context';
-
-const AUTH_KINDS = [
-  { value: 'password', label: 'Password' },
-  { value: 'key', label: 'Private key' },
-  { value: 'none', label: 'None (taskbox only)' },
-];
-
-function authOf(kind: string): HostAuth {
-  if (kind === 'key') return { kind: 'key', privateKey: unsetSecret(), passphrase: unsetSecret() };
-  if (kind === 'none') return { kind: 'none' };
-  return { kind: 'password', password: unsetSecret() };
-}
 
 /** Edits hosts[index] in place: every keystroke is the form's, so errors and autosave are live. */
 export function HostEditor({ index, onClose }: { index: number | null; onClose: () => void }) {
@@ -37,7 +25,11 @@ export function HostEditor({ index, onClose }: { index: number | null; onClose: 
           <TextField name={`hosts.${index}.name`} label="Name" description="Inventory name, lower case (e.g. master1); the host is renamed to it" data-autofocus />
           <SimpleGrid cols={2}>
             <div>
-              <TextField name={`hosts.${index}.address`} label="SSH address" description="IP or DNS name the taskbox connects to" />
+              <TextField
+                name={`hosts.${index}.address`}
+                label="SSH address"
+                description={host.taskbox ? 'IP or DNS name the wizard logs in to, to run the installer here' : 'IP or DNS name the installer connects to'}
+              />
               <FieldNotes path={`hosts.${index}.address`} />
             </div>
             <Stack gap={4}>
@@ -55,20 +47,23 @@ export function HostEditor({ index, onClose }: { index: number | null; onClose: 
           <SwitchField
             name={`hosts.${index}.taskbox`}
             label="Taskbox"
-            description="The installer runs on this host (ansible_connection=local). Only one host can be the taskbox."
+            description="The installer runs on this host (ansible_connection=local in hosts.ini); the wizard logs in to it over SSH with the login below. Only one host can be the taskbox."
             onToggle={(on) => {
               if (!on) return;
               getValues('hosts').forEach((h, j) => {
                 if (j !== index && h.taskbox) setValue(`hosts.${j}.taskbox`, false, opts);
               });
-              const auth = getValues(`hosts.${index}.auth`);
-              if (auth.kind === 'password' && !auth.password.set) setValue(`hosts.${index}.auth`, { kind: 'none' }, opts);
             }}
           />
           <Divider label="SSH credential" labelPosition="left" />
+          {host.taskbox && (
+            <Text size="sm" c="dimmed">
+              The wizard logs in to the taskbox with this login to run the installer there; hosts.ini still says ansible_connection=local for it, as the docs show.
+            </Text>
+          )}
           <SegmentedControl
             aria-label="SSH authentication"
-            data={AUTH_KINDS.map((k) => ({ ...k, disabled: k.value === 'none' && !host.taskbox && host.auth.kind !== 'none' }))}
+            data={AUTH_KINDS}
             value={host.auth.kind}
             onChange={(kind) => setValue(`hosts.${index}.auth`, authOf(kind), opts)}
           />
@@ -87,11 +82,6 @@ export function HostEditor({ index, onClose }: { index: number | null; onClose: 
               <SecretField key={`key-${index}`} name={`hosts.${index}.auth.privateKey`} label="Private key" description="PEM / OpenSSH private key" multiline copySource={copySourceFor(hosts, index, 'privateKey')} />
               <SecretField key={`pp-${index}`} name={`hosts.${index}.auth.passphrase`} label="Key passphrase" description="Only if the key is encrypted" copySource={copySourceFor(hosts, index, 'passphrase')} />
             </>
-          )}
-          {host.auth.kind === 'none' && (
-            <Alert color="gray" variant="light">
-              {host.taskbox ? 'The taskbox runs the installer locally and needs no SSH credential.' : 'Only the taskbox can go without a credential.'}
-            </Alert>
           )}
           {host.user.trim() !== 'root' && host.user.trim() !== '' && (
             <SecretField key={`become-${index}`} name={`hosts.${index}.becomePassword`} label="Become (sudo) password" description={`sudo password of ${host.user}`} copySource={copySourceFor(hosts, index, 'becomePassword')} />

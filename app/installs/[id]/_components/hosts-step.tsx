@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
-import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { Host, InstallConfig } from '@/lib/config/schema';
 import { defaultHost } from '@/lib/config/defaults';
@@ -15,10 +15,7 @@ import { UseLabButton } from './use-lab-button';
 import { issuesUnder, useWizard } from './wizard-context';
 
 function authSummary(host: Host): React.ReactNode {
-  if (host.taskbox && host.auth.kind === 'none') return <Badge variant="light" color="gray">local</Badge>;
   switch (host.auth.kind) {
-    case 'none':
-      return <Badge variant="light" color="red">none</Badge>;
     case 'password':
       return <Badge variant="light" color={host.auth.password.set ? 'teal' : 'red'}>password {host.auth.password.set ? 'set' : 'not set'}</Badge>;
     case 'key':
@@ -63,7 +60,8 @@ export function HostsStep() {
         <div>
           <Title order={3}>Hosts</Title>
           <Text size="sm" c="dimmed">
-            Every machine of the cluster, and how the taskbox (where the installer runs) reaches it over SSH.
+            Every machine of the cluster and its SSH login: the wizard logs in to the taskbox to run the installer there, and the
+            installer logs in to the other hosts.
           </Text>
         </div>
         <Group gap="xs">
@@ -137,11 +135,6 @@ export function HostsStep() {
           </Text>
         )}
       </Paper>
-      {fields.length > 0 && !hosts.some((h) => h.taskbox) && (
-        <Alert color="blue" variant="light">
-          Tip: mark the machine you will run the installer on as the taskbox (Edit → Taskbox).
-        </Alert>
-      )}
       <HostEditor index={editing} onClose={() => setEditing(null)} />
       <BulkPasteModal opened={bulkOpen} onClose={bulk.close} existing={hosts} onAdd={(list) => append(list)} />
       <ImportModal opened={importOpen} onClose={importModal.close} />

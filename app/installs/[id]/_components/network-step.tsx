@@ -1,19 +1,16 @@
 'use client';
 
-import { useFormContext, useWatch } from 'react-hook-form';
 import { Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { InstallConfig } from '@/lib/config/schema';
 import { NETWORK_PLUGINS, PROXY_MODES } from '@/lib/config/schema';
 import { LinesField, NumberField, SelectField, SwitchField, TextField } from '@/components/form/fields';
 import { IssueList } from '@/components/issue-list';
+import { InstallerCard } from './installer-card';
 import { OptionsFields } from './options-fields';
 import { useWizard } from './wizard-context';
 
 const opt = (v: string) => ({ value: v, label: v });
 
 export function NetworkStep() {
-  const { control } = useFormContext<InstallConfig>();
-  const profile = useWatch({ control, name: 'installer.profile' });
   const { warnings } = useWizard();
   return (
     <Stack>
@@ -51,26 +48,7 @@ export function NetworkStep() {
         </div>
       </Card>
       <OptionsFields />
-      <Card withBorder>
-        <Text fw={600} mb="sm">
-          Installer
-        </Text>
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <SelectField
-            name="installer.profile"
-            label="Installer profile"
-            data={[
-              { value: 'kubesphere-2.0.2', label: 'kubesphere-2.0.2 · the real bundle' },
-              { value: 'lab', label: 'lab · stand-in for tests' },
-            ]}
-          />
-          <TextField
-            name="installer.bundlePath"
-            label="Bundle path"
-            description={profile === 'lab' ? 'Empty = the lab stand-in' : 'Absolute path of the unpacked kubesphere-all-advanced-2.0.2 (empty = default)'}
-          />
-        </SimpleGrid>
-      </Card>
+      <InstallerCard />
     </Stack>
   );
 }
