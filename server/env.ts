@@ -28,6 +28,8 @@ export interface Env {
   trustedProxies: string[];
   /** An install stage with no output for this long is stopped (KSW_STAGE_IDLE_TIMEOUT, seconds). */
   stageIdleTimeoutS: number;
+  /** Keep each stage's dir on the taskbox (events, output; never its secret/ dir) for debugging (KSW_KEEP_STAGE_DIRS=1). */
+  keepStageDirs: boolean;
 }
 
 export class EnvError extends Error {
@@ -95,6 +97,7 @@ const envSchema = z.object({
       .min(1, 'KSW_STAGE_IDLE_TIMEOUT must be at least 1 second')
       .default(3600),
   ),
+  KSW_KEEP_STAGE_DIRS: z.preprocess(emptyToUndefined, z.enum(['0', '1'], { error: 'KSW_KEEP_STAGE_DIRS must be 1 (keep) or 0' }).default('0')),
   KSW_TRUSTED_PROXIES: z.preprocess(
     emptyToUndefined,
     z
@@ -140,6 +143,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     adminPassword: e.KSW_ADMIN_PASSWORD,
     trustedProxies: (e.KSW_TRUSTED_PROXIES ?? []).map(normaliseAddress),
     stageIdleTimeoutS: e.KSW_STAGE_IDLE_TIMEOUT,
+    keepStageDirs: e.KSW_KEEP_STAGE_DIRS === '1',
   };
   if (useCache) globalEnv.__kswEnv = env;
   return env;

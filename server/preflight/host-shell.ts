@@ -13,7 +13,7 @@ export interface HostShell {
 }
 
 /** The SSH target of a host with its secrets resolved; a message when a needed secret is missing. */
-export function sshTargetOf(host: Host): { target: SshTarget } | { missing: string } {
+export function sshTargetOf(host: Pick<Host, 'name' | 'address' | 'port' | 'user' | 'auth' | 'becomePassword'>): { target: SshTarget } | { missing: string } {
   const base = { name: host.name, address: host.address, port: host.port, user: host.user };
   const become = secretValue(host.becomePassword);
   const withBecome = become ? { becomePassword: become } : {};

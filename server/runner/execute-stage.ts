@@ -145,7 +145,7 @@ export function followOptions(ctx: RunContext, stage: Stage, def: StageDef | und
 
 /**
  * Removes the stage's dir on the taskbox (its secrets first, by the wrapper's own cleanup), after
- * every event was persisted. Retried once over a fresh connection; a failure is logged on the stage,
+ * every event was persisted (with KSW_KEEP_STAGE_DIRS=1 only the secrets). Retried once over a fresh connection; a failure is logged on the stage,
  * never thrown (the stage's outcome stands).
  */
 export async function removeStageDir(ctx: RunContext, paths: StagePaths, writer: LogWriter, stage: Stage): Promise<void> {
@@ -153,7 +153,7 @@ export async function removeStageDir(ctx: RunContext, paths: StagePaths, writer:
     try {
       const session = await ctx.link.session();
       await cleanupRemoteStage(session, paths);
-      await session.execOk(['rm', '-rf', '--', paths.dir], { sudo: true, timeoutMs: 30_000 });
+      if (!loadEnv().keepStageDirs) await session.execOk(['rm', '-rf', '--', paths.dir], { sudo: true, timeoutMs: 30_000 });
       return;
     } catch (err) {
       if (attempt === 1) note(writer, ctx, stage, `could not remove ${paths.dir} on the taskbox: ${ctx.redact((err as Error).message)}; remove it by hand (it holds the stage's secrets)`, true);

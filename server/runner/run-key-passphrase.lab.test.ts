@@ -1,9 +1,10 @@
 /**
- * Integration: hosts that log in with a passphrase-protected private key (`auth.kind: 'key'`).
- * Real lab sshd hosts (useLab(2)), the real `lab` profile, real ansible-runner. The runner writes
- * the key to keys/<host> (0600) already unlocked (run-files.ts: ssh never prompts; answering the
- * prompt through ansible-runner's env/passwords hung the stage). The lab's key is accepted for the
- * lab user, sudo takes the lab user's password.
+ * Integration: hosts that log in with a passphrase-protected private key (`auth.kind: 'key'`), on a
+ * lab taskbox (useLab(2): the first is the taskbox, logged in to as ROOT with the key; the other as
+ * the lab user with the key and sudo password), the `lab-core` profile (the taskbox's Debian
+ * ansible-core): a full install. The wizard logs in to the taskbox with the key (ssh2 opens it); the
+ * key the taskbox's Ansible uses goes to the stage's secret dir there already unlocked (run-files.ts:
+ * ssh never prompts; answering the prompt hung the stage).
  *
  * Secrets are never printed: every "is it anywhere?" check collects WHERE a secret was found
  * (a row id, a file path, the name of a view) and compares that list with [].
@@ -21,13 +22,15 @@ import { getInstall } from '../installs/get-install';
 import { listInstalls } from '../installs/list-installs';
 import { renderInstallFile } from '../installs/render-install-files';
 import { createRun } from './create-run';
-import { isStageProcess, killStageTree, stopControlMasters } from './processes';
 import { readLogPage } from './read-log';
 import { createRedactor } from './redact';
-import { REVEALED_VARS, runDirOf, unlockKeyFile } from './run-files';
+import { runDirOf, unlockKeyFile } from './run-files';
 import { getRunner } from './runner';
 import { getRunView, listRuns } from './run-view';
-import { labConfig } from './test-support/lab-install';
+import { hostFsPath } from '@/lab/private-fs';
+import { cancelRunById } from './cancel-run';
+import { TASKBOX_ROOT } from './taskbox/layout';
+import { createTaskboxInstall } from './test-support/taskbox-lab';
 import { filesUnder } from '../test-support/files-under';
 
 const dbFile = useFreshDatabase();
@@ -70,11 +73,11 @@ beforeAll(() => {
   expect(unlockedKey).not.toBe(privateKey);
 });
 
-// A failing test must not leave its detached ansible-runner behind (it would outlive the data dir).
+// A failing test must not leave its detached stage running on the taskbox.
 afterAll(async () => {
-  for (const s of await getDb().stage.findMany({ where: { pid: { not: null } }, select: { id: true, pid: true, runId: true } })) {
-    if (s.pid && isStageProcess(s.pid, runDirOf(s.runId), s.id)) killStageTree(s.pid);
-    stopControlMasters(runDirOf(s.runId));
+  for (const r of await getDb().run.findMany({ where: { status: { in: ['queued', 'running'] } } })) {
+    await cancelRunById(r.id).catch(() => undefined);
+    await getRunner().settled(r.id);
   }
 });
 
@@ -96,19 +99,20 @@ function hitsInDir(dir: string): string[] {
 function keyLogin(hosts: Host[], passphrase: string): Host[] {
   return hosts.map((h) => ({
     ...h,
-    user: lab.state.user,
+    user: h.taskbox ? 'root' : lab.state.user,
     auth: { kind: 'key', privateKey: { set: true, value: privateKey }, passphrase: { set: true, value: passphrase } },
     becomePassword: { set: true, value: lab.state.password },
   }));
 }
 
 async function createKeyInstall(name: string, passphrase: string): Promise<string> {
-  const config = labConfig(lab.state, lab.hosts);
-  config.hosts = keyLogin(config.hosts, passphrase);
-  // etcd needs an odd member count: one master + etcd, one worker.
-  config.hosts.forEach((h, i) => (h.roles = { master: i === 0, etcd: i === 0, worker: i > 0 }));
-  config.loadBalancer = { kind: 'none' };
-  return (await createInstall({ name, config })).id;
+  return createTaskboxInstall(lab.state, lab.hosts, name, (config) => {
+    config.hosts = keyLogin(config.hosts, passphrase);
+    // etcd needs an odd member count: one master + etcd, one worker.
+    config.hosts.forEach((h, i) => (h.roles = { master: i === 0, etcd: i === 0, worker: i > 0 }));
+    config.loadBalancer = { kind: 'none' };
+    config.installer = { ...config.installer, profile: 'lab-core' };
+  });
 }
 
 async function finished(runId: string, ms: number) {
@@ -132,31 +136,40 @@ async function explain(runId: string): Promise<string> {
   return redact(lines.reverse().map((l) => `${l.stage} ${l.host ?? '-'} ${l.text}`).join('\n'));
 }
 
+/** Nothing of the stages is left: no unlocked key on the wizard's disk, no stage dir on the taskbox. */
 function expectStageSecretsRemoved(runDir: string): void {
   const keysDir = path.join(runDir, 'keys');
   expect(fs.existsSync(keysDir) ? fs.readdirSync(keysDir) : []).toEqual([]);
-  expect(fs.existsSync(path.join(runDir, 'env', 'passwords'))).toBe(false);
-  expect(fs.existsSync(path.join(runDir, 'inventory', 'host_vars'))).toBe(false);
-  expect(fs.existsSync(REVEALED_VARS(runDir))).toBe(false);
+  const stages = hostFsPath(lab.host(0).name, `${TASKBOX_ROOT}/s`);
+  expect(fs.existsSync(stages) ? fs.readdirSync(stages) : []).toEqual([]);
+}
+
+/** Secrets found on the taskbox's private filesystem (the bundle, the stage dirs, homes, tmp). */
+function hitsOnTaskbox(): string[] {
+  return ['/opt', '/root', '/tmp', '/var/tmp', '/home', TASKBOX_ROOT].flatMap((top) => {
+    const dir = hostFsPath(lab.host(0).name, top);
+    return fs.existsSync(dir) ? hitsInDir(dir).map((h) => `${h} (taskbox ${top})`) : [];
+  });
 }
 
 describe('hosts that log in with a passphrase-protected key', () => {
   let installId = '';
 
-  it('an install run (write-config + init) succeeds on 2 hosts, ssh and sudo included', async () => {
+  it('a full install succeeds: root login to the taskbox, key + sudo to the other host', async () => {
     installId = await createKeyInstall('key-passphrase', lab.state.keyPassphrase);
-    const runId = await createRun(installId, { stages: ['write-config', 'init'] });
-    const view = await finished(runId, 90_000);
+    const runId = await createRun(installId, {});
+    const view = await finished(runId, 240_000);
     if (view.status !== 'succeeded') console.log(await explain(runId));
     expect(view.status).toBe('succeeded');
     const init = view.stages.find((s) => s.name === 'init');
     expect(init?.status).toBe('succeeded');
     expect(init?.hosts.map((h) => [h.name, h.status, h.unreachable, h.failed])).toEqual(lab.hosts.map((h) => [h.name, 'succeeded', 0, 0]));
     expect(init?.hosts.every((h) => h.ok > 0)).toBe(true);
+    expect(view.stages.map((s) => s.status)).toEqual(view.stages.map(() => 'succeeded'));
     expectStageSecretsRemoved(runDirOf(runId));
-  }, 120_000);
+  }, 300_000);
 
-  it('the passphrase and the key appear nowhere: DB rows, DB file, API views, run dirs', async () => {
+  it('the passphrase and the key appear nowhere: DB rows, DB file, API views, run dirs, the taskbox', async () => {
     const db = getDb();
     const hits: string[] = [];
     const runs = await db.run.findMany({ where: { installId } });
@@ -177,10 +190,11 @@ describe('hosts that log in with a passphrase-protected key', () => {
     // The raw database (the install's secrets are stored encrypted, so no plain value may be in it).
     await db.$queryRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)');
     for (const f of [dbFile, `${dbFile}-wal`]) if (fs.existsSync(f)) hits.push(...hitsIn(path.basename(f), fs.readFileSync(f)));
+    hits.push(...hitsOnTaskbox());
     expect(hits).toEqual([]);
   });
 
-  it('a wrong passphrase fails the stage at once, naming the hosts and the reason, before ansible starts', async () => {
+  it('a wrong passphrase fails the stage at once, naming the taskbox and the reason, before anything starts there', async () => {
     const badId = await createKeyInstall('key-passphrase-wrong', `${lab.state.keyPassphrase}-wrong`);
     const runId = await createRun(badId, { stages: ['init'] });
     const view = await finished(runId, 30_000);
@@ -189,11 +203,10 @@ describe('hosts that log in with a passphrase-protected key', () => {
     const init = view.stages.find((s) => s.name === 'init');
     expect(init?.status).toBe('failed');
     expect(init?.hosts.map((h) => [h.name, h.status])).toEqual(lab.hosts.map((h) => [h.name, 'failed']));
-    const names = lab.hosts.map((h) => h.name).join(', ');
-    expect(init?.error).toBe(`the private key of ${names} could not be opened with its passphrase: incorrect passphrase supplied to decrypt private key`);
+    expect(init?.error).toBe(`the private key for ${lab.host(0).name} is encrypted and the passphrase is missing or wrong`);
     const logged = await getDb().logLine.findMany({ where: { runId, failed: true }, select: { text: true } });
     expect(logged.map((l) => l.text)).toContain(init?.error);
-    // no ansible-runner was started: nothing could be left waiting on a prompt
+    // nothing was started on the taskbox: nothing could be left waiting on a prompt
     expect((await getDb().stage.findFirst({ where: { runId, name: 'init' } }))?.pid).toBeNull();
     expectStageSecretsRemoved(runDirOf(runId));
     expect(hitsInDir(runDirOf(runId))).toEqual([]);

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Host } from '@/lib/config/schema';
+import { installerMachine, type InstallerMachine } from '@/lib/config/installer-machine';
 import type { ValidInstallConfig } from '@/lib/config/validate';
 import { getDb } from '../../db';
 import { labDirectory } from '../../lab/read-lab';
@@ -21,10 +21,10 @@ export class TaskboxError extends Error {
   }
 }
 
-export function taskboxHostOf(config: ValidInstallConfig): Host {
-  const host = config.hosts.find((h) => h.taskbox);
-  if (!host) throw new TaskboxError('no host is marked as the taskbox: mark the host the installer runs on (master1 in the docs) in the Hosts step');
-  return host;
+export function taskboxOf(config: ValidInstallConfig): InstallerMachine {
+  const machine = installerMachine(config);
+  if (!machine) throw new TaskboxError('no host is marked as the taskbox: mark the host the installer runs on (master1 in the docs) in the Hosts step, or name another machine in the installer settings');
+  return machine;
 }
 
 function labKnownHostsText(profile: InstallerProfile): string {
@@ -34,7 +34,7 @@ function labKnownHostsText(profile: InstallerProfile): string {
 }
 
 /** The trusted key of `host`; for a lab profile also a recorded key the lab's own known_hosts vouches for. */
-async function trustedKeyOf(installId: string, host: Host, profile: InstallerProfile): Promise<HostKeyFingerprint | undefined> {
+async function trustedKeyOf(installId: string, host: { name: string }, profile: InstallerProfile): Promise<HostKeyFingerprint | undefined> {
   const row = await getDb().hostKey.findUnique({ where: { installId_host: { installId, host: host.name } } });
   if (!row || row.pendingFingerprint) return undefined;
   if (row.trusted) return { algorithm: row.algorithm, fingerprint: row.fingerprint };
@@ -43,7 +43,7 @@ async function trustedKeyOf(installId: string, host: Host, profile: InstallerPro
 }
 
 export async function taskboxTarget(installId: string, config: ValidInstallConfig, profile: InstallerProfile): Promise<SshTarget> {
-  const host = taskboxHostOf(config);
+  const host = taskboxOf(config);
   const t = sshTargetOf(host);
   if ('missing' in t) throw new TaskboxError(`the wizard cannot log in to the taskbox ${host.name}: ${t.missing}. Enter its SSH login in the Hosts step.`);
   const key = await trustedKeyOf(installId, host, profile);
