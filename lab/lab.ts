@@ -8,8 +8,8 @@
  *   rewrites known_hosts / hosts.ini from the real keys.
  * - `labDown` stops every sshd and port holder it finds under the lab directory, removes the lab
  *   user if the lab created it, and deletes everything under the lab directory.
- * - Nothing outside the lab directory is touched except: the `kswlab` user, `/run/sshd`, apt
- *   packages (installed only when missing, never removed).
+ * - Nothing outside the lab directory is touched except: the lab user (`KSW_LAB_USER`),
+ *   `/run/sshd`, `/run/ksw-lab/<hash>`, apt packages (installed only when missing, never removed).
  */
 import { randomBytes } from 'node:crypto';
 import { readdir, rm, rmdir } from 'node:fs/promises';
@@ -19,7 +19,7 @@ import { assertNoForeignHosts, ensureRunning, isRunning, provisionHost } from '.
 import { ensureKey, writeAuthorizedKeys } from './keys';
 import { persist } from './persist';
 import { anySshdAlive, withLabLock } from './lock';
-import { hostAddress, hostName, hostPaths, labDir, labPaths, LAB_USER, SSH_PORT } from './paths';
+import { hostAddress, hostName, hostPaths, labDir, labPaths, labUser, SSH_PORT } from './paths';
 import { releasePort } from './port-holder';
 import { ensurePrivsepDir, ensureRoot, ensureTools } from './prereq';
 import { stopSshd } from './sshd-process';
@@ -33,14 +33,14 @@ export { labFault, type FaultKind } from './faults';
 export interface LabUpOptions { hosts: number; owner?: 'cli' | 'fixture'; log?: (line: string) => void }
 export interface LabUpResult { state: LabState; inventory: string; started: string[]; reused: string[]; message?: string }
 
-const MAX_HOSTS = 244; // 127.0.0.11 .. 127.0.0.254
+const MAX_HOSTS = 244; // <prefix>11 .. <prefix>254
 const PARALLEL = 16;
 const secret = () => randomBytes(18).toString('base64url');
 
 function freshState(owner: 'cli' | 'fixture', dir: string): LabState {
   const p = labPaths(dir);
   return {
-    version: 1, dir, owner, user: LAB_USER, password: secret(),
+    version: 1, dir, owner, user: labUser(), password: secret(),
     keyPath: p.clientKey, keyWithPassphrasePath: p.clientKeyWithPassphrase, keyPassphrase: secret(),
     knownHosts: p.knownHosts, inventory: p.inventory,
     createdUser: false, createdPrivsepDir: false, sudoFault: false, hosts: [],
@@ -57,6 +57,7 @@ export async function labUp(opts: LabUpOptions): Promise<LabUpResult> {
   const dir = labDir();
   return withLabLock(async () => {
     const state = (await readState(dir)) ?? freshState(opts.owner ?? 'cli', dir);
+    assertSameSettings(state);
     const count = Math.max(opts.hosts, state.hosts.length);
     await assertNoForeignHosts(count, dir);
     if (await ensurePrivsepDir()) state.createdPrivsepDir = true;
@@ -90,6 +91,18 @@ export async function labUp(opts: LabUpOptions): Promise<LabUpResult> {
     if (stopped.length) notes.push(`left stopped by a fault: ${stopped.join(', ')} (use \`lab fault restore <host>\`)`);
     return { state, inventory, started, reused, message: notes.length ? notes.join('; ') : undefined };
   }, dir);
+}
+
+/** A running lab keeps the user and addresses it was started with: changing them needs `down` first. */
+function assertSameSettings(state: LabState): void {
+  const first = state.hosts[0];
+  const moved = first && first.address !== hostAddress(first.index) ? `addresses (${first.address}, now ${hostAddress(first.index)})` : undefined;
+  const renamed = state.user !== labUser() ? `user (${state.user}, now ${labUser()})` : undefined;
+  const changed = [moved, renamed].filter(Boolean).join(' and ');
+  if (changed) {
+    throw new Error(`the lab in ${state.dir} runs with other ${changed}: KSW_LAB_ADDRESS_PREFIX / KSW_LAB_USER changed; ` +
+      'take it down with the old settings first, or use them');
+  }
 }
 
 async function hostDirs(dir: string): Promise<number[]> {
