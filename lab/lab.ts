@@ -6,26 +6,31 @@
  * - `labUp` is additive and idempotent: it never removes or renumbers hosts, keeps host keys,
  *   starts hosts that are down unless a test stopped them on purpose (fault 'stopped'), and
  *   rewrites known_hosts / hosts.ini from the real keys.
- * - `labDown` stops every sshd and port holder it finds under the lab directory, removes the lab
+ * - Before a host's sshd starts, its private filesystem (lab/private-fs.ts) is in place.
+ * - `labDown` stops every sshd and port holder it finds under the lab directory, kills whatever
+ *   still runs inside the hosts' namespaces (so their private mounts go away), removes the lab
  *   user if the lab created it, and deletes everything under the lab directory.
  * - Nothing outside the lab directory is touched except: the lab user (`KSW_LAB_USER`),
- *   `/run/sshd`, `/run/ksw-lab/<hash>`, apt packages (installed only when missing, never removed).
+ *   `/run/sshd`, `/run/ksw-lab/<hash>`, a missing mount point such as `/var/lib/ks-wizard`
+ *   (left in place), apt packages (installed only when missing, never removed).
  */
 import { randomBytes } from 'node:crypto';
 import { readdir, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { mapLimit } from '../server/ssh/map-limit';
 import { assertNoForeignHosts, ensureRunning, isRunning, provisionHost } from './host-ops';
+import { killHostNamespaces } from './host-processes';
 import { ensureKey, writeAuthorizedKeys } from './keys';
 import { persist } from './persist';
 import { anySshdAlive, withLabLock } from './lock';
 import { hostAddress, hostName, hostPaths, labDir, labPaths, labUser, SSH_PORT } from './paths';
+import { ensureMountPoints, prepareHostFs } from './private-fs';
 import { releasePort } from './port-holder';
 import { ensurePrivsepDir, ensureRoot, ensureTools } from './prereq';
 import { stopSshd } from './sshd-process';
 import { readState, type LabHostState, type LabState } from './state';
 import { authModeOf } from './faults-model';
-import { ensureLabUser, ensureSudoAsks, removeLabUser, setSudoMembership } from './user';
+import { ensureLabUser, ensureSudoAsks, removeLabUser, setSudoMembership, userIds } from './user';
 
 export type { LabState, LabHostState } from './state';
 export { labFault, type FaultKind } from './faults';
@@ -62,6 +67,8 @@ export async function labUp(opts: LabUpOptions): Promise<LabUpResult> {
     await assertNoForeignHosts(count, dir);
     if (await ensurePrivsepDir()) state.createdPrivsepDir = true;
     if (await ensureLabUser(state.user, state.password)) state.createdUser = true;
+    const owner = { user: state.user, ...(await userIds(state.user)) };
+    await ensureMountPoints();
     if (!state.sudoFault) await ensureSudoAsks(state.user);
     await ensureKey(state.keyPath, 'ks-wizard-lab');
     await ensureKey(state.keyWithPassphrasePath, 'ks-wizard-lab-passphrase', state.keyPassphrase);
@@ -74,6 +81,7 @@ export async function labUp(opts: LabUpOptions): Promise<LabUpResult> {
       const prev = byIndex.get(index);
       const faults = prev?.faults ?? [];
       const key = await provisionHost(index, authModeOf(faults), dir);
+      await prepareHostFs(index, dir, owner);
       const host: LabHostState = {
         name: hostName(index), index, address: hostAddress(index), port: SSH_PORT,
         hostKeyAlgorithm: key.algorithm, hostKeyFingerprint: key.fingerprint, faults, takenPorts: prev?.takenPorts ?? [],
@@ -118,6 +126,7 @@ export async function downLocked(dir: string): Promise<LabDownResult> {
   for (const h of state?.hosts ?? []) for (const t of h.takenPorts) releasePort(t.pid);
   const indices = await hostDirs(dir);
   await mapLimit(indices, PARALLEL, (i) => stopSshd(hostPaths(i, dir)));
+  await killHostNamespaces(indices.map((i) => hostPaths(i, dir).hostsFile));
   let removedUser = false;
   if (state?.createdUser) { await removeLabUser(state.user); removedUser = true; }
   else if (state?.sudoFault) await setSudoMembership(state.user, true);

@@ -23,6 +23,8 @@ const DEFAULT_ADDRESS_PREFIX = '127.0.0.';
 const DEFAULT_USER = 'kswlab';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..');
+/** Upstream material (the pinned Ansible tarball) beside the checkout; may be absent. */
+export const sharedUpstreamDir = path.resolve(repoRoot, '../shared/upstream');
 
 /** `KSW_LAB_ADDRESS_PREFIX`: three octets and a trailing dot, e.g. `127.0.2.`. */
 export function labAddressPrefix(): string {
@@ -88,6 +90,8 @@ export interface HostPaths {
   pidFile: string;
   log: string;
   hostsFile: string;
+  /** Backing directories of the host's private filesystem: `<fsRoot>/tmp` is its /tmp. */
+  fsRoot: string;
 }
 
 export function hostName(index: number): string {
@@ -110,5 +114,6 @@ export function hostPaths(index: number, dir = labDir()): HostPaths {
     pidFile: path.join(d, 'sshd.pid'),
     log: path.join(d, 'sshd.log'),
     hostsFile: path.join(d, 'hosts'),
+    fsRoot: path.join(d, 'fs'),
   };
 }
