@@ -6,7 +6,8 @@
  * - `labUp` is additive and idempotent: it never removes or renumbers hosts, keeps host keys,
  *   starts hosts that are down unless a test stopped them on purpose (fault 'stopped'), and
  *   rewrites known_hosts / hosts.ini from the real keys.
- * - Before a host's sshd starts, its private filesystem (lab/private-fs.ts) is in place.
+ * - Before a host's sshd starts, its private filesystem (lab/private-fs.ts) and its copy of the
+ *   lab bundle (lab/host-bundle.ts) are in place; both are refreshed on every `labUp`.
  * - `labDown` stops every sshd and port holder it finds under the lab directory, kills whatever
  *   still runs inside the hosts' namespaces (so their private mounts go away), removes the lab
  *   user if the lab created it, and deletes everything under the lab directory.
@@ -18,6 +19,7 @@ import { randomBytes } from 'node:crypto';
 import { readdir, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { mapLimit } from '../server/ssh/map-limit';
+import { readBundleSource, ensureHostBundle } from './host-bundle';
 import { assertNoForeignHosts, ensureRunning, isRunning, provisionHost } from './host-ops';
 import { killHostNamespaces } from './host-processes';
 import { ensureKey, writeAuthorizedKeys } from './keys';
@@ -68,6 +70,7 @@ export async function labUp(opts: LabUpOptions): Promise<LabUpResult> {
     if (await ensurePrivsepDir()) state.createdPrivsepDir = true;
     if (await ensureLabUser(state.user, state.password)) state.createdUser = true;
     const owner = { user: state.user, ...(await userIds(state.user)) };
+    const bundle = await readBundleSource();
     await ensureMountPoints();
     if (!state.sudoFault) await ensureSudoAsks(state.user);
     await ensureKey(state.keyPath, 'ks-wizard-lab');
@@ -82,6 +85,7 @@ export async function labUp(opts: LabUpOptions): Promise<LabUpResult> {
       const faults = prev?.faults ?? [];
       const key = await provisionHost(index, authModeOf(faults), dir);
       await prepareHostFs(index, dir, owner);
+      await ensureHostBundle(hostPaths(index, dir).fsRoot, bundle);
       const host: LabHostState = {
         name: hostName(index), index, address: hostAddress(index), port: SSH_PORT,
         hostKeyAlgorithm: key.algorithm, hostKeyFingerprint: key.fingerprint, faults, takenPorts: prev?.takenPorts ?? [],
