@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useLab } from '@/lab/fixture';
+import { hostFsPath } from '@/lab/private-fs';
 import { loadEnv, resetEnvCache } from '../env';
 import { getDb } from '../db';
 import { cancelRunById } from './cancel-run';
@@ -49,15 +50,15 @@ async function finished(runId: string, ms = 90_000) {
 
 afterAll(async () => {
   for (const pid of spawnedPids) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
-  for (const d of fs.existsSync('/tmp/ksw-lab-state') ? [installId] : []) {
-    for (const h of lab.hosts) {
-      const pidFile = path.join('/tmp/ksw-lab-state', d, h.name, 'apiserver.pid');
-      if (fs.existsSync(pidFile)) {
-        const pid = Number(fs.readFileSync(pidFile, 'utf8'));
-        if (pid > 1 && isAlive(pid)) process.kill(pid, 'SIGTERM');
-      }
+  // each lab host has its own /tmp: the install's state dir is one per host
+  for (const h of installId ? lab.hosts : []) {
+    const stateDir = hostFsPath(h.name, `/tmp/ksw-lab-state/${installId}`);
+    const pidFile = path.join(stateDir, h.name, 'apiserver.pid');
+    if (fs.existsSync(pidFile)) {
+      const pid = Number(fs.readFileSync(pidFile, 'utf8'));
+      if (pid > 1 && isAlive(pid)) process.kill(pid, 'SIGTERM');
     }
-    fs.rmSync(path.join('/tmp/ksw-lab-state', d), { recursive: true, force: true });
+    fs.rmSync(stateDir, { recursive: true, force: true });
   }
 });
 
