@@ -174,7 +174,8 @@ async function main(): Promise<void> {
   await closeServer();
   await release(labDir(), token);
   clearInterval(sampler);
-  for (const h of hosts) fs.rmSync(path.join('/tmp/ksw-lab-state', installId, h.name), { recursive: true, force: true });
+  const { hostFsPath } = await import('../lab/private-fs');
+  for (const h of hosts) fs.rmSync(hostFsPath(h.name, `/tmp/ksw-lab-state/${installId}`), { recursive: true, force: true });
   fs.rmSync(dataDir, { recursive: true, force: true });
   process.exit(0);
 }

@@ -1,5 +1,5 @@
 /**
- * Preflight from the wizard on 3 real lab hosts (lab/: sshd on 127.0.0.x, the kswlab user whose
+ * Preflight from the wizard on 3 real lab hosts (lab/: sshd on 127.0.0.x by default, the lab user whose
  * sudo asks for its password). The file leases 3 lab hosts (starting the lab when it is down, and
  * taking it down afterwards only when it started it: lab/lease-hosts.ts, as the vitest fixture).
  * Journey: log in, create an install, "Use the local lab", inject one failure through the UI
@@ -8,6 +8,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
+import { hostAddress } from '../lab/paths';
 import { leaseLabHosts } from './support/lab';
 import { logIn } from './support/login';
 import { createInstall } from './support/new-install';
@@ -31,7 +32,7 @@ test('checks 3 lab hosts from the wizard and shows the one injected failure with
   await expect(confirm).toBeHidden();
   const hostsTable = page.getByRole('table', { name: 'Hosts' });
   await expect(hostsTable.getByRole('row')).toHaveCount(hostCount + 1);
-  await expect(hostsTable.getByRole('row', { name: /lab2/ })).toContainText('127.0.0.12');
+  await expect(hostsTable.getByRole('row', { name: /lab2/ })).toContainText(hostAddress(2));
   await expect(hostsTable.getByText('password set')).toHaveCount(hostCount);
 
   // The one injected failure: lab2's internal IP is not on the host

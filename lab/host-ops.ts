@@ -1,12 +1,14 @@
 /**
  * Operations on one lab host's files and process: provision (config, hosts file, host key — an
  * existing key is kept), (re)start and wait for its banner, read its host key. Pure file/process
- * work; the caller holds the lab lock and updates state.json.
+ * work; the caller holds the lab lock and updates state.json. The host's private filesystem and
+ * bundle copy are prepared by lab.ts (private-fs.ts, host-bundle.ts) before the first start.
  */
 import { access, mkdir, readFile } from 'node:fs/promises';
 import { mapLimit } from '../server/ssh/map-limit';
 import { readPublicKey, newHostKey, type PublicKeyInfo } from './keys';
 import { labPaths, hostAddress, hostName, hostPaths, SSH_PORT, type HostPaths } from './paths';
+import { namespaceMountArgs } from './private-fs';
 import { renderHostsFile, renderSshdConfig, type AuthMode } from './sshd-config';
 import { readBanner, runningPid, startSshd, stopSshd, waitForBanner } from './sshd-process';
 import { writeLabFile } from './write-file';
@@ -40,7 +42,7 @@ export async function ensureRunning(index: number, dir: string): Promise<void> {
   const taken = () => addressTaken(index);
   if ((await runningPid(p)) === undefined) {
     if (await answersSsh(address, SSH_PORT)) throw taken();
-    await startSshd(hostName(index), p);
+    await startSshd(hostName(index), p, namespaceMountArgs(dir));
   }
   await waitForBanner(address, SSH_PORT);
   if ((await waitForOwnPid(p)) === undefined) {

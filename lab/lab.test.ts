@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { connectHost } from '../server/ssh';
 import { labStatus, labUp } from './lab';
+import { hostAddress } from './paths';
 import type { LabHostState } from './state';
 
 const lab = useLab(2);
@@ -79,7 +80,8 @@ describe('a second lab (another checkout) on the same machine', () => {
     const saved = process.env.KSW_LAB_DIR;
     process.env.KSW_LAB_DIR = other;
     try {
-      await expect(labUp({ hosts: 1 })).rejects.toThrow(/127\.0\.0\.11:22 is already served by another process \(another lab in another checkout\?/);
+      const first = hostAddress(1).replace(/\./g, '\\.');
+      await expect(labUp({ hosts: 1 })).rejects.toThrow(new RegExp(`${first}:22 is already served by another process \\(another lab in another checkout\\?`));
     } finally {
       if (saved === undefined) delete process.env.KSW_LAB_DIR;
       else process.env.KSW_LAB_DIR = saved;

@@ -6,26 +6,33 @@
  * - `labUp` is additive and idempotent: it never removes or renumbers hosts, keeps host keys,
  *   starts hosts that are down unless a test stopped them on purpose (fault 'stopped'), and
  *   rewrites known_hosts / hosts.ini from the real keys.
- * - `labDown` stops every sshd and port holder it finds under the lab directory, removes the lab
+ * - Before a host's sshd starts, its private filesystem (lab/private-fs.ts) and its copy of the
+ *   lab bundle (lab/host-bundle.ts) are in place; both are refreshed on every `labUp`.
+ * - `labDown` stops every sshd and port holder it finds under the lab directory, kills whatever
+ *   still runs inside the hosts' namespaces (so their private mounts go away), removes the lab
  *   user if the lab created it, and deletes everything under the lab directory.
- * - Nothing outside the lab directory is touched except: the `kswlab` user, `/run/sshd`, apt
- *   packages (installed only when missing, never removed).
+ * - Nothing outside the lab directory is touched except: the lab user (`KSW_LAB_USER`),
+ *   `/run/sshd`, `/run/ksw-lab/<hash>`, a missing mount point such as `/var/lib/ks-wizard`
+ *   (left in place), apt packages (installed only when missing, never removed).
  */
 import { randomBytes } from 'node:crypto';
 import { readdir, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { mapLimit } from '../server/ssh/map-limit';
+import { readBundleSource, ensureHostBundle } from './host-bundle';
 import { assertNoForeignHosts, ensureRunning, isRunning, provisionHost } from './host-ops';
+import { killHostNamespaces } from './host-processes';
 import { ensureKey, writeAuthorizedKeys } from './keys';
 import { persist } from './persist';
 import { anySshdAlive, withLabLock } from './lock';
-import { hostAddress, hostName, hostPaths, labDir, labPaths, LAB_USER, SSH_PORT } from './paths';
+import { hostAddress, hostName, hostPaths, labDir, labPaths, labUser, SSH_PORT } from './paths';
+import { ensureMountPoints, prepareHostFs } from './private-fs';
 import { releasePort } from './port-holder';
 import { ensurePrivsepDir, ensureRoot, ensureTools } from './prereq';
 import { stopSshd } from './sshd-process';
 import { readState, type LabHostState, type LabState } from './state';
 import { authModeOf } from './faults-model';
-import { ensureLabUser, ensureSudoAsks, removeLabUser, setSudoMembership } from './user';
+import { ensureLabUser, ensureSudoAsks, removeLabUser, setSudoMembership, userIds } from './user';
 
 export type { LabState, LabHostState } from './state';
 export { labFault, type FaultKind } from './faults';
@@ -33,14 +40,14 @@ export { labFault, type FaultKind } from './faults';
 export interface LabUpOptions { hosts: number; owner?: 'cli' | 'fixture'; log?: (line: string) => void }
 export interface LabUpResult { state: LabState; inventory: string; started: string[]; reused: string[]; message?: string }
 
-const MAX_HOSTS = 244; // 127.0.0.11 .. 127.0.0.254
+const MAX_HOSTS = 244; // <prefix>11 .. <prefix>254
 const PARALLEL = 16;
 const secret = () => randomBytes(18).toString('base64url');
 
 function freshState(owner: 'cli' | 'fixture', dir: string): LabState {
   const p = labPaths(dir);
   return {
-    version: 1, dir, owner, user: LAB_USER, password: secret(),
+    version: 1, dir, owner, user: labUser(), password: secret(),
     keyPath: p.clientKey, keyWithPassphrasePath: p.clientKeyWithPassphrase, keyPassphrase: secret(),
     knownHosts: p.knownHosts, inventory: p.inventory,
     createdUser: false, createdPrivsepDir: false, sudoFault: false, hosts: [],
@@ -57,10 +64,14 @@ export async function labUp(opts: LabUpOptions): Promise<LabUpResult> {
   const dir = labDir();
   return withLabLock(async () => {
     const state = (await readState(dir)) ?? freshState(opts.owner ?? 'cli', dir);
+    assertSameSettings(state);
     const count = Math.max(opts.hosts, state.hosts.length);
     await assertNoForeignHosts(count, dir);
     if (await ensurePrivsepDir()) state.createdPrivsepDir = true;
     if (await ensureLabUser(state.user, state.password)) state.createdUser = true;
+    const owner = { user: state.user, ...(await userIds(state.user)) };
+    const bundle = await readBundleSource();
+    await ensureMountPoints();
     if (!state.sudoFault) await ensureSudoAsks(state.user);
     await ensureKey(state.keyPath, 'ks-wizard-lab');
     await ensureKey(state.keyWithPassphrasePath, 'ks-wizard-lab-passphrase', state.keyPassphrase);
@@ -73,6 +84,8 @@ export async function labUp(opts: LabUpOptions): Promise<LabUpResult> {
       const prev = byIndex.get(index);
       const faults = prev?.faults ?? [];
       const key = await provisionHost(index, authModeOf(faults), dir);
+      await prepareHostFs(index, dir, owner);
+      await ensureHostBundle(hostPaths(index, dir).fsRoot, bundle);
       const host: LabHostState = {
         name: hostName(index), index, address: hostAddress(index), port: SSH_PORT,
         hostKeyAlgorithm: key.algorithm, hostKeyFingerprint: key.fingerprint, faults, takenPorts: prev?.takenPorts ?? [],
@@ -92,6 +105,18 @@ export async function labUp(opts: LabUpOptions): Promise<LabUpResult> {
   }, dir);
 }
 
+/** A running lab keeps the user and addresses it was started with: changing them needs `down` first. */
+function assertSameSettings(state: LabState): void {
+  const first = state.hosts[0];
+  const moved = first && first.address !== hostAddress(first.index) ? `addresses (${first.address}, now ${hostAddress(first.index)})` : undefined;
+  const renamed = state.user !== labUser() ? `user (${state.user}, now ${labUser()})` : undefined;
+  const changed = [moved, renamed].filter(Boolean).join(' and ');
+  if (changed) {
+    throw new Error(`the lab in ${state.dir} runs with other ${changed}: KSW_LAB_ADDRESS_PREFIX / KSW_LAB_USER changed; ` +
+      'take it down with the old settings first, or use them');
+  }
+}
+
 async function hostDirs(dir: string): Promise<number[]> {
   const names = await readdir(path.join(dir, 'hosts')).catch(() => [] as string[]);
   return names.map((n) => /^lab(\d+)$/.exec(n)).flatMap((m) => (m ? [Number(m[1])] : []));
@@ -105,6 +130,7 @@ export async function downLocked(dir: string): Promise<LabDownResult> {
   for (const h of state?.hosts ?? []) for (const t of h.takenPorts) releasePort(t.pid);
   const indices = await hostDirs(dir);
   await mapLimit(indices, PARALLEL, (i) => stopSshd(hostPaths(i, dir)));
+  await killHostNamespaces(indices.map((i) => hostPaths(i, dir).hostsFile));
   let removedUser = false;
   if (state?.createdUser) { await removeLabUser(state.user); removedUser = true; }
   else if (state?.sudoFault) await setSudoMembership(state.user, true);

@@ -1,7 +1,8 @@
 /**
- * Starts and stops one lab sshd. Each runs in its own UTS + mount namespace so it has its own
- * hostname and a bind-mounted /etc/hosts (else sudo says "unable to resolve host"). sshd
- * daemonises: `unshare` returns once the daemon forked, and sshd writes its pid file.
+ * Starts and stops one lab sshd. Each runs in its own UTS + mount namespace (propagation private)
+ * so it has its own hostname, a bind-mounted /etc/hosts (else sudo says "unable to resolve host")
+ * and its own private filesystem (lab/private-fs.ts). sshd daemonises: `unshare` returns once the
+ * daemon forked, and sshd writes its pid file. The namespace lives until its last process exits.
  * Paths and names are passed to `sh -c` as positional parameters, never pasted into the script.
  */
 import { spawn } from 'node:child_process';
@@ -10,7 +11,29 @@ import net from 'node:net';
 import { pidAlive } from './lock';
 import type { HostPaths } from './paths';
 
-const START_SCRIPT = 'hostname "$1" && mount --bind "$2" /etc/hosts && exec /usr/sbin/sshd -f "$3" -E "$4"';
+/**
+ * $1 host name, $2 hosts file, $3 sshd_config, $4 sshd log, $5 backing root, then the mount
+ * arguments of `namespaceMountArgs`: first every `ro:`/`rw:` real path is bound onto its place
+ * inside the backing directories (while it is still visible), then every `private:` backing
+ * directory is `--rbind`-mounted over its path, carrying those binds along.
+ */
+const START_SCRIPT = `set -e
+hostname "$1"
+mount --bind "$2" /etc/hosts
+config=$3 log=$4 fs=$5
+shift 5
+for arg in "$@"; do
+  kind=\${arg%%:*} p=\${arg#*:}
+  case $kind in
+    ro) mkdir -p "$fs$p"; mount --bind -o ro "$p" "$fs$p" ;;
+    rw) mkdir -p "$fs$p"; mount --bind "$p" "$fs$p" ;;
+  esac
+done
+for arg in "$@"; do
+  kind=\${arg%%:*} p=\${arg#*:}
+  case $kind in private) mount --rbind "$fs$p" "$p" ;; esac
+done
+exec /usr/sbin/sshd -f "$config" -E "$log"`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function readPid(pidFile: string): Promise<number | undefined> {
@@ -28,9 +51,10 @@ export async function runningPid(p: HostPaths): Promise<number | undefined> {
   return pid !== undefined && pidAlive(pid) && (await isSshd(pid)) ? pid : undefined;
 }
 
-export function startSshd(name: string, p: HostPaths): Promise<void> {
+export function startSshd(name: string, p: HostPaths, mountArgs: readonly string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('unshare', ['--uts', '--mount', 'sh', '-c', START_SCRIPT, 'sh', name, p.hostsFile, p.config, p.log], {
+    const args = [name, p.hostsFile, p.config, p.log, p.fsRoot, ...mountArgs];
+    const child = spawn('unshare', ['--uts', '--mount', '--propagation', 'private', 'sh', '-c', START_SCRIPT, 'sh', ...args], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';

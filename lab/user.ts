@@ -1,7 +1,9 @@
 /**
- * The lab's non-root user (`kswlab`): created when missing, member of `sudo`, password set from
- * the lab state. Debian's `%sudo ALL=(ALL:ALL) ALL` makes sudo ask for that password; `ensureSudoAsks`
- * verifies no NOPASSWD rule applies. The password goes to chpasswd on stdin, never as an argument.
+ * The lab's non-root user (`KSW_LAB_USER`, default `kswlab`): created when missing, member of
+ * `sudo`, password set from the lab state. Debian's `%sudo ALL=(ALL:ALL) ALL` makes sudo ask for
+ * that password; `ensureSudoAsks` verifies no NOPASSWD rule applies. Its home inside the lab hosts
+ * is private to each host (lab/private-fs.ts). The password goes to chpasswd on stdin, never as
+ * an argument.
  */
 import { run, runOk } from './run';
 
@@ -42,4 +44,10 @@ export async function removeLabUser(user: string): Promise<void> {
 export async function setSudoMembership(user: string, member: boolean): Promise<void> {
   if (member) await runOk('usermod', ['-aG', 'sudo', user]);
   else await run('gpasswd', ['-d', user, 'sudo']);
+}
+
+export async function userIds(user: string): Promise<{ uid: number; gid: number }> {
+  const [uid, gid] = await Promise.all([runOk('id', ['-u', user]), runOk('id', ['-g', user])]).then((rs) => rs.map((r) => Number(r.stdout.trim())));
+  if (uid === undefined || gid === undefined || !Number.isInteger(uid) || !Number.isInteger(gid)) throw new Error(`could not read the uid/gid of ${user}`);
+  return { uid, gid };
 }
