@@ -184,7 +184,7 @@ export type Options = z.infer<typeof optionsSchema>;
 
 export const installerProfileSchema = z.object({
   /** Installer profile id (see server/runner profiles): the real bundle or the lab stand-in. */
-  profile: z.enum(['kubesphere-2.0.2', 'lab']),
+  profile: z.enum(['kubesphere-2.0.2', 'lab', 'lab-core']),
   /** Absolute path of the unpacked bundle on the wizard's machine ('' = profile default). */
   bundlePath: z.string(),
 });

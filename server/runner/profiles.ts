@@ -61,14 +61,57 @@ export interface BundleVersion {
 
 /** The Ansible the bundle's playbooks were written for. */
 export interface AnsiblePin {
-  /** The version the bundle's own bootstrap installs; preflight compares major.minor. */
+  /** The version the bundle's own bootstrap installs (or, with pinnedMatch 'prefix', a version prefix such as '2.14'). */
   pinned: string;
-  /** Operator words: what a different local version means. */
+  /** 'exact': only `pinned` itself counts as installed; 'prefix': any `pinned.*` release (2.14 → 2.14.18). */
+  pinnedMatch: 'exact' | 'prefix';
+  /** Operator words: what a different version means. */
   note: string;
 }
 
+/**
+ * The bundle's own bootstrap, which installs its pinned Ansible on the taskbox (install.sh's
+ * init_env): run as root from `<bundle>/<cwd>` as `argv`, where argv[0] is the interpreter and
+ * argv[1] the script, relative to `cwd`.
+ */
+export interface TaskboxBootstrap {
+  /** Bundle-relative working directory. */
+  cwd: string;
+  argv: string[];
+  /** Operator words: what the bootstrap needs on the taskbox. */
+  needs: string;
+  /**
+   * Operator words for what the bootstrap does when none of `bootstrapPython` exists (it installs
+   * one itself), or null: it cannot proceed without one, and preflight fails.
+   */
+  pythonIfMissing: string | null;
+}
+
+/** How the stages and preflight's probes find programs on the taskbox. */
+export interface TaskboxTools {
+  /** PATH entries for every stage and probe on the taskbox; the first that holds a program wins. */
+  path: string[];
+  /** The command name preflight asks for `--version` (the Ansible the stages will run). */
+  ansibleProbe: string;
+  /** null: no bootstrap; the pinned Ansible must already be installed. */
+  bootstrap: TaskboxBootstrap | null;
+  /** Commands (names on `path`, or absolute paths), any of which is the Python the bootstrap needs. */
+  bootstrapPython: string[];
+}
+
+/**
+ * The folder, inside the bundle on the taskbox, where write-config keeps the shipped original of
+ * each config file before its first write (same relative path): the bundle's version is read there.
+ */
+export const SHIPPED_DIR = '.ks-wizard-shipped';
+
+/** Bundle-relative path of the shipped original of the bundle-relative file `relPath`. */
+export function shippedPath(relPath: string): string {
+  return path.posix.join(SHIPPED_DIR, relPath);
+}
+
 export interface InstallerProfile {
-  id: 'kubesphere-2.0.2' | 'lab';
+  id: 'kubesphere-2.0.2' | 'lab' | 'lab-core';
   label: string;
   /** Bundle path used when the install's `installer.bundlePath` is empty ('' = none: must be set). */
   defaultBundlePath: string;
@@ -82,6 +125,7 @@ export interface InstallerProfile {
   layout: BundleLayout;
   version?: BundleVersion;
   ansible?: AnsiblePin;
+  taskbox: TaskboxTools;
 }
 
 /** Kubespray role → phase of the Kubernetes stage (kubesphere-2.0-installer.md §5.3, step 2). */
@@ -124,6 +168,9 @@ const BUNDLE_DIRS = ['conf', 'k8s', 'kubesphere', 'preinstall', 'scripts'];
 const KS_202_STAGES = stagesWith('builtin:verify-kubesphere.yml');
 const LAB_STAGES = stagesWith('scripts/verify.yml');
 
+/** A standard Linux PATH (pip installs ansible into /usr/local/bin or /usr/bin). */
+const LINUX_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+
 export const PROFILES: Record<InstallerProfile['id'], InstallerProfile> = {
   'kubesphere-2.0.2': {
     id: 'kubesphere-2.0.2',
@@ -145,7 +192,20 @@ export const PROFILES: Record<InstallerProfile['id'], InstallerProfile> = {
     // §5.3 step 0 and §7 row 2: the bundle's bootstrap pins ansible==2.7.6 (Kubespray v2.9 asserts >= 2.7.6)
     ansible: {
       pinned: '2.7.6',
+      pinnedMatch: 'exact',
       note: "The 2.0.2 bundle's Kubespray v2.9 playbooks were written for ansible 2.7.x (its bootstrap pins ansible==2.7.6); a newer ansible-core may reject them (removed modules, options and syntax).",
+    },
+    // install.sh's init_env: `cd scripts && bash os/os_check.sh` (apt-get/yum, get-pip.py, pip install -r os/requirements.txt)
+    taskbox: {
+      path: LINUX_PATH,
+      ansibleProbe: 'ansible-playbook',
+      bootstrap: {
+        cwd: 'scripts',
+        argv: ['/bin/bash', 'os/os_check.sh'],
+        needs: 'root, the OS package manager (apt-get or yum) with its package mirrors, and access to PyPI (pip install -r os/requirements.txt)',
+        pythonIfMissing: 'it installs Python 2 itself (apt-get install python-minimal, or yum install python), then runs os/get-pip.py with it',
+      },
+      bootstrapPython: ['python2.7', 'python2', 'python'],
     },
   },
   lab: {
@@ -163,11 +223,55 @@ export const PROFILES: Record<InstallerProfile['id'], InstallerProfile> = {
       dirs: BUNDLE_DIRS,
       files: bundlePlaybooks(LAB_STAGES),
     },
+    ansible: {
+      pinned: '2.7.6',
+      pinnedMatch: 'exact',
+      note: "The lab stand-in's bootstrap installs ansible 2.7.6 (the 2.0.2 bundle's pin) from a tarball, to run the stand-in as the real bundle is run.",
+    },
+    taskbox: {
+      path: ['/opt/ksw-lab-ansible/bin', ...LINUX_PATH],
+      ansibleProbe: 'ansible-playbook',
+      bootstrap: {
+        cwd: 'scripts',
+        argv: ['/bin/sh', 'os/os_check.sh'],
+        needs: 'root and Python 2.7 (it unpacks Ansible 2.7.6 from a tarball into /opt/ksw-lab-ansible; nothing is downloaded)',
+        pythonIfMissing: null,
+      },
+      bootstrapPython: ['python2.7', '/root/.pyenv/versions/2.7.18/bin/python2.7'],
+    },
+  },
+  // the lab stand-in run by the taskbox's Debian ansible-core (/usr/bin/ansible-playbook): no bootstrap
+  'lab-core': {
+    id: 'lab-core',
+    label: "Lab stand-in bundle with the taskbox's ansible-core (no bootstrap)",
+    defaultBundlePath: '/opt/ks-lab-installer',
+    copyBundle: true,
+    configFiles: CONFIG_FILES,
+    inventoryGroupVars: 'k8s/inventory/my_cluster/group_vars',
+    labKnownHosts: true,
+    stages: LAB_STAGES,
+    layout: {
+      name: 'lab stand-in',
+      howToGet: "Copy lab/installer from the wizard's repository there",
+      dirs: BUNDLE_DIRS,
+      files: bundlePlaybooks(LAB_STAGES),
+    },
+    ansible: {
+      pinned: '2.14',
+      pinnedMatch: 'prefix',
+      note: "The lab-core profile runs the lab stand-in with the taskbox's own Debian ansible-core 2.14 (/usr/bin/ansible-playbook); it has no bootstrap to install one.",
+    },
+    taskbox: {
+      path: ['/usr/bin', '/usr/sbin', '/bin', '/sbin'],
+      ansibleProbe: 'ansible-playbook',
+      bootstrap: null,
+      bootstrapPython: [],
+    },
   },
 };
 
 export function getProfile(id: string): InstallerProfile {
-  if (id === 'kubesphere-2.0.2' || id === 'lab') return PROFILES[id];
+  if (id === 'kubesphere-2.0.2' || id === 'lab' || id === 'lab-core') return PROFILES[id];
   throw new Error(`unknown installer profile ${JSON.stringify(id)}`);
 }
 
