@@ -10,7 +10,7 @@
  */
 import type { Host, InstallConfig } from '@/lib/config/schema';
 import { parseHostPort } from '@/lib/config/net';
-import { isTaskbox } from './taskbox';
+import { isTaskbox, taskboxLoginProblem } from './taskbox';
 
 export type ProbePurpose = 'etcd' | 'master' | 'lb' | 'storage' | 'ssh';
 export interface ProbeTarget {
@@ -65,7 +65,8 @@ export function probeTargetsFor(host: Host, config: InstallConfig): ProbeTarget[
     out.push({ target: `${lb.address}:${lb.port}`, purpose: 'lb', label: `load balancer ${lb.address}:${lb.port}` });
   }
   out.push(...storageTargets(config));
-  if (isTaskbox(host, config)) out.push(...taskboxSshTargets(host, config).map(({ target, purpose, label }) => ({ target, purpose, label })));
+  // (a taskbox without a login is checked on the wizard's machine: its probes would not be the taskbox's)
+  if (isTaskbox(host, config) && !taskboxLoginProblem(host)) out.push(...taskboxSshTargets(host, config).map(({ target, purpose, label }) => ({ target, purpose, label })));
   const seen = new Set<string>();
   return out.filter((t) => (seen.has(t.target) ? false : (seen.add(t.target), true)));
 }

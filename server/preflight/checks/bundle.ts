@@ -14,7 +14,7 @@ import { isTaskbox, TASKBOX_LOGIN_HINT, taskboxBundlePath, taskboxLoginProblem, 
 import type { CheckResult, HostCheck } from '../types';
 import { fail, pass, warn } from './util';
 
-export const SETTINGS = 'the installer settings (wizard step "Network & options", card Installer)';
+const SETTINGS = 'the installer settings (wizard step "Network & options", card Installer)';
 
 const list = (entries: readonly BundleEntry[]) => entries.map((e) => (e.kind === 'dir' ? `${e.path}/` : e.path)).join(', ');
 const sameVersion = (a: string, b: string) => a.replace(/^v/i, '') === b.replace(/^v/i, '');

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig, defaultHost } from '@/lib/config/defaults';
 import type { Host, InstallConfig } from '@/lib/config/schema';
 import { PROFILES } from '../../runner/profiles';
+import { parseGatherOutput } from '../parse/facts';
 import { parseProbes } from '../parse/misc';
 import { probeTargetsFor } from '../probe-targets';
 import { isTaskbox, taskboxOf } from '../taskbox';
 import { bundleFacts } from '../testing/taskbox-facts';
-import { judgeLogDisk, judgeTaskboxMarked, judgeTaskboxReach } from './taskbox';
+import { judgeLogDisk, judgeTaskboxMarked, judgeTaskboxReach, taskboxReachCheck } from './taskbox';
 
 function config(): InstallConfig {
   const c = defaultConfig();
@@ -31,6 +32,10 @@ describe('the taskbox and its SSH probes', () => {
     const ssh = probeTargetsFor(host(c, 'master1'), c).filter((t) => t.purpose === 'ssh');
     expect(ssh.map((t) => t.target)).toEqual(['10.0.0.2:22', 'node1.example:2222']);
     expect(probeTargetsFor(host(c, 'master2'), c).some((t) => t.purpose === 'ssh')).toBe(false);
+    // without a login the taskbox is checked on the wizard's machine: no SSH probes, no reach check
+    host(c, 'master1').auth = { kind: 'none' };
+    expect(probeTargetsFor(host(c, 'master1'), c).some((t) => t.purpose === 'ssh')).toBe(false);
+    expect(taskboxReachCheck.run({ host: host(c, 'master1'), config: c, facts: parseGatherOutput('', true), sharedStack: false, labProfile: false })).toBeUndefined();
   });
 });
 

@@ -7,7 +7,7 @@ import type { Host, InstallConfig } from '@/lib/config/schema';
 import type { ProbeLine } from '../parse/misc';
 import type { TaskboxBundleFacts } from '../parse/taskbox';
 import { taskboxSshTargets } from '../probe-targets';
-import { isTaskbox, taskboxOf } from '../taskbox';
+import { isTaskbox, taskboxLoginProblem, taskboxOf } from '../taskbox';
 import type { CheckResult, ClusterCheck, HostCheck } from '../types';
 import { fail, gib, pass, warn } from './util';
 
@@ -62,7 +62,7 @@ export const taskboxReachCheck: HostCheck = {
   id: 'taskbox-ssh',
   title: 'SSH from the taskbox',
   run({ host, config, facts }) {
-    if (!isTaskbox(host, config)) return undefined;
+    if (!isTaskbox(host, config) || taskboxLoginProblem(host)) return undefined;
     return judgeTaskboxReach(host, config, facts.probes, facts.raw.get('probes'));
   },
 };
