@@ -3,7 +3,8 @@
  *
  * For each size N it brings the lab up to N hosts (lab/lab.ts, additive), runs the full per-host
  * preflight through the app's own code path (runHostChecks: one SSH connection per host, clock +
- * sudo, gather script, fsync on etcd members, every catalog check) with the app's fan-out
+ * sudo, gather script, fsync on etcd members, every catalog check; the first host is the taskbox,
+ * which also looks at the installer bundle and its Ansible and probes every host's SSH port) with the app's fan-out
  * (DEFAULT_FAN_OUT), and prints wall time, hosts/s and peak RSS. Then, on the same hosts,
  * `ansible all -m setup -f N` (key auth, the lab's known_hosts, a fresh ControlPath dir) and the ratio.
  * The database is not used (the app adds one insert per host batch). The lab is left up.
@@ -29,7 +30,7 @@ const withAnsible = !process.argv.includes('--no-ansible');
 const rssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 async function runPreflight(state: LabState, hosts: LabHostState[]): Promise<{ ms: number; ok: number; failed: string[]; checks: number }> {
-  const config = labConfig(state, hosts, login);
+  const config = labConfig(state, hosts, login, { taskbox: 0 });
   const t0 = performance.now();
   const results = await mapLimit(config.hosts, DEFAULT_FAN_OUT, (host) => runHostChecks(host, { config, onResults: () => undefined }));
   const ms = performance.now() - t0;

@@ -4,11 +4,15 @@
  * masters' 6443, every node to the external LB, and every node to the storage servers.
  * Before install nothing listens on the cluster ports, so "connection refused" is the good answer:
  * the packet got there and back. A timeout or "no route to host" means a firewall is in the way.
+ *
+ * The taskbox also tests every other host's SSH address:port (purpose 'ssh'), where the install's
+ * Ansible will connect: there only an open port is good.
  */
 import type { Host, InstallConfig } from '@/lib/config/schema';
 import { parseHostPort } from '@/lib/config/net';
+import { isTaskbox, taskboxLoginProblem } from './taskbox';
 
-export type ProbePurpose = 'etcd' | 'master' | 'lb' | 'storage';
+export type ProbePurpose = 'etcd' | 'master' | 'lb' | 'storage' | 'ssh';
 export interface ProbeTarget {
   target: string;
   purpose: ProbePurpose;
@@ -39,6 +43,13 @@ function storageTargets(config: InstallConfig): ProbeTarget[] {
   return out;
 }
 
+/** From the taskbox: every other host's SSH address and port. */
+export function taskboxSshTargets(taskbox: Host, config: InstallConfig): (ProbeTarget & { host: string })[] {
+  return config.hosts
+    .filter((h) => h.name !== taskbox.name && h.address.trim() !== '')
+    .map((h) => ({ target: `${h.address.trim()}:${h.port}`, purpose: 'ssh' as const, label: `SSH of ${h.name} ${h.address.trim()}:${h.port}`, host: h.name }));
+}
+
 export function probeTargetsFor(host: Host, config: InstallConfig): ProbeTarget[] {
   const out: ProbeTarget[] = [];
   const others = config.hosts.filter((h) => h.name !== host.name && h.ip && h.ip !== host.ip);
@@ -54,6 +65,8 @@ export function probeTargetsFor(host: Host, config: InstallConfig): ProbeTarget[
     out.push({ target: `${lb.address}:${lb.port}`, purpose: 'lb', label: `load balancer ${lb.address}:${lb.port}` });
   }
   out.push(...storageTargets(config));
+  // (a taskbox without a login is checked on the wizard's machine: its probes would not be the taskbox's)
+  if (isTaskbox(host, config) && !taskboxLoginProblem(host)) out.push(...taskboxSshTargets(host, config).map(({ target, purpose, label }) => ({ target, purpose, label })));
   const seen = new Set<string>();
   return out.filter((t) => (seen.has(t.target) ? false : (seen.add(t.target), true)));
 }

@@ -3,6 +3,9 @@
  * one connection, one exec: a clock reading as the login user, then the gather script under sudo (which is
  * also the sudo check, and on etcd members also runs the fsync probe: one sudo per host; re-run
  * unprivileged, without the probe, when sudo is refused); then every catalog check on the parsed facts. Results are reported through `onResults` as soon as they exist.
+ * The taskbox alone does more: a second exec on the same connection, alongside the gather, looks at
+ * the installer bundle and its programs (gather-taskbox.ts), and its gather also probes every
+ * host's SSH port.
  *
  * Never throws for host problems: an unreachable host yields a failed "ssh" result.
  */
@@ -11,12 +14,16 @@ import { connectHost, SshError, type ConnectOptions, type ExecResult, type HostK
 import { CONNECTION_CHECKS, HOST_CHECKS } from './checks';
 import { requiredPorts } from './checks/ports';
 import { FSYNC_WRITES, gatherArgv } from './gather-script';
+import { startTaskboxLook } from './gather-taskbox';
 import { sshTargetOf, type HostShell } from './host-shell';
 import { parseGatherOutput, type ClockSample, type FsyncSample, type HostFacts } from './parse/facts';
 import { clockSampleOf, parseFsyncSection } from './parse/misc';
 import { SECTION_MARK } from './parse/sections';
 import { probeTargetsFor } from './probe-targets';
 import { hostRoles, type CheckOutcome, type CheckResult } from './types';
+
+/** Checks judged on the taskbox look, which may end after the gather. */
+const TASKBOX_LOOK_CHECKS = new Set(['installer-bundle', 'installer-ansible', 'installer-disk']);
 
 export interface HostRunOptions {
   config: InstallConfig;
@@ -135,6 +142,7 @@ export async function runHostChecks(host: Host, opts: HostRunOptions): Promise<H
     const ports = requiredPorts(host, opts.config).map((n) => n.port);
     // The clock is read on the gather's channel, before sudo (see ExecOptions.clockSample).
     const runGather = (sudo: boolean, fsync: boolean) => shell.exec(gatherArgv(targets, { fsync, ports }), { sudo, timeoutMs: 30_000, clockSample: true });
+    const taskboxLook = startTaskboxLook(host, opts.config, shell);
     const first = await timed(() => runGather(needSudo, withFsync));
     let gather = first;
     let sudoError: unknown;
@@ -163,7 +171,8 @@ export async function runHostChecks(host: Host, opts: HostRunOptions): Promise<H
       if (fsync.error) facts.fsyncError = fsync.error;
     }
 
-    const ctx = { host, config: opts.config, facts, sharedStack: /^127\./.test(host.address), labProfile: isLabProfile(opts.config.installer.profile) };
+    const taskbox = await timed(async () => taskboxLook && (await taskboxLook));
+    const ctx = { host, config: opts.config, facts, sharedStack: /^127\./.test(host.address), labProfile: isLabProfile(opts.config.installer.profile), taskbox: taskbox.value };
     const roles = hostRoles(host);
     const batch: CheckOutcome[] = [];
     if (!facts.complete) {
@@ -173,7 +182,7 @@ export async function runHostChecks(host: Host, opts: HostRunOptions): Promise<H
       if (check.appliesTo && !check.appliesTo(roles)) continue;
       const result = check.run(ctx);
       if (!result) continue;
-      const ms = check.id === 'clock' ? clock.ms : gather.ms;
+      const ms = check.id === 'clock' ? clock.ms : TASKBOX_LOOK_CHECKS.has(check.id) ? gather.ms + taskbox.ms : gather.ms;
       batch.push(outcome(host, check.id, result, ms));
     }
     await report(batch);

@@ -1,9 +1,10 @@
 /**
  * Starts a preflight run for an install (all hosts or some) and runs it in the background:
  * PreflightRun row (running) → per host, bounded fan-out, one SSH connection each (runHostChecks)
- * → results recorded with a seq and streamed → cluster-wide checks when every host is covered
- * (including the wizard's own machine: installer bundle, local Ansible, gathered during the fan-out) →
- * final status passed | warned | failed. Node.state goes unknown → reachable → ready | failed.
+ * → results recorded with a seq and streamed (the taskbox's row also judges the installer bundle,
+ * its Ansible, SSH from there to every host and disk for the logs: looked at on its own connection)
+ * → cluster-wide checks when every host is covered → final status passed | warned | failed.
+ * Node.state goes unknown → reachable → ready | failed.
  *
  * The run records every host it checks as it was (hostsJson: address, port, ip, roles and a keyed
  * fingerprint of the login), for the install gate to compare with the config later.
@@ -20,7 +21,6 @@ import { resolveSecrets } from '../installs/resolve-secrets';
 import { DEFAULT_FAN_OUT, mapLimit } from '../ssh';
 import { CLUSTER_CHECKS } from './checks';
 import { expectedHostKey, recordChangedHostKey, recordHostKey } from './host-keys';
-import { gatherLocalFacts } from './local-facts';
 import { checkedTargets } from './login-fingerprint';
 import type { HostFacts } from './parse/facts';
 import { RunRecorder } from './recorder';
@@ -125,9 +125,6 @@ async function executeRun(runId: string, installId: string, config: InstallConfi
   const recorder = new RunRecorder(runId);
   const statuses: CheckStatus[] = [];
   const facts = new Map<string, HostFacts>();
-  // the wizard's machine (bundle, local Ansible) for the cluster checks, alongside the hosts
-  const local = allHosts ? gatherLocalFacts(config) : undefined;
-  local?.catch(() => undefined); // awaited below, where a rejection fails the run; not "unhandled" meanwhile
   await mapLimit(hosts, DEFAULT_FAN_OUT, async (host) => {
     const r = await checkOneHost(installId, config, host, recorder).catch(async (err: unknown) => {
       const message = `unexpected error while checking ${host.name}: ${err instanceof Error ? err.message : String(err)}`;
@@ -137,8 +134,8 @@ async function executeRun(runId: string, installId: string, config: InstallConfi
     statuses.push(...r.statuses);
     if (r.facts) facts.set(host.name, r.facts);
   });
-  if (local) {
-    const ctx = { config, facts, labProfile: isLabProfile(config.installer.profile), tcpProbe, local: await local };
+  if (allHosts) {
+    const ctx = { config, facts, labProfile: isLabProfile(config.installer.profile), tcpProbe };
     for (const check of CLUSTER_CHECKS) {
       const t0 = performance.now();
       const result = await check.run(ctx);

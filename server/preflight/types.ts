@@ -5,7 +5,7 @@
  * message an operator can act on, a fix hint, and the evidence (the relevant raw output).
  */
 import type { Host, InstallConfig, Role } from '@/lib/config/schema';
-import type { LocalFacts } from './local-facts';
+import type { TaskboxLook } from './gather-taskbox';
 import type { HostFacts } from './parse/facts';
 
 export type CheckStatus = 'pass' | 'warn' | 'fail';
@@ -32,8 +32,10 @@ export interface HostCheckContext {
   facts: HostFacts;
   /** True when the host address is a 127.x loopback address: lab hosts share one network stack. */
   sharedStack: boolean;
-  /** installer profile "lab": documented resource minimums become warnings. */
+  /** a lab installer profile (isLabProfile): documented resource minimums become warnings. */
   labProfile: boolean;
+  /** The taskbox only: what the taskbox script found (bundle, Ansible, Python); absent when it was not looked at (no login). */
+  taskbox?: TaskboxLook;
 }
 
 export interface HostCheck {
@@ -52,8 +54,6 @@ export interface ClusterCheckContext {
   labProfile: boolean;
   /** TCP connect from the wizard's machine (taskbox stand-in). */
   tcpProbe: (host: string, port: number, timeoutMs: number) => Promise<TcpProbeResult>;
-  /** The wizard's machine: the installer bundle and the Ansible the runner will use. */
-  local: LocalFacts;
 }
 
 export interface ClusterCheck {

@@ -1,12 +1,16 @@
 /**
- * The install gate against the real (SQLite) database, without lab hosts: the preflight records
- * each host's login fingerprint (its SSH logins are refused here, on closed loopback ports, and the
- * run is then marked passed as a clean run would be), and a later edit of a password, key, sudo
- * password or user refuses the install with 409 naming the host, on POST /api/installs/:id/runs
- * and on GET /api/installs/:id/install-gate. Runs stored before logins were recorded do not cover.
+ * The install gate against the real (SQLite) database: the preflight records each host's login
+ * fingerprint (the gateN hosts' SSH logins are refused, on closed loopback ports, and the run is
+ * then marked passed as a clean run would be), and a later edit of a password, key, sudo password
+ * or user refuses the install with 409 naming the host, on POST /api/installs/:id/runs and on
+ * GET /api/installs/:id/install-gate. Runs stored before logins were recorded do not cover.
+ * Where the gate must open, the config also has a taskbox: one lab host holding a copy of the lab
+ * bundle, which the gate looks at again over SSH (server/preflight/recheck-taskbox-bundle.ts).
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultHost } from '@/lib/config/defaults';
 import type { InstallConfig } from '@/lib/config/schema';
+import { useLab } from '@/lab/fixture';
 import { POST as startRun } from '@/app/api/installs/[id]/runs/route';
 import { GET as getGate } from '@/app/api/installs/[id]/install-gate/route';
 import { getDb } from '../db';
@@ -16,15 +20,22 @@ import { createInstall } from '../installs/create-install';
 import { updateInstall } from '../installs/update-install';
 import { newLabConfig } from '../lab/lab-hosts-config';
 import { startPreflight, waitForPreflight } from '../preflight/run-preflight';
+import { placeLabBundle, removeRemoteDir, uniqueRemoteDir } from '../preflight/testing/remote-bundle';
 import { parseCheckedHosts } from '../preflight/view';
 import { adminCookie, callRoute } from '../test-support/api-client';
 import { useFreshDatabase } from '../test-support/fresh-db';
 import { assertInstallGate, checkInstallGate } from './check-install-gate';
 
 useFreshDatabase();
+const lab = useLab(1);
+const bundleDir = uniqueRemoteDir();
 let cookie = '';
 beforeAll(async () => {
   cookie = await adminCookie();
+  await placeLabBundle(lab.target(0), bundleDir);
+});
+afterAll(async () => {
+  await removeRemoteDir(lab.target(0), bundleDir).catch(() => undefined);
 });
 
 const PASSWORD = 'Sw0rdfish-login-secret';
@@ -44,6 +55,18 @@ function config(): InstallConfig {
   c.loadBalancer = { kind: 'external', address: '127.0.0.201', port: 6443, domain: 'lb.kubesphere.local' };
   c.storage.localVolume = { ...c.storage.localVolume, enabled: false, isDefault: false };
   c.storage.nfs = { enabled: true, isDefault: true, server: '127.0.0.201', path: '/srv/nfs' };
+  return c;
+}
+
+/** config() plus a worker "taskbox": a lab host (its own login) holding the lab bundle at bundleDir. */
+function withTaskbox(c: InstallConfig): InstallConfig {
+  const h = lab.host(0);
+  c.hosts.push(defaultHost({
+    name: 'taskbox', taskbox: true, address: h.address, ip: h.address, port: h.port, user: lab.state.user,
+    auth: { kind: 'password', password: { set: true, value: lab.state.password } }, becomePassword: { set: true, value: lab.state.password },
+    roles: { master: false, etcd: false, worker: true },
+  }));
+  c.installer = { ...c.installer, profile: 'lab', bundlePath: bundleDir };
   return c;
 }
 
@@ -93,7 +116,7 @@ describe('install gate: login details changed after the host check', () => {
   });
 
   it('passes while the logins are unchanged (saving the same secrets again included), refuses each kind of edit naming the host', async () => {
-    const c = config();
+    const c = withTaskbox(config());
     const { id } = await createInstall({ name: 'login-gate', config: c });
     const runId = await checkedAndPassed(id);
     expect(await checkInstallGate(id, false)).toMatchObject({ ok: true, code: 'ok', preflightRunId: runId, loginChanged: [] });
@@ -163,8 +186,8 @@ describe('install gate: login details changed after the host check', () => {
 });
 
 describe('install gate: the installer bundle is judged again at install time', () => {
-  it('refuses when the bundle path was changed to one without a bundle after a passing check', async () => {
-    const c = config();
+  it('refuses when the bundle path was changed to one without a bundle on the taskbox after a passing check', async () => {
+    const c = withTaskbox(config());
     const { id } = await createInstall({ name: 'bundle-gate', config: c });
     await checkedAndPassed(id);
     expect((await checkInstallGate(id, true)).ok).toBe(true);
@@ -174,7 +197,7 @@ describe('install gate: the installer bundle is judged again at install time', (
     await updateInstall(id, { config: moved });
     const gate = await checkInstallGate(id, true);
     expect(gate).toMatchObject({ ok: false, code: 'installer-bundle' });
-    expect(gate.message).toContain('/nonexistent/ks-bundle');
+    expect(gate.message).toMatch(/^No installer bundle on the taskbox taskbox at \/nonexistent\/ks-bundle \(bundlePath\)\./);
     const res = await start(id);
     expect(res.status).toBe(409);
     expect((res.json as Refusal).gate.code).toBe('installer-bundle');
@@ -184,7 +207,7 @@ describe('install gate: the installer bundle is judged again at install time', (
 
 describe('install gate: hosts that another install has run on', () => {
   it('need the warnings acknowledgement, named in the message; a never-run draft elsewhere does not', async () => {
-    const { id } = await createInstall({ name: 'cross-a', config: config() });
+    const { id } = await createInstall({ name: 'cross-a', config: withTaskbox(config()) });
     await checkedAndPassed(id);
     const other = await createInstall({ name: 'cross-b', config: config() });
     expect((await checkInstallGate(id, false)).ok).toBe(true); // a draft that never ran is only a note

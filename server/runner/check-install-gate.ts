@@ -6,7 +6,8 @@
  * the page cannot see: that run must have checked every host of the current config as it is now
  * (same names, SSH address/port, internal IP and roles) and with the login it has now (user, auth
  * kind, secret values: compared by keyed fingerprint, server/preflight/coverage.ts), and the installer
- * bundle must still pass its check as the settings are now (judged again here: it is a local read).
+ * bundle on the taskbox must still pass its check as the settings are now (looked at again here,
+ * over a short SSH connection to the taskbox pinned to its recorded host key).
  * A config with rule errors is refused before any of this (422 with the errors).
  *
  * `startInstallRun` is the one public way to a new full run (POST /api/installs/:id/runs). Retries
@@ -22,16 +23,14 @@ import { readStoredSecrets } from '../installs/install-secrets';
 import { findOtherInstallHosts } from '../installs/find-cross-install-hosts';
 import { fillSecrets } from '../installs/merge-secrets';
 import { parseStoredConfig } from '../installs/parse-stored-config';
-import { gatherBundleFacts } from '../preflight/bundle-facts';
 import { CHECK_TITLES } from '../preflight/checks';
-import { judgeBundle } from '../preflight/checks/bundle';
 import { checkCoverage } from '../preflight/coverage';
 import { installGate } from '../preflight/gate';
 import { checkedTargets } from '../preflight/login-fingerprint';
+import { recheckTaskboxBundle } from '../preflight/recheck-taskbox-bundle';
 import type { RunStatus } from '../preflight/types';
 import { CLUSTER_HOST, parseCheckedHosts } from '../preflight/view';
 import { createRun, createRunInput } from './create-run';
-import { getProfile } from './profiles';
 
 export interface HostChecks {
   /** Inventory name, or "cluster" for cluster-wide checks. */
@@ -83,8 +82,10 @@ export async function checkInstallGate(installId: string, acknowledged: boolean)
     return { ...common, ok: false, code: 'preflight-running', message: 'The host checks are still running: wait for them to finish, then install.' };
   }
 
-  // the current hosts with their logins: secrets are decrypted here only to be fingerprinted
-  const now = checkedTargets(installId, fillSecrets(config, readStoredSecrets(row)).hosts);
+  // the current hosts with their logins: secrets are decrypted here only to be fingerprinted (and
+  // to log in to the taskbox for the bundle's look below)
+  const withSecrets = fillSecrets(config, readStoredSecrets(row));
+  const now = checkedTargets(installId, withSecrets.hosts);
   const refusal = checkCoverage(now, parseCheckedHosts(latest.hostsJson));
   if (refusal) {
     const hosts = refusal.code === 'hosts-changed' ? { hostsChanged: refusal.hosts } : { loginChanged: refusal.hosts };
@@ -107,10 +108,9 @@ export async function checkInstallGate(installId: string, acknowledged: boolean)
     const what = failing.length > 0 ? describe(failing) : 'the check run did not finish';
     return { ...common, failing, warnings, ok: false, code: 'checks-failed', message: `Host checks failed: ${what}. Fix them and check the hosts again before installing.` };
   }
-  // The installer settings may have changed since a check that passed: judge the bundle again now
-  // (local file reads only), as the runner will find it.
-  const profile = getProfile(config.installer.profile);
-  const bundle = judgeBundle(profile, gatherBundleFacts(config, profile));
+  // The installer settings, or the bundle on the taskbox, may have changed since a check that
+  // passed: look at the bundle there again now, as the stages will find it.
+  const bundle = await recheckTaskboxBundle(installId, withSecrets);
   if (bundle.status === 'fail') {
     return { ...common, failing, warnings, ok: false, code: 'installer-bundle', message: `${bundle.message}${bundle.hint ? ` ${bundle.hint}` : ''}` };
   }

@@ -61,25 +61,43 @@ export interface BundleVersion {
 
 /** The Ansible the bundle's playbooks were written for. */
 export interface AnsiblePin {
-  /** The version the bundle's own bootstrap installs. */
+  /** The version the bundle's own bootstrap installs (or, with pinnedMatch 'prefix', a version prefix such as '2.14'). */
   pinned: string;
-  /** `exact`: `ansible-playbook --version` must say `pinned`; `prefix`: any `pinned.*` release. */
+  /** 'exact': only `pinned` itself counts as installed; 'prefix': any `pinned.*` release (2.14 → 2.14.18). */
   pinnedMatch: 'exact' | 'prefix';
-  /** Operator words: what a different local version means. */
+  /** Operator words: what a different version means. */
   note: string;
 }
 
-/** How stages run on the taskbox (install.sh's multi-node flow, as data). */
-export interface TaskboxSpec {
+/**
+ * The bundle's own bootstrap, which installs its pinned Ansible on the taskbox (install.sh's
+ * init_env): run as root from `<bundle>/<cwd>` as `argv`, where argv[0] is the interpreter and
+ * argv[1] the script, relative to `cwd`.
+ */
+export interface TaskboxBootstrap {
+  /** Bundle-relative working directory. */
+  cwd: string;
+  argv: string[];
+  /** Operator words: what the bootstrap needs on the taskbox. */
+  needs: string;
+  /**
+   * Operator words for what the bootstrap does when none of `bootstrapPython` exists (it installs
+   * one itself), or null: it cannot proceed without one, and preflight fails.
+   */
+  pythonIfMissing: string | null;
+}
+
+/** How stages run on the taskbox (install.sh's multi-node flow, as data) and how probes find programs. */
+export interface TaskboxTools {
   /** PATH of every stage and probe on the taskbox, first entry first (nothing of the wizard's own). */
   path: string[];
-  /** LANG of every stage (ansible-core refuses a non-UTF-8 locale). */
+  /** LANG of every stage and probe (ansible-core refuses a non-UTF-8 locale). */
   locale: string;
   /** The command whose `--version` tells whether the pinned Ansible is installed. */
   ansibleProbe: string;
-  /** The bundle's own bootstrap, run when the pinned Ansible is missing; null: nothing to install. */
-  bootstrap: { cwd: string; argv: string[]; needs: string } | null;
-  /** Python commands the bootstrap needs, any one of them. */
+  /** null: no bootstrap; the pinned Ansible must already be installed. */
+  bootstrap: TaskboxBootstrap | null;
+  /** Commands (names on `path`, or absolute paths), any of which is the Python the bootstrap needs. */
   bootstrapPython: string[];
   /** Bundle-relative directory install.sh runs ansible-playbook from (the bundle's ansible.cfg is there). */
   playbookCwd: string;
@@ -87,6 +105,17 @@ export interface TaskboxSpec {
   inventory: string;
   /** Bundle-relative directory of the log files install.sh writes (ANSIBLE_LOG_PATH). */
   logDir: string;
+}
+
+/**
+ * The folder, inside the bundle on the taskbox, where write-config keeps the shipped original of
+ * each config file before its first write (same relative path): the bundle's version is read there.
+ */
+export const SHIPPED_DIR = '.ks-wizard-shipped';
+
+/** Bundle-relative path of the shipped original of the bundle-relative file `relPath`. */
+export function shippedPath(relPath: string): string {
+  return path.posix.join(SHIPPED_DIR, relPath);
 }
 
 export interface InstallerProfile {
@@ -102,7 +131,7 @@ export interface InstallerProfile {
   layout: BundleLayout;
   version?: BundleVersion;
   ansible?: AnsiblePin;
-  taskbox: TaskboxSpec;
+  taskbox: TaskboxTools;
 }
 
 /** Kubespray role → phase of the Kubernetes stage (kubesphere-2.0-installer.md §5.3, step 2). */
@@ -146,16 +175,8 @@ const BUNDLE_DIRS = ['conf', 'k8s', 'kubesphere', 'preinstall', 'scripts'];
 const KS_202_STAGES = stagesWith('builtin:verify-kubesphere.yml');
 const LAB_STAGES = stagesWith('scripts/verify.yml');
 
-/** Where the write-config stage keeps, once, the config files the bundle shipped (bundle-relative). */
-export const SHIPPED_DIR = '.ks-wizard-shipped';
-
-/** The shipped copy of a bundle-relative file. */
-export function shippedPath(rel: string): string {
-  return `${SHIPPED_DIR}/${rel}`;
-}
-
 /** A login shell's PATH on CentOS 7 / Ubuntu as root: where pip and the OS packages put ansible. */
-const SYSTEM_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+const LINUX_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 
 /** install.sh's multi-node flow: `cd scripts`, `-i ../k8s/inventory/my_cluster/hosts.ini`, logs in `logs/`. */
 const INSTALL_SH_FLOW = { playbookCwd: 'scripts', inventory: 'k8s/inventory/my_cluster/hosts.ini', logDir: 'logs' };
@@ -195,13 +216,18 @@ export const PROFILES: Record<InstallerProfile['id'], InstallerProfile> = {
       pinnedMatch: 'exact',
       note: "The 2.0.2 bundle's Kubespray v2.9 playbooks were written for ansible 2.7.x (its bootstrap pins ansible==2.7.6); a newer ansible-core rejects them (removed modules, options and syntax).",
     },
+    // install.sh's init_env: `$BASE_FOLDER/os/os_check.sh` from scripts/ (apt-get/yum, get-pip.py, pip install -r os/requirements.txt)
     taskbox: {
-      path: SYSTEM_PATH,
+      path: LINUX_PATH,
       locale: 'en_US.UTF-8',
       ansibleProbe: 'ansible-playbook',
-      // install.sh's init_env: `$BASE_FOLDER/os/os_check.sh` from scripts/ (it sources ./os/<os>.sh)
-      bootstrap: { cwd: 'scripts', argv: ['/bin/bash', 'os/os_check.sh'], needs: 'root, the OS package manager (apt-get or yum) with working package sources, and access to PyPI (pip install -r os/requirements.txt)' },
-      bootstrapPython: ['python', 'python2', 'python3'],
+      bootstrap: {
+        cwd: 'scripts',
+        argv: ['/bin/bash', 'os/os_check.sh'],
+        needs: 'root, the OS package manager (apt-get or yum) with its package mirrors, and access to PyPI (pip install -r os/requirements.txt)',
+        pythonIfMissing: 'it installs Python 2 itself (apt-get install python-minimal, or yum install python), then runs os/get-pip.py with it',
+      },
+      bootstrapPython: ['python2.7', 'python2', 'python'],
       ...INSTALL_SH_FLOW,
     },
   },
@@ -214,16 +240,26 @@ export const PROFILES: Record<InstallerProfile['id'], InstallerProfile> = {
     labKnownHosts: true,
     stages: LAB_STAGES,
     layout: LAB_LAYOUT,
-    ansible: { pinned: '2.7.6', pinnedMatch: 'exact', note: 'The lab stand-in bootstrap installs Ansible 2.7.6 (the version the 2.0.2 bundle pins) on Python 2.7.' },
+    ansible: {
+      pinned: '2.7.6',
+      pinnedMatch: 'exact',
+      note: "The lab stand-in's bootstrap installs ansible 2.7.6 (the 2.0.2 bundle's pin) from a tarball, to run the stand-in as the real bundle is run.",
+    },
     taskbox: {
-      path: [LAB_ANSIBLE_BIN, ...SYSTEM_PATH],
+      path: [LAB_ANSIBLE_BIN, ...LINUX_PATH],
       locale: 'C.UTF-8',
       ansibleProbe: 'ansible-playbook',
-      bootstrap: { cwd: 'scripts', argv: ['/bin/sh', 'os/os_check.sh'], needs: 'Python 2.7 and the Ansible 2.7.6 tarball the lab links into the bundle (scripts/os/)' },
-      bootstrapPython: ['python2.7'],
+      bootstrap: {
+        cwd: 'scripts',
+        argv: ['/bin/sh', 'os/os_check.sh'],
+        needs: 'root and Python 2.7 (it unpacks Ansible 2.7.6 from the tarball the lab links into scripts/os/; nothing is downloaded)',
+        pythonIfMissing: null,
+      },
+      bootstrapPython: ['python2.7', '/root/.pyenv/versions/2.7.18/bin/python2.7'],
       ...INSTALL_SH_FLOW,
     },
   },
+  // the lab stand-in run by the taskbox's Debian ansible-core (/usr/bin/ansible-playbook): no bootstrap
   'lab-core': {
     id: 'lab-core',
     label: "Lab stand-in bundle, the taskbox's Debian ansible-core (lab/installer, not a real installer)",
@@ -233,13 +269,17 @@ export const PROFILES: Record<InstallerProfile['id'], InstallerProfile> = {
     labKnownHosts: true,
     stages: LAB_STAGES,
     layout: LAB_LAYOUT,
-    ansible: { pinned: '2.14', pinnedMatch: 'prefix', note: "This lab variant runs the taskbox's Debian ansible-core 2.14." },
+    ansible: {
+      pinned: '2.14',
+      pinnedMatch: 'prefix',
+      note: "The lab-core profile runs the lab stand-in with the taskbox's own Debian ansible-core 2.14 (/usr/bin/ansible-playbook); it has no bootstrap to install one.",
+    },
     taskbox: {
-      path: SYSTEM_PATH,
+      path: LINUX_PATH,
       locale: 'C.UTF-8',
       ansibleProbe: 'ansible-playbook',
       bootstrap: null,
-      bootstrapPython: ['python3'],
+      bootstrapPython: [],
       ...INSTALL_SH_FLOW,
     },
   },

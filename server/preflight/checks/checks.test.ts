@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig, defaultHost } from '@/lib/config/defaults';
 import type { Host, InstallConfig } from '@/lib/config/schema';
 import { parseGatherOutput, type HostFacts } from '../parse/facts';
-import { localFacts } from '../testing/local-facts';
 import type { HostCheckContext } from '../types';
 import { cidrCheck, hostnamesUniqueCheck, resourcesTotalCheck } from './cluster';
 import { clusterNetworkCheck, firewallCheck, ipLocalCheck, portsCheck } from './network';
@@ -114,7 +113,7 @@ describe('cluster checks', () => {
     const config = defaultConfig();
     config.hosts = ['a', 'b', 'c'].map((n, i) => defaultHost({ name: n, ip: `10.233.0.${i + 5}` }));
     const map = new Map([['a', facts('a', 2, 4_000_000)], ['b', facts('b', 2, 4_000_000)], ['c', facts('a', 2, 4_000_000)]]);
-    const c = { config, facts: map, labProfile: false, tcpProbe: probe, local: localFacts() };
+    const c = { config, facts: map, labProfile: false, tcpProbe: probe };
     expect((await resourcesTotalCheck.run(c))?.status).toBe('fail');
     expect((await hostnamesUniqueCheck.run(c))?.message).toMatch(/"a" on a, c/);
     expect((await cidrCheck.run(c))?.status).toBe('fail');

@@ -1,6 +1,8 @@
-/** The check catalog: per-host checks in display order, then cluster-wide checks (the wizard's own machine last). */
+/** The check catalog: per-host checks in display order (the taskbox's installer checks last), then cluster-wide checks. */
 import type { ClusterCheck, HostCheck } from '../types';
-import { installerBundleCheck, localAnsibleCheck } from './bundle';
+import { installerBundleCheck } from './bundle';
+import { installerAnsibleCheck } from './installer-ansible';
+import { installerDiskCheck, taskboxMarkedCheck, taskboxReachCheck } from './taskbox';
 import { cidrCheck, hostnamesUniqueCheck, loadBalancerCheck, resourcesTotalCheck } from './cluster';
 import { clusterNetworkCheck, firewallCheck, ipLocalCheck, portsCheck, storageReachCheck } from './network';
 import { cpuMemoryCheck, diskCheck, swapCheck } from './resources';
@@ -30,9 +32,13 @@ export const HOST_CHECKS: readonly HostCheck[] = [
   fsyncCheck,
   clusterNetworkCheck,
   storageReachCheck,
+  installerBundleCheck,
+  installerAnsibleCheck,
+  taskboxReachCheck,
+  installerDiskCheck,
 ];
 
-export const CLUSTER_CHECKS: readonly ClusterCheck[] = [resourcesTotalCheck, hostnamesUniqueCheck, cidrCheck, loadBalancerCheck, installerBundleCheck, localAnsibleCheck];
+export const CLUSTER_CHECKS: readonly ClusterCheck[] = [resourcesTotalCheck, hostnamesUniqueCheck, cidrCheck, loadBalancerCheck, taskboxMarkedCheck];
 
 /** id → title for every check, in display order (the UI's matrix columns). */
 export const CHECK_TITLES: ReadonlyMap<string, string> = new Map([

@@ -1,0 +1,46 @@
+/**
+ * The install gate's own look at the installer bundle on the taskbox, when an install starts
+ * (server/runner/check-install-gate.ts): one short SSH connection pinned to the host key preflight
+ * recorded for the taskbox, the taskbox script limited to the bundle and its version, judged by the
+ * same judgeBundle as the preflight check. Never throws: every problem is a failed result in
+ * operator words. `config` must carry the secrets (the login is used, never shown).
+ */
+import type { InstallConfig } from '@/lib/config/schema';
+import { getProfile } from '../runner/profiles';
+import { SshError, withHost } from '../ssh';
+import { judgeBundle } from './checks/bundle';
+import { judgeTaskboxMarked } from './checks/taskbox';
+import { fail } from './checks/util';
+import { gatherTaskboxFacts } from './gather-taskbox';
+import { expectedHostKey } from './host-keys';
+import { sshTargetOf } from './host-shell';
+import { TASKBOX_LOGIN_HINT, taskboxBundlePath, taskboxLoginProblem, taskboxOf } from './taskbox';
+import { taskboxProbeSpec } from './taskbox-spec';
+import type { CheckResult } from './types';
+
+const CONNECT = { connectTimeoutMs: 5_000, readyTimeoutMs: 10_000 };
+const LOOK_TIMEOUT_MS = 15_000;
+
+export async function recheckTaskboxBundle(installId: string, config: InstallConfig): Promise<CheckResult> {
+  const taskbox = taskboxOf(config);
+  if (!taskbox) return judgeTaskboxMarked(config) ?? fail('No host is the taskbox.', 'Mark the taskbox in the Hosts step.');
+  const noLogin = taskboxLoginProblem(taskbox);
+  if (noLogin) return fail(noLogin, TASKBOX_LOGIN_HINT);
+  const profile = getProfile(config.installer.profile);
+  const location = taskboxBundlePath(config, profile);
+  if ('problem' in location) return judgeBundle(profile, taskbox.name, location, undefined);
+
+  const key = await expectedHostKey(installId, taskbox.name);
+  if (!key) return fail(`No host key of the taskbox ${taskbox.name} is recorded, so the installer bundle there cannot be checked safely.`, 'Check the hosts again; the first check records the key.');
+  const t = sshTargetOf(taskbox);
+  if ('missing' in t) return fail(`Cannot log in to the taskbox ${taskbox.name} to check the installer bundle: ${t.missing}.`, TASKBOX_LOGIN_HINT);
+  const spec = taskboxProbeSpec(profile, location.path, { bundleOnly: true });
+  try {
+    const look = await withHost({ ...t.target, expectedHostKey: key }, (session) => gatherTaskboxFacts(session, spec, LOOK_TIMEOUT_MS), CONNECT);
+    return judgeBundle(profile, taskbox.name, location, look);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const hint = err instanceof SshError ? err.hint : 'Check the taskbox is up and reachable, then try again.';
+    return fail(`Could not log in to the taskbox ${taskbox.name} to check the installer bundle: ${message}.`, hint);
+  }
+}
