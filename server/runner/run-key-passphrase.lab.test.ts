@@ -17,7 +17,6 @@ import type { Host } from '@/lib/config/schema';
 import { useLab } from '@/lab/fixture';
 import { useFreshDatabase } from '../test-support/fresh-db';
 import { getDb } from '../db';
-import { createInstall } from '../installs/create-install';
 import { getInstall } from '../installs/get-install';
 import { listInstalls } from '../installs/list-installs';
 import { renderInstallFile } from '../installs/render-install-files';
