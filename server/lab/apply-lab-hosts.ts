@@ -1,8 +1,8 @@
 /**
  * "Use the local lab": replaces an install's hosts with the lab hosts and keeps the rest of its
- * config. Names lab1..labN, address = ip = 127.0.0.x, the lab user with its password as both the
- * SSH password and the sudo password (the installer logs in as a non-root user and becomes root
- * with it). Roles as the lab's own hosts.ini: the first 3 hosts (1 when fewer) are master + etcd,
+ * config. Names lab1..labN, address = ip = the lab's address (127.0.0.x by default), the lab user
+ * with its password as both the SSH password and the sudo password (the installer logs in as a
+ * non-root user and becomes root with it). Roles as the lab's own hosts.ini: the first 3 hosts (1 when fewer) are master + etcd,
  * the rest workers; with no worker left, the masters also work. The installer profile becomes
  * 'lab' and the load balancer none; saved as a draft (409 while a run is installing, 409 when the
  * lab is down).
