@@ -4,7 +4,8 @@
  * work; the caller holds the lab lock and updates state.json. The host's private filesystem and
  * bundle copy are prepared by lab.ts (private-fs.ts, host-bundle.ts) before the first start.
  */
-import { access, mkdir, readFile } from 'node:fs/promises';
+import { access, mkdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { mapLimit } from '../server/ssh/map-limit';
 import { readPublicKey, newHostKey, type PublicKeyInfo } from './keys';
 import { labPaths, hostAddress, hostName, hostPaths, SSH_PORT, type HostPaths } from './paths';
@@ -40,6 +41,8 @@ export async function ensureRunning(index: number, dir: string): Promise<void> {
   const p = hostPaths(index, dir);
   const address = hostAddress(index);
   const taken = () => addressTaken(index);
+  const pid = await runningPid(p);
+  if (pid !== undefined && !(await seesPrivateFs(pid, p))) await stopSshd(p); // started before private filesystems
   if ((await runningPid(p)) === undefined) {
     if (await answersSsh(address, SSH_PORT)) throw taken();
     await startSshd(hostName(index), p, namespaceMountArgs(dir));
@@ -49,6 +52,12 @@ export async function ensureRunning(index: number, dir: string): Promise<void> {
     const log = (await readFile(p.log, 'utf8').catch(() => '')).trim().split('\n').slice(-2).join(' | ');
     throw new Error(`${taken().message}: ${log}`);
   }
+}
+
+/** True when the process's /tmp is the host's backing dir (it runs inside the private mounts). */
+async function seesPrivateFs(pid: number, p: HostPaths): Promise<boolean> {
+  const [inside, backing] = await Promise.all([stat(`/proc/${pid}/root/tmp`), stat(path.join(p.fsRoot, 'tmp'))].map((s) => s.catch(() => undefined)));
+  return inside !== undefined && backing !== undefined && inside.dev === backing.dev && inside.ino === backing.ino;
 }
 
 function addressTaken(index: number): Error {

@@ -76,6 +76,12 @@ describe('the bootstrap (scripts/os/os_check.sh)', () => {
     expect(r.stderr).toMatch(/the pinned Ansible is missing: .*ansible-2\.7\.6-py27\.tar\.gz does not exist/);
   });
 
+  it('fails with a clear message when it cannot write /opt (not root)', async () => {
+    const r = await withHost(lab.target(1, 'user-password'), (s) => s.exec(['sh', '-c', 'cd "$1" && ./os/os_check.sh', 'sh', SCRIPTS]));
+    expect(r.exitCode).not.toBe(0);
+    expect(r.stderr).toMatch(/cannot write \/opt: run it as root/);
+  });
+
   it.skipIf(!hasTarball)(`installs Ansible 2.7.6 on Python 2.7 into /opt/ksw-lab-ansible, idempotently${needsTarball}`, async () => {
     const first = await onTaskbox('rm -rf /opt/ksw-lab-ansible && cd "$1" && ./os/os_check.sh', [SCRIPTS]);
     expect(first.exitCode, tail(first)).toBe(0);

@@ -23,7 +23,7 @@ async function exists(p: string): Promise<boolean> {
 
 export function ensureRoot(): void {
   if (typeof process.getuid !== 'function' || process.getuid() !== 0) {
-    throw new LabSetupError('the lab must run as root (it starts sshd on 127.0.0.x:22 and creates a user); try: sudo npm run lab -- up');
+    throw new LabSetupError('the lab must run as root (it starts sshd on loopback addresses, port 22, mounts a private filesystem per host and creates a user); try: sudo npm run lab -- up');
   }
 }
 

@@ -15,6 +15,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 tarball=$here/ansible-2.7.6-py27.tar.gz
 dest=/opt/ksw-lab-ansible
 
+[ -w "$(dirname "$dest")" ] || fail "cannot write $(dirname "$dest"): run it as root (sudo ./os/os_check.sh)."
 [ -f "$tarball" ] || fail "the pinned Ansible is missing: $tarball does not exist. The lab links it to <repo>/../shared/upstream/ansible-2.7.6-py27.tar.gz when that file exists (lab up)."
 
 # The real interpreter (a pyenv shim resolves to it through sys.executable).
