@@ -92,7 +92,9 @@ describe.skipIf(!haveShared)('install runs on the taskbox (Ansible 2.7.6, non-ro
     const bundle = hostFsPath(taskbox().name, '/opt/ks-lab-installer');
     expect(fs.readFileSync(path.join(bundle, 'conf/hosts.ini'), 'utf8')).toMatch(new RegExp(`^${taskbox().name}\\s+ansible_connection=local`, 'm'));
     expect(fs.readFileSync(path.join(bundle, 'k8s/inventory/my_cluster/hosts.ini'), 'utf8')).toBe(fs.readFileSync(path.join(bundle, 'conf/hosts.ini'), 'utf8'));
-    expect(fs.existsSync(path.join(bundle, SHIPPED_DIR))).toBe(true);
+    // the files the bundle shipped are kept once, before the first write
+    expect(fs.readFileSync(path.join(bundle, SHIPPED_DIR, 'conf/vars.yml'), 'utf8')).toBe(fs.readFileSync('lab/installer/conf/vars.yml', 'utf8'));
+    expect(fs.readFileSync(path.join(bundle, SHIPPED_DIR, 'conf/hosts.ini'), 'utf8')).toBe(fs.readFileSync('lab/installer/conf/hosts.ini', 'utf8'));
     expect(fs.readdirSync(path.join(bundle, 'logs')).some((f) => /^Install\[\d{4}-\d\d-\d\d~\d\d:\d\d:\d\d\]\.log$/.test(f))).toBe(true);
     const state = hostFsPath(taskbox().name, `/tmp/ksw-lab-state/${installId}/${taskbox().name}`);
     for (const marker of ['environment', 'hosts', 'kubelet.joined', 'kubesphere.node']) expect(fs.existsSync(path.join(state, marker)), marker).toBe(true);

@@ -5,7 +5,8 @@
  *     bin/ksw-stage.sh             the stage wrapper (no secret)
  *     callback/ksw_events.py       the events callback plugin (no secret)
  *     s/<stageId>/                 one stage: run.sh, extra-vars.json, known_hosts, events.jsonl,
- *                                  hosts.ini (prepare only: the run's inventory, placeholders),
+ *                                  inv/hosts.ini (prepare only: the run's inventory, placeholders,
+ *                                  beside a link to the bundle's group_vars),
  *                                  out.log, pid, rc, cp/ (ssh control sockets)
  *     s/<stageId>/secret/          0700: hosts.yml (connection secrets), vars.json (vars.yml
  *                                  secrets), keys/<host>; removed by the wrapper when the stage ends
@@ -48,7 +49,7 @@ export function stagePaths(stageId: string): StagePaths {
     dir,
     runScript: `${dir}/run.sh`,
     extraVars: `${dir}/extra-vars.json`,
-    inventory: `${dir}/hosts.ini`,
+    inventory: `${dir}/inv/hosts.ini`,
     knownHosts: `${dir}/known_hosts`,
     events: `${dir}/events.jsonl`,
     out: `${dir}/out.log`,

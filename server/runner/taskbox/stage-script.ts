@@ -140,7 +140,10 @@ export function renderPrepareScript(input: StageScriptInput): string {
     lines.push('  exit 3');
   }
   lines.push('fi');
-  // the bundle's inventory is written by the next stage: the ping uses the run's own copy
+  // the bundle's inventory is written by the next stage: the ping uses the run's own copy, beside the
+  // bundle's group_vars (interpreter and connection settings live there), as the bundle's would be
+  const inventoryDir = profile.taskbox.inventory.split('/').slice(0, -1).join('/');
+  lines.push(`ln -sfn ${shellQuoteArg(inBundle(bundle, `${inventoryDir}/group_vars`))} ${shellQuoteArg(paths.inventory.replace(/\/[^/]+$/, '/group_vars'))} || exit 2`);
   const ping = ['ansible', 'all', '-i', paths.inventory, '-i', paths.secretInventory, '-m', 'ping', '-e', `@${paths.extraVars}`, ...limitArgs(input.limit)];
   lines.push(`exec ${envCommand(env, ping, ' ANSIBLE_LOAD_CALLBACK_PLUGINS=1 ANSIBLE_LOG_PATH="$ksw_log"')}`, '');
   return lines.join('\n');
