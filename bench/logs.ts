@@ -1,10 +1,12 @@
 /**
  * Log pipeline benchmark: `npm run bench:logs [-- --hosts 10 --lines 200000]`.
  *
- * One real lab run (profile `lab`, stage `verify` with `lab_bench_lines`, which prints lines/hosts
- * lines on each host) through the app's own path: ansible-runner → job events → redaction → the
- * single LogWriter (SQLite) → socket.io room → a socket.io client (websocket) subscribed with
- * afterSeq 0. Prints end-to-end lines/s (first event created → last line received), p50/p95/max
+ * One real lab run (profile `lab` — Ansible 2.7.6 on the taskbox — or `--profile lab-core`; stage
+ * `verify` with `lab_bench_lines`, which prints lines/hosts lines on each host) through the app's own
+ * path: ansible-playbook on the taskbox (the first lab host) → the ksw_events callback's events file
+ * → `tail -F` over SSH → redaction → the single LogWriter (SQLite) → socket.io room → a socket.io
+ * client (websocket) subscribed with afterSeq 0. A first run prepares the taskbox and writes the
+ * bundle's config (not measured). Prints end-to-end lines/s (first event created → last line received), p50/p95/max
  * latency from event creation to client receipt, lines persisted, and peak RSS of this process
  * (server + the test client). Uses a throw-away data dir and DB; the lab is left up.
  * With `--browser` the app's real server serves the run page to headless Chromium (/usr/bin/chromium
@@ -23,6 +25,9 @@ const HOSTS = numberArg('hosts', 10);
 const LINES = numberArg('lines', 200_000);
 const BROWSER = process.argv.includes('--browser');
 const TRACE = process.argv.includes('--trace');
+const PROFILE_ARG = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : 'lab';
+if (PROFILE_ARG !== 'lab' && PROFILE_ARG !== 'lab-core') throw new Error('--profile must be lab or lab-core');
+const PROFILE: 'lab' | 'lab-core' = PROFILE_ARG;
 const PRODUCTION_BUILD = fs.existsSync(path.resolve('.next/BUILD_ID'));
 
 const dataDir = useThrowawayDataDir('ksw-bench-logs-');
@@ -45,7 +50,6 @@ async function main(): Promise<void> {
   const { attachRunSockets } = await import('../server/runner/attach-run-sockets');
   const { createRun } = await import('../server/runner/create-run');
   const { getRunner } = await import('../server/runner/runner');
-  const { createLabInstall } = await import('../server/runner/test-support/lab-install');
   const { hashPassword } = await import('../server/auth/hash-password');
 
   await migrateThrowawayDatabase();
@@ -85,12 +89,17 @@ async function main(): Promise<void> {
   const sessionToken = await createSession();
   const cookie = `${SESSION_COOKIE}=${sessionToken}`;
 
-  const installId = await createLabInstall(up.state, hosts, 'bench-logs');
+  const { createTaskboxInstall } = await import('../server/runner/test-support/taskbox-lab');
+  const installId = await createTaskboxInstall(up.state, hosts, 'bench-logs', (c) => {
+    c.installer = { ...c.installer, profile: PROFILE };
+  });
   const base = `http://127.0.0.1:${port}`;
   const browser = BROWSER ? await openBrowser(base, sessionToken, SESSION_COOKIE) : undefined;
+  const warm = await createRun(installId, { stages: ['prepare', 'write-config'] });
+  await getRunner().settled(warm);
+  const warmRun = await getDb().run.findUniqueOrThrow({ where: { id: warm } });
+  if (warmRun.status !== 'succeeded') throw new Error(`preparing the taskbox failed: ${warmRun.error ?? warmRun.status}`);
   if (browser) {
-    const warm = await createRun(installId, { stages: ['write-config'] });
-    await getRunner().settled(warm);
     await browser.page.goto(`${base}/installs/${installId}/runs/${warm}`);
     await browser.page.getByTestId('run-status').waitFor({ timeout: 180_000 });
   }
@@ -156,6 +165,7 @@ async function main(): Promise<void> {
   const secs = (lastReceipt - firstCreated) / 1000;
   const figures = {
     run: run.status,
+    profile: PROFILE,
     hosts: HOSTS,
     benchLinesExpected: perHost * HOSTS,
     benchLinesReceived: received,

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Installs everything ks-wizard needs on a fresh Debian 12 machine: the system packages for
-# Ansible and the local lab (sshd hosts on loopback), Chromium for the end-to-end tests, and the
-# npm dependencies. Idempotent; safe to re-run.
+# Installs everything ks-wizard needs on a fresh Debian 12 machine: the local lab's system packages
+# (sshd hosts on loopback; sudo and sshpass on them; ansible-core for the lab-core taskbox and the
+# inventory tests — the wizard itself runs no Ansible), Chromium and PostgreSQL for the tests, and
+# the npm dependencies. Idempotent; safe to re-run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(openssh-server sshpass ansible-core python3-ansible-runner sudo iproute2 chromium postgresql)
+APT_PACKAGES=(openssh-server sshpass ansible-core sudo iproute2 util-linux procps chromium postgresql)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: type check and strict lint, then every test, with real parts: unit, property and integration tests (vitest: real
-# SQLite, real sshd lab hosts, real ansible-runner), then the production build and the
+# SQLite, real sshd lab hosts, the bundle's Ansible on a lab taskbox), then the production build and the
 # end-to-end tests in Debian's Chromium (Playwright). Prints one "N passed, N failed" line.
 set -uo pipefail
 cd "$(dirname "$0")/.."

@@ -61,6 +61,7 @@ function config(): InstallConfig {
 /** config() plus a worker "taskbox": a lab host (its own login) holding the lab bundle at bundleDir. */
 function withTaskbox(c: InstallConfig): InstallConfig {
   const h = lab.host(0);
+  for (const other of c.hosts) other.taskbox = false;
   c.hosts.push(defaultHost({
     name: 'taskbox', taskbox: true, address: h.address, ip: h.address, port: h.port, user: lab.state.user,
     auth: { kind: 'password', password: { set: true, value: lab.state.password } }, becomePassword: { set: true, value: lab.state.password },

@@ -8,7 +8,8 @@
  *   (no --limit at all), so a full run never depends on host-name globbing;
  * - a run's `scope` (hosts the install run targets, null = all) is inherited by retries, while the
  *   per-stage host lists narrow it ("retry failed" = only the hosts that failed or were unreachable);
- * - `write-config` runs on the wizard's machine and has no hosts.
+ * - `write-config` writes the bundle's files on the taskbox and has no hosts; `prepare` pings every host
+ *   of the scope from the taskbox, so it has host rows like a playbook stage.
  */
 import type { InstallerProfile, StageDef } from './profiles';
 

@@ -4,12 +4,12 @@
  *
  * Invariants:
  * - stage names are unique within a profile and stable (runs, retries and the UI refer to them);
- * - `playbook` paths are relative to the bundle root (the ansible-runner project dir), except
- *   `builtin:` playbooks, which ship with the wizard under server/runner/playbooks/;
+ * - `playbook` paths are relative to the bundle root on the taskbox, except `builtin:` playbooks,
+ *   which ship with the wizard under server/runner/playbooks/ and are uploaded with the stage;
  * - `configFiles` are written by the `write-config` stage with secrets as placeholders only: the
- *   revealed inventory lives in the run's private dir (0600) and is deleted when each stage ends;
- * - `inventoryGroupVars` is the bundle directory whose group_vars Kubespray expects next to the
- *   inventory; the runner links it beside the private inventory;
+ *   secrets Ansible needs live in each stage's secret/ dir on the taskbox (taskbox/stage-files.ts)
+ *   and are deleted when the stage ends;
+ * - `taskbox` is install.sh's multi-node flow as data (taskbox/stage-script.ts renders it);
  * - `layout.files` holds every bundle playbook of `stages` (bundlePlaybooks), so preflight's
  *   "Installer bundle" check looks for exactly what the stages will run; `version` and `ansible`
  *   describe the bundle as shipped and the Ansible it was written for (server/preflight/checks/bundle.ts).
@@ -124,7 +124,6 @@ export interface InstallerProfile {
   /** Bundle path used when the install's `installer.bundlePath` is empty ('' = none: must be set). */
   defaultBundlePath: string;
   configFiles: ConfigFileDef[];
-  inventoryGroupVars: string;
   /** Host keys the local lab recorded (.lab/known_hosts) fill gaps in the install's trusted keys. */
   labKnownHosts: boolean;
   stages: StageDef[];
@@ -199,7 +198,6 @@ export const PROFILES: Record<InstallerProfile['id'], InstallerProfile> = {
     label: 'KubeSphere 2.0.2 (kubesphere-all-advanced-2.0.2)',
     defaultBundlePath: '',
     configFiles: CONFIG_FILES,
-    inventoryGroupVars: 'k8s/inventory/my_cluster/group_vars',
     labKnownHosts: false,
     stages: KS_202_STAGES,
     layout: {
@@ -236,7 +234,6 @@ export const PROFILES: Record<InstallerProfile['id'], InstallerProfile> = {
     label: 'Lab stand-in bundle, Ansible 2.7.6 on Python 2.7 (lab/installer, not a real installer)',
     defaultBundlePath: LAB_BUNDLE_PATH,
     configFiles: CONFIG_FILES,
-    inventoryGroupVars: 'k8s/inventory/my_cluster/group_vars',
     labKnownHosts: true,
     stages: LAB_STAGES,
     layout: LAB_LAYOUT,
@@ -265,7 +262,6 @@ export const PROFILES: Record<InstallerProfile['id'], InstallerProfile> = {
     label: "Lab stand-in bundle, the taskbox's Debian ansible-core (lab/installer, not a real installer)",
     defaultBundlePath: LAB_BUNDLE_PATH,
     configFiles: CONFIG_FILES,
-    inventoryGroupVars: 'k8s/inventory/my_cluster/group_vars',
     labKnownHosts: true,
     stages: LAB_STAGES,
     layout: LAB_LAYOUT,
@@ -288,14 +284,6 @@ export const PROFILES: Record<InstallerProfile['id'], InstallerProfile> = {
 export function getProfile(id: string): InstallerProfile {
   if (id === 'kubesphere-2.0.2' || id === 'lab' || id === 'lab-core') return PROFILES[id];
   throw new Error(`unknown installer profile ${JSON.stringify(id)}`);
-}
-
-/** Absolute playbook path for ansible-runner `-p`, given the project (bundle) dir. */
-export function resolvePlaybook(stage: StageDef, projectDir: string): string {
-  if (stage.playbook.startsWith('builtin:')) {
-    return path.resolve(process.cwd(), 'server/runner/playbooks', stage.playbook.slice('builtin:'.length));
-  }
-  return path.join(projectDir, stage.playbook);
 }
 
 /** The phase a task of `role` belongs to, or undefined when the stage has no phases / no match. */

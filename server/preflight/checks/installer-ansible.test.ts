@@ -78,7 +78,7 @@ describe('judgeInstallerAnsible', () => {
   it('no bootstrap (lab-core) and no matching Ansible: fail', () => {
     const r = judgeInstallerAnsible(CORE, 'lab1', facts(CORE, 'ansible-playbook 2.7.6', { python: [] }, '/usr/bin/ansible-playbook'));
     expect(r).toMatchObject({ status: 'fail', message: 'On the taskbox lab1, /usr/bin/ansible-playbook is ansible 2.7.6 on Python 2.7.18, not the ansible 2.14.x the lab stand-in bundle is run with, and the lab-core profile has no bootstrap that installs it.' });
-    expect(r?.hint).toMatch(/Install ansible 2\.14\.x on lab1 so that ansible-playbook is found first on \/usr\/bin:\/usr\/sbin:\/bin:\/sbin/);
+    expect(r?.hint).toMatch(/Install ansible 2\.14\.x on lab1 so that ansible-playbook is found first on \/usr\/local\/sbin:\/usr\/local\/bin:\/usr\/sbin:\/usr\/bin:\/sbin:\/bin/);
   });
 
   it('the bootstrap script missing from the bundle: fail (nothing would install Ansible)', () => {

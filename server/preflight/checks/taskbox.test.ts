@@ -12,7 +12,7 @@ import { judgeLogDisk, judgeTaskboxMarked, judgeTaskboxReach, taskboxReachCheck 
 function config(): InstallConfig {
   const c = defaultConfig();
   c.hosts = [
-    defaultHost({ name: 'master1', taskbox: true, address: '', ip: '10.0.0.1', roles: { master: true, etcd: true, worker: false } }),
+    defaultHost({ name: 'master1', taskbox: true, address: '10.0.0.1', ip: '10.0.0.1', auth: { kind: 'password', password: { set: true } }, roles: { master: true, etcd: true, worker: false } }),
     defaultHost({ name: 'master2', address: '10.0.0.2', ip: '10.0.0.2', port: 22, roles: { master: true, etcd: false, worker: false } }),
     defaultHost({ name: 'node1', address: 'node1.example', ip: '10.0.0.4', port: 2222, roles: { master: false, etcd: false, worker: true } }),
   ];

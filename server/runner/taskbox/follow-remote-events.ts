@@ -10,7 +10,7 @@
  *   only once the wrapper exited, and the wrapper writes nothing to the file after run.sh ended.
  */
 import { SshError, type SshSession } from '../../ssh';
-import { sleep } from '../processes';
+import { sleep } from '../sleep';
 import { EventLineSplitter } from './parse-event-line';
 import type { StagePaths } from './layout';
 import { remoteStageState, type RemoteStageState } from './remote-stage';

@@ -8,7 +8,7 @@
  * are retried until `giveUpMs` after the first failure in a row.
  */
 import { connectHost, SshError, type SshSession, type SshTarget } from '../../ssh';
-import { sleep } from '../processes';
+import { sleep } from '../sleep';
 
 const FATAL_KINDS = new Set(['host-key-changed', 'auth', 'key-format', 'sudo-password', 'not-sudoer', 'sudo-tty']);
 const BACKOFF_MS = [250, 500, 1000, 2000, 5000];
