@@ -120,7 +120,7 @@ describe.skipIf(!haveShared)('install runs on the taskbox (Ansible 2.7.6, non-ro
     expect(view.stages.find((s) => s.name === 'verify')?.status).toBe('cancelled');
   }, 240_000);
 
-  it('retry-failed runs only the failed stage on the failed host; resume then completes', async () => {
+  it('retry-failed runs only the failed stage on the failed host; resume then completes; a stage re-runs', async () => {
     const retryId = await retryRun(failedRunId, { mode: 'failed' });
     const view = await finished(retryId);
     expect(view.status, await logOf(retryId)).toBe('succeeded');
@@ -132,6 +132,10 @@ describe.skipIf(!haveShared)('install runs on the taskbox (Ansible 2.7.6, non-ro
     const resumed = await finished(resumeId);
     expect(resumed.status, await logOf(resumeId)).toBe('succeeded');
     expect(resumed.stages.map((s) => [s.name, s.hosts.length])).toEqual([['kubesphere', 1], ['verify', 6]]);
+    const stageId = await retryRun(failedRunId, { mode: 'stage', stage: 'verify' });
+    const again = await finished(stageId);
+    expect(again.status, await logOf(stageId)).toBe('succeeded');
+    expect(again.stages.map((s) => [s.name, s.hosts.length])).toEqual([['verify', 6]]);
   }, 300_000);
 
   it('cancel stops the stage on the taskbox and leaves none of its processes there', async () => {
