@@ -1,5 +1,6 @@
 /**
- * The install journey in the browser, on 6 real lab hosts (profile `lab`), as an operator does it:
+ * The install journey in the browser, on 6 real lab hosts (profile `lab`; the first is the taskbox
+ * every stage runs on, under the Ansible 2.7.6 its bootstrap installs), as an operator does it:
  * open the install in the wizard, Review → "Check the hosts", run the host checks, acknowledge the
  * warnings (the lab hosts are Debian: not in the supported OS list), open "Advanced" and inject a
  * failure (`lab_fail_at=kubesphere:<2nd host>`), press Install (the server's install gate lets it
@@ -67,6 +68,9 @@ test('install on lab hosts from the host checks: injected failure, retry failed,
   // The run page: stages progress live, then the injected failure's card
   await expect(page).toHaveURL(new RegExp(`/installs/${install.id}/runs/[^/]+$`), { timeout: 30_000 });
   const runId = new URL(page.url()).pathname.split('/').pop() ?? '';
+  // every stage runs on the taskbox (the first leased host): first it is prepared (Ansible 2.7.6)
+  await expect(page.getByTestId('stage-prepare')).toHaveAttribute('data-status', /running|succeeded/, { timeout: 60_000 });
+  await expect(page.getByTestId('stage-prepare')).toHaveAttribute('data-status', 'succeeded', { timeout: 120_000 });
   await expect(page.getByTestId('stage-init')).toBeVisible();
   await expect(page.getByTestId('stage-init')).toHaveAttribute('data-status', /running|succeeded/, { timeout: 60_000 });
   await expect(page.getByTestId('stage-init')).toHaveAttribute('data-status', 'succeeded', { timeout: 90_000 });
