@@ -185,12 +185,19 @@ export const LAB_ANSIBLE_BIN = '/opt/ksw-lab-ansible/bin';
 /** Where the lab puts its stand-in bundle on every lab host (lab/README.md). */
 export const LAB_BUNDLE_PATH = '/opt/ks-lab-installer';
 
-const LAB_LAYOUT: BundleLayout = {
-  name: 'lab stand-in',
-  howToGet: 'Bring the lab up again (npm run lab -- up): it copies lab/installer to every lab host',
-  dirs: BUNDLE_DIRS,
-  files: bundlePlaybooks(LAB_STAGES),
-};
+/** What both lab profiles share: the stand-in bundle on every lab host, the lab's known host keys. */
+const LAB_BUNDLE = {
+  defaultBundlePath: LAB_BUNDLE_PATH,
+  configFiles: CONFIG_FILES,
+  labKnownHosts: true,
+  stages: LAB_STAGES,
+  layout: {
+    name: 'lab stand-in',
+    howToGet: 'Bring the lab up again (npm run lab -- up): it copies lab/installer to every lab host',
+    dirs: BUNDLE_DIRS,
+    files: bundlePlaybooks(LAB_STAGES),
+  },
+} satisfies Partial<InstallerProfile>;
 
 export const PROFILES: Record<InstallerProfile['id'], InstallerProfile> = {
   'kubesphere-2.0.2': {
@@ -232,11 +239,7 @@ export const PROFILES: Record<InstallerProfile['id'], InstallerProfile> = {
   lab: {
     id: 'lab',
     label: 'Lab stand-in bundle, Ansible 2.7.6 on Python 2.7 (lab/installer, not a real installer)',
-    defaultBundlePath: LAB_BUNDLE_PATH,
-    configFiles: CONFIG_FILES,
-    labKnownHosts: true,
-    stages: LAB_STAGES,
-    layout: LAB_LAYOUT,
+    ...LAB_BUNDLE,
     ansible: {
       pinned: '2.7.6',
       pinnedMatch: 'exact',
@@ -260,11 +263,7 @@ export const PROFILES: Record<InstallerProfile['id'], InstallerProfile> = {
   'lab-core': {
     id: 'lab-core',
     label: "Lab stand-in bundle, the taskbox's Debian ansible-core (lab/installer, not a real installer)",
-    defaultBundlePath: LAB_BUNDLE_PATH,
-    configFiles: CONFIG_FILES,
-    labKnownHosts: true,
-    stages: LAB_STAGES,
-    layout: LAB_LAYOUT,
+    ...LAB_BUNDLE,
     ansible: {
       pinned: '2.14',
       pinnedMatch: 'prefix',

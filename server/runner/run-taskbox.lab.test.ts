@@ -62,6 +62,23 @@ async function expectLinesMatchEvents(runId: string): Promise<void> {
   expect(seqs).toEqual(seqs.map((_, i) => i + 1));
 }
 
+/** With the stage dirs kept on the taskbox (KSW_KEEP_STAGE_DIRS=1): `runId`'s log must equal its events files. */
+async function expectRunMatchesEvents(start: () => Promise<string>): Promise<void> {
+  process.env.KSW_KEEP_STAGE_DIRS = '1';
+  resetEnvCache();
+  try {
+    const runId = await start();
+    const view = await finished(runId);
+    expect(view.status, await logOf(runId)).toBe('succeeded');
+    await expectLinesMatchEvents(runId);
+  } finally {
+    delete process.env.KSW_KEEP_STAGE_DIRS;
+    resetEnvCache();
+  }
+}
+
+const midKubernetes = (runId: string) => waitFor(async () => getDb().stage.findFirst({ where: { runId, name: 'kubernetes', status: 'running', lastEventCounter: { gt: 5 } } }), 120_000, 'the kubernetes stage to be mid-way');
+
 describe.skipIf(!haveShared)('install runs on the taskbox (Ansible 2.7.6, non-root taskbox login)', () => {
   it('a full lab install succeeds on lab1 with the pinned Ansible; nothing runs on the wizard machine', async () => {
     const stubs = stubLocalAnsible();
@@ -168,40 +185,25 @@ describe.skipIf(!haveShared)('install runs on the taskbox (Ansible 2.7.6, non-ro
   }, 240_000);
 
   it("the wizard's SSH sessions to the taskbox dropped mid-stage: the stage goes on, every line once", async () => {
-    process.env.KSW_KEEP_STAGE_DIRS = '1';
-    resetEnvCache();
-    try {
+    await expectRunMatchesEvents(async () => {
       const runId = await createRun(installId, { stages: ['init', 'kubernetes'] });
-      await waitFor(async () => getDb().stage.findFirst({ where: { runId, name: 'kubernetes', status: 'running', lastEventCounter: { gt: 5 } } }), 120_000, 'the kubernetes stage to be mid-way');
+      await midKubernetes(runId);
       expect(await dropSshSessions(taskbox())).toBeGreaterThan(0);
-      const view = await finished(runId);
-      expect(view.status, await logOf(runId)).toBe('succeeded');
-      await expectLinesMatchEvents(runId);
-    } finally {
-      delete process.env.KSW_KEEP_STAGE_DIRS;
-      resetEnvCache();
-    }
+      return runId;
+    });
   }, 300_000);
 
   it('the wizard SIGKILLed mid-stage and restarted: the stage is re-attached; every line once', async () => {
-    const runId = await createRun(installId, { stages: ['init', 'kubernetes'] }, { drive: false });
-    const env = { ...process.env, KSW_KEEP_STAGE_DIRS: '1' };
-    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('server/runner/test-support/drive-run-child.ts'), runId], { stdio: 'ignore', env });
-    if (child.pid) spawned.push(child.pid);
-    await waitFor(async () => getDb().stage.findFirst({ where: { runId, name: 'kubernetes', status: 'running', lastEventCounter: { gt: 5 } } }), 120_000, 'the kubernetes stage to be mid-way');
-    child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
-    process.env.KSW_KEEP_STAGE_DIRS = '1';
-    resetEnvCache();
-    try {
+    await expectRunMatchesEvents(async () => {
+      const runId = await createRun(installId, { stages: ['init', 'kubernetes'] }, { drive: false });
+      const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('server/runner/test-support/drive-run-child.ts'), runId], { stdio: 'ignore', env: { ...process.env } });
+      if (child.pid) spawned.push(child.pid);
+      await midKubernetes(runId);
+      child.kill('SIGKILL');
+      await new Promise((r) => child.once('exit', r));
       expect((await reconcileRuns()).resumed).toContain(runId);
-      const view = await finished(runId);
-      expect(view.status, await logOf(runId)).toBe('succeeded');
-      await expectLinesMatchEvents(runId);
-    } finally {
-      delete process.env.KSW_KEEP_STAGE_DIRS;
-      resetEnvCache();
-    }
+      return runId;
+    });
   }, 300_000);
 
   it("no secret value is in the DB, the API views, the data dir or anywhere on the taskbox's private filesystem", async () => {
