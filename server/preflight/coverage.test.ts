@@ -4,6 +4,7 @@ import { defaultHost } from '@/lib/config/defaults';
 import type { Host } from '@/lib/config/schema';
 import { checkCoverage } from './coverage';
 import { checkedTargets, loginFingerprintKey } from './login-fingerprint';
+import type { PreflightHost } from './preflight-hosts';
 import { parseCheckedHosts } from './view';
 
 const key = loginFingerprintKey(randomBytes(32));
@@ -82,5 +83,42 @@ describe('checkCoverage (install gate: does the last check cover the hosts as th
   it('an older run that kept names only covers nothing', () => {
     const r = checkCoverage(now(hosts()), parseCheckedHosts(JSON.stringify(['master1', 'master2', 'node1'])));
     expect(r).toMatchObject({ code: 'hosts-changed', hosts: ['master1', 'master2', 'node1'] });
+  });
+
+  describe('with an installer machine outside the cluster', () => {
+    const installer = (over: Partial<Host> = {}): PreflightHost => ({
+      ...defaultHost({ name: 'installer', address: '10.0.0.9', ip: '', auth: { kind: 'password', password: { set: true, value: 'pw-installer' } }, roles: { master: false, etcd: false, worker: false } }),
+      installerMachine: true,
+      ...over,
+    });
+    const all = (over?: Partial<Host>): PreflightHost[] => [...hosts(), installer(over)];
+
+    it('covers it when checked with the same login', () => {
+      expect(checkCoverage(now(all()), recorded(all()))).toBeNull();
+    });
+
+    it('refuses when its login changed, naming the installer machine', () => {
+      const r = checkCoverage(now(all({ becomePassword: { set: true, value: 'sudo' } })), recorded(all()));
+      expect(r).toEqual({ code: 'login-changed', hosts: ['installer'], message: 'The login details of the installer machine changed after the last host check; run the checks again.' });
+    });
+
+    it('refuses when it was not checked (a run of the cluster hosts only), or it moved', () => {
+      expect(checkCoverage(now(all()), recorded(hosts()))).toEqual({
+        code: 'hosts-changed',
+        hosts: ['installer'],
+        message: 'The last check covered master1, master2, node1 only: check all hosts ("Check hosts") before installing.',
+      });
+      expect(checkCoverage(now(all({ address: '10.0.0.10' })), recorded(all()))).toMatchObject({ code: 'hosts-changed', hosts: ['installer'], message: expect.stringContaining('(the installer machine)') });
+    });
+
+    it('a cluster host of the same name is another machine: not covered either way', () => {
+      const { installerMachine: _flag, ...clusterHost } = installer();
+      expect(checkCoverage(now([...hosts(), clusterHost]), recorded(all()))).toMatchObject({ code: 'hosts-changed', hosts: ['installer'] });
+      expect(checkCoverage(now(all()), recorded([...hosts(), clusterHost]))).toMatchObject({ code: 'hosts-changed', hosts: ['installer'] });
+    });
+
+    it('an installer machine dropped from the config (the taskbox host runs it again) is a changed host', () => {
+      expect(checkCoverage(now(hosts()), recorded(all()))).toMatchObject({ code: 'hosts-changed', hosts: ['installer'], message: 'The hosts changed since the last check (the installer machine): check them again before installing.' });
+    });
   });
 });

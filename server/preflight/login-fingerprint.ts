@@ -11,6 +11,7 @@
 import type { Host, HostAuth } from '@/lib/config/schema';
 import type { Secret } from '@/lib/config/secret';
 import { deriveKey, keyedHash } from '../crypto/keyed-hash';
+import type { PreflightHost } from './preflight-hosts';
 import { checkedTarget, type CheckedTarget } from './view';
 
 export interface LoginFingerprint {
@@ -35,7 +36,7 @@ function valueOf(secret: Secret, what: string, host: string): string | null {
   return secret.value;
 }
 
-export function loginFingerprint(installId: string, host: Host, subKey: Buffer): LoginFingerprint {
+export function loginFingerprint(installId: string, host: Pick<Host, 'name' | 'user' | 'address' | 'port' | 'auth' | 'becomePassword'>, subKey: Buffer): LoginFingerprint {
   const v = (secret: Secret, what: string) => valueOf(secret, what, host.name);
   const auth = host.auth;
   const password = auth.kind === 'password' ? v(auth.password, 'SSH password') : null;
@@ -58,7 +59,7 @@ export function sameLogin(a: LoginFingerprint, b: LoginFingerprint): boolean {
 /** A checked target with its login, as every run records it now. */
 export type CheckedLoginTarget = CheckedTarget & { login: LoginFingerprint };
 
-/** What a check of each (resolved) host depended on, its login included: PreflightRun.hostsJson. */
-export function checkedTargets(installId: string, hosts: readonly Host[], subKey: Buffer = loginFingerprintKey()): CheckedLoginTarget[] {
+/** What a check of each (resolved) host or installer machine depended on, its login included: PreflightRun.hostsJson. */
+export function checkedTargets(installId: string, hosts: readonly PreflightHost[], subKey: Buffer = loginFingerprintKey()): CheckedLoginTarget[] {
   return hosts.map((h) => ({ ...checkedTarget(h), login: loginFingerprint(installId, h, subKey) }));
 }

@@ -6,11 +6,12 @@
  * the packet got there and back. A timeout or "no route to host" means a firewall is in the way.
  *
  * The taskbox also tests every other host's SSH address:port (purpose 'ssh'), where the install's
- * Ansible will connect: there only an open port is good.
+ * Ansible will connect: there only an open port is good. An installer machine outside the cluster
+ * tests those only: it takes no part in the cluster's traffic.
  */
 import type { Host, InstallConfig } from '@/lib/config/schema';
 import { parseHostPort } from '@/lib/config/net';
-import { isTaskbox, taskboxLoginProblem } from './taskbox';
+import { isExternalInstaller, isTaskbox, taskboxLoginProblem } from './taskbox';
 
 export type ProbePurpose = 'etcd' | 'master' | 'lb' | 'storage' | 'ssh';
 export interface ProbeTarget {
@@ -50,7 +51,10 @@ export function taskboxSshTargets(taskbox: Host, config: InstallConfig): (ProbeT
     .map((h) => ({ target: `${h.address.trim()}:${h.port}`, purpose: 'ssh' as const, label: `SSH of ${h.name} ${h.address.trim()}:${h.port}`, host: h.name }));
 }
 
+const withoutHost = ({ target, purpose, label }: ProbeTarget & { host: string }): ProbeTarget => ({ target, purpose, label });
+
 export function probeTargetsFor(host: Host, config: InstallConfig): ProbeTarget[] {
+  if (isExternalInstaller(host, config)) return taskboxLoginProblem(host) ? [] : taskboxSshTargets(host, config).map(withoutHost);
   const out: ProbeTarget[] = [];
   const others = config.hosts.filter((h) => h.name !== host.name && h.ip && h.ip !== host.ip);
   for (const peer of others.filter((h) => h.roles.etcd)) {
@@ -66,7 +70,7 @@ export function probeTargetsFor(host: Host, config: InstallConfig): ProbeTarget[
   }
   out.push(...storageTargets(config));
   // (a taskbox without a login is checked on the wizard's machine: its probes would not be the taskbox's)
-  if (isTaskbox(host, config) && !taskboxLoginProblem(host)) out.push(...taskboxSshTargets(host, config).map(({ target, purpose, label }) => ({ target, purpose, label })));
+  if (isTaskbox(host, config) && !taskboxLoginProblem(host)) out.push(...taskboxSshTargets(host, config).map(withoutHost));
   const seen = new Set<string>();
   return out.filter((t) => (seen.has(t.target) ? false : (seen.add(t.target), true)));
 }

@@ -14,7 +14,7 @@ import { fail } from './checks/util';
 import { gatherTaskboxFacts } from './gather-taskbox';
 import { expectedHostKey } from './host-keys';
 import { sshTargetOf } from './host-shell';
-import { TASKBOX_LOGIN_HINT, taskboxBundlePath, taskboxLoginProblem, taskboxOf } from './taskbox';
+import { taskboxBundlePath, taskboxLoginHint, taskboxLoginProblem, taskboxOf, taskboxWords } from './taskbox';
 import { taskboxProbeSpec } from './taskbox-spec';
 import type { CheckResult } from './types';
 
@@ -24,23 +24,24 @@ const LOOK_TIMEOUT_MS = 15_000;
 export async function recheckTaskboxBundle(installId: string, config: InstallConfig): Promise<CheckResult> {
   const taskbox = taskboxOf(config);
   if (!taskbox) return judgeTaskboxMarked(config) ?? fail('No host is the taskbox.', 'Mark the taskbox in the Hosts step.');
+  const { the } = taskboxWords(taskbox.name);
   const noLogin = taskboxLoginProblem(taskbox);
-  if (noLogin) return fail(noLogin, TASKBOX_LOGIN_HINT);
+  if (noLogin) return fail(noLogin, taskboxLoginHint(taskbox.name));
   const profile = getProfile(config.installer.profile);
   const location = taskboxBundlePath(config, profile);
   if ('problem' in location) return judgeBundle(profile, taskbox.name, location, undefined);
 
   const key = await expectedHostKey(installId, taskbox.name);
-  if (!key) return fail(`No host key of the taskbox ${taskbox.name} is recorded, so the installer bundle there cannot be checked safely.`, 'Check the hosts again; the first check records the key.');
+  if (!key) return fail(`No host key of ${the} is recorded, so the installer bundle there cannot be checked safely.`, 'Check the hosts again; the first check records the key.');
   const t = sshTargetOf(taskbox);
-  if ('missing' in t) return fail(`Cannot log in to the taskbox ${taskbox.name} to check the installer bundle: ${t.missing}.`, TASKBOX_LOGIN_HINT);
+  if ('missing' in t) return fail(`Cannot log in to ${the} to check the installer bundle: ${t.missing}.`, taskboxLoginHint(taskbox.name));
   const spec = taskboxProbeSpec(profile, location.path, { bundleOnly: true });
   try {
     const look = await withHost({ ...t.target, expectedHostKey: key }, (session) => gatherTaskboxFacts(session, spec, LOOK_TIMEOUT_MS), CONNECT);
     return judgeBundle(profile, taskbox.name, location, look);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    const hint = err instanceof SshError ? err.hint : 'Check the taskbox is up and reachable, then try again.';
-    return fail(`Could not log in to the taskbox ${taskbox.name} to check the installer bundle: ${message}.`, hint);
+    const hint = err instanceof SshError ? err.hint : `Check that ${the} is up and reachable, then try again.`;
+    return fail(`Could not log in to ${the} to check the installer bundle: ${message}.`, hint);
   }
 }

@@ -5,13 +5,15 @@
  * unprivileged, without the probe, when sudo is refused); then every catalog check on the parsed facts. Results are reported through `onResults` as soon as they exist.
  * The taskbox alone does more: a second exec on the same connection, alongside the gather, looks at
  * the installer bundle and its programs (gather-taskbox.ts), and its gather also probes every
- * host's SSH port.
+ * host's SSH port. An installer machine outside the cluster (preflight-hosts.ts) gets the same
+ * connection, sudo and taskbox look, but none of a cluster host's checks (INSTALLER_MACHINE_CHECKS):
+ * no ports, no fsync probe, no probes but the hosts' SSH ports.
  *
  * Never throws for host problems: an unreachable host yields a failed "ssh" result.
  */
 import { isLabProfile, type Host, type InstallConfig } from '@/lib/config/schema';
 import { connectHost, SshError, type ConnectOptions, type ExecResult, type HostKeyFingerprint, type PresentedHostKey } from '../ssh';
-import { CONNECTION_CHECKS, HOST_CHECKS } from './checks';
+import { CONNECTION_CHECKS, HOST_CHECKS, INSTALLER_MACHINE_CHECKS } from './checks';
 import { requiredPorts } from './checks/ports';
 import { FSYNC_WRITES, gatherArgv } from './gather-script';
 import { startTaskboxLook } from './gather-taskbox';
@@ -20,6 +22,7 @@ import { parseGatherOutput, type ClockSample, type FsyncSample, type HostFacts }
 import { clockSampleOf, parseFsyncSection } from './parse/misc';
 import { SECTION_MARK } from './parse/sections';
 import { probeTargetsFor } from './probe-targets';
+import { isExternalInstaller } from './taskbox';
 import { hostRoles, type CheckOutcome, type CheckResult } from './types';
 
 /** Checks judged on the taskbox look, which may end after the gather. */
@@ -137,9 +140,10 @@ export async function runHostChecks(host: Host, opts: HostRunOptions): Promise<H
     // fsync probe (one sudo authentication per host: PAM password hashing is the most expensive part
     // of a check on a busy machine).
     const needSudo = !shell.isRoot;
-    const withFsync = host.roles.etcd === true;
+    const installerOnly = isExternalInstaller(host, opts.config);
+    const withFsync = host.roles.etcd === true && !installerOnly;
     const targets = probeTargetsFor(host, opts.config).map((t) => t.target);
-    const ports = requiredPorts(host, opts.config).map((n) => n.port);
+    const ports = installerOnly ? [] : requiredPorts(host, opts.config).map((n) => n.port);
     // The clock is read on the gather's channel, before sudo (see ExecOptions.clockSample).
     const runGather = (sudo: boolean, fsync: boolean) => shell.exec(gatherArgv(targets, { fsync, ports }), { sudo, timeoutMs: 30_000, clockSample: true });
     const taskboxLook = startTaskboxLook(host, opts.config, shell);
@@ -178,7 +182,7 @@ export async function runHostChecks(host: Host, opts: HostRunOptions): Promise<H
     if (!facts.complete) {
       batch.push(outcome(host, 'gather', { status: 'warn', message: `The fact-gathering script stopped early (exit ${gather.value.exitCode}); some checks lack data.`, hint: 'See the evidence for the error output.', evidence: gather.value.stderr.slice(-2000) }, gather.ms));
     }
-    for (const check of HOST_CHECKS) {
+    for (const check of installerOnly ? INSTALLER_MACHINE_CHECKS : HOST_CHECKS) {
       if (check.appliesTo && !check.appliesTo(roles)) continue;
       const result = check.run(ctx);
       if (!result) continue;

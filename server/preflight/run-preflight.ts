@@ -3,8 +3,12 @@
  * PreflightRun row (running) → per host, bounded fan-out, one SSH connection each (runHostChecks)
  * → results recorded with a seq and streamed (the taskbox's row also judges the installer bundle,
  * its Ansible, SSH from there to every host and disk for the logs: looked at on its own connection)
- * → cluster-wide checks when every host is covered → final status passed | warned | failed.
+ * → cluster-wide checks when every cluster host is covered → final status passed | warned | failed.
  * Node.state goes unknown → reachable → ready | failed.
+ *
+ * An installer machine outside the cluster is checked like a host, under the name `installer`
+ * (preflight-hosts.ts): its own row, its host key recorded and pinned the same way, the taskbox's
+ * checks only; its facts never reach the cluster-wide checks, and it has no Node row.
  *
  * The run records every host it checks as it was (hostsJson: address, port, ip, roles and a keyed
  * fingerprint of the login), for the install gate to compare with the config later.
@@ -14,7 +18,7 @@
  * when it is older than STALE_MS); secrets are resolved here and never recorded.
  */
 import net from 'node:net';
-import { isLabProfile, type Host, type InstallConfig } from '@/lib/config/schema';
+import { isLabProfile, type InstallConfig } from '@/lib/config/schema';
 import { getDb } from '../db';
 import { HttpError, ValidationError } from '../http/errors';
 import { resolveSecrets } from '../installs/resolve-secrets';
@@ -22,6 +26,7 @@ import { DEFAULT_FAN_OUT, mapLimit } from '../ssh';
 import { CLUSTER_CHECKS } from './checks';
 import { expectedHostKey, recordChangedHostKey, recordHostKey } from './host-keys';
 import { checkedTargets } from './login-fingerprint';
+import { installerNameClash, preflightHosts, type PreflightHost } from './preflight-hosts';
 import type { HostFacts } from './parse/facts';
 import { RunRecorder } from './recorder';
 import { runHostChecks } from './run-host-checks';
@@ -45,11 +50,14 @@ export function waitForPreflight(runId: string): Promise<void> {
 export async function startPreflight(installId: string, opts: StartPreflightOptions = {}): Promise<string> {
   const db = getDb();
   const config = await resolveSecrets(installId);
+  const clash = installerNameClash(config);
+  if (clash) throw new ValidationError([{ path: 'hosts', message: clash }]);
+  const machines = preflightHosts(config);
   const wanted = opts.hosts && opts.hosts.length > 0 ? opts.hosts : undefined;
-  const unknown = (wanted ?? []).filter((name) => !config.hosts.some((h) => h.name === name));
+  const unknown = (wanted ?? []).filter((name) => !machines.some((h) => h.name === name));
   if (unknown.length > 0) throw new ValidationError([{ path: 'hosts', message: `no host named ${unknown.join(', ')} in this install` }]);
-  const hosts = wanted ? config.hosts.filter((h) => wanted.includes(h.name)) : config.hosts;
-  if (hosts.length === 0) throw new ValidationError([{ path: 'hosts', message: 'the install has no hosts to check: add them in the Hosts step' }]);
+  const hosts = wanted ? machines.filter((h) => wanted.includes(h.name)) : machines;
+  if (config.hosts.length === 0) throw new ValidationError([{ path: 'hosts', message: 'the install has no hosts to check: add them in the Hosts step' }]);
 
   const running = await db.preflightRun.findFirst({ where: { installId, status: 'running' } });
   if (running) {
@@ -64,7 +72,8 @@ export async function startPreflight(installId: string, opts: StartPreflightOpti
   // the install gate compares them with the config later.
   const run = await db.preflightRun.create({ data: { installId, hostsJson: JSON.stringify(checkedTargets(installId, hosts)) } });
   await db.node.updateMany({ where: { installId, name: { in: names } }, data: { state: 'unknown', stateNote: null } });
-  const work = executeRun(run.id, installId, config, hosts, hosts.length === config.hosts.length)
+  const allHosts = config.hosts.every((h) => names.includes(h.name));
+  const work = executeRun(run.id, installId, config, hosts, allHosts)
     .catch(async (err: unknown) => {
       console.error(`[preflight] run ${run.id} stopped: ${err instanceof Error ? err.message : String(err)}`);
       await db.preflightRun.update({ where: { id: run.id }, data: { status: 'failed', finishedAt: new Date() } }).catch(() => undefined);
@@ -78,7 +87,7 @@ async function setNodeState(installId: string, name: string, state: string, stat
   await getDb().node.updateMany({ where: { installId, name }, data: { state, stateNote } });
 }
 
-async function checkOneHost(installId: string, config: InstallConfig, host: Host, recorder: RunRecorder): Promise<{ facts?: HostFacts; statuses: CheckStatus[] }> {
+async function checkOneHost(installId: string, config: InstallConfig, host: PreflightHost, recorder: RunRecorder): Promise<{ facts?: HostFacts; statuses: CheckStatus[] }> {
   const statuses: CheckStatus[] = [];
   let firstFailure: string | undefined;
   const result = await runHostChecks(host, {
@@ -121,7 +130,7 @@ export function tcpProbe(host: string, port: number, timeoutMs: number): Promise
   });
 }
 
-async function executeRun(runId: string, installId: string, config: InstallConfig, hosts: Host[], allHosts: boolean): Promise<void> {
+async function executeRun(runId: string, installId: string, config: InstallConfig, hosts: PreflightHost[], allHosts: boolean): Promise<void> {
   const recorder = new RunRecorder(runId);
   const statuses: CheckStatus[] = [];
   const facts = new Map<string, HostFacts>();
@@ -132,7 +141,8 @@ async function executeRun(runId: string, installId: string, config: InstallConfi
       return { facts: undefined, statuses: ['fail' as const] };
     });
     statuses.push(...r.statuses);
-    if (r.facts) facts.set(host.name, r.facts);
+    // the cluster-wide checks judge the cluster's hosts only
+    if (r.facts && !host.installerMachine) facts.set(host.name, r.facts);
   });
   if (allHosts) {
     const ctx = { config, facts, labProfile: isLabProfile(config.installer.profile), tcpProbe };

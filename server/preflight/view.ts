@@ -1,7 +1,7 @@
 /** The API shape of a preflight run (GET /api/preflight/:runId), built from its rows. Pure types + mapper. */
-import type { Host } from '@/lib/config/schema';
 import { CHECK_TITLES } from './checks';
 import type { LoginFingerprint } from './login-fingerprint';
+import type { PreflightHost } from './preflight-hosts';
 import { worstStatus, type CheckStatus, type RunStatus } from './types';
 
 export interface PreflightCheckView {
@@ -17,6 +17,8 @@ export interface PreflightCheckView {
 
 export interface PreflightHostView {
   name: string;
+  /** The installer machine outside the cluster (checked for the taskbox's part only), not a cluster host. */
+  installerMachine?: true;
   /** Worst check so far; "pending" while the host has no result yet. */
   status: CheckStatus | 'pending';
   checks: PreflightCheckView[];
@@ -58,6 +60,8 @@ export interface CheckedTarget {
   port: number;
   ip: string;
   roles: { master: boolean; etcd: boolean; worker: boolean };
+  /** The installer machine outside the cluster (preflight-hosts.ts); absent for a cluster host. */
+  installerMachine?: true;
   /** The login the check used, as a fingerprint (login-fingerprint.ts); absent in rows written before it was kept. */
   login?: LoginFingerprint;
 }
@@ -66,8 +70,9 @@ export interface CheckedTarget {
  * What a check of one host depended on, but its login; a later change of any of these needs a new
  * check (the login is added by login-fingerprint.ts checkedTargets, which needs the secrets).
  */
-export function checkedTarget(h: Host): CheckedTarget {
-  return { name: h.name, address: h.address, port: h.port, ip: h.ip, roles: { master: h.roles.master, etcd: h.roles.etcd, worker: h.roles.worker } };
+export function checkedTarget(h: PreflightHost): CheckedTarget {
+  const target: CheckedTarget = { name: h.name, address: h.address, port: h.port, ip: h.ip, roles: { master: h.roles.master, etcd: h.roles.etcd, worker: h.roles.worker } };
+  return h.installerMachine ? { ...target, installerMachine: true } : target;
 }
 
 /** PreflightRun.hostsJson → the hosts it covers; `targets` is undefined for rows that kept names only. */
@@ -110,7 +115,8 @@ export function toRunView(
   run: { id: string; installId: string; status: string; hostsJson: string; startedAt: Date; finishedAt: Date | null },
   rows: readonly ResultRow[],
 ): PreflightRunView {
-  const { names } = parseCheckedHosts(run.hostsJson);
+  const { names, targets } = parseCheckedHosts(run.hostsJson);
+  const installerMachine = (name: string) => (targets?.some((t) => t.name === name && t.installerMachine) ? { installerMachine: true as const } : {});
   const checksOf = (host: string) => rows.filter((r) => r.host === host).map(toCheckView).sort(byCatalog);
   const group = (host: string) => {
     const checks = checksOf(host);
@@ -123,7 +129,7 @@ export function toRunView(
     status,
     startedAt: run.startedAt.toISOString(),
     ...(run.finishedAt ? { finishedAt: run.finishedAt.toISOString() } : {}),
-    hosts: names.map((name) => ({ name, ...group(name) })),
+    hosts: names.map((name) => ({ name, ...installerMachine(name), ...group(name) })),
     cluster: group(CLUSTER_HOST),
     lastSeq: rows.reduce((m, r) => Math.max(m, r.seq), 0),
   };

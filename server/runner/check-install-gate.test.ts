@@ -19,6 +19,7 @@ import { checkInstallConfig } from '../installs/check-install-config';
 import { createInstall } from '../installs/create-install';
 import { updateInstall } from '../installs/update-install';
 import { newLabConfig } from '../lab/lab-hosts-config';
+import { getPreflightRun } from '../preflight/get-preflight';
 import { startPreflight, waitForPreflight } from '../preflight/run-preflight';
 import { placeLabBundle, removeRemoteDir, uniqueRemoteDir } from '../preflight/testing/remote-bundle';
 import { parseCheckedHosts } from '../preflight/view';
@@ -68,6 +69,19 @@ function withTaskbox(c: InstallConfig): InstallConfig {
     roles: { master: false, etcd: false, worker: true },
   }));
   c.installer = { ...c.installer, profile: 'lab', bundlePath: bundleDir };
+  return c;
+}
+
+/** config() run from a lab host outside the cluster (its own login), holding the lab bundle at bundleDir. */
+function withExternalInstaller(c: InstallConfig): InstallConfig {
+  const h = lab.host(0);
+  for (const other of c.hosts) other.taskbox = false;
+  const login = { set: true, value: lab.state.password } as const;
+  c.installer = {
+    profile: 'lab',
+    bundlePath: bundleDir,
+    machine: { kind: 'external', address: h.address, port: h.port, user: lab.state.user, auth: { kind: 'password', password: login }, becomePassword: login },
+  };
   return c;
 }
 
@@ -223,5 +237,57 @@ describe('install gate: hosts that another install has run on', () => {
     expect(refused.status).toBe(409);
     expect((refused.json as Refusal).gate.code).toBe('warnings-not-acknowledged');
     expect(await checkInstallGate(id, true)).toMatchObject({ ok: true, code: 'ok' });
+  });
+});
+
+describe('install gate: an installer machine outside the cluster', () => {
+  it("is checked under 'installer' and covered by login; a run without it, a changed login or no bundle there refuses", async () => {
+    const c = withExternalInstaller(config());
+    expect(checkInstallConfig(c).errors).toEqual([]);
+    const { id } = await createInstall({ name: 'external-gate', config: c });
+
+    // a partial check may name it, and then checks the taskbox's part only
+    const only = await startPreflight(id, { hosts: ['installer'] });
+    await waitForPreflight(only);
+    const view = await getPreflightRun(only);
+    expect(view.hosts.map((h) => [h.name, h.installerMachine])).toEqual([['installer', true]]);
+    expect(view.hosts[0]?.checks.map((x) => x.id)).toEqual(['ssh', 'sudo', 'installer-bundle', 'installer-ansible', 'taskbox-ssh', 'installer-disk']);
+    expect(view.cluster.checks).toEqual([]);
+    expect(await getDb().hostKey.findMany({ where: { installId: id }, select: { host: true, address: true } })).toEqual([{ host: 'installer', address: `${lab.host(0).address}:${lab.host(0).port}` }]);
+    expect(await checkInstallGate(id, true)).toMatchObject({ ok: false, code: 'hosts-changed', message: 'The last check covered the installer machine only: check all hosts ("Check hosts") before installing.' });
+
+    const runId = await checkedAndPassed(id);
+    const { targets } = parseCheckedHosts((await getDb().preflightRun.findUniqueOrThrow({ where: { id: runId } })).hostsJson);
+    expect(targets?.map((t) => [t.name, t.installerMachine, t.login?.user])).toEqual([['gate1', undefined, 'ops'], ['gate2', undefined, 'ops'], ['gate3', undefined, 'ops'], ['installer', true, lab.state.user]]);
+    expect(await checkInstallGate(id, true)).toMatchObject({ ok: true, code: 'ok' });
+
+    const changed = structuredClone(c);
+    if (changed.installer.machine.kind === 'external') changed.installer.machine.becomePassword = { set: true, value: 'another sudo' };
+    await updateInstall(id, { config: changed });
+    const gate = await checkInstallGate(id, true);
+    expect(gate).toMatchObject({ ok: false, code: 'login-changed', loginChanged: ['installer'], message: 'The login details of the installer machine changed after the last host check; run the checks again.' });
+    expect((await start(id)).status).toBe(409);
+    await updateInstall(id, { config: c });
+    expect((await checkInstallGate(id, true)).ok).toBe(true);
+
+    // a check that did not cover it (as every run before this machine was checked)
+    const without = (targets ?? []).filter((t) => !t.installerMachine);
+    await getDb().preflightRun.update({ where: { id: runId }, data: { hostsJson: JSON.stringify(without) } });
+    expect(await checkInstallGate(id, true)).toMatchObject({ ok: false, code: 'hosts-changed', hostsChanged: ['installer'] });
+    await checkedAndPassed(id);
+
+    const moved = structuredClone(c);
+    moved.installer.bundlePath = '/nonexistent/ks-bundle';
+    await updateInstall(id, { config: moved });
+    const bundle = await checkInstallGate(id, true);
+    expect(bundle).toMatchObject({ ok: false, code: 'installer-bundle' });
+    expect(bundle.message).toMatch(/^No installer bundle on the installer machine at \/nonexistent\/ks-bundle \(bundlePath\)\./);
+  });
+
+  it('a cluster host named installer is refused while the installer machine is outside the cluster', async () => {
+    const c = withExternalInstaller(config());
+    host(c, 'gate3').name = 'installer';
+    const { id } = await createInstall({ name: 'external-clash', config: c });
+    await expect(startPreflight(id)).rejects.toThrow(/named "installer"/);
   });
 });

@@ -4,8 +4,9 @@
  * The decision of server/preflight/gate.ts (a finished preflight, no failure, warnings only when
  * acknowledged), applied to the install's LATEST preflight run as stored, plus one more condition
  * the page cannot see: that run must have checked every host of the current config as it is now
- * (same names, SSH address/port, internal IP and roles) and with the login it has now (user, auth
- * kind, secret values: compared by keyed fingerprint, server/preflight/coverage.ts), and the installer
+ * (same names, SSH address/port, internal IP and roles), and the installer machine when it is outside
+ * the cluster, with the login each has now (user, auth kind, secret values: compared by keyed
+ * fingerprint, server/preflight/coverage.ts), and the installer
  * bundle on the taskbox must still pass its check as the settings are now (looked at again here,
  * over a short SSH connection to the taskbox pinned to its recorded host key).
  * A config with rule errors is refused before any of this (422 with the errors).
@@ -27,6 +28,7 @@ import { CHECK_TITLES } from '../preflight/checks';
 import { checkCoverage } from '../preflight/coverage';
 import { installGate } from '../preflight/gate';
 import { checkedTargets } from '../preflight/login-fingerprint';
+import { preflightHosts } from '../preflight/preflight-hosts';
 import { recheckTaskboxBundle } from '../preflight/recheck-taskbox-bundle';
 import type { RunStatus } from '../preflight/types';
 import { CLUSTER_HOST, parseCheckedHosts } from '../preflight/view';
@@ -61,8 +63,9 @@ export interface InstallGateView {
 export const startInstallInput = createRunInput.extend({ acknowledgeWarnings: z.boolean().optional() });
 export type StartInstallInput = z.infer<typeof startInstallInput>;
 
-function describe(list: HostChecks[]): string {
-  return list.map((h) => `${h.host} (${h.checks.map((id) => CHECK_TITLES.get(id) ?? id).join(', ')})`).join('; ');
+/** "lab1 (sudo); the installer machine (Installer bundle)": `label` names a host as the operator reads it. */
+function describe(list: HostChecks[], label: (host: string) => string): string {
+  return list.map((h) => `${label(h.host)} (${h.checks.map((id) => CHECK_TITLES.get(id) ?? id).join(', ')})`).join('; ');
 }
 
 /** Reads the install's latest preflight and decides (no side effects). */
@@ -85,7 +88,8 @@ export async function checkInstallGate(installId: string, acknowledged: boolean)
   // the current hosts with their logins: secrets are decrypted here only to be fingerprinted (and
   // to log in to the taskbox for the bundle's look below)
   const withSecrets = fillSecrets(config, readStoredSecrets(row));
-  const now = checkedTargets(installId, withSecrets.hosts);
+  const machines = preflightHosts(withSecrets);
+  const now = checkedTargets(installId, machines);
   const refusal = checkCoverage(now, parseCheckedHosts(latest.hostsJson));
   if (refusal) {
     const hosts = refusal.code === 'hosts-changed' ? { hostsChanged: refusal.hosts } : { loginChanged: refusal.hosts };
@@ -99,13 +103,14 @@ export async function checkInstallGate(installId: string, acknowledged: boolean)
       const host = r.host === CLUSTER_HOST ? 'cluster' : r.host;
       by.set(host, [...(by.get(host) ?? []), r.checkId]);
     }
-    const rank = (h: string) => (h === 'cluster' ? Infinity : config.hosts.findIndex((x) => x.name === h));
+    const rank = (h: string) => (h === 'cluster' ? Infinity : machines.findIndex((x) => x.name === h));
     return [...by].sort(([a], [b]) => rank(a) - rank(b)).map(([host, checks]) => ({ host, checks: [...new Set(checks)] }));
   };
+  const label = (host: string) => (machines.find((m) => m.name === host)?.installerMachine ? 'the installer machine' : host);
   const failing = group('fail');
   const warnings = group('warn');
   if (status === 'failed') {
-    const what = failing.length > 0 ? describe(failing) : 'the check run did not finish';
+    const what = failing.length > 0 ? describe(failing, label) : 'the check run did not finish';
     return { ...common, failing, warnings, ok: false, code: 'checks-failed', message: `Host checks failed: ${what}. Fix them and check the hosts again before installing.` };
   }
   // The installer settings, or the bundle on the taskbox, may have changed since a check that
@@ -121,7 +126,7 @@ export async function checkInstallGate(installId: string, acknowledged: boolean)
   const decision = installGate({ status }, acknowledged);
   if (decision.ok && (crossInstall.length === 0 || acknowledged)) return { ...decided, ok: true, code: 'ok', message: 'The hosts passed their checks.' };
   const what = [
-    ...(status === 'warned' ? [`The host checks left warnings: ${describe(warnings)}.`] : []),
+    ...(status === 'warned' ? [`The host checks left warnings: ${describe(warnings, label)}.`] : []),
     ...(crossInstall.length > 0 ? [`Hosts of another install: ${crossInstall.join(' ')}`] : []),
   ];
   return {

@@ -38,6 +38,12 @@ export const HOST_CHECKS: readonly HostCheck[] = [
   installerDiskCheck,
 ];
 
+/**
+ * The checks of an installer machine outside the cluster (after ssh and sudo): the taskbox's own
+ * (bundle, its Ansible, SSH to every host, disk for the logs), none of a cluster host's.
+ */
+export const INSTALLER_MACHINE_CHECKS: readonly HostCheck[] = [installerBundleCheck, installerAnsibleCheck, taskboxReachCheck, installerDiskCheck];
+
 export const CLUSTER_CHECKS: readonly ClusterCheck[] = [resourcesTotalCheck, hostnamesUniqueCheck, cidrCheck, loadBalancerCheck, taskboxMarkedCheck];
 
 /** id → title for every check, in display order (the UI's matrix columns). */

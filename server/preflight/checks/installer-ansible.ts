@@ -11,7 +11,7 @@
 import { getProfile, type AnsiblePin, type InstallerProfile } from '../../runner/profiles';
 import type { AnsibleFact, TaskboxFacts } from '../parse/taskbox';
 import { bootstrapScriptOf } from '../taskbox-spec';
-import { isTaskbox } from '../taskbox';
+import { isTaskbox, taskboxWords } from '../taskbox';
 import type { CheckResult, HostCheck } from '../types';
 import { fail, pass, warn } from './util';
 
@@ -44,7 +44,8 @@ function evidenceOf(f: TaskboxFacts, searchPath: string, bootstrapScript?: strin
   return lines.join('\n');
 }
 
-export function judgeInstallerAnsible(profile: InstallerProfile, taskbox: string, f: TaskboxFacts): CheckResult | undefined {
+export function judgeInstallerAnsible(profile: InstallerProfile, name: string, f: TaskboxFacts): CheckResult | undefined {
+  const { the: theTaskbox, bare: taskbox } = taskboxWords(name);
   const pin = profile.ansible;
   const a = f.ansible;
   if (!pin || !a) return undefined;
@@ -58,12 +59,12 @@ export function judgeInstallerAnsible(profile: InstallerProfile, taskbox: string
 
   if (found.usable && a.version && pinnedMatches(pin, a.version)) {
     const next = bootstrap ? "the Prepare stage will skip the bundle's bootstrap" : 'nothing needs installing';
-    return pass(`On the taskbox ${taskbox}, ${found.text}: the ${wanted} the ${bundle} bundle is run with; ${next}.`, evidence);
+    return pass(`On ${theTaskbox}, ${found.text}: the ${wanted} the ${bundle} bundle is run with; ${next}.`, evidence);
   }
   const there = found.usable ? `${found.text}, not the ${wanted} the ${bundle} bundle is run with` : found.text;
   if (!bootstrap) {
     return fail(
-      `On the taskbox ${taskbox}, ${there}, and the ${profile.id} profile has no bootstrap that installs it.`,
+      `On ${theTaskbox}, ${there}, and the ${profile.id} profile has no bootstrap that installs it.`,
       `${pin.note} Install ${wanted} on ${taskbox} so that ${a.command} is found first on ${searchPath}, then check again.`,
       evidence,
     );
@@ -72,7 +73,7 @@ export function judgeInstallerAnsible(profile: InstallerProfile, taskbox: string
   const scriptState = f.bundle?.bootstrapScript;
   if (script && scriptState !== undefined && scriptState !== 'ok') {
     return fail(
-      `On the taskbox ${taskbox}, ${there}, and ${run}, which would install it, is ${scriptState === 'unreadable' ? 'not readable' : 'missing'} in the bundle (${script}).`,
+      `On ${theTaskbox}, ${there}, and ${run}, which would install it, is ${scriptState === 'unreadable' ? 'not readable' : 'missing'} in the bundle (${script}).`,
       `Unpack the ${bundle} bundle on ${taskbox} again (it ships ${script}), or install ${wanted} there beforehand.`,
       evidence,
     );
@@ -83,19 +84,19 @@ export function judgeInstallerAnsible(profile: InstallerProfile, taskbox: string
     const none = `none of ${bootstrapPython.join(', ')} exists there`;
     if (bootstrap.pythonIfMissing === null) {
       return fail(
-        `On the taskbox ${taskbox}, ${there}; the Prepare stage would run ${run} to install it, but it needs a Python and ${none}.`,
+        `On ${theTaskbox}, ${there}; the Prepare stage would run ${run} to install it, but it needs a Python and ${none}.`,
         `Install the Python it needs on ${taskbox} (the bootstrap needs ${bootstrap.needs}), or install ${wanted} there beforehand; then check again.`,
         evidence,
       );
     }
     return warn(
-      `On the taskbox ${taskbox}, ${there}: the Prepare stage will run ${run} to install ${wanted}. ${none[0]?.toUpperCase()}${none.slice(1)} yet: ${bootstrap.pythonIfMissing}.`,
+      `On ${theTaskbox}, ${there}: the Prepare stage will run ${run} to install ${wanted}. ${none[0]?.toUpperCase()}${none.slice(1)} yet: ${bootstrap.pythonIfMissing}.`,
       `The bootstrap needs ${bootstrap.needs}. ${pin.note} To skip it, install ${wanted} on ${taskbox} beforehand.`,
       evidence,
     );
   }
   return warn(
-    `On the taskbox ${taskbox}, ${there}: the Prepare stage will run ${run} to install ${wanted}${python ? `, with ${python}` : ''}.`,
+    `On ${theTaskbox}, ${there}: the Prepare stage will run ${run} to install ${wanted}${python ? `, with ${python}` : ''}.`,
     `The bootstrap needs ${bootstrap.needs}. ${pin.note} To skip it, install ${wanted} on ${taskbox} beforehand.`,
     evidence,
   );

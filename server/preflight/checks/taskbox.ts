@@ -7,7 +7,7 @@ import type { Host, InstallConfig } from '@/lib/config/schema';
 import type { ProbeLine } from '../parse/misc';
 import type { TaskboxBundleFacts } from '../parse/taskbox';
 import { taskboxSshTargets } from '../probe-targets';
-import { isTaskbox, taskboxLoginProblem, taskboxOf } from '../taskbox';
+import { isTaskbox, taskboxLoginProblem, taskboxOf, taskboxWords } from '../taskbox';
 import type { CheckResult, ClusterCheck, HostCheck } from '../types';
 import { fail, gib, pass, warn } from './util';
 
@@ -33,29 +33,32 @@ export function judgeTaskboxReach(taskbox: Host, config: InstallConfig, probes: 
     if (p.kind !== 'open') bad.push(`${t.host} (${t.target}: ${why})`);
     return `${t.label}: ${why}`;
   });
-  const evidence = `TCP connects from ${taskbox.name}:\n${lines.join('\n')}${rawProbes ? `\n\nraw:\n${rawProbes}` : ''}`;
+  const { the, bare } = taskboxWords(taskbox.name);
+  const The = `${the[0]?.toUpperCase() ?? ''}${the.slice(1)}`;
+  const evidence = `TCP connects from ${bare}:\n${lines.join('\n')}${rawProbes ? `\n\nraw:\n${rawProbes}` : ''}`;
   if (bad.length > 0) {
     return fail(
-      `The taskbox ${taskbox.name} cannot open the SSH port of ${bad.join('; ')}: the install's Ansible connects to every host from there.`,
-      `Make sshd listen on that address and port, and let the taskbox through: the host's firewall or security group must allow TCP to the SSH port from ${taskbox.name}, and a route must exist between them. Then check again.`,
+      `${The} cannot open the SSH port of ${bad.join('; ')}: the install's Ansible connects to every host from there.`,
+      `Make sshd listen on that address and port, and let ${the} through: the host's firewall or security group must allow TCP to the SSH port from ${bare}, and a route must exist between them. Then check again.`,
       evidence,
     );
   }
-  return pass(`The taskbox ${taskbox.name} reaches the SSH port of ${targets.length} host${targets.length === 1 ? '' : 's'}.`, evidence);
+  return pass(`${The} reaches the SSH port of ${targets.length} host${targets.length === 1 ? '' : 's'}.`, evidence);
 }
 
-export function judgeLogDisk(taskbox: string, bundle: TaskboxBundleFacts): CheckResult | undefined {
+export function judgeLogDisk(name: string, bundle: TaskboxBundleFacts): CheckResult | undefined {
+  const { the, bare } = taskboxWords(name);
   const d = bundle.disk;
   if (!d) return undefined;
   const evidence = `${d.dir}: ${d.availKb} KiB free on ${d.mount}`;
   if (d.availKb < LOG_DISK_MIN_KB) {
     return warn(
-      `Only ${gib(d.availKb)} free on ${d.mount} of the taskbox ${taskbox}, where the installer writes its logs (${d.dir}); a full install's logs take a few hundred MB.`,
-      `Free space on ${d.mount} of ${taskbox} (at least 1 GB), or unpack the bundle on a larger file system.`,
+      `Only ${gib(d.availKb)} free on ${d.mount} of ${the}, where the installer writes its logs (${d.dir}); a full install's logs take a few hundred MB.`,
+      `Free space on ${d.mount} of ${bare} (at least 1 GB), or unpack the bundle on a larger file system.`,
       evidence,
     );
   }
-  return pass(`${gib(d.availKb)} free on ${d.mount} of the taskbox ${taskbox} for the installer's logs (${d.dir}).`, evidence);
+  return pass(`${gib(d.availKb)} free on ${d.mount} of ${the} for the installer's logs (${d.dir}).`, evidence);
 }
 
 export const taskboxReachCheck: HostCheck = {

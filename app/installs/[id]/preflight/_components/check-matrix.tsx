@@ -75,6 +75,11 @@ const HostRow = memo(function HostRow({ host, columnIds, onOpen, onRerun, busy }
         <Group gap={6} wrap="nowrap">
           <Badge size="xs" circle color={COLOR[host.status]} aria-label={`${host.name}: ${host.status}`}> </Badge>
           <Text fw={500}>{host.name}</Text>
+          {host.installerMachine && (
+            <Badge size="xs" variant="light" color="grape" title="The machine outside the cluster that runs the installer: checked for its login, the bundle, its Ansible and SSH to every host">
+              installer machine
+            </Badge>
+          )}
         </Group>
       </Table.Td>
       {(columnIds === '' ? [] : columnIds.split('\n')).map((id) => (
