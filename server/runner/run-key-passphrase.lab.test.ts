@@ -135,12 +135,13 @@ async function explain(runId: string): Promise<string> {
   return redact(lines.reverse().map((l) => `${l.stage} ${l.host ?? '-'} ${l.text}`).join('\n'));
 }
 
-/** Nothing of the stages is left: no unlocked key on the wizard's disk, no stage dir on the taskbox. */
-function expectStageSecretsRemoved(runDir: string): void {
-  const keysDir = path.join(runDir, 'keys');
+/** Nothing of the run's stages is left: no unlocked key on the wizard's disk, no stage dir on the taskbox. */
+async function expectStageSecretsRemoved(runId: string): Promise<void> {
+  const keysDir = path.join(runDirOf(runId), 'keys');
   expect(fs.existsSync(keysDir) ? fs.readdirSync(keysDir) : []).toEqual([]);
   const stages = hostFsPath(lab.host(0).name, `${TASKBOX_ROOT}/s`);
-  expect(fs.existsSync(stages) ? fs.readdirSync(stages) : []).toEqual([]);
+  const left = fs.existsSync(stages) ? fs.readdirSync(stages) : [];
+  expect((await getDb().stage.findMany({ where: { runId } })).filter((s) => left.includes(s.id)).map((s) => s.name)).toEqual([]);
 }
 
 /** Secrets found on the taskbox's private filesystem (the bundle, the stage dirs, homes, tmp). */
@@ -165,7 +166,7 @@ describe('hosts that log in with a passphrase-protected key', () => {
     expect(init?.hosts.map((h) => [h.name, h.status, h.unreachable, h.failed])).toEqual(lab.hosts.map((h) => [h.name, 'succeeded', 0, 0]));
     expect(init?.hosts.every((h) => h.ok > 0)).toBe(true);
     expect(view.stages.map((s) => s.status)).toEqual(view.stages.map(() => 'succeeded'));
-    expectStageSecretsRemoved(runDirOf(runId));
+    await expectStageSecretsRemoved(runId);
   }, 300_000);
 
   it('the passphrase and the key appear nowhere: DB rows, DB file, API views, run dirs, the taskbox', async () => {
@@ -207,7 +208,7 @@ describe('hosts that log in with a passphrase-protected key', () => {
     expect(logged.map((l) => l.text)).toContain(init?.error);
     // nothing was started on the taskbox: nothing could be left waiting on a prompt
     expect((await getDb().stage.findFirst({ where: { runId, name: 'init' } }))?.pid).toBeNull();
-    expectStageSecretsRemoved(runDirOf(runId));
+    await expectStageSecretsRemoved(runId);
     expect(fs.existsSync(runDirOf(runId)) ? hitsInDir(runDirOf(runId)) : []).toEqual([]);
     expect(hitsIn('the run view', JSON.stringify(view))).toEqual([]);
   }, 60_000);
