@@ -24,10 +24,10 @@ function parentFailedAt(stage: string): PriorRun {
 describe('planRun', () => {
   it('plans every stage of the profile in order for a full run, without --limit', () => {
     const plan = planRun(ks, HOSTS, { mode: 'full' });
-    expect(plan.stages.map((s) => s.name)).toEqual(['write-config', 'init', 'kubernetes', 'kubesphere', 'verify']);
-    expect(plan.stages.map((s) => s.playbook)).toEqual(['', 'preinstall/init.yml', 'k8s/cluster.yml', 'kubesphere/kubesphere.yml', 'builtin:verify-kubesphere.yml']);
-    expect(plan.stages[1]).toMatchObject({ hosts: HOSTS, limit: null });
-    expect(plan.stages[0].hosts).toEqual([]);
+    expect(plan.stages.map((s) => s.name)).toEqual(['prepare', 'write-config', 'init', 'kubernetes', 'kubesphere', 'verify']);
+    expect(plan.stages.map((s) => s.playbook)).toEqual(['', '', 'preinstall/init.yml', 'k8s/cluster.yml', 'kubesphere/kubesphere.yml', 'builtin:verify-kubesphere.yml']);
+    expect(plan.stages[2]).toMatchObject({ hosts: HOSTS, limit: null });
+    expect(plan.stages[1].hosts).toEqual([]);
     expect(plan.scope).toBeNull();
   });
   it('keeps profile order for a stage subset and limits to the requested hosts', () => {
@@ -84,7 +84,7 @@ describe('profiles', () => {
       'k8s/inventory/my_cluster/hosts.ini',
       'k8s/inventory/my_cluster/group_vars/k8s-cluster/k8s-cluster.yml',
     ]);
-    expect(resolvePlaybook(ks.stages[2], '/b')).toBe('/b/k8s/cluster.yml');
-    expect(resolvePlaybook(ks.stages[4], '/b')).toMatch(/server\/runner\/playbooks\/verify-kubesphere\.yml$/);
+    expect(resolvePlaybook(ks.stages[3], '/b')).toBe('/b/k8s/cluster.yml');
+    expect(resolvePlaybook(ks.stages[5], '/b')).toMatch(/server\/runner\/playbooks\/verify-kubesphere\.yml$/);
   });
 });
