@@ -72,9 +72,14 @@ export async function loadInstallChain(installId: string, runId?: string): Promi
 /** Writes `Install.status` from the current chain (and marks its hosts ready when it is complete). */
 export async function settleInstallStatus(installId: string): Promise<ChainState | null> {
   const loaded = await loadInstallChain(installId);
-  if (!loaded) return null;
-  const { state, chain } = loaded;
   const db = getDb();
+  if (!loaded) {
+    // no readable config (why a run could not even be prepared): never "installing" with nothing running
+    const active = await db.run.count({ where: { installId, status: { in: ['queued', 'running'] } } });
+    if (active === 0) await db.install.updateMany({ where: { id: installId, status: 'installing' }, data: { status: 'failed' } });
+    return null;
+  }
+  const { state, chain } = loaded;
   await db.install.update({ where: { id: installId }, data: { status: state.status } });
   if (state.complete) {
     const last = chain[chain.length - 1];
