@@ -8,6 +8,7 @@ const COLORS: Record<string, string> = {
   installing: 'yellow',
   succeeded: 'teal',
   installed: 'teal',
+  incomplete: 'orange',
   failed: 'red',
   interrupted: 'orange',
   cancelled: 'gray',

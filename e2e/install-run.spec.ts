@@ -5,7 +5,7 @@
  * warnings (the lab hosts are Debian: not in the supported OS list), open "Advanced" and inject a
  * failure (`lab_fail_at=kubesphere:<2nd host>`), press Install (the server's install gate lets it
  * through), watch the stages progress live, read the pinned error card (task, message, likely
- * cause), press "Retry failed" (only that host), then "Resume" from the failed run, and reach
+ * cause), press "Retry failed" (only that host), then "Finish the install" from the failed run, and reach
  * success. The install is created through the API with the 6 LEASED hosts (the wizard's "Use the
  * local lab" takes every lab host, which other test processes may be using). Needs the server to
  * call the runner hooks (attachRunSockets + startRunner, server/start-server.ts).
@@ -88,14 +88,19 @@ test('install on lab hosts from the host checks: injected failure, retry failed,
   await expect(page).not.toHaveURL(new RegExp(`${runId}$`));
   await expect(page.getByTestId('run-status')).toHaveText('succeeded', { timeout: 90_000 });
   await expect(page.getByTestId(`cell-kubesphere-${bad}`)).toHaveAttribute('data-status', 'succeeded');
+  // a retry that succeeded is not a finished install: the page says what is still to do
+  await expect(page.getByTestId('chain-state')).toHaveAttribute('data-complete', 'false');
+  await expect(page.getByTestId('chain-state')).toContainText('The install still needs: Verify');
 
   // Resume from the failed run: completes the remaining stages
   await page.getByRole('link', { name: /^continues run / }).click();
   await expect(page).toHaveURL(new RegExp(`${runId}$`));
-  await page.getByRole('button', { name: 'Resume' }).click();
+  await expect(page.getByTestId('retry-resume-says')).toContainText('Verify');
+  await page.getByRole('button', { name: 'Finish the install' }).click();
   await expect(page).not.toHaveURL(new RegExp(`${runId}$`));
   await expect(page.getByTestId('run-status')).toHaveText('succeeded', { timeout: 120_000 });
   await expect(page.getByTestId('stage-verify')).toHaveAttribute('data-status', 'succeeded');
+  await expect(page.getByTestId('chain-state')).toHaveAttribute('data-complete', 'true');
   await page.screenshot({ path: 'test-results/install-run-succeeded.png', fullPage: true });
 
   // The history shows the chain; the wizard links to it

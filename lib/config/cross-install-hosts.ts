@@ -51,7 +51,7 @@ export interface CrossInstallIssue {
 }
 
 /** Statuses of an install whose runner may have touched its hosts. */
-const TOUCHED_STATUSES = new Set(['installing', 'installed', 'failed']);
+const TOUCHED_STATUSES = new Set(['installing', 'installed', 'incomplete', 'failed']);
 
 const norm = (value: string | undefined): string => (value ?? '').trim().toLowerCase();
 
@@ -72,6 +72,8 @@ export function describeOtherInstall(known: Pick<KnownInstallHost, 'installStatu
       return 'being installed now';
     case 'failed':
       return when ? `its install failed ${when}` : 'its install failed';
+    case 'incomplete':
+      return when ? `partly installed ${when}` : 'partly installed';
     default:
       return when ? `${known.installStatus}, last run ${when}` : `${known.installStatus}, not installed yet`;
   }

@@ -8,6 +8,8 @@ import type { ExternalInstallerMachine, Host, InstallConfig, LoadBalancer } from
 import { unsetSecret } from './secret';
 
 export const DEFAULT_LB_PORT = 6443;
+/** The port kube-apiserver listens on on every master (Kubespray's kube_apiserver_port): the LB's backends. */
+export const APISERVER_PORT = 6443;
 export const DEFAULT_LB_DOMAIN = 'lb.kubesphere.local';
 export const DEFAULT_SERVICE_CIDR = '10.233.0.0/18';
 export const DEFAULT_POD_CIDR = '10.233.64.0/18';

@@ -270,6 +270,15 @@ const cases: RuleCase[] = [
     mentions: ['"lb.example.com"', '/etc/hosts', 'ISS #1470'],
   },
   { name: 'LB port 0', code: 'lb.port-invalid', severity: 'error', path: 'loadBalancer.port', mutate: (c) => void (externalLb(c).port = 0) },
+  { name: 'LB port above 65535', code: 'lb.port-invalid', severity: 'error', path: 'loadBalancer.port', mutate: (c) => void (externalLb(c).port = 70000), mentions: ['70000', '1 to 65535'] },
+  {
+    name: "LB address is a master's own IP on the apiserver port",
+    code: 'lb.address-is-master',
+    severity: 'warning',
+    path: 'loadBalancer.address',
+    mutate: (c) => void (externalLb(c).address = host(c, 1).ip),
+    mentions: ['192.168.0.2', 'master2', 'kube-apiserver', 'no HA'],
+  },
   {
     name: 'LB port other than 6443',
     code: 'lb.port-not-6443',
@@ -689,6 +698,24 @@ describe.each(cases)('rule $code: $name', ({ code, severity, path, mutate, menti
     const issue = found.find((candidate) => candidate.path === path);
     expect(issue?.severity).toBe(severity);
     for (const text of mentions) expect(issue?.message).toContain(text);
+  });
+});
+
+describe("load balancer on a master's address", () => {
+  it('is fine on another port (a proxy on that master), and by the SSH address too on 6443', () => {
+    const config = seedConfig();
+    externalLb(config).address = host(config, 0).ip;
+    externalLb(config).port = 8443;
+    expect(withCode(config, 'lb.address-is-master')).toEqual([]);
+    const bySsh = seedConfig();
+    host(bySsh, 2).ip = '10.0.0.3';
+    externalLb(bySsh).address = host(bySsh, 2).address;
+    expect(withCode(bySsh, 'lb.address-is-master').map((i) => i.message)).toEqual([expect.stringContaining('master3')]);
+  });
+  it("a worker's address is not this mistake", () => {
+    const config = seedConfig();
+    externalLb(config).address = host(config, NODE1).ip;
+    expect(withCode(config, 'lb.address-is-master')).toEqual([]);
   });
 });
 

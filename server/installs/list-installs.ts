@@ -1,5 +1,10 @@
-/** The installs list: newest change first, with the number of hosts and of install runs. */
+/**
+ * The installs list: newest change first, with the number of hosts and of install runs. The status
+ * of an install that has runs is its run chain's (server/runner/chain-state.ts), so the list never
+ * says "installing" with nothing running, nor "installed" before every stage succeeded.
+ */
 import { getDb } from '../db';
+import { loadInstallChain } from '../runner/install-chain';
 
 export interface InstallSummary {
   id: string;
@@ -8,6 +13,8 @@ export interface InstallSummary {
   hosts: number;
   /** Install runs so far (the list links to their history when there are any). */
   runs: number;
+  /** Stages the install's current run chain still has to run (0 when installed; null without runs). */
+  remainingStages: number | null;
   updatedAt: string;
 }
 
@@ -16,14 +23,20 @@ export async function listInstalls(): Promise<InstallSummary[]> {
     orderBy: { updatedAt: 'desc' },
     select: { id: true, name: true, status: true, updatedAt: true, configJson: true, _count: { select: { runs: true } } },
   });
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    status: r.status,
-    hosts: countHosts(r.configJson),
-    runs: r._count.runs,
-    updatedAt: r.updatedAt.toISOString(),
-  }));
+  return Promise.all(
+    rows.map(async (r) => {
+      const chain = r._count.runs > 0 ? await loadInstallChain(r.id) : null;
+      return {
+        id: r.id,
+        name: r.name,
+        status: chain?.state.status ?? r.status,
+        hosts: countHosts(r.configJson),
+        runs: r._count.runs,
+        remainingStages: chain ? chain.state.remaining.length : null,
+        updatedAt: r.updatedAt.toISOString(),
+      };
+    }),
+  );
 }
 
 function countHosts(configJson: string): number {

@@ -82,7 +82,7 @@ describe('secret merge rules', () => {
     expect(pw(cyclic.redacted, 0)).toEqual({ set: false });
   });
 
-  it('follows a renamed host by index, and hosts moved around by name', () => {
+  it('follows a renamed host by index, hosts moved around by name, and refuses to guess', () => {
     const before = twoHosts();
     const stored = { 'host:master1:auth.password': 'm1', 'host:node1:auth.password': 'n1' };
     const renamed = twoHosts();
@@ -90,14 +90,55 @@ describe('secret merge rules', () => {
     renamed.hosts[0].auth = { kind: 'password', password: { set: true } };
     renamed.hosts.reverse(); // node1 first, master-a second
     renamed.hosts[0].auth = { kind: 'password', password: { set: true } };
-    const { secrets } = mergeSecrets(renamed, before, stored);
-    // master-a sits where node1 was, but node1 still exists: no fallback, never another host's secret
-    expect(secrets).toEqual({ 'host:node1:auth.password': 'n1' });
+    const merged = mergeSecrets(renamed, before, stored);
+    // master-a sits where node1 was, but node1 still exists: never another host's secret, and
+    // never a silent drop of the one it asked to keep
+    expect(merged.secrets).toEqual({ 'host:node1:auth.password': 'n1' });
+    expect(merged.unmatched).toEqual([{ path: 'hosts.1.auth.password', message: expect.stringContaining('cannot tell which stored SSH password master-a (host 2) keeps') as unknown }]);
     // a pure rename at the same index keeps the secret
     const pureRename = twoHosts();
     pureRename.hosts[0].name = 'master-a';
     pureRename.hosts[0].auth = { kind: 'password', password: { set: true } };
-    expect(mergeSecrets(pureRename, before, stored).secrets['host:master-a:auth.password']).toBe('m1');
+    const kept = mergeSecrets(pureRename, before, stored);
+    expect(kept.secrets['host:master-a:auth.password']).toBe('m1');
+    expect(kept.unmatched).toEqual([]);
+  });
+
+  it('two hosts with one name, then one renamed: both keep their own stored passwords', () => {
+    const dup = twoHosts();
+    dup.hosts[1].name = 'master1';
+    dup.hosts[0].auth = { kind: 'password', password: { set: true, value: 'first' } };
+    dup.hosts[1].auth = { kind: 'password', password: { set: true, value: 'second' } };
+    const saved = mergeSecrets(dup, twoHosts(), {});
+    expect(Object.values(saved.secrets).sort()).toEqual(['first', 'second']);
+    // the page reloads (markers only), then the operator renames the second host
+    const renamed = structuredClone(saved.redacted);
+    renamed.hosts[1].name = 'node1';
+    expect(pw(renamed, 0)).toEqual({ set: true });
+    const again = mergeSecrets(renamed, saved.redacted, saved.secrets);
+    expect(again.secrets).toMatchObject({ 'host:master1:auth.password': 'first', 'host:node1:auth.password': 'second' });
+    expect(again.unmatched).toEqual([]);
+    expect(pw(again.redacted, 0)).toEqual({ set: true });
+    expect(pw(again.redacted, 1)).toEqual({ set: true });
+    // or renames the first one
+    const first = structuredClone(saved.redacted);
+    first.hosts[0].name = 'master0';
+    expect(mergeSecrets(first, saved.redacted, saved.secrets).secrets).toMatchObject({ 'host:master0:auth.password': 'first', 'host:master1:auth.password': 'second' });
+  });
+
+  it('refuses, at the field, a kept secret of a host it cannot place (one of two same-named hosts removed)', () => {
+    const three = twoHosts();
+    three.hosts.push({ ...structuredClone(three.hosts[1]), address: '10.0.0.3', ip: '10.0.0.3' });
+    three.hosts.forEach((h, i) => (h.auth = { kind: 'password', password: { set: true, value: `pw${i}` } }));
+    const saved = mergeSecrets(three, twoHosts(), {});
+    const removed = structuredClone(saved.redacted);
+    removed.hosts.splice(1, 1); // which node1 went? positions no longer tell
+    const merged = mergeSecrets(removed, saved.redacted, saved.secrets);
+    expect(merged.secrets['host:master1:auth.password']).toBe('pw0');
+    expect(merged.unmatched.map((u) => u.path)).toEqual(['hosts.1.auth.password']);
+    // entering it again is accepted
+    removed.hosts[1].auth = { kind: 'password', password: { set: true, value: 'pw2' } };
+    expect(mergeSecrets(removed, saved.redacted, saved.secrets).unmatched).toEqual([]);
   });
 
   it('fills values back for a run', () => {

@@ -3,18 +3,22 @@
  *
  * Per secret field of `next` (found by find-secret-paths):
  *   `{set:true, value:"x"}` (non-empty)  -> store "x";
- *   `{set:true}`                         -> keep the stored value of the same id; when the host was
- *                                           renamed, fall back to the previous config's host at the
- *                                           same index
- *                                           (when that host's old name is gone from the new config);
+ *   `{set:true}`                         -> keep the stored value: a host's from the stored host it
+ *                                           is (match-previous-hosts.ts: by unique name, else by
+ *                                           position), any other field's from its own id;
  *   `{set:true, copyFrom:"hosts.0.auth.password"}` -> the (new or kept) value of that secret;
  *   `{set:false}`                        -> no value (dropped from the store).
- * A `{set:true}` that ends with no value anywhere becomes `{set:false}`. Stored secrets whose field
- * is gone are dropped. The returned config holds only `{set:boolean}` markers: never a value.
+ * A `{set:true}` keep marker that finds no stored value is NOT dropped silently while the install
+ * has stored secrets: it is listed in `unmatched` (the caller refuses the save at that field),
+ * because the client believes a value is stored and one may be lost. With nothing stored at all (a
+ * new install) it becomes `{set:false}`, as does a copy of a missing source. Stored secrets whose field is gone are dropped. The returned
+ * config holds only `{set:boolean}` markers: never a value.
  */
 import type { Secret } from '@/lib/config/secret';
 import type { SecretMap } from '../crypto/secret-box';
+import type { FieldIssue } from '../http/errors';
 import { findSecretPaths, type ConfigPath, type SecretAt } from './find-secret-paths';
+import { matchPreviousHosts } from './match-previous-hosts';
 import { pathToString, secretIdOf } from './secret-id';
 
 export interface MergedSecrets<C> {
@@ -22,6 +26,8 @@ export interface MergedSecrets<C> {
   redacted: C;
   /** The new store content: secret id -> value. */
   secrets: SecretMap;
+  /** Keep markers (`{set:true}`) with no stored value to keep: refuse rather than drop them. */
+  unmatched: FieldIssue[];
 }
 
 type ConfigLike = { hosts?: readonly { name?: unknown }[] };
@@ -33,20 +39,38 @@ function setAtPath(root: unknown, path: ConfigPath, value: Secret): void {
   if (last !== undefined) node[last] = value;
 }
 
+const FIELD_WORDS: Record<string, string> = {
+  'auth.password': 'SSH password',
+  'auth.privateKey': 'SSH private key',
+  'auth.passphrase': 'key passphrase',
+  becomePassword: 'sudo password',
+};
+
+function unmatchedIssue(config: ConfigLike, path: ConfigPath, matchedHost: boolean): FieldIssue {
+  const [head, index, ...rest] = path;
+  if (head !== 'hosts' || typeof index !== 'number') {
+    return { path: pathToString(path), message: 'no stored value was found to keep for this secret: enter it again' };
+  }
+  const what = FIELD_WORDS[rest.join('.')] ?? 'secret';
+  const name = typeof config.hosts?.[index]?.name === 'string' && config.hosts[index].name !== '' ? `${String(config.hosts[index].name)} (host ${index + 1})` : `host ${index + 1}`;
+  const message = matchedHost
+    ? `no ${what} is stored for ${name}: enter it`
+    : `the wizard cannot tell which stored ${what} ${name} keeps (hosts with the same name were renamed, moved, added or removed in one save): enter it again`;
+  return { path: pathToString(path), message };
+}
+
 export function mergeSecrets<C extends ConfigLike>(next: C, previous: ConfigLike | null, stored: SecretMap): MergedSecrets<C> {
   const fields = findSecretPaths(next);
   const byPath = new Map<string, SecretAt>(fields.map((f) => [pathToString(f.path), f]));
   const resolved = new Map<string, string | undefined>();
+  const sameHost = matchPreviousHosts(next, previous);
 
   const storedValue = (path: ConfigPath): string | undefined => {
-    const own = stored[secretIdOf(next, path)];
-    if (own !== undefined) return own;
-    if (!previous || path[0] !== 'hosts' || typeof path[1] !== 'number') return undefined;
-    // renamed host: take over the secrets of the previous host at the same index, but only when that
-    // host's name is gone from the new config (else it merely moved, and its secrets went with it)
-    const oldName = previous.hosts?.[path[1]]?.name;
-    if (next.hosts?.some((h) => h.name === oldName)) return undefined;
-    return stored[secretIdOf(previous, path)];
+    const [head, index, ...rest] = path;
+    if (head !== 'hosts' || typeof index !== 'number') return stored[secretIdOf(next, path)];
+    const was = sameHost[index];
+    if (was === null || was === undefined || !previous) return undefined;
+    return stored[secretIdOf(previous, ['hosts', was, ...rest])];
   };
 
   const resolve = (key: string, seen: Set<string>): string | undefined => {
@@ -66,12 +90,18 @@ export function mergeSecrets<C extends ConfigLike>(next: C, previous: ConfigLike
 
   const redacted = structuredClone(next);
   const secrets: SecretMap = {};
+  const unmatched: FieldIssue[] = [];
   for (const field of fields) {
     const value = resolve(pathToString(field.path), new Set());
     setAtPath(redacted, field.path, { set: value !== undefined });
     if (value !== undefined) secrets[secretIdOf(next, field.path)] = value;
+    const keep = field.secret.set && !field.secret.value && field.secret.copyFrom === undefined;
+    if (keep && value === undefined && previous && Object.keys(stored).length > 0) {
+      const index = field.path[0] === 'hosts' ? field.path[1] : undefined;
+      unmatched.push(unmatchedIssue(next, field.path, typeof index === 'number' && sameHost[index] !== null));
+    }
   }
-  return { redacted, secrets };
+  return { redacted, secrets, unmatched };
 }
 
 /** Fills every `{set:true}` marker of a redacted config with its stored value (for runs only). */

@@ -1,6 +1,6 @@
 /**
- * The shared write path of create / update / import: merge the incoming secrets with the stored ones,
- * check the rules on the merged (redacted) config, then — unless `refuseErrors` and errors exist —
+ * The shared write path of create / update / import: merge the incoming secrets with the stored ones
+ * (refused with 422 at the field, drafts included, when a kept secret cannot be found), check the rules on the merged (redacted) config, then — unless `refuseErrors` and errors exist —
  * write configJson (markers only), secretsEnc (sealed), status and Node rows in one transaction.
  */
 import type { Install, Prisma } from '@prisma/client';
@@ -26,7 +26,9 @@ export async function saveInstallConfig(
   input: SaveInput,
 ): Promise<{ install: Install; check: ConfigCheck }> {
   const previous = parseStoredConfig(install);
-  const { redacted, secrets } = mergeSecrets(input.config, previous, readStoredSecrets(install));
+  const { redacted, secrets, unmatched } = mergeSecrets(input.config, previous, readStoredSecrets(install));
+  // even for a draft: saving would drop a stored secret the operator still sees as set
+  if (unmatched.length > 0) throw new ValidationError(unmatched);
   const check = checkInstallConfig(redacted);
   if (input.refuseErrors && check.errors.length > 0) throw new ValidationError(check.errors, check.warnings);
   const saved = await tx.install.update({

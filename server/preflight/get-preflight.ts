@@ -1,6 +1,7 @@
-/** Reads a preflight run (or an install's latest) as the API shape, and results after a seq. */
+/** Reads a preflight run (or an install's latest picture) as the API shape, and results after a seq. */
 import { getDb } from '../db';
 import { NotFoundError } from '../http/errors';
+import { loadLatestPicture } from './load-picture';
 import { toCheckView, toRunView, type PreflightResultEvent, type PreflightRunView } from './view';
 
 export async function getPreflightRun(runId: string): Promise<PreflightRunView> {
@@ -11,13 +12,14 @@ export async function getPreflightRun(runId: string): Promise<PreflightRunView> 
   return toRunView(run, rows);
 }
 
-/** The newest run of an install, or null when there is none yet. */
+/**
+ * The install's latest picture: its newest full check with every later re-check of some hosts
+ * applied (picture.ts), or null when nothing was checked yet.
+ */
 export async function getLatestPreflight(installId: string): Promise<PreflightRunView | null> {
-  const db = getDb();
-  const install = await db.install.findUnique({ where: { id: installId }, select: { id: true } });
+  const install = await getDb().install.findUnique({ where: { id: installId }, select: { id: true, configJson: true } });
   if (!install) throw new NotFoundError(`install ${installId} not found`);
-  const run = await db.preflightRun.findFirst({ where: { installId }, orderBy: { startedAt: 'desc' } });
-  return run ? getPreflightRun(run.id) : null;
+  return (await loadLatestPicture(install))?.view ?? null;
 }
 
 export async function resultsAfter(runId: string, afterSeq: number): Promise<PreflightResultEvent[]> {

@@ -34,6 +34,21 @@ export interface PreflightRunView {
   /** Cluster-wide checks (stored under host "*"). */
   cluster: { status: CheckStatus | 'pending'; checks: PreflightCheckView[] };
   lastSeq: number;
+  /**
+   * Set when the install's latest picture combines a full check with later re-checks of some hosts
+   * (picture.ts): `runId`, `status` and `lastSeq` are then the newest run's.
+   */
+  combined?: CombinedPicture;
+}
+
+export interface CombinedPicture {
+  /** Per host: the run its results come from, and when that run started. */
+  hostRuns: { host: string; runId: string; startedAt: string }[];
+  /** The hosts the newest run checks. */
+  newestHosts: string[];
+  /** The full check the cluster-wide section comes from (null: none covers the hosts as they are now). */
+  clusterRunId: string | null;
+  clusterCheckedAt: string | null;
 }
 
 /** A live message on room `preflight:<runId>`. */

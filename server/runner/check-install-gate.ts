@@ -2,11 +2,12 @@
  * The server side of the install gate: may a FULL install run start now?
  *
  * The decision of server/preflight/gate.ts (a finished preflight, no failure, warnings only when
- * acknowledged), applied to the install's LATEST preflight run as stored, plus one more condition
- * the page cannot see: that run must have checked every host of the current config as it is now
+ * acknowledged), applied to the install's LATEST preflight picture as stored (the newest full check
+ * with later re-checks of some hosts applied: server/preflight/picture.ts), plus one more condition
+ * the page cannot see: that picture must have checked every host of the current config as it is now
  * (same names, SSH address/port, internal IP and roles), and the installer machine when it is outside
- * the cluster, with the login each has now (user, auth kind, secret values: compared by keyed
- * fingerprint, server/preflight/coverage.ts), and the installer
+ * the cluster, with the login each has now (user, auth
+ * kind, secret values: compared by keyed fingerprint, server/preflight/coverage.ts), and the installer
  * bundle on the taskbox must still pass its check as the settings are now (looked at again here,
  * over a short SSH connection to the taskbox pinned to its recorded host key).
  * A config with rule errors is refused before any of this (422 with the errors).
@@ -31,7 +32,8 @@ import { checkedTargets } from '../preflight/login-fingerprint';
 import { preflightHosts } from '../preflight/preflight-hosts';
 import { recheckTaskboxBundle } from '../preflight/recheck-taskbox-bundle';
 import type { RunStatus } from '../preflight/types';
-import { CLUSTER_HOST, parseCheckedHosts } from '../preflight/view';
+import { loadLatestPicture } from '../preflight/load-picture';
+import { CLUSTER_HOST } from '../preflight/view';
 import { createRun, createRunInput } from './create-run';
 
 export interface HostChecks {
@@ -74,12 +76,13 @@ export async function checkInstallGate(installId: string, acknowledged: boolean)
   const row = await db.install.findUnique({ where: { id: installId } });
   if (!row) throw new NotFoundError(`install ${installId} not found`);
   const config = parseStoredConfig(row);
-  const latest = await db.preflightRun.findFirst({ where: { installId }, orderBy: { startedAt: 'desc' } });
-  const base = { preflightRunId: latest?.id ?? null, hostsChanged: [] as string[], loginChanged: [] as string[], failing: [] as HostChecks[], warnings: [] as HostChecks[], crossInstall: [] as string[], acknowledged };
-  if (!latest) {
+  // the latest picture: the newest full check with later re-checks of some hosts applied
+  const picture = await loadLatestPicture(row);
+  const base = { preflightRunId: picture?.view.runId ?? null, hostsChanged: [] as string[], loginChanged: [] as string[], failing: [] as HostChecks[], warnings: [] as HostChecks[], crossInstall: [] as string[], acknowledged };
+  if (!picture) {
     return { ...base, ok: false, code: 'no-preflight', preflightStatus: null, message: 'The hosts have not been checked yet: run the host checks ("Check the hosts") before installing.' };
   }
-  const status: RunStatus = latest.status === 'passed' || latest.status === 'warned' || latest.status === 'failed' ? latest.status : 'running';
+  const status: RunStatus = picture.view.status;
   const common = { ...base, preflightStatus: status };
   if (status === 'running') {
     return { ...common, ok: false, code: 'preflight-running', message: 'The host checks are still running: wait for them to finish, then install.' };
@@ -90,13 +93,13 @@ export async function checkInstallGate(installId: string, acknowledged: boolean)
   const withSecrets = fillSecrets(config, readStoredSecrets(row));
   const machines = preflightHosts(withSecrets);
   const now = checkedTargets(installId, machines);
-  const refusal = checkCoverage(now, parseCheckedHosts(latest.hostsJson));
+  const refusal = checkCoverage(now, picture.checked);
   if (refusal) {
     const hosts = refusal.code === 'hosts-changed' ? { hostsChanged: refusal.hosts } : { loginChanged: refusal.hosts };
     return { ...common, ...hosts, ok: false, code: refusal.code, message: refusal.message };
   }
 
-  const rows = await db.preflightResult.findMany({ where: { runId: latest.id, status: { in: ['fail', 'warn'] } }, orderBy: { seq: 'asc' } });
+  const rows = picture.rows.filter((r) => r.status === 'fail' || r.status === 'warn');
   const group = (status: string): HostChecks[] => {
     const by = new Map<string, string[]>();
     for (const r of rows.filter((x) => x.status === status)) {

@@ -6,7 +6,9 @@
  *   install, and no host (by SSH address:port) in two active runs of different installs;
  * - the run, its stages and their host rows are created in ONE transaction, then driven;
  * - extra vars are operator-visible settings, never secrets: keys that look like credentials are
- *   refused; a retry inherits its parent's extra vars (so `lab_fail_at` + its marker behave).
+ *   refused; a retry inherits its parent's extra vars (so `lab_fail_at` + its marker behave);
+ * - `resume` finishes the install: it plans the work the parent's chain has left, not only what
+ *   the parent run itself left undone.
  */
 import { z } from 'zod';
 import { getDb } from '../db';
@@ -14,6 +16,7 @@ import { HttpError, NotFoundError } from '../http/errors';
 import { parseStoredConfig } from '../installs/parse-stored-config';
 import { PlanError, planRun, type PriorRun, type RunPlan, type RunRequest } from './plan-run';
 import { SECRETISH_VAR, VAR_NAME } from './extra-vars';
+import { loadInstallChain } from './install-chain';
 import { getProfile } from './profiles';
 import { getRunner } from './runner';
 import { ACTIVE_STATUSES } from './states';
@@ -128,12 +131,20 @@ export async function loadPriorRun(runId: string): Promise<PriorRun & { installI
   };
 }
 
+/** Resume finishes the install: it plans from the work its chain has left (chain-state.ts). */
+async function retryRequest(parent: PriorRun & { installId: string }, input: RetryRunInput): Promise<RunRequest> {
+  if (input.mode === 'stage') return { mode: 'stage', parent, stage: input.stage };
+  if (input.mode === 'failed') return { mode: 'failed', parent };
+  const chain = await loadInstallChain(parent.installId, parent.id);
+  return { mode: 'resume', parent, ...(chain ? { remaining: chain.state.remaining } : {}) };
+}
+
 export async function retryRun(parentRunId: string, input: RetryRunInput): Promise<string> {
   return serialised(async () => {
     const parent = await loadPriorRun(parentRunId);
     if ((ACTIVE_STATUSES as readonly string[]).includes(parent.status)) throw new HttpError(409, 'this run is still active: cancel it or wait before retrying');
     const inst = await loadInstall(parent.installId);
-    const req: RunRequest = input.mode === 'stage' ? { mode: 'stage', parent, stage: input.stage } : { mode: input.mode, parent };
+    const req = await retryRequest(parent, input);
     const plan = planOrThrow(inst.profile, inst.hosts, req);
     await assertNoConflict(parent.installId, inst.addresses);
     const runId = await persistPlan(parent.installId, plan, parent.extraVars);

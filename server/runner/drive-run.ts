@@ -9,13 +9,15 @@
  *   artifacts after Stage.lastEventCounter), a `queued` one executed;
  * - the first stage that does not succeed ends the run with that state; later stages become
  *   `cancelled` ("not run") so no row stays queued under a finished run;
- * - secrets are removed after every stage, including re-attached and dead ones.
+ * - secrets are removed after every stage, including re-attached and dead ones;
+ * - when the run ends, Install.status is set from its chain (install-chain.ts), not from this run.
  */
 import type { Stage } from '@prisma/client';
 import { getDb } from '../db';
 import { describeStorageError } from '../storage-errors';
 import { concludeStage, executeStage, followOptions, removeStageDir, type StageOutcome } from './execute-stage';
 import { followStage } from './follow-stage';
+import { settleInstallStatus } from './install-chain';
 import type { LogWriter } from './log-writer';
 import { loadRunContext, type RunContext } from './run-context';
 import { sourcesOf, type RunStatus } from './states';
@@ -77,6 +79,7 @@ export async function driveRun(runId: string, hooks: DriveHooks): Promise<RunSta
       await hooks.writer.drain();
     }
     await finishRun(runId, 'failed', `cannot prepare the run: ${msg}`, 'prepare');
+    await settleInstallStatus(run.installId);
     hooks.onChange(runId);
     return 'failed';
   }
@@ -109,24 +112,12 @@ export async function driveRun(runId: string, hooks: DriveHooks): Promise<RunSta
     }
   }
   await finishRun(runId, final, error, final === 'succeeded' ? undefined : final);
-  const reachedEnd = final === 'succeeded' && (await markReady(ctx, stages));
-  // Install.status: installed once a run completes the profile's last stage; failed after a run
-  // that did not succeed; a successful partial run (e.g. one stage re-run) leaves it as it was.
-  if (reachedEnd) await db.install.update({ where: { id: ctx.installId }, data: { status: 'installed' } });
-  else if (final !== 'succeeded') await db.install.update({ where: { id: ctx.installId }, data: { status: 'failed' } });
+  // Install.status is the state of the install's chain, never this run's alone: a successful retry
+  // of one stage leaves the install incomplete until every stage succeeded on every host.
+  await settleInstallStatus(ctx.installId);
   hooks.writer.forget(runId);
   hooks.onChange(runId);
   return final;
-}
-
-/** After a successful run that reached the profile's last stage, its hosts are ready. */
-async function markReady(ctx: RunContext, stages: Stage[]): Promise<boolean> {
-  const last = ctx.profile.stages[ctx.profile.stages.length - 1];
-  const lastStage = stages.find((s) => s.name === last?.name);
-  if (!lastStage) return false;
-  const hosts = (await getDb().stageHost.findMany({ where: { stageId: lastStage.id } })).map((h) => h.host);
-  await getDb().node.updateMany({ where: { installId: ctx.installId, name: { in: hosts } }, data: { state: 'ready', stateNote: `installed by run ${ctx.runId}` } });
-  return true;
 }
 
 /**

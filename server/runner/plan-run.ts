@@ -10,7 +10,11 @@
  *   per-stage host lists narrow it ("retry failed" = only the hosts that failed or were unreachable);
  * - `write-config` writes the bundle's files on the taskbox and has no hosts; `prepare` pings every host
  *   of the scope from the taskbox, so it has host rows like a playbook stage.
+ * - `resume` given the chain's `remaining` work (chain-state.ts) FINISHES the install: the first stage
+ *   with work left on the hosts that still need it, then every later stage on the scope; without it
+ *   (older callers) it continues from the parent's first unfinished stage.
  */
+import type { RemainingStage } from './chain-state';
 import type { InstallerProfile, StageDef } from './profiles';
 
 export type RunMode = 'full' | 'failed' | 'resume' | 'stage';
@@ -31,7 +35,8 @@ export interface PriorRun {
 
 export type RunRequest =
   | { mode: 'full'; stages?: string[]; hosts?: string[] }
-  | { mode: 'failed' | 'resume'; parent: PriorRun }
+  | { mode: 'failed'; parent: PriorRun }
+  | { mode: 'resume'; parent: PriorRun; remaining?: RemainingStage[] }
   | { mode: 'stage'; parent: PriorRun; stage: string };
 
 export interface PlannedStage {
@@ -103,6 +108,8 @@ export function planRun(profile: InstallerProfile, allHosts: string[], req: RunR
     return { mode: 'stage', parentRunId: parent.id, scope: parent.scope, stages: [plannedStage(def, scopeHosts, allHosts)] };
   }
 
+  if (req.mode === 'resume' && req.remaining) return planFinish(profile, allHosts, scopeHosts, parent, req.remaining);
+
   const failed = firstUnfinished(parent);
   if (!failed) throw new PlanError('nothing-to-retry', 'every stage of this run succeeded: nothing to retry');
   const idx = stageIndex(profile, failed.name);
@@ -116,4 +123,16 @@ export function planRun(profile: InstallerProfile, allHosts: string[], req: RunR
     for (const later of profile.stages.slice(idx + 1)) stages.push(plannedStage(later, scopeHosts, allHosts));
   }
   return { mode: req.mode, parentRunId: parent.id, scope: parent.scope, stages };
+}
+
+/** Resume as "finish the install": the chain's first stage with work left, then the rest. */
+function planFinish(profile: InstallerProfile, allHosts: string[], scopeHosts: string[], parent: PriorRun, remaining: RemainingStage[]): RunPlan {
+  const firstIdx = Math.min(...remaining.map((r) => stageIndex(profile, r.stage)));
+  const first = remaining.find((r) => r.stage === profile.stages[firstIdx]?.name);
+  const def = profile.stages[firstIdx];
+  if (!first || !def) throw new PlanError('nothing-to-retry', 'every stage of the install has succeeded on every host: nothing to resume');
+  const head = plannedStage(def, first.hosts.filter((h) => allHosts.includes(h)), allHosts);
+  if (def.kind !== 'write-config' && head.hosts.length === 0) throw new PlanError('nothing-to-retry', 'no host that still needs this install is in the install any more');
+  const stages = [head, ...profile.stages.slice(firstIdx + 1).map((later) => plannedStage(later, scopeHosts, allHosts))];
+  return { mode: 'resume', parentRunId: parent.id, scope: parent.scope, stages };
 }

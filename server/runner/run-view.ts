@@ -4,7 +4,10 @@
  */
 import { getDb } from '../db';
 import { getProfile } from './profiles';
+import { runChainView, type ChainView, type RetryAction } from './run-chain-view';
 import type { HostError } from './translate-event';
+
+export type { ChainView, RetryAction };
 
 export interface HostView {
   name: string;
@@ -43,6 +46,10 @@ export interface RunView {
   finishedAt: string | null;
   lastSeq: number;
   stages: StageView[];
+  /** The install's chain this run belongs to: complete or not, and what it still needs. */
+  chain: ChainView | null;
+  /** What each retry of this run would do ("resume" finishes the install); [] while a run is active. */
+  actions: RetryAction[];
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -59,13 +66,16 @@ export async function getRunView(runId: string): Promise<RunView | null> {
   } catch {
     labels = new Map();
   }
+  const scope = run.hostsJson ? (JSON.parse(run.hostsJson) as string[]) : null;
+  const prior = { id: run.id, status: run.status, scope, stages: run.stages.map((s) => ({ name: s.name, status: s.status, hosts: s.hosts.map((h) => ({ host: h.host, status: h.status })) })) };
+  const { chain, actions } = await runChainView(run.installId, prior);
   return {
     id: run.id,
     installId: run.installId,
     status: run.status,
     mode: run.mode,
     parentRunId: run.parentRunId,
-    hosts: run.hostsJson ? (JSON.parse(run.hostsJson) as string[]) : null,
+    hosts: scope,
     extraVars: run.extraVars ? (JSON.parse(run.extraVars) as Record<string, unknown>) : {},
     error: run.error,
     errorKind: run.errorKind,
@@ -92,6 +102,8 @@ export async function getRunView(runId: string): Promise<RunView | null> {
         ...(h.errorJson ? { error: JSON.parse(h.errorJson) as HostError } : {}),
       })),
     })),
+    chain,
+    actions,
   };
 }
 

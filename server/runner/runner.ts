@@ -10,6 +10,7 @@
 import { getDb } from '../db';
 import { getIo } from '../realtime/io';
 import { driveRun } from './drive-run';
+import { settleInstallStatus } from './install-chain';
 import { LogWriter, RUN_ROOM } from './log-writer';
 import { getRunView } from './run-view';
 
@@ -65,6 +66,8 @@ export class Runner {
       await db.stage.updateMany({ where: { runId, status: 'queued' }, data: { status: 'cancelled', finishedAt: new Date(), error: 'not run' } });
       const stageIds = (await db.stage.findMany({ where: { runId }, select: { id: true } })).map((s) => s.id);
       await db.stageHost.updateMany({ where: { stageId: { in: stageIds }, status: 'queued' }, data: { status: 'cancelled' } });
+      const run = await db.run.findUnique({ where: { id: runId }, select: { installId: true } });
+      if (run) await settleInstallStatus(run.installId);
       this.pushState(runId);
       return 'cancelled';
     }

@@ -170,6 +170,41 @@ describe('installs API', () => {
     expect(saved.errors.some((e) => e.path.startsWith('hosts.5'))).toBe(true);
   });
 
+  it('keeps every stored password through same-named hosts, a reload and a rename; refuses (422 at the field) to guess', async () => {
+    const c = seedConfig();
+    c.hosts.forEach((h, i) => (h.auth = { kind: 'password', password: { set: true, value: `pw-${i}-${ROOT_PW}` } }));
+    const dupName = c.hosts[1]?.name ?? '';
+    c.hosts[2] = { ...c.hosts[2], name: dupName } as InstallConfig['hosts'][0];
+    const res = await callRoute(create, { method: 'POST', cookie, body: { name: 'same names', config: c } });
+    expect(res.status).toBe(201);
+    const { id } = res.json as View;
+    const passwords = async () => (await resolveSecrets(id)).hosts.map((h) => (h.auth.kind === 'password' ? h.auth.password.value : undefined));
+    expect(await passwords()).toEqual(c.hosts.map((_, i) => `pw-${i}-${ROOT_PW}`));
+
+    // the page reloads (markers only), then the operator renames the second of the two
+    const reloaded = (await callRoute(getOne, { cookie, params: { id } })).json as View;
+    reloaded.config.hosts[2] = { ...reloaded.config.hosts[2], name: 'renamed-one' } as InstallConfig['hosts'][0];
+    const put = await callRoute(PUT, { method: 'PUT', cookie, params: { id }, body: { config: reloaded.config, draft: true } });
+    expect(put.status, put.text).toBe(200);
+    expect((put.json as View).config.hosts.map((h) => h.auth)).toEqual(c.hosts.map(() => ({ kind: 'password', password: { set: true } })));
+    expect(await passwords()).toEqual(c.hosts.map((_, i) => `pw-${i}-${ROOT_PW}`));
+
+    // two same-named hosts again, and one of them removed: which password stays cannot be known
+    const again = (await callRoute(getOne, { cookie, params: { id } })).json as View;
+    again.config.hosts[4] = { ...again.config.hosts[4], name: again.config.hosts[3]?.name ?? '' } as InstallConfig['hosts'][0];
+    expect((await callRoute(PUT, { method: 'PUT', cookie, params: { id }, body: { config: again.config, draft: true } })).status).toBe(200);
+    const before = await passwords();
+    const removed = (await callRoute(getOne, { cookie, params: { id } })).json as View;
+    removed.config.hosts.splice(3, 1);
+    const refused = await callRoute(PUT, { method: 'PUT', cookie, params: { id }, body: { config: removed.config, draft: true } });
+    expect(refused.status).toBe(422);
+    const errors = (refused.json as { errors: { path: string; message: string }[] }).errors;
+    expect(errors.map((e) => e.path)).toEqual(['hosts.3.auth.password']);
+    expect(errors[0]?.message).toMatch(/cannot tell which stored SSH password .* keeps.*enter it again/);
+    expect(refused.text).not.toContain(ROOT_PW);
+    expect(await passwords()).toEqual(before);
+  });
+
   it('deletes an install (204) and then answers 404', async () => {
     const view = await createSeed();
     expect((await callRoute(DELETE, { method: 'DELETE', cookie, params: { id: view.id } })).status).toBe(204);

@@ -1,7 +1,7 @@
 /**
  * The install gate on POST /api/installs/:id/runs, with REAL preflight runs on 3 lab hosts:
  * no preflight → 409; a failing check → 409 naming the host and the check; hosts changed since the
- * check → 409; a login (password) edited after the check → 409 naming the host; warnings (Debian
+ * check → 409 until that host is checked again (a re-check of one host completes the picture); a login (password) edited after the check → 409 naming the host; warnings (Debian
  * is not in the supported OS list) without acknowledgement → 409, with it → 202; config rule errors
  * → 422. Retries of a gated run are not gated again.
  */
@@ -78,11 +78,13 @@ describe('install gate (POST /api/installs/:id/runs)', () => {
     expect((changed.json as Refusal).gate).toMatchObject({ code: 'hosts-changed', hostsChanged: [bad] });
     expect((changed.json as Refusal).error).toMatch(/hosts changed since the last check .*check them again/i);
 
-    const one = await startPreflight(id, { hosts: [bad] }); // a per-host re-run covers that host only
+    // a re-check of that host updates it in the latest picture: with the full check before, every
+    // host is covered as it is now, and only the warnings (Debian) are left to acknowledge
+    const one = await startPreflight(id, { hosts: [bad] });
     await waitForPreflight(one);
-    const partial = await start(id, { stages: ['write-config'], acknowledgeWarnings: true });
+    const partial = await start(id, { stages: ['write-config'] });
     expect(partial.status).toBe(409);
-    expect((partial.json as Refusal).error).toBe(`The last check covered ${bad} only: check all hosts ("Check hosts") before installing.`);
+    expect((partial.json as Refusal).gate).toMatchObject({ code: 'warnings-not-acknowledged', hostsChanged: [], loginChanged: [], failing: [] });
 
     expect(await preflight(id)).toBe('warned'); // Debian: OS not in the supported list
     const unacked = await start(id, { stages: ['write-config'] });

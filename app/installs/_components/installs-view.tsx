@@ -88,6 +88,11 @@ export function InstallsView() {
                 <Table.Td>
                   <Group gap="xs">
                     <StatusBadge status={i.status} />
+                    {i.remainingStages !== null && i.remainingStages > 0 && i.status !== 'installing' ? (
+                      <Text size="sm" c="dimmed" data-testid="remaining-stages">
+                        {i.remainingStages} stage{i.remainingStages === 1 ? '' : 's'} still to run
+                      </Text>
+                    ) : null}
                     {i.runs > 0 && (
                       <Anchor component={Link} href={`/installs/${i.id}/runs`} size="sm" aria-label={`Runs of ${i.name}`}>
                         {i.runs} run{i.runs === 1 ? '' : 's'}

@@ -1,7 +1,8 @@
 /** Load balancer rules: whether one is needed, and its address, port and domain. */
+import { APISERVER_PORT } from '../defaults';
 import type { ConfigIssue } from '../issues';
 import { isDnsName, isIPv4, isValidPort } from '../net';
-import { error, hostsWithRole, warning, type Rule } from './helpers';
+import { error, hostLabel, hostsWithRole, warning, type Rule } from './helpers';
 
 export const loadBalancerRules: Rule = (config) => {
   const lb = config.loadBalancer;
@@ -28,8 +29,21 @@ export const loadBalancerRules: Rule = (config) => {
       ),
     );
   }
+  // a master's own address on the apiserver's port is that master itself, not a load balancer
+  const master = isValidPort(lb.port) && lb.port === APISERVER_PORT ? hostsWithRole(config, 'master').find(({ host }) => host.ip === lb.address || host.address === lb.address) : undefined;
+  if (master && lb.address !== '') {
+    const name = hostLabel(master);
+    issues.push(
+      warning(
+        'lb.address-is-master',
+        'loadBalancer.address',
+        `The load balancer address ${lb.address} is the master ${name}'s own address, and port ${lb.port} is where kube-apiserver listens on it: every client would talk to ${name} alone, so the cluster's API is down whenever ${name} is (no HA), and no load balancer can listen on that port there beside kube-apiserver. Enter the address (or virtual IP) of a load balancer in front of the masters.`,
+      ),
+    );
+  }
   if (!isValidPort(lb.port)) {
-    issues.push(error('lb.port-invalid', 'loadBalancer.port', `Load balancer port ${lb.port} must be a whole number from 1 to 65535 (usually 6443).`));
+    const what = Number.isFinite(lb.port) ? `Load balancer port ${lb.port}` : 'The load balancer port';
+    issues.push(error('lb.port-invalid', 'loadBalancer.port', `${what} must be a whole number from 1 to 65535 (usually 6443).`));
   } else if (lb.port !== 6443) {
     issues.push(
       warning(

@@ -3,7 +3,8 @@
 import { useFormContext, useWatch } from 'react-hook-form';
 import { Alert, Code, List, Paper, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { InstallConfig } from '@/lib/config/schema';
-import { defaultExternalLoadBalancer, DEFAULT_LB_PORT } from '@/lib/config/defaults';
+import { APISERVER_PORT, defaultExternalLoadBalancer } from '@/lib/config/defaults';
+import { isValidPort } from '@/lib/config/net';
 import { NumberField, TextField } from '@/components/form/fields';
 import { IssueList } from '@/components/issue-list';
 import { useWizard } from './wizard-context';
@@ -15,7 +16,9 @@ export function LoadBalancerStep() {
   const hosts = useWatch({ control, name: 'hosts' });
   const { errors, warnings } = useWizard();
   const masters = hosts.filter((h) => h.roles.master);
-  const port = lb.kind === 'external' && Number.isFinite(lb.port) ? lb.port : DEFAULT_LB_PORT;
+  // the listener port as set (never a default standing in for it); the backends are always the apiserver's port
+  const listener = lb.kind === 'external' && isValidPort(lb.port) ? String(lb.port) : null;
+  const port = listener ?? 'the port you set below';
   const issues = [
     ...errors.filter((i) => i.step === 'loadBalancer' && i.path === 'loadBalancer'),
     ...warnings.filter((i) => i.step === 'loadBalancer'),
@@ -36,11 +39,11 @@ export function LoadBalancerStep() {
           <Text fw={600}>What to create (before installing)</Text>
           <List size="sm" spacing={4}>
             <List.Item>
-              A load balancer in the hosts&apos; private network, with a <b>TCP</b> listener on port <b>{port}</b> and{' '}
+              A load balancer in the hosts&apos; private network, with a <b>TCP</b> listener on port <b data-testid="lb-listener-port">{port}</b> and{' '}
               <b>round-robin</b> (poll) balancing.
             </List.Item>
             <List.Item>
-              Backends: every master on port <b>6443</b> (kube-apiserver):{' '}
+              Backends: every master on port <b>{APISERVER_PORT}</b> (kube-apiserver, whatever the listener port):{' '}
               {masters.length === 0 ? (
                 <Text span c="dimmed" size="sm">
                   mark the masters on the Roles step first
@@ -49,23 +52,23 @@ export function LoadBalancerStep() {
                 masters.map((m, i) => (
                   <span key={`${m.name}-${i}`}>
                     {i > 0 && ', '}
-                    <Code>{`${m.ip || m.address || '?'}:6443`}</Code> ({m.name || 'unnamed'})
+                    <Code>{`${m.ip || m.address || '?'}:${APISERVER_PORT}`}</Code> ({m.name || 'unnamed'})
                   </span>
                 ))
               )}
             </List.Item>
             <List.Item>
               Open port {port} in the load balancer&apos;s firewall / security group, or the installation fails: the hosts must
-              reach it.
+              reach it. The load balancer must not be one of the masters itself: its address would be that master&apos;s own.
             </List.Item>
             <List.Item>
-              Until KubeSphere is installed the backends show as <b>unavailable</b>: nothing listens on 6443 yet. That is
+              Until KubeSphere is installed the backends show as <b>unavailable</b>: nothing listens on {APISERVER_PORT} yet. That is
               expected; they turn active once kube-apiserver runs.
             </List.Item>
           </List>
           <Text size="sm" c="dimmed">
-            No cloud load balancer? keepalived + HAProxy on two spare machines (a virtual IP forwarding TCP 6443 to the masters)
-            works the same way: enter the virtual IP below.
+            No cloud load balancer? keepalived + HAProxy on two spare machines (a virtual IP listening on TCP {port} and forwarding
+            to the masters&apos; {APISERVER_PORT}) works the same way: enter the virtual IP below.
           </Text>
         </Stack>
       </Paper>
@@ -88,7 +91,8 @@ export function LoadBalancerStep() {
       {lb.kind === 'external' ? (
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextField name="loadBalancer.address" label="Address" description="IPv4 (or VIP) of the load balancer" placeholder="192.168.0.10" />
-          <NumberField name="loadBalancer.port" label="Port" description="The listener port (6443 unless you chose another)" min={1} max={65535} />
+          {/* no clamping: a port above 65535 stays as typed and the rule reports it, never a silent change */}
+          <NumberField name="loadBalancer.port" label="Port" description="The listener port (6443 unless you chose another)" min={1} max={65535} clampBehavior="none" />
           <TextField name="loadBalancer.domain" label="Domain" description="Internal name of the API endpoint" />
         </SimpleGrid>
       ) : (

@@ -131,6 +131,11 @@ export function CheckMatrix({ view, onRerunHost, busy }: { view: PreflightRunVie
       {view.cluster.checks.length > 0 && (
         <Stack gap={6} mt="md">
           <Title order={4}>Cluster</Title>
+          {view.combined?.clusterCheckedAt ? (
+            <Text size="sm" c="dimmed" data-testid="cluster-note">
+              From the full check of {new Date(view.combined.clusterCheckedAt).toLocaleString()}: re-checking some hosts does not repeat the cluster-wide checks. Check all hosts to refresh them.
+            </Text>
+          ) : null}
           {view.cluster.checks.map((c) => (
             <Group key={c.id} gap="sm" wrap="nowrap" align="flex-start">
               <Cell host="*" check={c} onOpen={setSelected} />

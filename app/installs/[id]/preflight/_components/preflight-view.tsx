@@ -2,6 +2,8 @@
 /**
  * The preflight page: "Check hosts" (all) and per-host re-runs, the live host × check matrix, the
  * summary, the host key panel, and the install gate (no failures; warnings acknowledged: InstallPanel).
+ * It shows the install's latest picture (GET …/preflight/latest): a re-check of one host updates
+ * that host and keeps the others; live results stream from the newest run.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Link from 'next/link';
@@ -31,6 +33,14 @@ export function PreflightView({ installId }: { installId: string }) {
   const loadKeys = useCallback(async () => {
     const r = await api<HostKeyView[]>('GET', `/api/installs/${installId}/host-keys`);
     if (r.ok) setKeys(r.data);
+  }, [installId]);
+
+  // The latest picture: the newest full check with later re-checks of some hosts applied.
+  const loadLatest = useCallback(async () => {
+    const r = await api<PreflightRunView | null>('GET', `/api/installs/${installId}/preflight/latest`);
+    if (r.ok) setView(r.data);
+    else setLoadError(r.message);
+    return r.ok;
   }, [installId]);
 
   useEffect(() => {
@@ -69,7 +79,11 @@ export function PreflightView({ installId }: { installId: string }) {
     onResult: (e) => enqueue(e.runId, (v) => applyResult(v, e)),
     onStatus: (status) => {
       if (liveRunId) enqueue(liveRunId, (v) => ({ ...v, status }));
-      if (status !== 'running') void loadKeys();
+      if (status !== 'running') {
+        void loadKeys();
+        // a re-check of some hosts: the picture's status is the worst over every host, not the run's
+        if (view?.combined) void loadLatest();
+      }
     },
   });
 
@@ -78,8 +92,8 @@ export function PreflightView({ installId }: { installId: string }) {
     setAcknowledged(false);
     const r = await api<{ runId: string }>('POST', `/api/installs/${installId}/preflight`, hosts ? { hosts } : {});
     if (r.ok) {
-      const run = await api<PreflightRunView>('GET', `/api/preflight/${r.data.runId}`);
-      if (run.ok) setView(run.data);
+      // the latest picture, not the new run alone: re-checking one host keeps the others
+      await loadLatest();
     } else {
       notifications.show({ color: 'red', title: 'Could not start the checks', message: r.errors[0]?.message ?? r.message });
     }

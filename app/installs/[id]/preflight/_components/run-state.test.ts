@@ -21,4 +21,8 @@ describe('preflight page state', () => {
     expect(summaryLine({ ...v, status: 'failed' })).toBe('1 host fails, 1 warning on 1 host');
     expect(summaryLine(v)).toMatch(/^Checking 2 hosts…/);
   });
+  it('says which hosts a re-check of some hosts is checking', () => {
+    const v = { ...empty(), combined: { hostRuns: [], newestHosts: ['b'], clusterRunId: 'r0', clusterCheckedAt: '2026-01-01T00:00:00.000Z' } };
+    expect(summaryLine(v)).toBe('Re-checking b…');
+  });
 });

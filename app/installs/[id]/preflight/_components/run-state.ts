@@ -60,7 +60,10 @@ export function summaryLine(view: PreflightRunView): string {
   if (failing > 0) parts.push(`${plural(failing, 'host')} fail${failing === 1 ? 's' : ''}`);
   if (clusterFail > 0) parts.push(`${plural(clusterFail, 'cluster check')} fail${clusterFail === 1 ? 's' : ''}`);
   if (warnChecks > 0) parts.push(`${plural(warnChecks, 'warning')}${warning > 0 ? ` on ${plural(warning, 'host')}` : ''}`);
-  if (view.status === 'running') return `Checking ${plural(view.hosts.length, 'host')}…${parts.length ? ` so far: ${parts.join(', ')}` : ''}`;
+  if (view.status === 'running') {
+    const what = view.combined ? `Re-checking ${view.combined.newestHosts.join(', ')}` : `Checking ${plural(view.hosts.length, 'host')}`;
+    return `${what}…${parts.length ? ` so far: ${parts.join(', ')}` : ''}`;
+  }
   if (parts.length === 0) return `All ${plural(view.hosts.length, 'host')} pass every check`;
   return parts.join(', ');
 }

@@ -1,7 +1,8 @@
 'use client';
 /**
- * The run page: overall progress, stage timeline, host × stage matrix, pinned first-error cards,
- * retry / resume / re-run / cancel, and the virtualised live log. All live data comes from one
+ * The run page: the install's progress (its run chain, not this run alone), where the install
+ * stands, stage timeline, host × stage matrix, pinned first-error cards, the retries that continue
+ * it (finish first, each saying what it runs), re-run / cancel, and the virtualised live log. All live data comes from one
  * socket (useRunStream); actions go through the runs API and navigate to the new run.
  */
 import { useEffect, useMemo, useState } from 'react';
@@ -12,6 +13,7 @@ import { notifications } from '@mantine/notifications';
 import { api } from '@/components/api';
 import { LogViewer } from '@/components/log-viewer/log-viewer';
 import { FLAG_PHASE } from '@/components/log-viewer/line-store';
+import { ChainBanner, RetryActions } from './chain-panel';
 import { ErrorCards } from './error-cards';
 import { HostMatrix } from './host-matrix';
 import { STATUS_COLOR, StageTimeline } from './stage-timeline';
@@ -38,7 +40,8 @@ export function RunPage({ installId, runId }: { installId: string; runId: string
 
   const progress = useMemo(() => {
     if (!view) return 0;
-    if (view.status === 'succeeded') return 100;
+    // the install's progress over its chain: a retry that succeeded is not a finished install
+    if (view.chain) return view.chain.progress.total === 0 ? 0 : Math.round((view.chain.progress.done / view.chain.progress.total) * 100);
     const weights = view.stages.map((s) => Math.max(1, s.hosts.length));
     const total = weights.reduce((a, b) => a + b, 0);
     let done = 0;
@@ -65,7 +68,7 @@ export function RunPage({ installId, runId }: { installId: string; runId: string
   if (!view) return <Loader />;
 
   const active = view.status === 'queued' || view.status === 'running';
-  const unfinished = !active && view.status !== 'succeeded';
+  const everyHost = view.chain ? (view.chain.scope.length > 1 ? `all ${view.chain.scope.length} hosts` : view.chain.scope.join(', ')) : 'its hosts';
   const phase = view.status === 'running' ? lastPhase(stream) : null;
 
   return (
@@ -88,27 +91,17 @@ export function RunPage({ installId, runId }: { installId: string; runId: string
               Cancel
             </Button>
           ) : null}
-          {unfinished ? (
-            <>
-              <Button loading={busy} onClick={() => act(`/api/runs/${runId}/retry`, { mode: 'failed' })}>
-                Retry failed
-              </Button>
-              <Button variant="light" loading={busy} onClick={() => act(`/api/runs/${runId}/retry`, { mode: 'resume' })}>
-                Resume
-              </Button>
-            </>
-          ) : null}
           {!active ? (
             <Menu>
               <Menu.Target>
                 <Button variant="default" loading={busy}>
-                  Re-run stage…
+                  Re-run one stage…
                 </Button>
               </Menu.Target>
               <Menu.Dropdown>
                 {view.stages.map((s) => (
                   <Menu.Item key={s.name} onClick={() => act(`/api/runs/${runId}/retry`, { mode: 'stage', stage: s.name })}>
-                    {s.label}
+                    {s.label} {s.hosts.length > 0 ? `on ${everyHost}` : ''}
                   </Menu.Item>
                 ))}
               </Menu.Dropdown>
@@ -125,8 +118,10 @@ export function RunPage({ installId, runId }: { installId: string; runId: string
           </Anchor>
         </Group>
       </Group>
-      <Progress value={progress} animated={active} aria-label="Overall progress" />
+      <Progress value={progress} animated={active} aria-label="Install progress" data-testid="install-progress" data-value={progress} />
       {view.error && view.status !== 'succeeded' ? <Text c="red" size="sm">{view.error}</Text> : null}
+      <ChainBanner view={view} />
+      <RetryActions actions={view.actions} busy={busy} onRetry={(mode) => act(`/api/runs/${runId}/retry`, { mode })} />
       <ErrorCards stages={view.stages} />
       <StageTimeline stages={view.stages} phase={phase} now={now} />
       <HostMatrix stages={view.stages} />
