@@ -82,10 +82,10 @@ const midKubernetes = (runId: string) => waitFor(async () => getDb().stage.findF
 
 describe.skipIf(!haveShared)('install runs on the taskbox (Ansible 2.7.6, non-root taskbox login)', () => {
   it('a full lab install succeeds on lab1 with the pinned Ansible; nothing runs on the wizard machine', async () => {
-    let runId = '';
+    installId = await createTaskboxInstall(lab.state, lab.hosts, 'taskbox-2.7');
     const stubs = stubLocalAnsible();
+    let runId: string;
     try {
-      installId = await createTaskboxInstall(lab.state, lab.hosts, 'taskbox-2.7');
       runId = await createRun(installId, {});
       const view = await finished(runId);
       expect(view.status, await logOf(runId)).toBe('succeeded');
