@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { getDb } from '../db';
+import { setNodeState } from '../installs/set-node-state';
 import { HttpError, NotFoundError } from '../http/errors';
 import { parseStoredConfig } from '../installs/parse-stored-config';
 import { PlanError, planRun, type PriorRun, type RunPlan, type RunRequest } from './plan-run';
@@ -82,7 +83,7 @@ async function persistPlan(installId: string, plan: RunPlan, extraVars: Record<s
       });
     }
     const inRun = [...new Set(plan.stages.flatMap((s) => s.hosts))];
-    await tx.node.updateMany({ where: { installId, name: { in: inRun }, state: { not: 'ready' } }, data: { state: 'pending', stateNote: `queued in run ${run.id}` } });
+    await setNodeState(tx, installId, inRun, { state: 'pending', stateNote: `queued in run ${run.id}` }, { not: 'ready' });
     return run.id;
   });
 }

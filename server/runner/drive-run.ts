@@ -13,6 +13,7 @@
  */
 import type { Stage } from '@prisma/client';
 import { getDb } from '../db';
+import { setNodeState } from '../installs/set-node-state';
 import { describeStorageError } from '../storage-errors';
 import { concludeStage, executeStage, followOptions, removeStageDir, type StageOutcome } from './execute-stage';
 import { followStage } from './follow-stage';
@@ -125,7 +126,7 @@ async function markReady(ctx: RunContext, stages: Stage[]): Promise<boolean> {
   const lastStage = stages.find((s) => s.name === last?.name);
   if (!lastStage) return false;
   const hosts = (await getDb().stageHost.findMany({ where: { stageId: lastStage.id } })).map((h) => h.host);
-  await getDb().node.updateMany({ where: { installId: ctx.installId, name: { in: hosts } }, data: { state: 'ready', stateNote: `installed by run ${ctx.runId}` } });
+  await setNodeState(getDb(), ctx.installId, hosts, { state: 'ready', stateNote: `installed by run ${ctx.runId}` });
   return true;
 }
 
