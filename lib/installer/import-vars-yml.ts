@@ -10,6 +10,9 @@
  * - The installer's placeholders map back to empty values / unset secrets, the exact inverse of
  *   vars-yml.ts, so render → import → render is the identity.
  * - A value of the wrong type is an error and leaves the starting value in place.
+ * - A key written twice in a map the wizard reads is an error at its second line. The yaml library's
+ *   own check (`uniqueKeys`) compares every key with every other one, so it is off; this module
+ *   finds repeats through a map, in time linear in the file.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
 import { DEFAULT_LB_DOMAIN } from '../config/defaults';
@@ -112,9 +115,15 @@ function applyLoadBalancer(ctx: Context, key: string, value: unknown, line: numb
   }
   let address: string | undefined;
   let port: number | undefined;
+  const subKeys = new Set<string>();
   for (const pair of value.items) {
     const sub = scalarText(pair.key);
     const subLine = ctx.lineOf(isScalar(pair.key) ? pair.key : null, line);
+    if (sub !== undefined && subKeys.has(sub)) {
+      ctx.report(subLine, 'error', `YAML: ${key}.${sub} is set twice; keys must be unique`);
+      continue;
+    }
+    if (sub !== undefined) subKeys.add(sub);
     if (sub === 'address') {
       address = scalarText(pair.value);
       if (address === undefined) ctx.report(subLine, 'error', `${key}.address: expected an IP address`);
@@ -135,7 +144,7 @@ function applyLoadBalancer(ctx: Context, key: string, value: unknown, line: numb
 
 export function importVarsYml(text: string, config: InstallConfig, base: InstallConfig | undefined, report: Report): void {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { version: '1.1', lineCounter, uniqueKeys: true, prettyErrors: true });
+  const doc = parseDocument(text, { version: '1.1', lineCounter, uniqueKeys: false, prettyErrors: true });
   const lineAt = (offset: number) => lineCounter.linePos(offset).line;
   for (const error of doc.errors) report(error.linePos?.[0].line ?? lineAt(error.pos[0]), 'error', `YAML: ${error.message.split('\n')[0] ?? error.code}`);
   for (const warning of doc.warnings) report(warning.linePos?.[0].line ?? lineAt(warning.pos[0]), 'warning', `YAML: ${warning.message.split('\n')[0] ?? warning.code}`);
@@ -152,6 +161,7 @@ export function importVarsYml(text: string, config: InstallConfig, base: Install
     lineOf: (node, fallback) => (node?.range ? lineAt(node.range[0]) : fallback),
   };
   const seen = new Map<VarsFieldId, string>();
+  const keyLines = new Map<string, number>();
   let lb: { address: string; port: number } | undefined;
   let domain: { value: string; line: number } | undefined;
   const constants = TARGET_CONSTANTS[config.target] ?? {};
@@ -163,6 +173,12 @@ export function importVarsYml(text: string, config: InstallConfig, base: Install
       report(line, 'error', 'expected a plain key name');
       continue;
     }
+    const firstLine = keyLines.get(key);
+    if (firstLine !== undefined) {
+      report(line, 'error', `YAML: ${key} is set twice (first on line ${firstLine}); keys must be unique`);
+      continue;
+    }
+    keyLines.set(key, line);
     if (CONSTANT_KEYS.includes(key)) {
       const written = scalarText(pair.value);
       if (constants[key] !== undefined && written !== constants[key]) {

@@ -120,6 +120,16 @@ describe('importInstallerFiles: hosts.ini', () => {
 });
 
 describe('importInstallerFiles: vars.yml', () => {
+  it('reports a key written twice at its second line, also inside loadbalancer_apiserver', () => {
+    const varsYml = ['kube_network_plugin: calico', 'console_port: 30880', 'kube_network_plugin: flannel', 'loadbalancer_apiserver:', '  address: 10.0.0.9', '  address: 10.0.0.8', '  port: 6443'].join('\n');
+    const { problems } = importInstallerFiles({ hostsIni: '', varsYml });
+    const errors = problems.filter((p) => p.file === 'vars.yml' && p.severity === 'error').map((p) => [p.line, p.message]);
+    expect(errors).toEqual([
+      [3, 'YAML: kube_network_plugin is set twice (first on line 1); keys must be unique'],
+      [6, 'YAML: loadbalancer_apiserver.address is set twice; keys must be unique'],
+    ]);
+  });
+
   it('reads the rendered seed vars back', () => {
     const { config, problems } = importInstallerFiles({ hostsIni: '', varsYml: VARS });
     const seed = seedConfig();

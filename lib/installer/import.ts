@@ -3,6 +3,8 @@
  *
  * Invariants:
  * - Never throws on file content; every finding is an ImportProblem with file and 1-based line.
+ * - Files over an import limit (import-limits.ts) are not parsed at all: the result is the
+ *   starting config and only the limit problems.
  * - Starts from a copy of `base` (or `defaultConfig()`): whatever the files do not say keeps that
  *   value; `base` is never mutated.
  * - Secret values found in the files come back as `{ set: true, value }` for the server to encrypt;
@@ -11,6 +13,7 @@
 import { defaultConfig } from '../config/defaults';
 import type { InstallConfig } from '../config/schema';
 import { importHostsIni } from './import-hosts-ini';
+import { importLimitProblems } from './import-limits';
 import { reporter, type ImportProblem } from './import-problem';
 import { importVarsYml } from './import-vars-yml';
 
@@ -29,6 +32,8 @@ export interface ImportResult {
 
 export function importInstallerFiles({ hostsIni, varsYml, base }: ImportInput): ImportResult {
   const config = structuredClone(base ?? defaultConfig());
+  const overLimits = importLimitProblems(hostsIni, varsYml);
+  if (overLimits.length > 0) return { config, problems: overLimits };
   const problems: ImportProblem[] = [];
   importHostsIni(hostsIni, config, base, reporter('hosts.ini', problems));
   importVarsYml(varsYml, config, base, reporter('vars.yml', problems));

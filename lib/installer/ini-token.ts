@@ -10,9 +10,10 @@
  *
  * Invariants of `iniToken(value)`:
  * - Every user string on a hosts.ini line goes through it, exactly once.
- * - It throws (InstallerRenderError) for anything `unsafeValueProblem(value, 'ini-token')` flags
- *   (whitespace, control characters, Jinja markers) and for line breaks of any kind, so the
- *   output is always ONE whitespace-free token: the installer's "5th field" script stays correct.
+ * - It throws (InstallerRenderError) for exactly what `unsafeValueProblem(value, 'ini-token')` flags
+ *   (whitespace including every line break Python's `splitlines` knows, control characters, Jinja
+ *   markers), so the output is always ONE whitespace-free token: the installer's "5th field" script
+ *   stays correct, and a value the rules accepted is always written.
  * - Plain values ([A-Za-z0-9_./@%+:,~*-] that literal_eval would not change) are written bare, so
  *   the docs' layout (`ip=192.168.0.1`) is kept; anything else is single-quoted with the '"'"'
  *   idiom; values literal_eval would change are first wrapped in a Python string literal.
@@ -22,9 +23,6 @@ import { unsafeValueProblem } from '../config/safe-values';
 import { InstallerRenderError } from './errors';
 
 const BARE = /^[A-Za-z0-9_./@%+:,~*-]+$/;
-/** Python `str.splitlines()` boundaries (Ansible splits the file with it) and other controls. */
-// eslint-disable-next-line no-control-regex
-const LINE_BREAK_OR_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const IPV4_LIKE = /^\d+(\.\d+){2,}$/;
 const CANONICAL_INT = /^(0|[1-9][0-9]*)$/;
 
@@ -54,9 +52,6 @@ function shellSingleQuote(value: string): string {
 
 /** The one way a user value reaches hosts.ini. `what` names the field for the error message. */
 export function iniToken(value: string, what = 'value'): string {
-  if (LINE_BREAK_OR_CONTROL.test(value)) {
-    throw new InstallerRenderError(`${what} contains a line break or control character`);
-  }
   const problem = unsafeValueProblem(value, 'ini-token');
   if (problem !== undefined) throw new InstallerRenderError(`${what} ${problem}`);
   const evaluated = literalEvalMightChange(value) ? pythonStringLiteral(value) : value;

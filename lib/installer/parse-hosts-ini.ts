@@ -8,6 +8,7 @@
  * - Host variables are kept only from `[all]` lines (the installer's layout); variables on other
  *   group lines are reported and ignored.
  * - A host named in a group but absent from `[all]`, and a duplicate `[all]` line, are errors.
+ * - Linear in the size of the file: duplicates are found through maps, never by searching lists.
  */
 import { IniSyntaxError, iniValue, splitIniLine } from './ini-token';
 import type { Report } from './import-problem';
@@ -90,6 +91,8 @@ function parseHostLine(tokens: string[], line: number, report: Report): Inventor
 export function parseHostsIni(text: string, report: Report): Inventory {
   const inventory: Inventory = { hosts: [], groups: new Map(), children: new Map() };
   const memberLines = new Map<string, { group: string; line: number }[]>();
+  const hostByName = new Map<string, InventoryHost>();
+  const membersOf = new Map<string, Set<string>>();
   let section: Section = { kind: 'none' };
   text.split(/\r\n|\n|\r/).forEach((raw, index) => {
     const line = index + 1;
@@ -118,11 +121,12 @@ export function parseHostsIni(text: string, report: Report): Inventory {
       case 'all': {
         const host = parseHostLine(tokens, line, report);
         if (!host) return;
-        const earlier = inventory.hosts.find((h) => h.name === host.name);
+        const earlier = hostByName.get(host.name);
         if (earlier) {
           report(line, 'error', `host ${host.name} is defined twice in [all] (first on line ${earlier.line})`);
           return;
         }
+        hostByName.set(host.name, host);
         inventory.hosts.push(host);
         return;
       }
@@ -131,13 +135,18 @@ export function parseHostsIni(text: string, report: Report): Inventory {
         if (name === undefined) return;
         if (rest.length > 0) report(line, 'warning', `host ${name}: variables outside [all] are ignored`);
         const members = inventory.groups.get(section.group) ?? [];
-        if (members.includes(name)) {
+        const listed = membersOf.get(section.group) ?? new Set<string>();
+        if (listed.has(name)) {
           report(line, 'warning', `host ${name} is listed twice in [${section.group}]`);
           return;
         }
         members.push(name);
+        listed.add(name);
         inventory.groups.set(section.group, members);
-        memberLines.set(name, [...(memberLines.get(name) ?? []), { group: section.group, line }]);
+        membersOf.set(section.group, listed);
+        const places = memberLines.get(name) ?? [];
+        places.push({ group: section.group, line });
+        memberLines.set(name, places);
         return;
       }
       case 'children': {
@@ -149,9 +158,8 @@ export function parseHostsIni(text: string, report: Report): Inventory {
       }
     }
   });
-  const defined = new Set(inventory.hosts.map((h) => h.name));
   for (const [name, places] of memberLines) {
-    if (defined.has(name)) continue;
+    if (hostByName.has(name)) continue;
     for (const place of places) report(place.line, 'error', `host ${name} is in [${place.group}] but not defined in [all]`);
   }
   return inventory;

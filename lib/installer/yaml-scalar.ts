@@ -3,8 +3,8 @@
  * reads vars.yml with PyYAML, i.e. YAML 1.1, where `yes`, `on`, `0777` or `12:30` are not strings).
  *
  * Invariants:
- * - Strings are refused (InstallerRenderError) when `unsafeValueProblem(value, 'yaml-string')`
- *   flags them (control characters, Jinja markers).
+ * - Strings are refused (InstallerRenderError) exactly when `unsafeValueProblem(value, 'yaml-string')`
+ *   flags them (control characters, U+2028/U+2029, Jinja markers): one definition with the rules.
  * - The result is one line, and `key: <result>` parses back (YAML 1.1) to exactly `value`
  *   (plain style when that works, else double-quoted);
  *   this is checked on every call.
@@ -15,12 +15,8 @@ import { InstallerRenderError } from './errors';
 
 export type ScalarValue = string | number | boolean;
 
-// eslint-disable-next-line no-control-regex
-const LINE_BREAK_OR_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-
 export function yamlScalar(value: ScalarValue, what: string, style: 'plain' | 'double' = 'plain'): string {
   if (typeof value === 'string') {
-    if (LINE_BREAK_OR_CONTROL.test(value)) throw new InstallerRenderError(`${what} contains a line break or control character`);
     const problem = unsafeValueProblem(value, 'yaml-string');
     if (problem !== undefined) throw new InstallerRenderError(`${what} ${problem}`);
   } else if (typeof value === 'number' && !Number.isFinite(value)) {

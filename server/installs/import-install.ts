@@ -23,7 +23,7 @@ export interface ImportedInstall extends Omit<InstallView, 'warnings'> {
 
 export async function importInstall(input: ImportInstallInput): Promise<ImportedInstall> {
   const { config, problems } = importInstallerFiles({ hostsIni: input.hostsIni, varsYml: input.varsYml });
-  const asIssue = (p: (typeof problems)[number]): FieldIssue => ({ path: `${p.file}:${p.line}`, message: p.message });
+  const asIssue = (p: (typeof problems)[number]): FieldIssue => ({ path: p.line > 0 ? `${p.file}:${p.line}` : p.file, message: p.message });
   const errors = problems.filter((p) => p.severity === 'error').map(asIssue);
   const importWarnings = problems.filter((p) => p.severity !== 'error').map(asIssue);
   if (errors.length > 0) throw new ValidationError(errors, importWarnings);

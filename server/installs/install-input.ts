@@ -5,7 +5,6 @@ import { WIZARD_STEPS } from '@/lib/config/steps';
 
 const stepIds = WIZARD_STEPS.map((s) => s.id) as [string, ...string[]];
 const installName = z.string().trim().min(1, 'give the install a name').max(200, 'the name is too long (200 characters at most)');
-const MAX_FILE = 1024 * 1024;
 
 export const createInstallInput = z.object({ name: installName, config: installConfigShape.optional() });
 
@@ -18,7 +17,8 @@ export const updateInstallInput = z.object({
 
 export const importInstallInput = z.object({
   name: installName,
-  hostsIni: z.string().min(1, 'paste or upload conf/hosts.ini').max(MAX_FILE, 'hosts.ini is larger than 1 MiB'),
-  varsYml: z.string().min(1, 'paste or upload conf/vars.yml').max(MAX_FILE, 'vars.yml is larger than 1 MiB'),
+  // sizes: the request body limit bounds them, lib/installer/import-limits.ts checks them before parsing
+  hostsIni: z.string().min(1, 'paste or upload conf/hosts.ini'),
+  varsYml: z.string().min(1, 'paste or upload conf/vars.yml'),
   installer: installerProfileSchema.partial().optional(),
 });

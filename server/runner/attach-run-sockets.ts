@@ -12,12 +12,13 @@
  */
 import type { Server, Socket } from 'socket.io';
 import { z } from 'zod';
+import { MAX_SEQ } from './seq';
 import { LINES_EVENT, RUN_ROOM } from './log-writer';
 import { readLogPage, toWire } from './read-log';
 import { STATE_EVENT } from './runner';
 import { getRunView } from './run-view';
 
-const subscribeInput = z.object({ runId: z.string().min(1).max(64), afterSeq: z.number().int().min(0) });
+const subscribeInput = z.object({ runId: z.string().min(1).max(64), afterSeq: z.number().int().min(0).max(MAX_SEQ) });
 
 async function subscribe(socket: Socket, runId: string, afterSeq: number): Promise<void> {
   const view = await getRunView(runId);

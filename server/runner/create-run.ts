@@ -5,17 +5,19 @@
  * - creation is serialised in-process (one mutex) and checked inside it: one active run per
  *   install, and no host (by SSH address:port) in two active runs of different installs;
  * - the run, its stages and their host rows are created in ONE transaction, then driven;
- * - extra vars are operator-visible settings, never secrets: keys that look like credentials are
- *   refused; a retry inherits its parent's extra vars (so `lab_fail_at` + its marker behave);
+ * - extra vars are operator-visible settings of the bundle's playbooks (extra-vars.ts says what is
+ *   refused: Ansible's own variables, credentials, templates); a retry inherits its parent's extra
+ *   vars (so `lab_fail_at` + its marker behave), checked again by the same rule.
  * - `resume` finishes the install: it plans the work the parent's chain has left, not only what
  *   the parent run itself left undone.
  */
 import { z } from 'zod';
 import { getDb } from '../db';
+import { setNodeState } from '../installs/set-node-state';
 import { HttpError, NotFoundError } from '../http/errors';
 import { parseStoredConfig } from '../installs/parse-stored-config';
 import { PlanError, planRun, type PriorRun, type RunPlan, type RunRequest } from './plan-run';
-import { SECRETISH_VAR, VAR_NAME } from './extra-vars';
+import { extraVarProblem, VAR_NAME, type ExtraVarValue } from './extra-vars';
 import { loadInstallChain } from './install-chain';
 import { getProfile } from './profiles';
 import { getRunner } from './runner';
@@ -27,8 +29,12 @@ export const createRunInput = z.object({
   hosts: z.array(z.string().min(1)).min(1).optional(),
   extraVars: z
     .record(z.string().regex(VAR_NAME, 'extra var names are identifiers'), z.union([z.string(), z.number(), z.boolean()]))
-    .refine((v) => !Object.keys(v).some((k) => SECRETISH_VAR.test(k)), 'extra vars must not carry credentials: set them on the hosts instead')
-    .refine((v) => !Object.keys(v).some((k) => k.startsWith('ksw_')), 'ksw_* extra vars are reserved')
+    .superRefine((vars, ctx) => {
+      for (const [name, value] of Object.entries(vars)) {
+        const message = extraVarProblem(name, value);
+        if (message !== undefined) ctx.addIssue({ code: 'custom', path: [name], message });
+      }
+    })
     .optional(),
 });
 export type CreateRunInput = z.infer<typeof createRunInput>;
@@ -80,7 +86,7 @@ async function persistPlan(installId: string, plan: RunPlan, extraVars: Record<s
       });
     }
     const inRun = [...new Set(plan.stages.flatMap((s) => s.hosts))];
-    await tx.node.updateMany({ where: { installId, name: { in: inRun }, state: { not: 'ready' } }, data: { state: 'pending', stateNote: `queued in run ${run.id}` } });
+    await setNodeState(tx, installId, inRun, { state: 'pending', stateNote: `queued in run ${run.id}` }, { not: 'ready' });
     return run.id;
   });
 }
@@ -139,9 +145,19 @@ async function retryRequest(parent: PriorRun & { installId: string }, input: Ret
   return { mode: 'resume', parent, ...(chain ? { remaining: chain.state.remaining } : {}) };
 }
 
+/** A run stored before the current extra-vars rule may carry what it now refuses: a retry would re-use it. */
+function assertExtraVarsAllowed(vars: Record<string, unknown>): void {
+  for (const [name, value] of Object.entries(vars)) {
+    const plain: ExtraVarValue = typeof value === 'number' || typeof value === 'boolean' ? value : String(value);
+    const problem = extraVarProblem(name, plain);
+    if (problem !== undefined) throw new HttpError(422, `this run cannot be retried: ${problem}; start a new install run instead`);
+  }
+}
+
 export async function retryRun(parentRunId: string, input: RetryRunInput): Promise<string> {
   return serialised(async () => {
     const parent = await loadPriorRun(parentRunId);
+    assertExtraVarsAllowed(parent.extraVars);
     if ((ACTIVE_STATUSES as readonly string[]).includes(parent.status)) throw new HttpError(409, 'this run is still active: cancel it or wait before retrying');
     const inst = await loadInstall(parent.installId);
     const req = await retryRequest(parent, input);

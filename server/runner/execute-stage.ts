@@ -17,6 +17,7 @@ import type { Stage } from '@prisma/client';
 import { renderHostsIni } from '@/lib/installer/hosts-ini';
 import { getDb } from '../db';
 import { loadEnv } from '../env';
+import { setNodeState } from '../installs/set-node-state';
 import { followStage, type FollowResult } from './follow-stage';
 import type { LogWriter } from './log-writer';
 import type { StageDef } from './profiles';
@@ -73,7 +74,7 @@ export async function finishStage(ctx: Pick<RunContext, 'installId'>, stage: Sta
     data: { status, finishedAt: new Date(), exitCode: extra.exitCode ?? null, error: error ?? null },
   });
   if (failedHosts.length > 0) {
-    await db.node.updateMany({ where: { installId: ctx.installId, name: { in: failedHosts } }, data: { state: 'failed', stateNote: `failed at stage ${stage.name}` } });
+    await setNodeState(db, ctx.installId, failedHosts, { state: 'failed', stateNote: `failed at stage ${stage.name}` });
   }
 }
 
@@ -93,8 +94,8 @@ export async function executeStage(opts: ExecuteStageOptions): Promise<StageOutc
   await db.stageHost.updateMany({ where: { stageId: stage.id, status: 'queued' }, data: { status: 'running' } });
   const hostNames = (await db.stageHost.findMany({ where: { stageId: stage.id }, select: { host: true } })).map((h) => h.host);
   if (hostNames.length > 0) {
-    await db.node.updateMany({ where: { installId: ctx.installId, name: { in: hostNames }, state: { not: 'failed' } }, data: { state: 'installing', stateNote: `stage ${stage.name}` } });
-    await db.node.updateMany({ where: { installId: ctx.installId, name: { in: hostNames }, state: 'failed' }, data: { state: 'installing', stateNote: `retrying stage ${stage.name}` } });
+    await setNodeState(db, ctx.installId, hostNames, { state: 'installing', stateNote: `stage ${stage.name}` }, { not: 'failed' });
+    await setNodeState(db, ctx.installId, hostNames, { state: 'installing', stateNote: `retrying stage ${stage.name}` }, 'failed');
   }
 
   const limit = hostNames.length > 0 && hostNames.length < ctx.config.hosts.length ? hostNames : null;

@@ -6,6 +6,7 @@
  * its newest run), never the outcome of one run alone; nodes become `ready` only when that chain is
  * complete, and then every host it installed does.
  */
+import { setNodeState } from '../installs/set-node-state';
 import { getDb } from '../db';
 import { parseStoredConfig } from '../installs/parse-stored-config';
 import { chainOf, chainState, currentChain, type ChainRun, type ChainStageDef, type ChainState } from './chain-state';
@@ -83,7 +84,7 @@ export async function settleInstallStatus(installId: string): Promise<ChainState
   await db.install.update({ where: { id: installId }, data: { status: state.status } });
   if (state.complete) {
     const last = chain[chain.length - 1];
-    await db.node.updateMany({ where: { installId, name: { in: state.scope } }, data: { state: 'ready', stateNote: `installed by run ${last?.id ?? '?'}` } });
+    await setNodeState(db, installId, state.scope, { state: 'ready', stateNote: `installed by run ${last?.id ?? '?'}` });
   }
   return state;
 }

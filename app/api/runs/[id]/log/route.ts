@@ -4,19 +4,20 @@ import { getDb } from '@/server/db';
 import { HttpError, NotFoundError } from '@/server/http/errors';
 import { withApi } from '@/server/http/with-api';
 import { streamLogNdjson } from '@/server/runner/read-log';
+import { MAX_SEQ, parseSeq } from '@/server/runner/seq';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = withApi<{ id: string }>(
   async ({ params, request }) => {
     const url = new URL(request.url);
-    const raw = url.searchParams.get('after') ?? '0';
-    if (!/^\d+$/.test(raw)) throw new HttpError(400, 'after must be a whole number (a sequence number)');
+    const after = parseSeq(url.searchParams.get('after') ?? '0');
+    if (after === undefined) throw new HttpError(400, `after must be a whole number from 0 to ${MAX_SEQ} (a sequence number)`);
     const run = await getDb().run.findUnique({ where: { id: params.id }, select: { id: true } });
     if (!run) throw new NotFoundError(`run ${params.id} not found`);
     const headers: Record<string, string> = { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' };
     if (url.searchParams.get('download') === '1') headers['content-disposition'] = `attachment; filename="run-${run.id}.ndjson"`;
-    return new Response(streamLogNdjson(run.id, Number(raw)), { status: 200, headers });
+    return new Response(streamLogNdjson(run.id, after), { status: 200, headers });
   },
   { auth: true },
 );
