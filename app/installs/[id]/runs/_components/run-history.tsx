@@ -8,8 +8,14 @@ import Link from 'next/link';
 import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { api } from '@/components/api';
 import type { RunSummary } from '@/server/runner/run-view';
+import { statusColor, summaryStageLabels } from '@/lib/runs/status-labels';
 
-const COLOR: Record<string, string> = { queued: 'gray', running: 'blue', succeeded: 'teal', failed: 'red', cancelled: 'yellow', interrupted: 'orange' };
+
+/** e.g. "kubernetes: failed · kubesphere: not run" */
+function stagesLine(run: RunSummary): string {
+  const labels = summaryStageLabels(run.status, run.stages.map((s) => s.status));
+  return run.stages.map((s, i) => `${s.name}: ${labels[i] ?? s.status}`).join(' · ');
+}
 
 export function RunHistory({ installId }: { installId: string }) {
   const [runs, setRuns] = useState<RunSummary[] | null>(null);
@@ -54,12 +60,12 @@ export function RunHistory({ installId }: { installId: string }) {
               </Table.Td>
               <Table.Td>{r.mode}</Table.Td>
               <Table.Td>
-                <Badge color={COLOR[r.status] ?? 'gray'} variant="light">
+                <Badge color={statusColor(r.status)} variant="light">
                   {r.status}
                 </Badge>
               </Table.Td>
               <Table.Td>
-                <Text size="xs">{r.stages.map((s) => `${s.name}:${s.status}`).join(' · ')}</Text>
+                <Text size="xs">{stagesLine(r)}</Text>
               </Table.Td>
               <Table.Td>{r.parentRunId ? r.parentRunId.slice(-8) : '—'}</Table.Td>
               <Table.Td>{new Date(r.createdAt).toLocaleString()}</Table.Td>

@@ -16,7 +16,8 @@ import { FLAG_PHASE } from '@/components/log-viewer/line-store';
 import { ChainBanner, RetryActions } from './chain-panel';
 import { ErrorCards } from './error-cards';
 import { HostMatrix } from './host-matrix';
-import { STATUS_COLOR, StageTimeline } from './stage-timeline';
+import { StageTimeline } from './stage-timeline';
+import { statusColor } from '@/lib/runs/status-labels';
 import { useRunStream } from './use-run-stream';
 
 function lastPhase(stream: ReturnType<typeof useRunStream>): string | null {
@@ -76,7 +77,7 @@ export function RunPage({ installId, runId }: { installId: string; runId: string
       <Group justify="space-between">
         <Group gap="sm">
           <Title order={3}>Install run</Title>
-          <Badge color={STATUS_COLOR[view.status] ?? 'gray'} size="lg" data-testid="run-status">
+          <Badge color={statusColor(view.status)} size="lg" data-testid="run-status">
             {view.status}
           </Badge>
           {view.parentRunId ? (
