@@ -17,7 +17,7 @@ function stagesLine(run: RunSummary): string {
   return run.stages.map((s, i) => `${s.name}: ${labels[i] ?? s.status}`).join(' · ');
 }
 
-export function RunHistory({ installId }: { installId: string }) {
+export function RunHistory({ installId, installName }: { installId: string; installName: string | null }) {
   const [runs, setRuns] = useState<RunSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -28,7 +28,7 @@ export function RunHistory({ installId }: { installId: string }) {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={3}>Install runs</Title>
+        <Title order={3}>{installName ? `Install runs: ${installName}` : 'Install runs'}</Title>
         <Group gap="sm">
           <Anchor component={Link} href={`/installs/${installId}`} size="sm">
             Back to the wizard
