@@ -39,3 +39,17 @@ export function insertRun(installId: string, status: string, stages: StageRow[])
     db.close();
   }
 }
+
+/** Records a trusted host key of `host` that has since presented another one (state "changed"). */
+export function insertChangedHostKey(installId: string, host: string, fingerprint: string, pendingFingerprint: string): void {
+  const db = new Database(DB_FILE);
+  try {
+    const now = new Date().toISOString();
+    db.prepare(
+      `INSERT INTO HostKey (id, installId, host, address, algorithm, fingerprint, publicKey, trusted, firstSeen,
+         pendingFingerprint, pendingPublicKey, pendingAlgorithm, pendingSeenAt) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`,
+    ).run(`e2ekey${Date.now().toString(36)}`, installId, host, `${host}:22`, 'ssh-ed25519', fingerprint, 'AAAAold', now, pendingFingerprint, 'AAAAnew', 'ssh-ed25519', now);
+  } finally {
+    db.close();
+  }
+}
