@@ -34,9 +34,14 @@ test('stages that never ran read "not run", not "cancelled", and the page names 
   await expect(verify.getByText('cancelled', { exact: true })).toHaveCount(0);
 
   await page.goto(`/installs/${id}/runs`);
-  const row = page.getByRole('table', { name: 'Runs' }).getByRole('row').filter({ hasText: runId.slice(-8) });
+  // the history: a readable name, what the run did, how long it took, and "not run"
+  const row = page.getByRole('table', { name: 'Runs' }).getByRole('row').filter({ hasText: 'Run 1' });
+  await expect(row).toContainText('Install');
   await expect(row).toContainText('verify: not run');
   await expect(row).not.toContainText('cancelled');
+  await expect(row).toContainText(/\d+s$/); // "Took", from the run's creation to its end
+  await row.getByRole('link', { name: 'Run 1' }).click();
+  await expect(page).toHaveURL(new RegExp(`/runs/${runId}$`));
 });
 
 test('Cancel on an active run asks first, and only "Cancel the run" cancels', async ({ page }) => {

@@ -9,6 +9,7 @@ import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '
 import { api } from '@/components/api';
 import type { RunSummary } from '@/server/runner/run-view';
 import { statusColor, summaryStageLabels } from '@/lib/runs/status-labels';
+import { modeWords, runDuration, runNumbers } from '@/lib/runs/run-names';
 
 
 /** e.g. "kubernetes: failed · kubesphere: not run" */
@@ -20,6 +21,8 @@ function stagesLine(run: RunSummary): string {
 export function RunHistory({ installId, installName }: { installId: string; installName: string | null }) {
   const [runs, setRuns] = useState<RunSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const numbers = runNumbers(runs ?? []);
+  const now = Date.now();
 
   useEffect(() => {
     void api<RunSummary[]>('GET', `/api/installs/${installId}/runs`).then((r) => (r.ok ? setRuns(r.data) : setError(r.message)));
@@ -43,11 +46,12 @@ export function RunHistory({ installId, installName }: { installId: string; inst
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Run</Table.Th>
-            <Table.Th>Mode</Table.Th>
+            <Table.Th>What it did</Table.Th>
             <Table.Th>Status</Table.Th>
             <Table.Th>Stages</Table.Th>
             <Table.Th>Continues</Table.Th>
             <Table.Th>Started</Table.Th>
+            <Table.Th>Took</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -55,10 +59,10 @@ export function RunHistory({ installId, installName }: { installId: string; inst
             <Table.Tr key={r.id}>
               <Table.Td>
                 <Anchor component={Link} href={`/installs/${installId}/runs/${r.id}`}>
-                  {r.id.slice(-8)}
+                  Run {numbers.get(r.id)}
                 </Anchor>
               </Table.Td>
-              <Table.Td>{r.mode}</Table.Td>
+              <Table.Td>{modeWords(r.mode)}</Table.Td>
               <Table.Td>
                 <Badge color={statusColor(r.status)} variant="light">
                   {r.status}
@@ -67,8 +71,9 @@ export function RunHistory({ installId, installName }: { installId: string; inst
               <Table.Td>
                 <Text size="xs">{stagesLine(r)}</Text>
               </Table.Td>
-              <Table.Td>{r.parentRunId ? r.parentRunId.slice(-8) : '—'}</Table.Td>
+              <Table.Td>{r.parentRunId ? `Run ${numbers.get(r.parentRunId) ?? '?'}` : '—'}</Table.Td>
               <Table.Td>{new Date(r.createdAt).toLocaleString()}</Table.Td>
+              <Table.Td>{runDuration(r, now)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

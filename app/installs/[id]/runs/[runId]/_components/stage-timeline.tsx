@@ -4,12 +4,7 @@ import { memo } from 'react';
 import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import type { StageView } from '@/server/runner/run-view';
 import { NOT_RUN, stageStatusLabel, statusColor } from '@/lib/runs/status-labels';
-
-export function formatDuration(ms: number): string {
-  const s = Math.max(0, Math.round(ms / 1000));
-  const m = Math.floor(s / 60);
-  return m > 0 ? `${m}m ${String(s % 60).padStart(2, '0')}s` : `${s}s`;
-}
+import { formatDuration } from '@/lib/runs/format-duration';
 
 export function stageDuration(s: StageView, now: number): string {
   if (!s.startedAt) return '—';
