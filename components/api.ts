@@ -26,11 +26,13 @@ function issuesOf(body: unknown): ApiIssue[] {
   }));
 }
 
-export async function api<T>(method: Method, url: string, body?: unknown): Promise<ApiResult<T>> {
+/** `keepalive` lets a request outlive the page (a save sent while the tab closes). */
+export async function api<T>(method: Method, url: string, body?: unknown, options: { keepalive?: boolean } = {}): Promise<ApiResult<T>> {
   let res: Response;
   try {
     res = await fetch(url, {
       method,
+      keepalive: options.keepalive,
       credentials: 'same-origin',
       headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),

@@ -79,6 +79,12 @@ test('install on lab hosts from the host checks: injected failure, retry failed,
   await expect(card).toContainText('address already in use');
   await expect(card).toContainText('Likely cause');
   await expect(page.getByTestId('stage-kubesphere')).toHaveAttribute('data-status', 'failed');
+  // Verify never ran: the API keeps the runner's 'cancelled', the page says "not run"; it names its install
+  await expect(page.getByTestId('stage-verify')).toHaveAttribute('data-status', 'cancelled');
+  await expect(page.getByTestId('stage-verify').getByText('not run', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('stage-verify').getByText('cancelled', { exact: true })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: `Install run: ${name}` })).toBeVisible();
+  await expect(page).toHaveTitle(new RegExp(`^${name} · Install run`));
   await expect(page.getByTestId('log-count')).not.toHaveText(/^0 \//);
   await mkdir('test-results', { recursive: true });
   await page.screenshot({ path: 'test-results/install-run-failed.png', fullPage: true });

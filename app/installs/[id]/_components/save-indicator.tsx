@@ -6,7 +6,7 @@ import type { SaveStatus } from './use-autosave';
 export function SaveIndicator({ status, onRetry }: { status: SaveStatus; onRetry: () => void }) {
   return (
     <Group gap="xs" role="status" aria-live="polite">
-      {status.kind === 'saving' && (
+      {(status.kind === 'pending' || status.kind === 'saving') && (
         <Badge variant="light" color="gray">
           Saving…
         </Badge>

@@ -2,15 +2,18 @@
 
 /**
  * Draft autosave: `schedule()` debounces (~800 ms) while the operator types, `saveNow()` saves at
- * once (step change, download). One PUT is in flight at a time; changes made meanwhile are saved
- * right after. A payload equal to the last saved one is not sent again.
+ * once (step change, download, leaving). One PUT is in flight at a time; changes made meanwhile are
+ * saved right after. A payload equal to the last saved one is not sent again.
+ * Invariant: the status is "saved" only when the server has answered for the latest edit; an edit
+ * waiting for the debounce is "pending", one on the wire "saving". `hasUnsaved()` is true until then
+ * (and after a failure), which is what the leave guard (use-save-before-leaving.ts) asks.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '@/components/api';
 import { installConfigShape, type InstallConfig } from '@/lib/config/schema';
 import type { SaveResult } from './types';
 
-export type SaveStatus = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: number } | { kind: 'error'; message: string };
+export type SaveStatus = { kind: 'idle' } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'saved'; at: number } | { kind: 'error'; message: string };
 
 export interface Payload {
   config: InstallConfig;
@@ -45,7 +48,7 @@ export function useAutosave(installId: string, getPayload: () => Payload, initia
     const payload = getPayload();
     const json = JSON.stringify(payload);
     if (json === lastSaved.current) {
-      setStatus((s) => (s.kind === 'error' ? { kind: 'saved', at: Date.now() } : s));
+      setStatus((s) => (s.kind === 'error' || s.kind === 'pending' ? { kind: 'saved', at: Date.now() } : s));
       return true;
     }
     const shape = installConfigShape.safeParse(payload.config);
@@ -61,7 +64,8 @@ export function useAutosave(installId: string, getPayload: () => Payload, initia
       if (r.ok) {
         lastSaved.current = json;
         setServerCheck({ configJson: JSON.stringify(payload.config), errors: r.data.errors, warnings: r.data.warnings, status: r.data.status });
-        setStatus({ kind: 'saved', at: Date.now() });
+        // an edit made while this PUT was on the wire is not stored yet: it is saved right after
+        setStatus(JSON.stringify(getPayload()) === json ? { kind: 'saved', at: Date.now() } : { kind: 'pending' });
         return true;
       }
       const detail = r.errors.length > 0 ? r.errors.map((e) => `${e.path}: ${e.message}`).join('; ') : r.message;
@@ -79,6 +83,7 @@ export function useAutosave(installId: string, getPayload: () => Payload, initia
   }, [getPayload, installId]);
 
   const schedule = useCallback(() => {
+    setStatus({ kind: 'pending' });
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => {
       timer.current = null;
@@ -86,26 +91,29 @@ export function useAutosave(installId: string, getPayload: () => Payload, initia
     }, DEBOUNCE_MS);
   }, [saveNow]);
 
-  // warn before leaving with unsaved edits; flush a pending debounce when the page is hidden
+  const hasUnsaved = useCallback(
+    () => timer.current !== null || inFlight.current !== null || JSON.stringify(getPayload()) !== lastSaved.current,
+    [getPayload],
+  );
+
+  /** Sends the latest edit with keepalive, for when the page is going away; no status: nobody sees it. */
+  const saveOnUnload = useCallback(() => {
+    const payload = getPayload();
+    if (JSON.stringify(payload) === lastSaved.current || !installConfigShape.safeParse(payload.config).success) return;
+    void api<SaveResult>('PUT', `/api/installs/${encodeURIComponent(installId)}`, { ...payload, draft: true }, { keepalive: true });
+  }, [getPayload, installId]);
+
+  // a hidden page may never come back (tab closed on mobile): save then; leaving the wizard saves too
   useEffect(() => {
-    const unsaved = () => JSON.stringify(getPayload()) !== lastSaved.current;
-    const onBeforeUnload = (e: BeforeUnloadEvent) => {
-      if (unsaved()) {
-        void saveNow();
-        e.preventDefault();
-      }
-    };
     const onHide = () => {
-      if (document.visibilityState === 'hidden' && unsaved()) void saveNow();
+      if (document.visibilityState === 'hidden' && hasUnsaved()) void saveNow();
     };
-    window.addEventListener('beforeunload', onBeforeUnload);
     document.addEventListener('visibilitychange', onHide);
     return () => {
-      window.removeEventListener('beforeunload', onBeforeUnload);
       document.removeEventListener('visibilitychange', onHide);
-      if (timer.current) clearTimeout(timer.current);
+      if (timer.current) void saveNow(); // unmounted with the debounce still waiting (e.g. browser Back)
     };
-  }, [getPayload, saveNow]);
+  }, [hasUnsaved, saveNow]);
 
-  return { status, serverCheck, saveNow, schedule };
+  return { status, serverCheck, saveNow, schedule, hasUnsaved, saveOnUnload };
 }

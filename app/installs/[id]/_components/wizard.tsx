@@ -20,6 +20,7 @@ import { WIZARD_STEPS, isWizardStep, stepForPath, type WizardStepId } from '@/li
 import { StatusBadge } from '@/components/status-badge';
 import type { InstallDetail } from './types';
 import { useAutosave } from './use-autosave';
+import { useSaveBeforeLeaving } from './use-save-before-leaving';
 import { useKnownHosts } from './use-known-hosts';
 import { RunHistoryLink } from './run-history-link';
 import { SaveIndicator } from './save-indicator';
@@ -56,7 +57,8 @@ export function Wizard({ install }: { install: InstallDetail }) {
 
   const getPayload = useCallback(() => ({ config: getValues(), step: stepRef.current }), [getValues]);
   const [initialPayload] = useState(() => ({ config: install.config, step: initialStep }));
-  const { status, serverCheck, saveNow, schedule } = useAutosave(install.id, getPayload, initialPayload);
+  const { status, serverCheck, saveNow, schedule, hasUnsaved, saveOnUnload } = useAutosave(install.id, getPayload, initialPayload);
+  useSaveBeforeLeaving({ hasUnsaved, saveNow, saveOnUnload });
   const reloadConfig = useCallback(
     (config: InstallConfig) => {
       reset(config);

@@ -6,8 +6,10 @@
  * (changed since shown, no longer new, gone) are listed with why. A changed key is never part of
  * "Trust all": it is accepted on its own row, where its old and new fingerprints are shown.
  */
+import { useState } from 'react';
 import { Alert, Badge, Button, Code, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { HostKeyView, ShownHostKey, SkippedHostKey } from '@/server/preflight/host-keys';
+import { ConfirmModal } from '@/components/confirm-modal';
 
 const COLOR = { new: 'blue', trusted: 'teal', changed: 'red' } as const;
 
@@ -40,6 +42,7 @@ interface Props {
 }
 
 export function HostKeyPanel({ keys, onTrust, onTrustAllNew, busyHost, skipped = [], onDismissSkipped }: Props) {
+  const [changing, setChanging] = useState<HostKeyView | null>(null);
   if (keys.length === 0 && skipped.length === 0) return null;
   const sorted = [...keys].sort(byHost); // lab2 before lab10
   const shownNew = sorted.filter((k) => k.state === 'new').map(({ host, fingerprint }) => ({ host, fingerprint }));
@@ -91,7 +94,7 @@ export function HostKeyPanel({ keys, onTrust, onTrustAllNew, busyHost, skipped =
                 <Table.Td><Badge color={COLOR[k.state]} variant={k.state === 'changed' ? 'filled' : 'light'}>{k.state}</Badge></Table.Td>
                 <Table.Td>
                   {k.state !== 'trusted' && (
-                    <Button size="xs" variant={k.state === 'changed' ? 'filled' : 'light'} color={k.state === 'changed' ? 'red' : undefined} loading={busyHost === k.host} disabled={busyHost === '*'} onClick={() => onTrust({ host: k.host, fingerprint: k.pendingFingerprint ?? k.fingerprint })} aria-label={`Trust the host key of ${k.host}`}>
+                    <Button size="xs" variant={k.state === 'changed' ? 'filled' : 'light'} color={k.state === 'changed' ? 'red' : undefined} loading={busyHost === k.host} disabled={busyHost === '*'} onClick={() => (k.state === 'changed' ? setChanging(k) : onTrust({ host: k.host, fingerprint: k.pendingFingerprint ?? k.fingerprint }))} aria-label={`Trust the host key of ${k.host}`}>
                       {k.state === 'changed' ? 'Accept new key' : 'Trust'}
                     </Button>
                   )}
@@ -101,6 +104,19 @@ export function HostKeyPanel({ keys, onTrust, onTrustAllNew, busyHost, skipped =
           </Table.Tbody>
         </Table>
       </Stack>
+      <ConfirmModal
+        opened={changing !== null}
+        title={`Accept the new host key of ${changing?.host ?? ''}?`}
+        confirmLabel="Accept new key"
+        keepLabel="Keep the old key"
+        onConfirm={() => changing && onTrust({ host: changing.host, fingerprint: changing.pendingFingerprint ?? changing.fingerprint })}
+        onClose={() => setChanging(null)}
+      >
+        A changed key means the machine was reinstalled, or someone is between the wizard and the host. Accept it only if the machine shows
+        this fingerprint (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub):
+        <Code block mt="xs">{changing?.pendingFingerprint ?? changing?.fingerprint}</Code>
+        It was <Code>{changing?.fingerprint}</Code>.
+      </ConfirmModal>
     </Paper>
   );
 }

@@ -20,7 +20,7 @@ import { usePreflightStream } from './use-preflight-stream';
 
 const UPDATE_MS = 200;
 
-export function PreflightView({ installId }: { installId: string }) {
+export function PreflightView({ installId, installName }: { installId: string; installName: string | null }) {
   const [view, setView] = useState<PreflightRunView | null>(null);
   const [loading, setLoading] = useState(true);
   const [starting, setStarting] = useState(false);
@@ -129,7 +129,7 @@ export function PreflightView({ installId }: { installId: string }) {
     <Stack gap="md" p="md">
       <Group justify="space-between">
         <Stack gap={0}>
-          <Title order={2}>Host checks</Title>
+          <Title order={2}>{installName ? `Host checks: ${installName}` : 'Host checks'}</Title>
           <Text c="dimmed" size="sm">Nothing is changed on the hosts: every check only reads.</Text>
         </Stack>
         <Group>

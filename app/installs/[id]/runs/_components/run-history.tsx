@@ -8,12 +8,21 @@ import Link from 'next/link';
 import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { api } from '@/components/api';
 import type { RunSummary } from '@/server/runner/run-view';
+import { statusColor, summaryStageLabels } from '@/lib/runs/status-labels';
+import { modeWords, runDuration, runNumbers } from '@/lib/runs/run-names';
 
-const COLOR: Record<string, string> = { queued: 'gray', running: 'blue', succeeded: 'teal', failed: 'red', cancelled: 'yellow', interrupted: 'orange' };
 
-export function RunHistory({ installId }: { installId: string }) {
+/** e.g. "kubernetes: failed · kubesphere: not run" */
+function stagesLine(run: RunSummary): string {
+  const labels = summaryStageLabels(run.status, run.stages.map((s) => s.status));
+  return run.stages.map((s, i) => `${s.name}: ${labels[i] ?? s.status}`).join(' · ');
+}
+
+export function RunHistory({ installId, installName }: { installId: string; installName: string | null }) {
   const [runs, setRuns] = useState<RunSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const numbers = runNumbers(runs ?? []);
+  const now = Date.now();
 
   useEffect(() => {
     void api<RunSummary[]>('GET', `/api/installs/${installId}/runs`).then((r) => (r.ok ? setRuns(r.data) : setError(r.message)));
@@ -22,7 +31,7 @@ export function RunHistory({ installId }: { installId: string }) {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={3}>Install runs</Title>
+        <Title order={3}>{installName ? `Install runs: ${installName}` : 'Install runs'}</Title>
         <Group gap="sm">
           <Anchor component={Link} href={`/installs/${installId}`} size="sm">
             Back to the wizard
@@ -37,11 +46,12 @@ export function RunHistory({ installId }: { installId: string }) {
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Run</Table.Th>
-            <Table.Th>Mode</Table.Th>
+            <Table.Th>What it did</Table.Th>
             <Table.Th>Status</Table.Th>
             <Table.Th>Stages</Table.Th>
             <Table.Th>Continues</Table.Th>
             <Table.Th>Started</Table.Th>
+            <Table.Th>Took</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -49,20 +59,21 @@ export function RunHistory({ installId }: { installId: string }) {
             <Table.Tr key={r.id}>
               <Table.Td>
                 <Anchor component={Link} href={`/installs/${installId}/runs/${r.id}`}>
-                  {r.id.slice(-8)}
+                  Run {numbers.get(r.id)}
                 </Anchor>
               </Table.Td>
-              <Table.Td>{r.mode}</Table.Td>
+              <Table.Td>{modeWords(r.mode)}</Table.Td>
               <Table.Td>
-                <Badge color={COLOR[r.status] ?? 'gray'} variant="light">
+                <Badge color={statusColor(r.status)} variant="light">
                   {r.status}
                 </Badge>
               </Table.Td>
               <Table.Td>
-                <Text size="xs">{r.stages.map((s) => `${s.name}:${s.status}`).join(' · ')}</Text>
+                <Text size="xs">{stagesLine(r)}</Text>
               </Table.Td>
-              <Table.Td>{r.parentRunId ? r.parentRunId.slice(-8) : '—'}</Table.Td>
+              <Table.Td>{r.parentRunId ? `Run ${numbers.get(r.parentRunId) ?? '?'}` : '—'}</Table.Td>
               <Table.Td>{new Date(r.createdAt).toLocaleString()}</Table.Td>
+              <Table.Td>{runDuration(r, now)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

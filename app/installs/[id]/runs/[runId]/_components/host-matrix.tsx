@@ -3,7 +3,7 @@
 import { memo } from 'react';
 import { Badge, Table, Text, Tooltip } from '@mantine/core';
 import type { StageView } from '@/server/runner/run-view';
-import { STATUS_COLOR } from './stage-timeline';
+import { stageStatusLabel, statusColor } from '@/lib/runs/status-labels';
 
 export const HostMatrix = memo(function HostMatrix({ stages }: { stages: StageView[] }) {
   const withHosts = stages.filter((s) => s.hosts.length > 0);
@@ -31,12 +31,13 @@ export const HostMatrix = memo(function HostMatrix({ stages }: { stages: StageVi
               {withHosts.map((s) => {
                 const h = s.hosts.find((x) => x.name === name);
                 if (!h) return <Table.Td key={s.name}>—</Table.Td>;
+                const label = stageStatusLabel(h.status, s.startedAt);
                 return (
                   <Table.Td key={s.name} data-testid={`cell-${s.name}-${name}`} data-status={h.status}>
                     <Tooltip label={`ok ${h.ok} · changed ${h.changed} · failed ${h.failed} · unreachable ${h.unreachable} · skipped ${h.skipped}`}>
                       <span>
-                        <Badge size="xs" color={STATUS_COLOR[h.status] ?? 'gray'} variant="light" mr={4}>
-                          {h.status}
+                        <Badge size="xs" color={statusColor(label)} variant="light" mr={4}>
+                          {label}
                         </Badge>
                         <Text span size="xs" ff="monospace">
                           {h.ok}/{h.changed}/{h.failed}/{h.unreachable}

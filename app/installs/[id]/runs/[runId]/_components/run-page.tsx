@@ -13,10 +13,12 @@ import { notifications } from '@mantine/notifications';
 import { api } from '@/components/api';
 import { LogViewer } from '@/components/log-viewer/log-viewer';
 import { FLAG_PHASE } from '@/components/log-viewer/line-store';
+import { CancelRunButton } from './cancel-run-button';
 import { ChainBanner, RetryActions } from './chain-panel';
 import { ErrorCards } from './error-cards';
 import { HostMatrix } from './host-matrix';
-import { STATUS_COLOR, StageTimeline } from './stage-timeline';
+import { StageTimeline } from './stage-timeline';
+import { statusColor } from '@/lib/runs/status-labels';
 import { useRunStream } from './use-run-stream';
 
 function lastPhase(stream: ReturnType<typeof useRunStream>): string | null {
@@ -25,7 +27,7 @@ function lastPhase(stream: ReturnType<typeof useRunStream>): string | null {
   return null;
 }
 
-export function RunPage({ installId, runId }: { installId: string; runId: string }) {
+export function RunPage({ installId, runId, installName }: { installId: string; runId: string; installName: string | null }) {
   const router = useRouter();
   const stream = useRunStream(runId);
   const { view } = stream;
@@ -75,8 +77,8 @@ export function RunPage({ installId, runId }: { installId: string; runId: string
     <Stack gap="md">
       <Group justify="space-between">
         <Group gap="sm">
-          <Title order={3}>Install run</Title>
-          <Badge color={STATUS_COLOR[view.status] ?? 'gray'} size="lg" data-testid="run-status">
+          <Title order={3}>{installName ? `Install run: ${installName}` : 'Install run'}</Title>
+          <Badge color={statusColor(view.status)} size="lg" data-testid="run-status">
             {view.status}
           </Badge>
           {view.parentRunId ? (
@@ -87,9 +89,7 @@ export function RunPage({ installId, runId }: { installId: string; runId: string
         </Group>
         <Group gap="xs">
           {active ? (
-            <Button color="red" variant="light" loading={busy} onClick={() => act(`/api/runs/${runId}/cancel`)}>
-              Cancel
-            </Button>
+            <CancelRunButton busy={busy} onCancel={() => void act(`/api/runs/${runId}/cancel`)} />
           ) : null}
           {!active ? (
             <Menu>
