@@ -22,6 +22,8 @@ export interface StartOptions {
   /** Project root (where .next and node_modules live). */
   dir?: string;
   log?: (line: string) => void;
+  /** Next's bundler in development: webpack instead of Turbopack (the black-box tests use it). */
+  webpack?: boolean;
 }
 
 export interface RunningServer {
@@ -44,7 +46,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const orphanedPreflights = await reconcilePreflightRuns();
   if (orphanedPreflights > 0) log(`> ${orphanedPreflights} preflight run(s) cut off by the last shutdown were closed`);
 
-  const app = next({ dev, hostname: host, port, dir });
+  const app = next({ dev, hostname: host, port, dir, webpack: options.webpack });
   const handle = app.getRequestHandler();
   await app.prepare();
 
