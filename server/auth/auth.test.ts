@@ -78,13 +78,11 @@ describe('first start, setup token, login, sessions', () => {
     expect((await callRoute(listRoute, { cookie })).status).toBe(401);
   });
 
-  it('sets Secure on the cookie behind https', async () => {
-    const ok = await callRoute(loginRoute, {
-      method: 'POST',
-      body: { password: TEST_ADMIN_PASSWORD },
-      headers: { 'x-forwarded-proto': 'https' },
-    });
-    expect(ok.headers.get('set-cookie')).toContain('; Secure');
+  it('sets Secure on the cookie when the front door stamped the request as https, never from X-Forwarded-Proto', async () => {
+    const stamped = await callRoute(loginRoute, { method: 'POST', body: { password: TEST_ADMIN_PASSWORD }, headers: { 'x-ksw-https': '1' } });
+    expect(stamped.headers.get('set-cookie')).toContain('; Secure');
+    const claimed = await callRoute(loginRoute, { method: 'POST', body: { password: TEST_ADMIN_PASSWORD }, headers: { 'x-forwarded-proto': 'https' } });
+    expect(claimed.headers.get('set-cookie')).not.toContain('Secure');
   });
 
   it('slides the expiry of a used session and forgets an expired one', async () => {

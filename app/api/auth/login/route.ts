@@ -1,5 +1,6 @@
 // POST /api/auth/login {password} -> 200 {ok:true} + session cookie; 401 wrong; 429 while locked.
 import { z } from 'zod';
+import { MAX_PASSWORD_LENGTH, PASSWORD_TOO_LONG } from '@/server/auth/password-length';
 import { logIn } from '@/server/auth/log-in';
 import { isHttpsRequest, sessionCookie } from '@/server/auth/session-cookie';
 import { getClientAddress } from '@/server/http/client-address';
@@ -8,7 +9,7 @@ import { jsonResponse, withApi } from '@/server/http/with-api';
 
 export const dynamic = 'force-dynamic';
 
-const loginInput = z.object({ password: z.string().min(1, 'enter the admin password') });
+const loginInput = z.object({ password: z.string().min(1, 'enter the admin password').max(MAX_PASSWORD_LENGTH, PASSWORD_TOO_LONG) });
 
 export const POST = withApi(
   async ({ request, body }) => {
