@@ -41,11 +41,14 @@ export type RouteHandler<P> = (request: Request, context: { params: Promise<P> }
 
 export const CSRF_MESSAGE = "cross-site request refused: send an Origin header that is the wizard's own address (scheme, host and port)";
 
-export function jsonResponse(data: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(data), {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
-  });
+/** A JSON answer; a header given as a list is sent once per value (several Set-Cookie). */
+export function jsonResponse(data: unknown, status = 200, headers: Record<string, string | string[]> = {}): Response {
+  const all = new Headers({ 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  for (const [name, value] of Object.entries(headers)) {
+    if (Array.isArray(value)) for (const v of value) all.append(name, v);
+    else all.set(name, value);
+  }
+  return new Response(JSON.stringify(data), { status, headers: all });
 }
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);

@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { MAX_PASSWORD_LENGTH, PASSWORD_TOO_LONG } from '@/server/auth/password-length';
 import { completeSetup, MIN_ADMIN_PASSWORD } from '@/server/auth/complete-setup';
 import { createSession } from '@/server/auth/create-session';
+import { deviceCookie } from '@/server/auth/device-cookie';
+import { loginClientOf } from '@/server/auth/login-gate';
 import { isHttpsRequest, sessionCookie } from '@/server/auth/session-cookie';
-import { getClientAddress } from '@/server/http/client-address';
 import { parseInput } from '@/server/http/parse-input';
 import { jsonResponse, withApi } from '@/server/http/with-api';
 
@@ -19,9 +20,11 @@ const setupInput = z.object({
 export const POST = withApi(
   async ({ request, body }) => {
     const input = parseInput(setupInput, body);
-    await completeSetup(input, getClientAddress(request));
+    const client = loginClientOf(request);
+    await completeSetup(input, client);
     const token = await createSession();
-    return jsonResponse({ ok: true }, 200, { 'set-cookie': sessionCookie(token, isHttpsRequest(request)) });
+    const secure = isHttpsRequest(request);
+    return jsonResponse({ ok: true }, 200, { 'set-cookie': [sessionCookie(token, secure), deviceCookie(client.deviceId, secure)] });
   },
   { auth: false },
 );
