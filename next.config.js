@@ -5,5 +5,10 @@ const nextConfig = {
   serverExternalPackages: ['ssh2', 'better-sqlite3', '@prisma/adapter-better-sqlite3', '@prisma/client', 'socket.io'],
   experimental: { optimizePackageImports: ['@mantine/core', '@mantine/hooks'] },
   poweredByHeader: false,
+  // Black-box tests (server/test-support/test-server.ts) each run a dev server in a dir of their own;
+  // their tsconfig only extends ours, so Next leaves tsconfig.json alone.
+  ...(process.env.KSW_TEST_NEXT_DIST_DIR
+    ? { distDir: process.env.KSW_TEST_NEXT_DIST_DIR, typescript: { tsconfigPath: 'tsconfig.test-server.json' } }
+    : {}),
 };
 export default nextConfig;

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { isIP } from 'node:net';
+import { MAX_PASSWORD_LENGTH } from './auth/password-length';
 import { normaliseAddress } from './http/client-address';
 
 export interface Env {
@@ -24,8 +25,10 @@ export interface Env {
   /** 32-byte key, or undefined: the key is then generated into `<dataDir>/secret.key`. */
   secretKey: Buffer | undefined;
   adminPassword: string | undefined;
-  /** Reverse proxies whose X-Forwarded-For names the client (KSW_TRUSTED_PROXIES), normalised. */
+  /** Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (KSW_TRUSTED_PROXIES), normalised. */
   trustedProxies: string[];
+  /** Origins the wizard is reached at besides its own address (KSW_PUBLIC_URL), e.g. https://wizard.example.com. */
+  publicUrls: string[];
   /** An install stage with no output for this long is stopped (KSW_STAGE_IDLE_TIMEOUT, seconds). */
   stageIdleTimeoutS: number;
   /** Keep each stage's dir on the taskbox (events, output; never its secret/ dir) for debugging (KSW_KEEP_STAGE_DIRS=1). */
@@ -51,6 +54,17 @@ export function decodeSecretKey(raw: string): Buffer | undefined {
 }
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+/** `https://host[:port]` (a trailing `/` allowed) → its origin; undefined for anything else. */
+export function publicOriginOf(raw: string): string | undefined {
+  try {
+    const url = new URL(raw.trim());
+    const bare = url.username === '' && url.password === '' && url.search === '' && url.hash === '' && url.pathname === '/';
+    return bare && (url.protocol === 'http:' || url.protocol === 'https:') ? url.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 const envSchema = z.object({
   NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
@@ -87,7 +101,11 @@ const envSchema = z.object({
   ),
   KSW_ADMIN_PASSWORD: z.preprocess(
     emptyToUndefined,
-    z.string().min(8, 'KSW_ADMIN_PASSWORD must be at least 8 characters long').optional(),
+    z
+      .string()
+      .min(8, 'KSW_ADMIN_PASSWORD must be at least 8 characters long')
+      .max(MAX_PASSWORD_LENGTH, `KSW_ADMIN_PASSWORD must be at most ${MAX_PASSWORD_LENGTH} characters long`)
+      .optional(),
   ),
   KSW_STAGE_IDLE_TIMEOUT: z.preprocess(
     emptyToUndefined,
@@ -98,6 +116,17 @@ const envSchema = z.object({
       .default(3600),
   ),
   KSW_KEEP_STAGE_DIRS: z.preprocess(emptyToUndefined, z.enum(['0', '1'], { error: 'KSW_KEEP_STAGE_DIRS must be 1 (keep) or 0' }).default('0')),
+  KSW_PUBLIC_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .transform((v) => v.split(',').map((u) => u.trim()).filter((u) => u !== ''))
+      .refine(
+        (list) => list.every((u) => publicOriginOf(u) !== undefined),
+        'KSW_PUBLIC_URL must be the URL(s) the wizard is opened at, scheme and host (and port) only, separated by commas (e.g. https://wizard.example.com)',
+      )
+      .optional(),
+  ),
   KSW_TRUSTED_PROXIES: z.preprocess(
     emptyToUndefined,
     z
@@ -142,6 +171,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     secretKey: e.KSW_SECRET_KEY === undefined ? undefined : decodeSecretKey(e.KSW_SECRET_KEY),
     adminPassword: e.KSW_ADMIN_PASSWORD,
     trustedProxies: (e.KSW_TRUSTED_PROXIES ?? []).map(normaliseAddress),
+    publicUrls: (e.KSW_PUBLIC_URL ?? []).flatMap((u) => publicOriginOf(u) ?? []),
     stageIdleTimeoutS: e.KSW_STAGE_IDLE_TIMEOUT,
     keepStageDirs: e.KSW_KEEP_STAGE_DIRS === '1',
   };

@@ -1,7 +1,10 @@
 /**
- * The one custom server: validated env -> migrations -> admin / setup token -> Next -> HTTP server
- * with socket.io on the same port (preflight and runner socket handlers attached to it; the runner reconciles before the port opens). Every request gets `x-ksw-client-address` from its TCP socket
- * (a client-sent value is overwritten) for the login throttle. `close()` stops io, HTTP and Prisma.
+ * The one custom server: validated env -> migrations (database files made 0600) -> admin / setup
+ * token -> Next -> HTTP server with socket.io on the same port (preflight and runner socket handlers
+ * attached to it; the runner reconciles before the port opens). Every request passes the front door
+ * first (server/http/front-door.ts: client address and https stamps, security headers, methods,
+ * Host allow-list, body size); the wizard's origins are registered once the port is known.
+ * `close()` stops io, HTTP and Prisma.
  */
 import { createServer, type Server as HttpServer } from 'node:http';
 import next from 'next';
@@ -9,7 +12,9 @@ import { formatSetupBanner, initAuth } from './auth/init-auth';
 import { configureSqlite, disconnectDb } from './db';
 import { runMigrations } from './run-migrations';
 import { loadEnv } from './env';
-import { CLIENT_ADDRESS_HEADER, clientAddressOf } from './http/client-address';
+import { createFrontDoor } from './http/front-door';
+import { registerWizardOrigins, wizardOrigins } from './http/wizard-origins';
+import { protectDatabaseFiles } from './protect-database-files';
 import { attachPreflightRealtime } from './preflight/realtime';
 import { reconcilePreflightRuns } from './preflight/run-preflight';
 import { attachIo, closeIo } from './realtime/io';
@@ -22,6 +27,8 @@ export interface StartOptions {
   /** Project root (where .next and node_modules live). */
   dir?: string;
   log?: (line: string) => void;
+  /** Next's bundler in development: webpack instead of Turbopack (the black-box tests use it). */
+  webpack?: boolean;
 }
 
 export interface RunningServer {
@@ -39,17 +46,20 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const dev = options.dev ?? env.nodeEnv !== 'production';
 
   await runMigrations(dir);
+  protectDatabaseFiles();
   await configureSqlite();
+  protectDatabaseFiles();
   const auth = await initAuth(env);
   const orphanedPreflights = await reconcilePreflightRuns();
   if (orphanedPreflights > 0) log(`> ${orphanedPreflights} preflight run(s) cut off by the last shutdown were closed`);
 
-  const app = next({ dev, hostname: host, port, dir });
+  const app = next({ dev, hostname: host, port, dir, webpack: options.webpack });
   const handle = app.getRequestHandler();
   await app.prepare();
 
+  const frontDoor = createFrontDoor({ trustedProxies: env.trustedProxies, dev });
   const httpServer = createServer((req, res) => {
-    req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(req.socket.remoteAddress, req.headers['x-forwarded-for'], env.trustedProxies);
+    if (frontDoor(req, res)) return;
     handle(req, res).catch((err: unknown) => {
       console.error('[http] request failed:', err instanceof Error ? err.message : String(err));
       if (!res.headersSent) res.writeHead(500);
@@ -67,6 +77,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   });
   const address = httpServer.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
+  registerWizardOrigins(wizardOrigins(env, actualPort));
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${actualPort}`;
   if (auth.kind === 'setup-token') log(formatSetupBanner(url, auth.token));

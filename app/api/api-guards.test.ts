@@ -1,6 +1,8 @@
 /**
- * The guards every route shares: 401 without a session (all but health/auth), 403 for a
- * state-changing call without a same-origin Origin, 400 for malformed JSON, 404 for an unknown id.
+ * The guards every route shares: 421 for a Host that is not the wizard's (all but health), 401
+ * without a session (all but health/auth), 403 for a state-changing call without one of the
+ * wizard's own origins, 413 for a body over the route's limit, 400 for malformed JSON, 404 for an
+ * unknown id. (server/http/front-door.test.ts checks the same over real HTTP.)
  *
  * The tables below are checked against the route files themselves: every exported HTTP method of
  * every route.ts under app/api must be in PROTECTED, OPEN_STATE_CHANGING or OPEN_READ (matched by
@@ -12,7 +14,9 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { adminCookie, callRoute } from '@/server/test-support/api-client';
 import { useFreshDatabase } from '@/server/test-support/fresh-db';
-import type { RouteHandler } from '@/server/http/with-api';
+import { AUTH_BODY_LIMIT, bodyLimitFor, tooLargeMessage } from '@/server/http/body-limits';
+import { UNKNOWN_HOST_MESSAGE } from '@/server/http/wizard-origins';
+import { CSRF_MESSAGE, type RouteHandler } from '@/server/http/with-api';
 import { POST as login } from './auth/login/route';
 import { POST as logout } from './auth/logout/route';
 import { POST as setup } from './auth/setup/route';
@@ -187,18 +191,51 @@ describe('401 without a session', () => {
   });
 });
 
-describe('403 for state-changing calls without a same-origin Origin', () => {
+/** The URL path of a case: its name with each `:param` replaced by the case's value. */
+const pathOf = ({ name, params = {} }: RouteCase) => (name.split(' ')[1] ?? '').replace(/:(\w+)/g, (_, key: string) => params[key] ?? key);
+
+describe('421 for a Host that is not the wizard (DNS rebinding)', () => {
+  const allButHealth = [...PROTECTED, ...OPEN_STATE_CHANGING, ...OPEN_READ].filter((r) => r.handler !== h(health));
+  it.each(allButHealth)('$name', async (route) => {
+    for (const host of ['rebind.evil.example:3000', 'wizard.test:3001', 'wizard.test']) {
+      const origin = route.method === 'GET' ? undefined : `http://${host}`;
+      const res = await callRoute(route.handler, { method: route.method, params: route.params, cookie, origin, headers: { host }, path: pathOf(route), body: route.method === 'GET' ? undefined : {} });
+      expect(res.status, host).toBe(421);
+      expect(res.json).toEqual({ error: UNKNOWN_HOST_MESSAGE });
+    }
+  });
+
+  it('the health probe answers any Host', async () => {
+    expect((await callRoute(health, { headers: { host: '10.1.2.3:3000' } })).status).toBe(200);
+  });
+});
+
+describe('403 for state-changing calls without one of the wizard\'s origins', () => {
   const stateChanging = [...PROTECTED.filter((r) => r.method !== 'GET'), ...OPEN_STATE_CHANGING];
   it.each(stateChanging)('$name', async ({ handler, method, params }) => {
-    for (const origin of [null, 'http://evil.example', 'http://wizard.test:3001', 'null']) {
+    for (const origin of [null, 'http://evil.example', 'http://wizard.test:3001', 'https://wizard.test:3000', 'http://wizard.test', 'null']) {
       const res = await callRoute(handler, { method, params, cookie, origin, body: {} });
-      expect(res.status).toBe(403);
-      expect(res.json).toEqual({ error: 'cross-site request refused: send an Origin header matching the server' });
+      expect(res.status, String(origin)).toBe(403);
+      expect(res.json).toEqual({ error: CSRF_MESSAGE });
     }
   });
 
   it('GET needs no Origin', async () => {
     expect((await callRoute(list, { cookie, origin: null })).status).toBe(200);
+  });
+});
+
+describe('413 for a body over the route\'s limit, refused before it is parsed', () => {
+  const withBody = [...PROTECTED, ...OPEN_STATE_CHANGING].filter((r) => ['POST', 'PUT', 'PATCH'].includes(r.method));
+  it.each(withBody)('$name', async (route) => {
+    const limit = bodyLimitFor(pathOf(route));
+    const res = await callRoute(route.handler, { method: route.method, params: route.params, cookie, path: pathOf(route), body: `{"x":"${'a'.repeat(limit)}"}` });
+    expect(res.status).toBe(413);
+    expect(res.json).toEqual({ error: tooLargeMessage(limit) });
+  });
+
+  it.each(OPEN_STATE_CHANGING)('$name: an open route takes at most 4 KiB', (route) => {
+    expect(bodyLimitFor(pathOf(route))).toBe(AUTH_BODY_LIMIT);
   });
 });
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { POST as loginRoute } from '@/app/api/auth/login/route';
 import { POST as logoutRoute } from '@/app/api/auth/logout/route';
 import { POST as setupRoute } from '@/app/api/auth/setup/route';
@@ -11,12 +11,15 @@ import { useFreshDatabase } from '../test-support/fresh-db';
 import { findSession } from './find-session';
 import { hashPassword, verifyPassword } from './hash-password';
 import { formatSetupBanner, initAuth } from './init-auth';
+import { resetGlobalLoginBudget } from './login-budget';
 import { lockSecondsFor } from './login-throttle';
 import { readSessionToken } from './session-cookie';
 import { sessionIdOf, SESSION_TTL_MS } from './session-token';
 import { createSession } from './create-session';
 
 useFreshDatabase();
+// these tests log in far more often than the global budget allows new clients (login-slowdown.test.ts covers it)
+beforeEach(() => resetGlobalLoginBudget());
 
 const cookieOf = (setCookie: string | null) => `ksw_session=${readSessionToken(setCookie?.split(';')[0]) ?? ''}`;
 
@@ -56,8 +59,9 @@ describe('first start, setup token, login, sessions', () => {
     expect(short.json).toMatchObject({ errors: [{ path: 'password' }] });
     const ok = await callRoute(setupRoute, { method: 'POST', body: { token, password: TEST_ADMIN_PASSWORD }, headers: h });
     expect(ok.status).toBe(200);
-    const setCookie = ok.headers.get('set-cookie');
+    const [setCookie, device] = ok.headers.getSetCookie();
     expect(setCookie).toMatch(/^ksw_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Strict$/);
+    expect(device).toMatch(/^ksw_device=[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}; Path=\/api\/auth; HttpOnly; SameSite=Strict; Max-Age=\d+$/);
     const again = await callRoute(setupRoute, { method: 'POST', body: { token, password: 'another-password' }, headers: h });
     expect(again.status).toBe(409);
     expect((await callRoute(stateRoute, { cookie: cookieOf(setCookie) })).json).toEqual({ setupNeeded: false, loggedIn: true });
@@ -67,7 +71,7 @@ describe('first start, setup token, login, sessions', () => {
   it('logs in with the password, stores only the token hash, logs out', async () => {
     const ok = await callRoute(loginRoute, { method: 'POST', body: { password: TEST_ADMIN_PASSWORD } });
     expect(ok.status).toBe(200);
-    const cookie = cookieOf(ok.headers.get('set-cookie'));
+    const cookie = cookieOf(ok.headers.getSetCookie()[0] ?? null);
     const raw = cookie.slice('ksw_session='.length);
     expect(await getDb().session.findUnique({ where: { id: raw } })).toBeNull();
     expect(await getDb().session.findUnique({ where: { id: sessionIdOf(raw) } })).not.toBeNull();
@@ -78,13 +82,11 @@ describe('first start, setup token, login, sessions', () => {
     expect((await callRoute(listRoute, { cookie })).status).toBe(401);
   });
 
-  it('sets Secure on the cookie behind https', async () => {
-    const ok = await callRoute(loginRoute, {
-      method: 'POST',
-      body: { password: TEST_ADMIN_PASSWORD },
-      headers: { 'x-forwarded-proto': 'https' },
-    });
-    expect(ok.headers.get('set-cookie')).toContain('; Secure');
+  it('sets Secure on the cookie when the front door stamped the request as https, never from X-Forwarded-Proto', async () => {
+    const stamped = await callRoute(loginRoute, { method: 'POST', body: { password: TEST_ADMIN_PASSWORD }, headers: { 'x-ksw-https': '1' } });
+    expect(stamped.headers.get('set-cookie')).toContain('; Secure');
+    const claimed = await callRoute(loginRoute, { method: 'POST', body: { password: TEST_ADMIN_PASSWORD }, headers: { 'x-forwarded-proto': 'https' } });
+    expect(claimed.headers.get('set-cookie')).not.toContain('Secure');
   });
 
   it('slides the expiry of a used session and forgets an expired one', async () => {
@@ -110,9 +112,9 @@ describe('first start, setup token, login, sessions', () => {
     const other = await callRoute(loginRoute, { method: 'POST', body: { password: TEST_ADMIN_PASSWORD }, headers: { 'x-ksw-client-address': '10.1.1.1' } });
     expect(other.status).toBe(200);
     // after the lock, the right password works and clears the record
-    await getDb().loginAttempt.update({ where: { key: '10.9.9.9' }, data: { lastFailure: new Date(Date.now() - 5000) } });
+    await getDb().loginAttempt.update({ where: { key: 'addr:10.9.9.9' }, data: { lastFailure: new Date(Date.now() - 5000) } });
     expect((await callRoute(loginRoute, { method: 'POST', body: { password: TEST_ADMIN_PASSWORD }, headers: h })).status).toBe(200);
-    expect(await getDb().loginAttempt.findUnique({ where: { key: '10.9.9.9' } })).toBeNull();
+    expect(await getDb().loginAttempt.findUnique({ where: { key: 'addr:10.9.9.9' } })).toBeNull();
   });
 
   it('creates the admin from KSW_ADMIN_PASSWORD on first start', async () => {

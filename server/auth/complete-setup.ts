@@ -1,24 +1,25 @@
 /**
  * Creates the admin from the one-time setup token (POST /api/auth/setup). Succeeds at most once:
  * the admin row is created with a fixed id (1), so a concurrent second call fails, and the token is
- * revoked afterwards. Failed token guesses count toward the login throttle.
+ * revoked afterwards. Token checks go through the same slow-down as passwords (login-gate.ts).
  */
 import { getDb } from '../db';
 import { HttpError } from '../http/errors';
 import { hashPassword } from './hash-password';
-import { clearFailures, getLockSeconds, recordFailure } from './login-throttle';
+import { admitLoginAttempt, type LoginClient } from './login-gate';
+import { clearAttempts } from './login-throttle';
 import { checkSetupToken, revokeSetupToken } from './setup-token';
 
 export const MIN_ADMIN_PASSWORD = 10;
 
-export async function completeSetup(input: { token: string; password: string }, clientKey: string): Promise<void> {
+export async function completeSetup(input: { token: string; password: string }, client: LoginClient): Promise<void> {
   const db = getDb();
   if (await db.admin.findUnique({ where: { id: 1 } })) throw new HttpError(409, 'setup is already done: log in instead');
-  const wait = await getLockSeconds(clientKey);
-  if (wait > 0) throw new HttpError(429, `too many failed attempts: retry in ${wait} s`, { 'Retry-After': String(wait) });
-  if (!checkSetupToken(input.token)) {
-    await recordFailure(clientKey);
-    throw new HttpError(401, 'wrong setup token (it is printed in the server log on start)');
+  const release = await admitLoginAttempt(client);
+  try {
+    if (!checkSetupToken(input.token)) throw new HttpError(401, 'wrong setup token (it is printed in the server log on start)');
+  } finally {
+    release();
   }
   const passwordHash = await hashPassword(input.password);
   try {
@@ -27,5 +28,5 @@ export async function completeSetup(input: { token: string; password: string }, 
     throw new HttpError(409, 'setup is already done: log in instead');
   }
   revokeSetupToken();
-  await clearFailures(clientKey);
+  await clearAttempts(client.key);
 }

@@ -1,7 +1,10 @@
 /**
  * The session cookie `ksw_session`: httpOnly, SameSite=Strict, Path=/, Secure when the request came
- * over https. It holds the random token; the database only knows sha256(token).
+ * over https (as the front door established it: server/http/client-address.ts). It holds the random
+ * token; the database only knows sha256(token).
  */
+import { HTTPS_HEADER } from '../http/client-address';
+
 export const SESSION_COOKIE = 'ksw_session';
 
 /** Reads the session token from a raw `Cookie` header. */
@@ -18,10 +21,9 @@ export function readSessionToken(cookieHeader: string | null | undefined): strin
   return undefined;
 }
 
+/** True when the front door stamped the request as https; a client's own X-Forwarded-Proto never counts. */
 export function isHttpsRequest(request: Request): boolean {
-  const proto = request.headers.get('x-forwarded-proto');
-  if (proto) return proto.split(',')[0]?.trim() === 'https';
-  return request.url.startsWith('https:');
+  return request.headers.get(HTTPS_HEADER) === '1';
 }
 
 export function sessionCookie(token: string, secure: boolean): string {

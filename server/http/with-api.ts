@@ -1,19 +1,25 @@
 /**
  * The one wrapper every app/api route handler goes through. In order:
- *   1. session check (401 `{error:"not logged in"}`) unless `auth: false`;
- *   2. CSRF check for POST/PUT/PATCH/DELETE: same-origin `Origin` header, else 403;
- *   3. JSON body parsing for POST/PUT/PATCH (400 `{error:"malformed JSON: ..."}`; empty body = undefined);
+ *   1. Host check: one of the wizard's own hosts (wizard-origins.ts), else 421 — unless `anyHost`;
+ *   2. session check (401 `{error:"not logged in"}`) unless `auth: false`;
+ *   3. CSRF check for POST/PUT/PATCH/DELETE: an `Origin` header that is one of the wizard's own
+ *      origins, scheme included, else 403;
+ *   4. JSON body parsing for POST/PUT/PATCH, reading at most the path's body limit (body-limits.ts,
+ *      413 beyond it, counted as the bytes arrive); 400 `{error:"malformed JSON: ..."}`; empty
+ *      body = undefined;
  *   4. errors -> answers: ValidationError/ZodError 422 `{errors,warnings}`, HttpError its status,
  *      the wizard's storage full or read-only 507 with what to do (server/storage-errors.ts),
  *      anything else 500 with a generic message (logged server-side without the request body).
  * Cookies are read from the raw `Cookie` header so handlers are plain, testable functions.
  */
 import { ZodError } from 'zod';
-import { hasSameOrigin, isStateChanging } from '../auth/check-origin';
+import { hasWizardOrigin, isStateChanging } from '../auth/check-origin';
 import { findSession, type SessionInfo } from '../auth/find-session';
 import { readSessionToken } from '../auth/session-cookie';
 import { describeStorageError } from '../storage-errors';
+import { bodyLimitFor, readBodyText } from './body-limits';
 import { HttpError, ValidationError } from './errors';
+import { isAllowedHost, UNKNOWN_HOST_MESSAGE } from './wizard-origins';
 import { zodIssuesToFields } from './parse-input';
 
 export interface ApiContext<P> {
@@ -26,25 +32,30 @@ export interface ApiContext<P> {
 
 export interface ApiOptions {
   auth: boolean;
+  /** Answer whatever the Host header says (only the health probe: load balancers ask by IP). */
+  anyHost?: boolean;
 }
 
 type RouteParams = Record<string, string | string[] | undefined>;
 export type RouteHandler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
 
-export const CSRF_MESSAGE = 'cross-site request refused: send an Origin header matching the server';
+export const CSRF_MESSAGE = "cross-site request refused: send an Origin header that is the wizard's own address (scheme, host and port)";
 
-export function jsonResponse(data: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(data), {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
-  });
+/** A JSON answer; a header given as a list is sent once per value (several Set-Cookie). */
+export function jsonResponse(data: unknown, status = 200, headers: Record<string, string | string[]> = {}): Response {
+  const all = new Headers({ 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  for (const [name, value] of Object.entries(headers)) {
+    if (Array.isArray(value)) for (const v of value) all.append(name, v);
+    else all.set(name, value);
+  }
+  return new Response(JSON.stringify(data), { status, headers: all });
 }
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
 async function readJsonBody(request: Request): Promise<unknown> {
   if (!BODY_METHODS.has(request.method.toUpperCase())) return undefined;
-  const text = await request.text();
+  const text = await readBodyText(request, bodyLimitFor(new URL(request.url).pathname));
   if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text) as unknown;
@@ -71,9 +82,10 @@ export function withApi<P extends RouteParams = Record<string, never>>(
 ): RouteHandler<P> {
   return async (request, context) => {
     try {
+      if (!options.anyHost && !isAllowedHost(request.headers.get('host'))) return jsonResponse({ error: UNKNOWN_HOST_MESSAGE }, 421);
       const session = await findSession(readSessionToken(request.headers.get('cookie')));
       if (options.auth && !session) return jsonResponse({ error: 'not logged in' }, 401);
-      if (isStateChanging(request.method) && !hasSameOrigin(request.headers)) {
+      if (isStateChanging(request.method) && !hasWizardOrigin(request.headers)) {
         return jsonResponse({ error: CSRF_MESSAGE }, 403);
       }
       const body = await readJsonBody(request);

@@ -2,7 +2,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadEnv } from '../env';
+import { registerWizardOrigins, wizardOrigins } from '../http/wizard-origins';
 import { adminCookie } from '../test-support/api-client';
+import { rawRequest } from '../test-support/raw-http';
 import { useFreshDatabase } from '../test-support/fresh-db';
 import { attachIo, closeIo, getIo } from './io';
 
@@ -16,7 +19,9 @@ beforeAll(async () => {
   cookie = await adminCookie();
   attachIo(httpServer);
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+  const port = (httpServer.address() as AddressInfo).port;
+  url = `http://127.0.0.1:${port}`;
+  registerWizardOrigins(wizardOrigins(loadEnv(), port));
 });
 
 afterAll(async () => {
@@ -50,5 +55,11 @@ describe('socket.io authentication', () => {
     expect(await tryConnect('websocket', {})).toMatch(/^refused/);
     expect(await tryConnect('polling', { cookie: 'ksw_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' })).toMatch(/^refused/);
     expect(await tryConnect('polling', { cookie, origin: 'http://evil.example' })).toMatch(/^refused/);
+    expect(await tryConnect('polling', { cookie, origin: url.replace('http:', 'https:') })).toMatch(/^refused/);
+    // (the client's polling transport cannot set Host: a raw handshake request stands in for it)
+    expect(await tryConnect('websocket', { cookie, host: 'rebind.evil.example' })).toMatch(/^refused/);
+    const handshake = (host: string) => rawRequest({ url: `${url}/socket.io/?EIO=4&transport=polling`, headers: { cookie, host } });
+    expect((await handshake(new URL(url).host)).status).toBe(200);
+    expect((await handshake('rebind.evil.example')).status).toBe(400);
   });
 });

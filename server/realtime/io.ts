@@ -2,15 +2,20 @@
  * The process-wide socket.io server, attached to the custom HTTP server (server/index.ts) and kept
  * on globalThis so route handlers and the runner reach the same instance.
  *
- * Invariant: every connection is authenticated by the session cookie of its handshake (and, when
- * the browser sent an Origin, that origin must match the Host); others are refused with
- * Error('not logged in'). Both transports (websocket, polling) are allowed.
+ * Invariants:
+ * - every engine.io request (handshake, long-polling, WebSocket upgrade) names one of the wizard's
+ *   own hosts (server/http/wizard-origins.ts) and gets the security headers, like the front door;
+ * - every connection is authenticated by the session cookie of its handshake, and an Origin, when
+ *   the browser sent one, must be one of the wizard's origins exactly; others are refused with
+ *   Error('not logged in'). Both transports (websocket, polling) are allowed.
  */
-import type { IncomingHttpHeaders, Server as HttpServer } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { findSession } from '../auth/find-session';
 import { readSessionToken } from '../auth/session-cookie';
-import { hasSameOrigin } from '../auth/check-origin';
+import { hasWizardOrigin } from '../auth/check-origin';
+import { securityHeaders } from '../http/security-headers';
+import { isAllowedHost } from '../http/wizard-origins';
 
 const globalIo = globalThis as unknown as { __kswIo?: Server };
 
@@ -29,7 +34,8 @@ async function authenticateHeaders(raw: IncomingHttpHeaders): Promise<Error | un
     if (typeof v === 'string') headers.set(k, v);
     else if (Array.isArray(v)) headers.set(k, v.join(', '));
   }
-  if (headers.get('origin') && !hasSameOrigin(headers)) return new Error('not logged in');
+  if (!isAllowedHost(headers.get('host'))) return new Error('not logged in');
+  if (headers.get('origin') && !hasWizardOrigin(headers)) return new Error('not logged in');
   const session = await findSession(readSessionToken(headers.get('cookie')));
   return session ? undefined : new Error('not logged in');
 }
@@ -45,6 +51,11 @@ export function attachIo(httpServer: HttpServer): Server {
         () => callback('not logged in', false),
       );
     },
+  });
+  const headers = Object.entries(securityHeaders(false));
+  io.engine.use((req: IncomingMessage, res: ServerResponse, next: (err?: Error) => void) => {
+    if (typeof res.setHeader === 'function') for (const [name, value] of headers) res.setHeader(name, value);
+    next(isAllowedHost(req.headers.host) ? undefined : new Error('unknown host'));
   });
   io.use((socket, next) => {
     authenticateSocket(socket).then(

@@ -19,6 +19,9 @@ export default function setup(): () => void {
   process.env.KSW_TEST_TEMPLATE_DB = template;
   process.env.KSW_SECRET_KEY = randomBytes(32).toString('hex');
   delete process.env.KSW_ADMIN_PASSWORD;
+  // route tests call handlers as http://wizard.test:3000 (api-client.ts): that is the wizard's public URL
+  process.env.KSW_PUBLIC_URL = 'http://wizard.test:3000';
+  delete process.env.KSW_TRUSTED_PROXIES;
   process.env.NEXT_TELEMETRY_DISABLED = '1';
   execFileSync(path.resolve('node_modules/.bin/prisma'), ['migrate', 'deploy'], {
     env: { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: '1' },

@@ -3,4 +3,4 @@ import { jsonResponse, withApi } from '@/server/http/with-api';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withApi(async () => jsonResponse({ ok: true }), { auth: false });
+export const GET = withApi(async () => jsonResponse({ ok: true }), { auth: false, anyHost: true });
