@@ -79,6 +79,9 @@ async function main(): Promise<void> {
     server = http.createServer();
     attachRunSockets(attachIo(server));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const { registerWizardOrigins, wizardOrigins } = await import('../server/http/wizard-origins');
+    const { loadEnv } = await import('../server/env');
+    registerWizardOrigins(wizardOrigins(loadEnv(), (server.address() as { port: number }).port));
     closeServer = async () => {
       await closeIo();
       server.close();

@@ -59,7 +59,7 @@ test('install on lab hosts from the host checks: injected failure, retry failed,
   await page.getByRole('button', { name: /^Advanced/ }).click();
   const extra = page.getByRole('textbox', { name: 'Extra vars' });
   await extra.fill('ansible_become_pass=x');
-  await expect(page.getByText('looks like a credential')).toBeVisible();
+  await expect(page.getByText("Ansible's own settings (ansible_*: connection, become, interpreter) cannot be set here")).toBeVisible();
   await expect(installButton).toBeDisabled();
   await extra.fill(`lab_fail_at=kubesphere:${bad}`);
   await expect(installButton).toBeEnabled();

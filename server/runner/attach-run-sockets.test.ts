@@ -12,6 +12,8 @@ import { getDb } from '../db';
 import { createSession } from '../auth/create-session';
 import { SESSION_COOKIE } from '../auth/session-cookie';
 import { attachIo, closeIo } from '../realtime/io';
+import { loadEnv } from '../env';
+import { registerWizardOrigins, wizardOrigins } from '../http/wizard-origins';
 import { attachRunSockets } from './attach-run-sockets';
 import { createRun } from './create-run';
 import { getRunner } from './runner';
@@ -28,6 +30,7 @@ describe('run socket protocol', () => {
     attachRunSockets(attachIo(server));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     const port = (server.address() as { port: number }).port;
+    registerWizardOrigins(wizardOrigins(loadEnv(), port)); // as start-server does once it listens
     const cookie = `${SESSION_COOKIE}=${await createSession()}`;
     const hosts = [1, 2, 3].map((i) => ({ name: `sock${i}`, address: `127.0.2.${i}`, port: 22 }) as LabHostState);
     const installId = await createLabInstall({ user: 'kswlab', password: 'Sock-Secret-1' } as LabState, hosts, 'sockets');
