@@ -2,8 +2,6 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadEnv } from '../env';
-import { registerWizardOrigins, wizardOrigins } from '../http/wizard-origins';
 import { adminCookie } from '../test-support/api-client';
 import { rawRequest } from '../test-support/raw-http';
 import { useFreshDatabase } from '../test-support/fresh-db';
@@ -24,7 +22,6 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const port = (httpServer.address() as AddressInfo).port;
   url = `http://127.0.0.1:${port}`;
-  registerWizardOrigins(wizardOrigins(loadEnv(), port));
 });
 
 afterAll(async () => {

@@ -16,7 +16,7 @@ import { findSession, type SessionInfo } from '../auth/find-session';
 import { readSessionToken } from '../auth/session-cookie';
 import { hasWizardOrigin } from '../auth/check-origin';
 import { securityHeaders } from '../http/security-headers';
-import { isAllowedHost } from '../http/wizard-origins';
+import { isAllowedHost, registerOriginsWhenListening } from '../http/wizard-origins';
 import { bindSocketToSession, watchSocketSessions } from './socket-sessions';
 
 const globalIo = globalThis as unknown as { __kswIo?: Server; __kswIoStop?: () => void };
@@ -46,6 +46,7 @@ async function authenticateHeaders(raw: IncomingHttpHeaders): Promise<Admission>
 }
 
 export function attachIo(httpServer: HttpServer): Server {
+  registerOriginsWhenListening(httpServer);
   const io = new Server(httpServer, {
     transports: ['websocket', 'polling'],
     serveClient: false,
