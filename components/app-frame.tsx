@@ -7,12 +7,15 @@ import { Anchor, AppShell, Button, Group, Text } from '@mantine/core';
 import { api, fetchAuthState } from './api';
 import { Logo } from './logo';
 
-/** The page chrome: a calm header with the product name and, when logged in, a logout button. */
+/**
+ * The page chrome: a calm header with the product name and, when logged in, "Log out" and
+ * "Log out everywhere" (ends every session of every browser, e.g. after a shared or lost laptop).
+ */
 export function AppFrame({ children }: { children: React.ReactNode }) {
   const pathname = usePathname();
   const router = useRouter();
   const [loggedIn, setLoggedIn] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<'logout' | 'logout-everywhere' | null>(null);
 
   useEffect(() => {
     let alive = true;
@@ -24,14 +27,17 @@ export function AppFrame({ children }: { children: React.ReactNode }) {
     };
   }, [pathname]);
 
-  const logout = useCallback(async () => {
-    setBusy(true);
-    await api('POST', '/api/auth/logout', {});
-    setBusy(false);
-    setLoggedIn(false);
-    router.push('/login');
-    router.refresh();
-  }, [router]);
+  const logout = useCallback(
+    async (which: 'logout' | 'logout-everywhere') => {
+      setBusy(which);
+      await api('POST', `/api/auth/${which}`, {});
+      setBusy(null);
+      setLoggedIn(false);
+      router.push('/login');
+      router.refresh();
+    },
+    [router],
+  );
 
   return (
     <AppShell header={{ height: 56 }} padding="md">
@@ -49,9 +55,21 @@ export function AppFrame({ children }: { children: React.ReactNode }) {
             </Group>
           </Anchor>
           {loggedIn && (
-            <Button variant="subtle" color="gray" onClick={() => void logout()} loading={busy}>
-              Log out
-            </Button>
+            <Group gap={4}>
+              <Button variant="subtle" color="gray" onClick={() => void logout('logout')} loading={busy === 'logout'} disabled={busy !== null}>
+                Log out
+              </Button>
+              <Button
+                variant="subtle"
+                color="gray"
+                onClick={() => void logout('logout-everywhere')}
+                loading={busy === 'logout-everywhere'}
+                disabled={busy !== null}
+                title="End every session of every browser, this one included"
+              >
+                Log out everywhere
+              </Button>
+            </Group>
           )}
         </Group>
       </AppShell.Header>

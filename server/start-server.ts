@@ -13,7 +13,7 @@ import { configureSqlite, disconnectDb } from './db';
 import { runMigrations } from './run-migrations';
 import { loadEnv } from './env';
 import { createFrontDoor } from './http/front-door';
-import { registerWizardOrigins, wizardOrigins } from './http/wizard-origins';
+import { registerOriginsWhenListening } from './http/wizard-origins';
 import { protectDatabaseFiles } from './protect-database-files';
 import { attachPreflightRealtime } from './preflight/realtime';
 import { reconcilePreflightRuns } from './preflight/run-preflight';
@@ -66,6 +66,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       res.end();
     });
   });
+  registerOriginsWhenListening(httpServer);
   const io = attachIo(httpServer);
   attachPreflightRealtime(io);
   attachRunSockets(io);
@@ -77,7 +78,6 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   });
   const address = httpServer.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
-  registerWizardOrigins(wizardOrigins(env, actualPort));
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${actualPort}`;
   if (auth.kind === 'setup-token') log(formatSetupBanner(url, auth.token));

@@ -19,6 +19,7 @@ import { UNKNOWN_HOST_MESSAGE } from '@/server/http/wizard-origins';
 import { CSRF_MESSAGE, type RouteHandler } from '@/server/http/with-api';
 import { POST as login } from './auth/login/route';
 import { POST as logout } from './auth/logout/route';
+import { POST as logoutEverywhere } from './auth/logout-everywhere/route';
 import { POST as setup } from './auth/setup/route';
 import { GET as authState } from './auth/state/route';
 import { GET as health } from './health/route';
@@ -81,6 +82,7 @@ const PROTECTED: RouteCase[] = [
   { name: 'POST /api/runs/:id/cancel', handler: h(cancelRun), method: 'POST', params: id },
   { name: 'POST /api/runs/:id/retry', handler: h(retryRun), method: 'POST', params: id, body: { mode: 'failed' } },
   { name: 'GET /api/lab', handler: h(lab), method: 'GET' },
+  { name: 'POST /api/auth/logout-everywhere', handler: h(logoutEverywhere), method: 'POST' },
 ];
 
 /** The auth routes, open by design (no session yet, or ending one); still Origin-checked. */

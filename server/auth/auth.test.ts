@@ -14,7 +14,7 @@ import { formatSetupBanner, initAuth } from './init-auth';
 import { resetGlobalLoginBudget } from './login-budget';
 import { lockSecondsFor } from './login-throttle';
 import { readSessionToken } from './session-cookie';
-import { sessionIdOf, SESSION_TTL_MS } from './session-token';
+import { sessionIdOf, SESSION_IDLE_MS } from './session-token';
 import { createSession } from './create-session';
 
 useFreshDatabase();
@@ -92,10 +92,10 @@ describe('first start, setup token, login, sessions', () => {
   it('slides the expiry of a used session and forgets an expired one', async () => {
     const t0 = new Date('2030-01-01T00:00:00Z');
     const token = await createSession(t0);
-    const later = new Date(t0.getTime() + SESSION_TTL_MS - 60_000);
+    const later = new Date(t0.getTime() + SESSION_IDLE_MS - 60_000);
     const slid = await findSession(token, later);
-    expect(slid?.expiresAt.getTime()).toBe(later.getTime() + SESSION_TTL_MS);
-    expect(await findSession(token, new Date(later.getTime() + SESSION_TTL_MS + 1))).toBeNull();
+    expect(slid?.expiresAt.getTime()).toBe(later.getTime() + SESSION_IDLE_MS);
+    expect(await findSession(token, new Date(later.getTime() + SESSION_IDLE_MS + 1))).toBeNull();
     expect(await getDb().session.findUnique({ where: { id: sessionIdOf(token) } })).toBeNull();
   });
 

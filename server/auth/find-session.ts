@@ -1,9 +1,12 @@
 /**
- * Looks up the session of a cookie token. A valid session slides: its expiry moves to now + 12 h
- * (written at most once a minute). Expired sessions are deleted on sight.
+ * Looks up the session of a cookie token (or of a session id: sockets keep the id). A session is
+ * valid until its idle expiry and at most SESSION_MAX_MS after it was created. A valid session
+ * slides: its expiry moves to now + SESSION_IDLE_MS, never past the absolute end (written at most
+ * once a minute). An ended session is deleted on sight and announced (session-events.ts).
  */
 import { getDb } from '../db';
-import { SESSION_TTL_MS, sessionIdOf } from './session-token';
+import { announceSessionsEnded } from './session-events';
+import { SESSION_IDLE_MS, SESSION_MAX_MS, sessionIdOf } from './session-token';
 
 export interface SessionInfo {
   id: string;
@@ -12,18 +15,22 @@ export interface SessionInfo {
 
 const SLIDE_EVERY_MS = 60_000;
 
-export async function findSession(token: string | undefined, now = new Date()): Promise<SessionInfo | null> {
-  if (!token) return null;
+export async function findSessionById(id: string, now = new Date()): Promise<SessionInfo | null> {
   const db = getDb();
-  const id = sessionIdOf(token);
   const session = await db.session.findUnique({ where: { id } });
   if (!session) return null;
-  if (session.expiresAt.getTime() <= now.getTime()) {
+  const absoluteEnd = session.createdAt.getTime() + SESSION_MAX_MS;
+  if (session.expiresAt.getTime() <= now.getTime() || absoluteEnd <= now.getTime()) {
     await db.session.deleteMany({ where: { id } });
+    announceSessionsEnded([id]);
     return null;
   }
   if (now.getTime() - session.lastSeen.getTime() < SLIDE_EVERY_MS) return { id, expiresAt: session.expiresAt };
-  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+  const expiresAt = new Date(Math.min(now.getTime() + SESSION_IDLE_MS, absoluteEnd));
   await db.session.updateMany({ where: { id }, data: { lastSeen: now, expiresAt } });
   return { id, expiresAt };
+}
+
+export async function findSession(token: string | undefined, now = new Date()): Promise<SessionInfo | null> {
+  return token ? findSessionById(sessionIdOf(token), now) : null;
 }

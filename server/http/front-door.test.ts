@@ -4,8 +4,9 @@
  * database file modes.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AUTH_BODY_LIMIT, DEFAULT_BODY_LIMIT, IMPORT_BODY_LIMIT, tooLargeMessage } from './body-limits';
+import { AUTH_BODY_LIMIT, bodyLimitFor, DEFAULT_BODY_LIMIT, IMPORT_BODY_LIMIT, tooLargeMessage } from './body-limits';
 import { adminCookie } from '../test-support/api-client';
 import { useFreshDatabase } from '../test-support/fresh-db';
 import { rawRequest, streamUntilAnswered, type RawResponse } from '../test-support/raw-http';
@@ -100,6 +101,32 @@ describe('only the wizard\'s own origins', () => {
       // a write that passes the Origin check reaches the handler: 201 for a new install
       const res = await post('/api/installs', { name: 'origin check' }, { cookie, ...headers });
       expect(res.status, JSON.stringify(headers)).toBe(verdict === 'passes' ? 201 : 403);
+    }
+  });
+});
+
+/** Every app/api route as a URL path (each [param] folder filled in), so new routes are covered too. */
+function everyApiPath(): string[] {
+  const apiDir = path.resolve(import.meta.dirname, '../../app/api');
+  return fs
+    .readdirSync(apiDir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => path.basename(f) === 'route.ts')
+    .map((f) => `/api/${path.dirname(f).split(path.sep).map((seg) => seg.replace(/^\[(.+)\]$/, 'x-$1')).join('/')}`);
+}
+
+describe('every route, over real HTTP', () => {
+  const paths = everyApiPath();
+
+  it('finds the routes', () => {
+    expect(paths).toEqual(expect.arrayContaining(['/api/health', '/api/auth/login', '/api/installs/import', '/api/runs/x-id/log']));
+  });
+
+  it('refuses a foreign Host (all but the health probe) and a body over the route\'s limit, before Next', async () => {
+    for (const p of paths) {
+      const foreign = await rawRequest({ url: `${server.url}${p}`, headers: { host: `rebind.evil.example:${server.port}`, cookie } });
+      expect(foreign.status, p).toBe(p === '/api/health' ? 200 : 421);
+      const { response } = await streamUntilAnswered({ url: `${server.url}${p}`, headers: { origin: server.url, cookie, 'content-length': String(bodyLimitFor(p) + 1) }, chunk: Buffer.from('{'), everyMs: 50, maxBytes: 1024 });
+      expect(response.status, p).toBe(413);
     }
   });
 });

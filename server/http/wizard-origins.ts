@@ -5,10 +5,13 @@
  * rebinding: a foreign name that resolves to the wizard), and a state-changing request or a
  * socket.io connection must carry an Origin that is one of them exactly, scheme included.
  *
- * The server registers the list once it listens (the port is known only then, e.g. port 0 in
- * tests); before that, and in route tests without a server, it is derived from the env.
+ * The list is registered when the HTTP server serving the wizard starts listening (the port is
+ * known only then, e.g. port 0 in tests): registerOriginsWhenListening, called by the custom server
+ * and by the socket.io attachment; before that, and in route tests without a server, it is derived
+ * from the env.
  * Kept on globalThis: Next's route bundles and the custom server share it.
  */
+import type { Server as HttpServer } from 'node:http';
 import os from 'node:os';
 import { loadEnv, type Env } from '../env';
 
@@ -37,6 +40,16 @@ export function wizardOrigins(env: Pick<Env, 'host' | 'publicUrls'>, port: numbe
 
 export function registerWizardOrigins(origins: readonly string[]): void {
   globalOrigins.__kswOrigins = new Set(origins.map((o) => o.toLowerCase()));
+}
+
+/** Registers the wizard's origins for `server`'s port as soon as it listens (now, if it does). */
+export function registerOriginsWhenListening(server: HttpServer): void {
+  const register = () => {
+    const address = server.address();
+    if (typeof address === 'object' && address) registerWizardOrigins(wizardOrigins({ host: address.address, publicUrls: loadEnv().publicUrls }, address.port));
+  };
+  if (server.listening) register();
+  else server.once('listening', register);
 }
 
 export function allowedOrigins(): ReadonlySet<string> {

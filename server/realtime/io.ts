@@ -7,47 +7,53 @@
  *   own hosts (server/http/wizard-origins.ts) and gets the security headers, like the front door;
  * - every connection is authenticated by the session cookie of its handshake, and an Origin, when
  *   the browser sent one, must be one of the wizard's origins exactly; others are refused with
- *   Error('not logged in'). Both transports (websocket, polling) are allowed.
+ *   Error('not logged in'). Both transports (websocket, polling) are allowed;
+ * - a socket lives no longer than that session (socket-sessions.ts).
  */
 import type { IncomingHttpHeaders, IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import { findSession } from '../auth/find-session';
+import { findSession, type SessionInfo } from '../auth/find-session';
 import { readSessionToken } from '../auth/session-cookie';
 import { hasWizardOrigin } from '../auth/check-origin';
 import { securityHeaders } from '../http/security-headers';
-import { isAllowedHost } from '../http/wizard-origins';
+import { isAllowedHost, registerOriginsWhenListening } from '../http/wizard-origins';
+import { bindSocketToSession, watchSocketSessions } from './socket-sessions';
 
-const globalIo = globalThis as unknown as { __kswIo?: Server };
+const globalIo = globalThis as unknown as { __kswIo?: Server; __kswIoStop?: () => void };
 
 export function getIo(): Server | undefined {
   return globalIo.__kswIo;
 }
 
-/** Rejects a handshake without a valid session (or with a foreign Origin). */
-export async function authenticateSocket(socket: Pick<Socket, 'handshake'>): Promise<Error | undefined> {
+type Admission = { session: SessionInfo } | { error: Error };
+
+/** The session of a handshake, or why it is refused (no valid session, a foreign Host or Origin). */
+export async function authenticateSocket(socket: Pick<Socket, 'handshake'>): Promise<Admission> {
   return authenticateHeaders(socket.handshake.headers);
 }
 
-async function authenticateHeaders(raw: IncomingHttpHeaders): Promise<Error | undefined> {
+async function authenticateHeaders(raw: IncomingHttpHeaders): Promise<Admission> {
   const headers = new Headers();
   for (const [k, v] of Object.entries(raw)) {
     if (typeof v === 'string') headers.set(k, v);
     else if (Array.isArray(v)) headers.set(k, v.join(', '));
   }
-  if (!isAllowedHost(headers.get('host'))) return new Error('not logged in');
-  if (headers.get('origin') && !hasWizardOrigin(headers)) return new Error('not logged in');
+  const refused = { error: new Error('not logged in') };
+  if (!isAllowedHost(headers.get('host'))) return refused;
+  if (headers.get('origin') && !hasWizardOrigin(headers)) return refused;
   const session = await findSession(readSessionToken(headers.get('cookie')));
-  return session ? undefined : new Error('not logged in');
+  return session ? { session } : refused;
 }
 
 export function attachIo(httpServer: HttpServer): Server {
+  registerOriginsWhenListening(httpServer);
   const io = new Server(httpServer, {
     transports: ['websocket', 'polling'],
     serveClient: false,
     // refuse at the engine.io handshake already, before any session id is handed out
     allowRequest: (req, callback) => {
       authenticateHeaders(req.headers).then(
-        (err) => callback(err ? err.message : null, err === undefined),
+        (admission) => callback('error' in admission ? admission.error.message : null, 'session' in admission),
         () => callback('not logged in', false),
       );
     },
@@ -59,16 +65,23 @@ export function attachIo(httpServer: HttpServer): Server {
   });
   io.use((socket, next) => {
     authenticateSocket(socket).then(
-      (err) => next(err),
+      (admission) => {
+        if ('error' in admission) return next(admission.error);
+        bindSocketToSession(socket, admission.session.id);
+        next();
+      },
       () => next(new Error('not logged in')),
     );
   });
+  globalIo.__kswIoStop = watchSocketSessions(io);
   globalIo.__kswIo = io;
   return io;
 }
 
 export async function closeIo(): Promise<void> {
   const io = globalIo.__kswIo;
+  globalIo.__kswIoStop?.();
   globalIo.__kswIo = undefined;
+  globalIo.__kswIoStop = undefined;
   if (io) await new Promise<void>((resolve) => io.close(() => resolve()));
 }
