@@ -46,10 +46,3 @@ export async function cleanupRemoteStage(session: SshSession, paths: StagePaths)
   const r = await session.exec(['sh', '-c', 'sh "$1" cleanup "$2" && ! test -e "$2/secret"', 'sh', WRAPPER_PATH, paths.dir], { sudo: true, timeoutMs: 30_000 });
   if (r.exitCode !== 0) throw failed(session, `removing the stage's secrets (${paths.secretDir})`, r);
 }
-
-/** Pids of live processes whose command line names the stage dir, or that are in its process group. */
-export async function remoteStageProcesses(session: SshSession, paths: StagePaths, pgid?: number): Promise<number[]> {
-  const script = 'for p in /proc/[0-9]*; do pid=${p#/proc/}; [ "$pid" = $$ ] && continue; c=$(tr "\\000" " " <"$p/cmdline" 2>/dev/null) || continue; g=$(cut -d" " -f5 "$p/stat" 2>/dev/null); case "$c" in *"$1/"*) echo "$pid";; *) [ -n "$2" ] && [ "$g" = "$2" ] && echo "$pid";; esac; done; true';
-  const r = await session.exec(['sh', '-c', script, 'sh', paths.dir, pgid ? String(pgid) : ''], { sudo: true, timeoutMs: 30_000 });
-  return r.stdout.split('\n').filter((l) => /^\d+$/.test(l)).map(Number);
-}

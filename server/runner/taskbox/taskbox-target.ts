@@ -5,11 +5,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { installerMachine, type InstallerMachine } from '@/lib/config/installer-machine';
+import type { InstallerMachine } from '@/lib/config/installer-machine';
 import type { ValidInstallConfig } from '@/lib/config/validate';
 import { getDb } from '../../db';
 import { labDirectory } from '../../lab/read-lab';
 import { sshTargetOf } from '../../preflight/host-shell';
+import { taskboxOf } from '../../preflight/taskbox';
 import type { HostKeyFingerprint, SshTarget } from '../../ssh';
 import type { InstallerProfile } from '../profiles';
 import { renderKnownHosts, type KnownHost } from '../run-files';
@@ -21,8 +22,8 @@ export class TaskboxError extends Error {
   }
 }
 
-export function taskboxOf(config: ValidInstallConfig): InstallerMachine {
-  const machine = installerMachine(config);
+function requireTaskbox(config: ValidInstallConfig): InstallerMachine {
+  const machine = taskboxOf(config);
   if (!machine) throw new TaskboxError('no host is marked as the taskbox: mark the host the installer runs on (master1 in the docs) in the Hosts step, or name another machine in the installer settings');
   return machine;
 }
@@ -43,7 +44,7 @@ async function trustedKeyOf(installId: string, host: { name: string }, profile: 
 }
 
 export async function taskboxTarget(installId: string, config: ValidInstallConfig, profile: InstallerProfile): Promise<SshTarget> {
-  const host = taskboxOf(config);
+  const host = requireTaskbox(config);
   const t = sshTargetOf(host);
   if ('missing' in t) throw new TaskboxError(`the wizard cannot log in to the taskbox ${host.name}: ${t.missing}. Enter its SSH login in the Hosts step.`);
   const key = await trustedKeyOf(installId, host, profile);
