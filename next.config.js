@@ -6,9 +6,14 @@ const nextConfig = {
   experimental: { optimizePackageImports: ['@mantine/core', '@mantine/hooks'] },
   poweredByHeader: false,
   // Black-box tests (server/test-support/test-server.ts) each run a dev server in a dir of their own;
-  // their tsconfig only extends ours, so Next leaves tsconfig.json alone.
+  // their tsconfig only extends ours, so Next leaves tsconfig.json alone. Webpack's persistent cache is
+  // off there: it is written after the server stops, into a dir the test has already removed.
   ...(process.env.KSW_TEST_NEXT_DIST_DIR
-    ? { distDir: process.env.KSW_TEST_NEXT_DIST_DIR, typescript: { tsconfigPath: 'tsconfig.test-server.json' } }
+    ? {
+        distDir: process.env.KSW_TEST_NEXT_DIST_DIR,
+        typescript: { tsconfigPath: 'tsconfig.test-server.json' },
+        webpack: (config) => ({ ...config, cache: false }),
+      }
     : {}),
 };
 export default nextConfig;

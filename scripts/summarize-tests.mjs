@@ -10,6 +10,11 @@ if (existsSync(vitestFile)) {
   passed += r.numPassedTests ?? 0;
   failed += (r.numFailedTests ?? 0) + (r.numFailedTestSuites && !r.numFailedTests ? r.numFailedTestSuites : 0);
   skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+  // Unhandled errors fail the run without failing a test: count them so the line agrees with the exit code.
+  if (r.success === false && failed === 0) {
+    console.error('summary: vitest reported unhandled errors (see "Unhandled Errors" above); counted as one failure');
+    failed += 1;
+  }
 } else missing.push('vitest');
 
 const pwFile = 'test-results/playwright.json';
