@@ -7,19 +7,20 @@
  */
 import type { Server, Socket } from 'socket.io';
 import { z } from 'zod';
+import { MAX_SEQ } from '@/lib/seq';
 import { getDb } from '../db';
 import { resultsAfter } from './get-preflight';
 import { roomOf } from './recorder';
 import type { PreflightResultEvent } from './view';
 import type { RunStatus } from './types';
 
-const joinSchema = z.object({ runId: z.string().min(1).max(64), afterSeq: z.number().int().min(0).default(0) });
+const joinSchema = z.object({ runId: z.string().min(1).max(64), afterSeq: z.number().int().min(0).max(MAX_SEQ).default(0) });
 
 export type JoinAck = { ok: true; status: RunStatus; results: PreflightResultEvent[] } | { ok: false; error: string };
 
 export async function handleJoin(socket: Pick<Socket, 'join'>, payload: unknown): Promise<JoinAck> {
   const parsed = joinSchema.safeParse(payload);
-  if (!parsed.success) return { ok: false, error: 'expected {runId, afterSeq}' };
+  if (!parsed.success) return { ok: false, error: `expected {runId, afterSeq} with afterSeq a whole number from 0 to ${MAX_SEQ}` };
   const { runId, afterSeq } = parsed.data;
   await socket.join(roomOf(runId));
   const run = await getDb().preflightRun.findUnique({ where: { id: runId }, select: { status: true } });

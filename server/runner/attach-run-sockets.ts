@@ -12,7 +12,7 @@
  */
 import type { Server, Socket } from 'socket.io';
 import { z } from 'zod';
-import { MAX_SEQ } from './seq';
+import { MAX_SEQ } from '@/lib/seq';
 import { LINES_EVENT, RUN_ROOM } from './log-writer';
 import { readLogPage, toWire } from './read-log';
 import { STATE_EVENT } from './runner';
