@@ -5,8 +5,9 @@
  * it answers {connected: true} and finally the figures (receipt time is taken here, on receipt).
  */
 import { io as connect, type Socket } from 'socket.io-client';
+import { LIVE_BATCH, LIVE_JOIN, type LiveBatch } from '../lib/live/protocol';
 
-type WireLine = [number, string, string | null, string, number, string, number];
+import type { WireLine } from '../lib/live/wire-line';
 
 const TRACE_BUCKET_MS = 250;
 const latencies: number[] = [];
@@ -18,9 +19,9 @@ let lastSeq = 0;
 let outOfOrderOrDuplicate = 0;
 let socket: Socket | undefined;
 
-function onLines(p: { lines: WireLine[] }): void {
+function onLines(p: LiveBatch<WireLine>): void {
   const now = Date.now();
-  for (const l of p.lines) {
+  for (const l of p.items) {
     if (l[0] !== lastSeq + 1) outOfOrderOrDuplicate += 1;
     lastSeq = Math.max(lastSeq, l[0]);
     if (!l[5].includes(' bench line ')) continue;
@@ -36,11 +37,11 @@ function onLines(p: { lines: WireLine[] }): void {
 process.on('message', (m: { connect?: { url: string; cookie: string }; subscribe?: string; report?: boolean }) => {
   if (m.connect) {
     socket = connect(m.connect.url, { transports: ['websocket', 'polling'], extraHeaders: { cookie: m.connect.cookie } });
-    socket.on('run:lines', onLines);
+    socket.on(LIVE_BATCH, onLines);
     socket.once('connect', () => process.send?.({ connected: true }));
     socket.once('connect_error', (e) => process.send?.({ error: e.message }));
   } else if (m.subscribe) {
-    socket?.emit('run:subscribe', { runId: m.subscribe, afterSeq: 0 });
+    socket?.emit(LIVE_JOIN, { topic: 'run', key: m.subscribe, afterSeq: 0 });
   } else if (m.report) {
     latencies.sort((a, b) => a - b);
     process.send?.({ latencies, received, firstCreated, lastReceipt, outOfOrderOrDuplicate, maxLatencyPer250msOfCreation: [...maxLatencyPerBucket.values()].join(' ') }, () => {

@@ -8,10 +8,10 @@
  * 250 ms and carry the same view as GET /api/runs/:id.
  */
 import { getDb } from '../db';
-import { getIo } from '../realtime/io';
 import { driveRun } from './drive-run';
 import { settleInstallStatus } from './install-chain';
-import { LogWriter, RUN_ROOM } from './log-writer';
+import { emitToStream } from '../realtime/live-streams';
+import { LogWriter } from './log-writer';
 import { getRunView } from './run-view';
 
 export { CANCEL_GRACE_MS } from './follow-stage';
@@ -95,11 +95,9 @@ export class Runner {
     const timer = setTimeout(() => {
       this.pushTimers.delete(runId);
       this.lastPushAt.set(runId, Date.now());
-      const io = getIo();
-      if (!io) return;
       getRunView(runId).then(
         (view) => {
-          if (view) io.to(RUN_ROOM(runId)).emit(STATE_EVENT, view);
+          if (view) emitToStream('run', runId, STATE_EVENT, view);
         },
         () => undefined,
       );
