@@ -83,8 +83,8 @@ test('install on lab hosts from the host checks: injected failure, retry failed,
   await expect(page.getByTestId('stage-verify')).toHaveAttribute('data-status', 'cancelled');
   await expect(page.getByTestId('stage-verify').getByText('not run', { exact: true })).toBeVisible();
   await expect(page.getByTestId('stage-verify').getByText('cancelled', { exact: true })).toHaveCount(0);
-  await expect(page.getByRole('heading', { name: `Install run: ${name}` })).toBeVisible();
-  await expect(page).toHaveTitle(new RegExp(`^${name} · Install run`));
+  await expect(page.getByRole('heading', { name: `Run 1 of ${name}` })).toBeVisible();
+  await expect(page).toHaveTitle(new RegExp(`^${name} · Run 1 ·`));
   await expect(page.getByTestId('log-count')).not.toHaveText(/^0 \//);
   await mkdir('test-results', { recursive: true });
   await page.screenshot({ path: 'test-results/install-run-failed.png', fullPage: true });
@@ -99,7 +99,7 @@ test('install on lab hosts from the host checks: injected failure, retry failed,
   await expect(page.getByTestId('chain-state')).toContainText('The install still needs: Verify');
 
   // Resume from the failed run: completes the remaining stages
-  await page.getByRole('link', { name: /^continues run / }).click();
+  await page.getByRole('link', { name: 'continues Run 1' }).click();
   await expect(page).toHaveURL(new RegExp(`${runId}$`));
   await expect(page.getByTestId('retry-resume-says')).toContainText('Verify');
   await page.getByRole('button', { name: 'Finish the install' }).click();
