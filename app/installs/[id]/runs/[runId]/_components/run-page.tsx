@@ -14,6 +14,7 @@ import { RefusalAlert, type Refusal } from '@/components/refusal-alert';
 import { LogViewer } from '@/components/log-viewer/log-viewer';
 import { FLAG_PHASE } from '@/components/log-viewer/line-store';
 import { CancelRunButton } from './cancel-run-button';
+import { FinishLine } from '../../../_components/finish-line';
 import { ChainBanner, RetryActions } from './chain-panel';
 import { ErrorCards } from './error-cards';
 import { HostMatrix } from './host-matrix';
@@ -124,6 +125,7 @@ export function RunPage({ installId, runId, installName }: { installId: string; 
       {view.error && view.status !== 'succeeded' ? <Text c="red" size="sm">{view.error}</Text> : null}
       {refusal ? <RefusalAlert title="Not started" refusal={refusal} /> : null}
       <ChainBanner view={view} />
+      {view.chain?.complete && !active ? <FinishLine installId={installId} refreshKey={`${view.id}:${view.status}`} /> : null}
       <RetryActions actions={view.actions} busy={busy} onRetry={(mode) => act(`/api/runs/${runId}/retry`, { mode })} />
       <ErrorCards stages={view.stages} />
       <StageTimeline stages={view.stages} phase={phase} now={now} />
