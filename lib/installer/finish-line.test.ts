@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { consoleAddressOf, firstMasterOf } from './finish-line';
 
 const host = (name: string, address: string, ip: string, master: boolean) => ({ name, address, ip, roles: { master, etcd: master, worker: !master } });
-const options = (port: number) => ({ console: { port, disableMultiLogin: true } }) as Parameters<typeof consoleAddressOf>[0]['options'];
+const options = (port: number) => ({ console: { port } });
 
 describe('the finish line', () => {
   it('names the first master, in inventory order', () => {

@@ -29,7 +29,7 @@ export interface ConsoleAddress {
   alternative: string | null;
 }
 
-export function consoleAddressOf(config: Pick<InstallConfig, 'hosts' | 'options'>): ConsoleAddress | null {
+export function consoleAddressOf(config: { hosts: readonly FinishHost[]; options: { console: { port: number } } }): ConsoleAddress | null {
   const master = firstMasterOf(config.hosts);
   if (!master) return null;
   const port = config.options.console.port;
