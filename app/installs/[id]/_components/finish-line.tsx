@@ -13,13 +13,21 @@ import type { FinishView } from '@/server/kubeconfig/finish-view';
 export function FinishLine({ installId, refreshKey }: { installId: string; refreshKey?: string }) {
   const [view, setView] = useState<FinishView | null>(null);
 
+  // The runner reads the kubeconfig right after the install completes: while none is stored, ask
+  // again a few times, so the page says where it came from once it has it.
   useEffect(() => {
     let cancelled = false;
-    void api<FinishView>('GET', `/api/installs/${encodeURIComponent(installId)}/finish`).then((r) => {
-      if (!cancelled && r.ok) setView(r.data);
-    });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const load = async (tries: number) => {
+      const r = await api<FinishView>('GET', `/api/installs/${encodeURIComponent(installId)}/finish`);
+      if (cancelled || !r.ok) return;
+      setView(r.data);
+      if (r.data.installed && !r.data.kubeconfig.stored && tries > 0) timer = setTimeout(() => void load(tries - 1), 2000);
+    };
+    void load(15);
     return () => {
       cancelled = true;
+      clearTimeout(timer);
     };
   }, [installId, refreshKey]);
 

@@ -112,6 +112,16 @@ export function Wizard({ install }: { install: InstallDetail }) {
     },
     [goToStep],
   );
+  // `?host=<name>` (the host checks' "Edit <host>"): open that host's editor once
+  const hostParamDone = useRef(false);
+  useEffect(() => {
+    if (hostParamDone.current) return;
+    hostParamDone.current = true;
+    const name = new URLSearchParams(window.location.search).get('host');
+    const index = name === null ? -1 : install.config.hosts.findIndex((h) => h.name === name);
+    if (index >= 0) goToIssue(`hosts.${index}.name`);
+  }, [install.config.hosts, goToIssue]);
+
   useEffect(() => {
     if (!focusRequest || focusRequest.path.startsWith('hosts.')) return; // the hosts step opens its editor itself
     const t = setTimeout(() => {
