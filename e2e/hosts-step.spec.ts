@@ -14,7 +14,8 @@ test('no red before typing; an error badge opens the error; duplicate names say 
 
   // a new host: its editor shows no error before a field is left or filled, the table no red
   await page.getByRole('button', { name: 'Add host' }).click();
-  const drawer = page.getByRole('dialog', { name: 'Host 1' });
+  await expect(page.getByRole('dialog', { name: 'Host 1' })).toBeVisible();
+  const drawer = page.getByRole('dialog'); // its title follows the name typed
   await expect(drawer.getByLabel('Name')).toBeVisible();
   await expect(drawer.locator('[aria-invalid="true"]')).toHaveCount(0);
   await expect(drawer.getByRole('alert')).toHaveCount(0);
@@ -43,7 +44,8 @@ test('no red before typing; an error badge opens the error; duplicate names say 
   await page.getByLabel('Hosts, one per line').fill('master1 10.0.0.1\nmaster2 10.0.0.2');
   await page.getByRole('button', { name: 'Add hosts' }).click();
   await page.getByRole('button', { name: 'Edit master2' }).click();
-  const second = page.getByRole('dialog', { name: 'Host master2' });
+  await expect(page.getByRole('dialog', { name: 'Host master2' })).toBeVisible();
+  const second = page.getByRole('dialog');
   await second.getByLabel('Internal IP').fill('10.0.0.1');
   await second.getByLabel('Name').fill('master1');
   await expect(second.getByText('host 2 (master1, 10.0.0.2) has the same internal IP as host 1 (master1, 10.0.0.1) (10.0.0.1)')).toBeVisible();
