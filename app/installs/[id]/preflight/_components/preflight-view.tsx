@@ -133,7 +133,7 @@ export function PreflightView({ installId, installName }: { installId: string; i
               <Text fw={600} data-testid="preflight-summary">{summaryLine(view)}</Text>
             </Group>
           </Paper>
-          <CheckMatrix view={view} onRerunHost={(h) => void start([h])} busy={running} />
+          <CheckMatrix installId={installId} view={view} keys={keys} onRerunHost={(h) => void start([h])} onTrust={(k) => void trust(k)} busy={running} />
         </>
       )}
       <HostKeyPanel
