@@ -75,7 +75,7 @@ describe('trust all new host keys', () => {
     const { id } = await createInstall({ name: 'keys-skip' });
     await seedKeys(id);
     // node1's row was replaced after the page loaded: same host, another key, still "new"
-    await getDb().hostKey.update({ where: { installId_host: { installId: id, host: 'node1' } }, data: { fingerprint: fp(101), publicKey: 'AAAA101' } });
+    await getDb().hostKey.update({ where: { installId_address: { installId: id, address: '10.0.0.1:22' } }, data: { fingerprint: fp(101), publicKey: 'AAAA101' } });
 
     const r = await trustNewHostKeys(id, shown(['node1', 1], ['node2', 2], ['node4', 4], ['node9', 9], ['node10', 10]));
     expect(r.trusted).toEqual(['node10']);

@@ -16,6 +16,7 @@ import { POST as startRoute } from '@/app/api/installs/[id]/preflight/route';
 import { GET as latestRoute } from '@/app/api/installs/[id]/preflight/latest/route';
 import { GET as hostKeysRoute } from '@/app/api/installs/[id]/host-keys/route';
 import { POST as trustRoute } from '@/app/api/installs/[id]/host-keys/trust/route';
+import { endpointOf } from './host-keys';
 import { startPreflight, waitForPreflight } from './run-preflight';
 import { getPreflightRun } from './get-preflight';
 import { labConfig } from './testing/lab-config';
@@ -124,12 +125,12 @@ describe('preflight on lab hosts', () => {
       // the refused key is stored whole as pending, so accepting it stores the real key
       await lab.refresh();
       const rekeyed = lab.hosts[2];
-      const pending = await getDb().hostKey.findUniqueOrThrow({ where: { installId_host: { installId, host: c } } });
+      const pending = await getDb().hostKey.findUniqueOrThrow({ where: { installId_address: { installId, address: endpointOf(lab.host(2)) } } });
       expect(pending).toMatchObject({ pendingFingerprint: rekeyed?.hostKeyFingerprint, pendingAlgorithm: rekeyed?.hostKeyAlgorithm });
       expect(fingerprintOf(Buffer.from(pending.pendingPublicKey ?? '', 'base64'))).toBe(rekeyed?.hostKeyFingerprint);
       const accepted = await callRoute(trustRoute, { method: 'POST', cookie, params: { id: installId }, body: { host: c, fingerprint: pending.pendingFingerprint } });
       expect(accepted.status).toBe(200);
-      const trusted = await getDb().hostKey.findUniqueOrThrow({ where: { installId_host: { installId, host: c } } });
+      const trusted = await getDb().hostKey.findUniqueOrThrow({ where: { installId_address: { installId, address: endpointOf(lab.host(2)) } } });
       expect(trusted).toMatchObject({ fingerprint: rekeyed?.hostKeyFingerprint, algorithm: rekeyed?.hostKeyAlgorithm, publicKey: pending.pendingPublicKey, trusted: true, pendingFingerprint: null });
       const again = await run(installId, [c]);
       expect(check(again, c, 'ssh')?.status).toBe('pass');

@@ -24,6 +24,7 @@ import { checkInstallConfig } from '../installs/check-install-config';
 import { readStoredSecrets } from '../installs/install-secrets';
 import { findOtherInstallHosts } from '../installs/find-cross-install-hosts';
 import { fillSecrets } from '../installs/merge-secrets';
+import { heldSecretsOf } from '../preflight/host-shell';
 import { parseStoredConfig } from '../installs/parse-stored-config';
 import { CHECK_TITLES } from '../preflight/checks';
 import { checkCoverage } from '../preflight/coverage';
@@ -45,7 +46,7 @@ export interface HostChecks {
 export interface InstallGateView {
   ok: boolean;
   /** Why not, as a stable code for clients and tests. */
-  code: 'ok' | 'no-preflight' | 'preflight-running' | 'hosts-changed' | 'login-changed' | 'installer-bundle' | 'checks-failed' | 'warnings-not-acknowledged';
+  code: 'ok' | 'no-preflight' | 'preflight-running' | 'secrets-held' | 'hosts-changed' | 'login-changed' | 'installer-bundle' | 'checks-failed' | 'warnings-not-acknowledged';
   preflightRunId: string | null;
   preflightStatus: RunStatus | null;
   /** Hosts of the config the latest check did not cover, or covered as they were before a change. */
@@ -90,8 +91,14 @@ export async function checkInstallGate(installId: string, acknowledged: boolean)
 
   // the current hosts with their logins: secrets are decrypted here only to be fingerprinted (and
   // to log in to the taskbox for the bundle's look below)
-  const withSecrets = fillSecrets(config, readStoredSecrets(row));
+  const stored = readStoredSecrets(row);
+  const withSecrets = fillSecrets(config, stored.values, stored.endpoints);
   const machines = preflightHosts(withSecrets);
+  // a login secret kept or copied to a host whose address or port changed is sent nowhere until confirmed
+  const held = machines.map(heldSecretsOf).filter((m): m is string => m !== undefined);
+  if (held.length > 0) {
+    return { ...common, ok: false, code: 'secrets-held', message: `Confirm the stored logins first: ${held.join('; ')}.` };
+  }
   const now = checkedTargets(installId, machines);
   const refusal = checkCoverage(now, picture.checked);
   if (refusal) {

@@ -89,7 +89,7 @@ describe('an installer machine outside the cluster', () => {
 
   it("a changed key of the installer machine fails its SSH check and waits, pending, until accepted", async () => {
     const real = servedFingerprint(installer().address);
-    await getDb().hostKey.update({ where: { installId_host: { installId, host: 'installer' } }, data: { fingerprint: 'SHA256:an-older-key-of-that-address', trusted: true } });
+    await getDb().hostKey.update({ where: { installId_address: { installId, address: `${installer().address}:${installer().port}` } }, data: { fingerprint: 'SHA256:an-older-key-of-that-address', trusted: true } });
     const v = await preflight(['installer']);
     expect(v.hosts.map((h) => h.name)).toEqual(['installer']);
     expect(v.hosts[0]?.checks.map((c) => [c.id, c.status])).toEqual([['ssh', 'fail']]);
