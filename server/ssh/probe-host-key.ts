@@ -47,6 +47,8 @@ export function probeHostKey(target: ProbeTarget, opts: { connectTimeoutMs?: num
       client.connect({
         host: target.address,
         port: target.port,
+        // ssh2 wants a user name; it is never sent (authentication would start after the verifier)
+        username: 'ksw-host-key-probe',
         readyTimeout: connectTimeoutMs + readyTimeoutMs,
         // never called: the verifier below ends the handshake first; refuse all the same
         authHandler: () => false,
