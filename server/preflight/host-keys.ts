@@ -164,7 +164,7 @@ export async function trustHostKey(installId: string, host: string, fingerprint:
   if (!row) throw new NotFoundError(`no host key recorded for ${host}${shown.address ? ` at ${shown.address}` : ''}: run the host checks first`);
   const presented = row.pendingFingerprint ?? row.fingerprint;
   if (presented !== fingerprint) {
-    throw new HttpError(409, `the host key of ${host} (${row.address}) is not the one shown (${fingerprint}): it is now ${presented}. Compare it with the machine again before trusting it.`);
+    throw new HttpError(409, `the host key of ${host} is not the one shown (${fingerprint}): at ${row.address} it is now ${presented}. Compare it with the machine again before trusting it.`);
   }
   const { count } = await db.hostKey.updateMany({
     where: { id: row.id, fingerprint: row.fingerprint, pendingFingerprint: row.pendingFingerprint },
