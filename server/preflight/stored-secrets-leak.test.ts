@@ -15,6 +15,7 @@ import { PUT as updateRoute } from '@/app/api/installs/[id]/route';
 import { POST as preflightRoute } from '@/app/api/installs/[id]/preflight/route';
 import { GET as hostKeysRoute } from '@/app/api/installs/[id]/host-keys/route';
 import { POST as trustRoute } from '@/app/api/installs/[id]/host-keys/trust/route';
+import { GET as gateRoute } from '@/app/api/installs/[id]/install-gate/route';
 import type { InstallConfig } from '@/lib/config/schema';
 import { newLabConfig } from '../lab/lab-hosts-config';
 import { adminCookie, callRoute } from '../test-support/api-client';
@@ -113,6 +114,11 @@ describe('stored secrets and untrusted SSH endpoints', () => {
     expect(sshCheck(trusting, 'node9')).toMatchObject({ status: 'fail', message: expect.stringMatching(/entered for 127\.0\.0\.1:\d+/) });
     expect(evil.connections).toBeGreaterThan(0);
     expect(evil.attempts).toEqual([]);
+    // the install gate names the fields to confirm, with the same words as the wizard
+    const gate = (await callRoute(gateRoute, { cookie, params: { id } })).json as { code: string; heldSecrets: { path: string; message: string }[] };
+    expect(gate.code).toBe('secrets-held');
+    expect(gate.heldSecrets.map((h) => h.path)).toEqual(['hosts.0.auth.password', 'hosts.0.becomePassword']);
+    expect(gate.heldSecrets[0]?.message).toMatch(/stored SSH password of node9 was entered for 127\.0\.0\.1:\d+, and node9 now points at 127\.0\.0\.1:\d+/);
     expect(evil.sudoAnswers).toEqual([]);
 
     // a copy of the stored secrets to a new host at that server is held the same way
