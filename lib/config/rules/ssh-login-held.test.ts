@@ -1,14 +1,15 @@
 /** A login secret held back for another endpoint is a warning at its own field, until confirmed or re-entered. */
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, defaultHost } from '../defaults';
+import type { Secret } from '../secret';
 import { collectIssues } from './index';
 
-function config(password: object, becomePassword: object = { set: false }) {
+function config(password: Secret, becomePassword: Secret = { set: false }) {
   const c = defaultConfig();
   c.hosts = [defaultHost({ name: 'node9', address: '10.0.0.9', ip: '10.0.0.9', user: 'ops', auth: { kind: 'password', password }, becomePassword, roles: { master: true, etcd: true, worker: true }, taskbox: true })];
   return c;
 }
-const held = (password: object, become?: object) => collectIssues(config(password, become)).filter((i) => i.code === 'host.secret-held');
+const held = (password: Secret, become?: Secret) => collectIssues(config(password, become)).filter((i) => i.code === 'host.secret-held');
 
 describe('held login secrets', () => {
   it('warn at the field, naming where the value was entered and where the host points now', () => {
