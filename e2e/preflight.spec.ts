@@ -33,7 +33,7 @@ test('checks 3 lab hosts from the wizard and shows the one injected failure with
   await expect(confirm).toBeHidden();
   const hostsTable = page.getByRole('table', { name: 'Hosts' });
   await expect(hostsTable.getByRole('row')).toHaveCount(hostCount + 1);
-  await expect(hostsTable.getByRole('row', { name: /lab2/ })).toContainText(hostAddress(2));
+  await expect(hostsTable.getByRole('row', { name: /^lab2 / })).toContainText(hostAddress(2));
   await expect(hostsTable.getByText('password set')).toHaveCount(hostCount);
 
   // The one injected failure: lab2's internal IP is not on the host
@@ -42,7 +42,7 @@ test('checks 3 lab hosts from the wizard and shows the one injected failure with
   await drawer.getByLabel('Internal IP').fill(BAD_IP);
   await drawer.getByRole('button', { name: 'Done' }).click();
   await expect(drawer).toBeHidden();
-  await expect(hostsTable.getByRole('row', { name: /lab2/ })).toContainText(BAD_IP);
+  await expect(hostsTable.getByRole('row', { name: /^lab2 / })).toContainText(BAD_IP);
   await expect(page.getByText('Saved', { exact: true })).toBeVisible({ timeout: 15_000 });
 
   // Review → "Check the hosts"

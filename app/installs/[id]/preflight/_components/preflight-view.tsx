@@ -95,8 +95,10 @@ export function PreflightView({ installId, installName }: { installId: string; i
     const r = await api<{ runId: string }>('POST', `/api/installs/${installId}/preflight`, { ...(hosts ? { hosts } : {}), ...(trustNewKeys ? { trustNewKeys: true } : {}) });
     setTrustNewKeys(false);
     if (r.ok) {
-      // the latest picture, not the new run alone: re-checking one host keeps the others
+      // the latest picture, not the new run alone: re-checking one host keeps the others; a run
+      // that only fetched keys may be over already (no live status then): the keys it recorded too
       await loadLatest();
+      await loadKeys();
     } else {
       notifications.show({ color: 'red', title: 'Could not start the checks', message: r.errors[0]?.message ?? r.message });
     }
