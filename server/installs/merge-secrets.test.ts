@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultConfig, defaultExternalInstallerMachine, defaultHost } from '@/lib/config/defaults';
+import { defaultConfig, defaultExternalInstallerMachine, defaultHost, defaultInternalLoadBalancer, defaultLbHost } from '@/lib/config/defaults';
 import type { ExternalInstallerMachine, InstallConfig } from '@/lib/config/schema';
 import { findSecretPaths } from './find-secret-paths';
 import { fillSecrets, mergeSecrets } from './merge-secrets';
@@ -207,5 +207,36 @@ describe('secrets of an installer machine outside the cluster', () => {
     const onTaskbox = twoHosts();
     onTaskbox.hosts[0].auth = { kind: 'password', password: { set: true } };
     expect(Object.keys(mergeSecrets(onTaskbox, third.redacted, third.secrets).secrets)).toEqual(['host:master1:auth.password']);
+  });
+});
+
+describe('secrets of the internal load balancer', () => {
+  const withLb = (hosts: [string, string][], vrrp: { set: boolean; value?: string }): InstallConfig => {
+    const c = twoHosts();
+    c.loadBalancer = {
+      ...defaultInternalLoadBalancer(),
+      hosts: hosts.map(([name, password]) => defaultLbHost({ name, auth: { kind: 'password', password: password === '' ? { set: true } : { set: true, value: password } } })),
+      vrrpPassword: vrrp,
+    };
+    return c;
+  };
+
+  it('keys LB host secrets by name, so reordering the LB hosts never swaps their passwords', () => {
+    const saved = mergeSecrets(withLb([['lb1', 'pw-one'], ['lb2', 'pw-two']], { set: true, value: 'vrrp-pw' }), null, {});
+    expect(saved.secrets).toMatchObject({ 'lbhost:lb1:auth.password': 'pw-one', 'lbhost:lb2:auth.password': 'pw-two', 'loadBalancer.vrrpPassword': 'vrrp-pw' });
+    expect(JSON.stringify(saved.redacted)).not.toMatch(/pw-one|pw-two|vrrp-pw/);
+
+    const reordered = mergeSecrets(withLb([['lb2', ''], ['lb1', '']], { set: true }), saved.redacted, saved.secrets);
+    expect(reordered.unmatched).toEqual([]);
+    const filled = fillSecrets(reordered.redacted, reordered.secrets);
+    if (filled.loadBalancer.kind !== 'internal') throw new Error('internal');
+    expect(filled.loadBalancer.hosts.map((h) => (h.auth.kind === 'password' ? h.auth.password.value : undefined))).toEqual(['pw-two', 'pw-one']);
+    expect(filled.loadBalancer.vrrpPassword).toEqual({ set: true, value: 'vrrp-pw' });
+  });
+
+  it('refuses to keep the password of a renamed LB host rather than guess', () => {
+    const saved = mergeSecrets(withLb([['lb1', 'pw-one'], ['lb2', 'pw-two']], { set: true, value: 'vrrp-pw' }), null, {});
+    const renamed = mergeSecrets(withLb([['lb1', ''], ['lb9', '']], { set: true }), saved.redacted, saved.secrets);
+    expect(renamed.unmatched.map((u) => u.path)).toEqual(['loadBalancer.hosts.1.auth.password']);
   });
 });
