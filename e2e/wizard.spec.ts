@@ -136,3 +136,61 @@ test('a host that is also a host of another install is noted at its field and in
   await drawer.getByRole('button', { name: 'Done' }).click();
   await expect(hostsTable.getByText(`also in ${otherName}`)).toHaveCount(0);
 });
+
+test('the load balancer step builds an internal keepalived + HAProxy load balancer, with its rules at the fields and a secret VRRP password', async ({ page }) => {
+  await logIn(page);
+  await createInstall(page, 'internal-lb');
+  await page.getByRole('button', { name: 'Bulk paste…' }).click();
+  await page.getByLabel('Hosts, one per line').fill(['master1 192.168.0.1', 'master2 192.168.0.2', 'master3 192.168.0.3', 'node1 192.168.0.4'].join('\n'));
+  await page.getByRole('button', { name: 'Add hosts' }).click();
+  await goToStep(page, 'Roles');
+  const roles = page.getByRole('table', { name: 'Roles of each host' });
+  for (const host of ['master1', 'master2', 'master3']) {
+    await roles.getByRole('checkbox', { name: `${host} master` }).check();
+    await roles.getByRole('checkbox', { name: `${host} etcd` }).check();
+  }
+  await roles.getByRole('checkbox', { name: 'node1 worker' }).check();
+
+  await goToStep(page, 'Load balancer');
+  await page.getByText('Internal: keepalived + HAProxy on hosts you choose', { exact: true }).click();
+  await expect(page.getByRole('group', { name: /^LB host / })).toHaveCount(2);
+
+  // the VIP: inside the masters' subnet, and the router id derived from it
+  await page.getByLabel('Virtual IP').fill('192.168.1.10');
+  await expect(page.getByText(/subnet 192\.168\.1\.0\/24 does not hold the masters master1/)).toBeVisible();
+  await page.getByLabel('Virtual IP').fill('192.168.0.10');
+  await expect(page.getByText(/does not hold the masters/)).toHaveCount(0);
+  await expect(page.getByLabel('Virtual router id')).toHaveAttribute('placeholder', '10');
+
+  // lb1 is master1 itself: allowed only off the apiserver's port
+  const lb1 = page.getByRole('group', { name: 'LB host lb1' });
+  await lb1.getByLabel('SSH address', { exact: true }).fill('192.168.0.1');
+  await lb1.getByLabel("IP in the masters' subnet").fill('192.168.0.1');
+  await lb1.getByLabel('SSH password of lb1').fill('lb-ssh-pass');
+  const lb2 = page.getByRole('group', { name: 'LB host lb2' });
+  await lb2.getByLabel('SSH address', { exact: true }).fill('192.168.0.22');
+  await lb2.getByLabel("IP in the masters' subnet").fill('192.168.0.22');
+  await lb2.getByLabel('SSH password of lb2').fill('lb-ssh-pass');
+  await page.getByLabel('VRRP password').fill('Kx7-vrrp');
+
+  await goToStep(page, 'Review');
+  await expect(page.getByText(/kube-apiserver binds 0\.0\.0\.0:6443 on every master/)).toBeVisible();
+  await goToStep(page, 'Load balancer');
+  await page.getByLabel('Listen port').fill('8443');
+  await goToStep(page, 'Review');
+  await expect(page.getByText(/kube-apiserver binds 0\.0\.0\.0:6443/)).toHaveCount(0);
+  const summary = page.getByLabel('Load balancer summary');
+  await expect(summary).toContainText('keepalived + HAProxy on lb1 (192.168.0.1), lb2 (192.168.0.22), virtual IP 192.168.0.10/24 on port 8443');
+  await expect(summary).toContainText('virtual router id 10, VRRP password set');
+
+  // stored encrypted: the API never returns the VRRP password or the LB hosts' passwords
+  await expect(page.getByRole('status').getByText('Saved')).toBeVisible();
+  const id = /\/installs\/([^/?#]+)/.exec(page.url())?.[1] ?? '';
+  const body = await (await page.request.get(`/api/installs/${id}`)).text();
+  expect(body).toContain('"vrrpPassword":{"set":true}');
+  expect(body).not.toContain('Kx7-vrrp');
+  expect(body).not.toContain('lb-ssh-pass');
+
+  await page.reload();
+  await expect(page.getByLabel('Load balancer summary')).toContainText('VRRP password set');
+});

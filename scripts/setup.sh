@@ -6,7 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(openssh-server sshpass ansible-core sudo iproute2 util-linux procps chromium postgresql)
+# haproxy + keepalived: only their binaries, for the internal load balancer playbook's config checks
+# (haproxy -c, keepalived --config-test); never run as services on this machine (see below)
+APT_PACKAGES=(openssh-server sshpass ansible-core sudo iproute2 util-linux procps chromium postgresql haproxy keepalived)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
@@ -23,6 +25,16 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+# Debian starts (and enables) haproxy and keepalived on install where a service manager runs: a
+# keepalived here would send VRRP adverts on this machine's network. Stop and disable both, once,
+# right after this script installed them.
+if [[ " ${missing[*]} " == *" haproxy "* || " ${missing[*]} " == *" keepalived "* ]]; then
+  if [ -d /run/systemd/system ] && command -v systemctl >/dev/null; then
+    ${SUDO:-} systemctl disable --now haproxy keepalived >/dev/null 2>&1 || true
+  elif command -v service >/dev/null; then
+    for s in haproxy keepalived; do ${SUDO:-} service "$s" stop >/dev/null 2>&1 || true; done
+  fi
 fi
 # sshd refuses to start without its privilege-separation directory (no systemd here)
 [ "$(id -u)" -ne 0 ] || mkdir -p /run/sshd

@@ -4,7 +4,7 @@
  * placeholder such as SHOULD_BE_REPLACED, the wizard starts with an empty field instead, so the
  * "required" rules can point at it.
  */
-import type { ExternalInstallerMachine, Host, InstallConfig, LoadBalancer } from './schema';
+import type { ExternalInstallerMachine, ExternalLoadBalancer, Host, InstallConfig, InternalLoadBalancer, LbHost } from './schema';
 import { unsetSecret } from './secret';
 
 export const DEFAULT_LB_PORT = 6443;
@@ -46,8 +46,39 @@ export function defaultExternalInstallerMachine(): ExternalInstallerMachine {
   return { kind: 'external', address: '', port: 22, user: 'root', auth: { kind: 'password', password: unsetSecret() }, becomePassword: unsetSecret() };
 }
 
-export function defaultExternalLoadBalancer(): Extract<LoadBalancer, { kind: 'external' }> {
+export function defaultExternalLoadBalancer(): ExternalLoadBalancer {
   return { kind: 'external', address: '', port: DEFAULT_LB_PORT, domain: DEFAULT_LB_DOMAIN };
+}
+
+/** The subnet size most on-premises host networks use; the operator sets the masters' real one. */
+export const DEFAULT_VIP_PREFIX_LENGTH = 24;
+
+export function defaultLbHost(overrides: Partial<LbHost> = {}): LbHost {
+  return {
+    name: '',
+    address: '',
+    ip: '',
+    port: 22,
+    user: 'root',
+    auth: { kind: 'password', password: unsetSecret() },
+    becomePassword: unsetSecret(),
+    vrrpInterface: '',
+    ...overrides,
+  };
+}
+
+/** keepalived + HAProxy on two machines still to be entered (the minimum for failover). */
+export function defaultInternalLoadBalancer(): InternalLoadBalancer {
+  return {
+    kind: 'internal',
+    hosts: [defaultLbHost({ name: 'lb1' }), defaultLbHost({ name: 'lb2' })],
+    vip: '',
+    prefixLength: DEFAULT_VIP_PREFIX_LENGTH,
+    port: DEFAULT_LB_PORT,
+    domain: DEFAULT_LB_DOMAIN,
+    virtualRouterId: null,
+    vrrpPassword: unsetSecret(),
+  };
 }
 
 export function defaultConfig(clusterName = 'kubesphere'): InstallConfig {

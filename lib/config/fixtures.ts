@@ -6,7 +6,7 @@
  * returns a fresh object, so tests may mutate it.
  */
 import type { Host, InstallConfig } from './schema';
-import { defaultConfig, defaultHost } from './defaults';
+import { defaultConfig, defaultHost, defaultLbHost } from './defaults';
 
 export const SEED_LB_ADDRESS = '192.168.0.10';
 export const SEED_NFS_SERVER = '192.168.0.200';
@@ -45,5 +45,28 @@ export function seedConfig(): InstallConfig {
   config.loadBalancer = { kind: 'external', address: SEED_LB_ADDRESS, port: 6443, domain: 'lb.kubesphere.local' };
   config.storage.localVolume = { ...config.storage.localVolume, enabled: false, isDefault: false };
   config.storage.nfs = { enabled: true, isDefault: true, server: SEED_NFS_SERVER, path: SEED_NFS_PATH };
+  return config;
+}
+
+export const SEED_VIP = '192.168.0.10';
+
+/**
+ * The seed with keepalived + HAProxy on two dedicated machines (lb1 192.168.0.21, lb2 .22) instead
+ * of the external LB, VIP 192.168.0.10/24 on port 6443. Passes every rule with no warning.
+ */
+export function seedInternalLbConfig(): InstallConfig {
+  const config = seedConfig();
+  const lbHost = (n: number) =>
+    defaultLbHost({ name: `lb${n}`, address: `192.168.0.${20 + n}`, ip: `192.168.0.${20 + n}`, auth: { kind: 'password', password: { set: true } } });
+  config.loadBalancer = {
+    kind: 'internal',
+    hosts: [lbHost(1), lbHost(2)],
+    vip: SEED_VIP,
+    prefixLength: 24,
+    port: 6443,
+    domain: 'lb.kubesphere.local',
+    virtualRouterId: null,
+    vrrpPassword: { set: true },
+  };
   return config;
 }

@@ -9,3 +9,5 @@ export * from './safe-values';
 export { collectIssues, RULES, type Rule } from './rules';
 export * from './validate';
 export * from './installer-machine';
+export * from './internal-lb';
+export * from './lb-endpoint';

@@ -51,6 +51,26 @@ export const hostSchema = z.object({
 });
 export type Host = z.infer<typeof hostSchema>;
 
+/**
+ * A machine of the internal load balancer (keepalived + HAProxy): an SSH login like a cluster host's,
+ * but no cluster member (it is in no group of hosts.ini; the LB stage has its own inventory).
+ */
+export const lbHostSchema = z.object({
+  /** Inventory name in the LB stage's own inventory. RFC-1123 lower case. */
+  name: z.string(),
+  /** SSH address: IP or DNS name. */
+  address: z.string(),
+  /** Its IPv4 in the masters' subnet: keepalived's unicast source and its peers' target. */
+  ip: z.string(),
+  port: z.number(),
+  user: z.string(),
+  auth: hostAuthSchema,
+  becomePassword: secretSchema,
+  /** The interface the VIP is added to; '' = the one holding `ip` (preflight shows which). */
+  vrrpInterface: z.string(),
+});
+export type LbHost = z.infer<typeof lbHostSchema>;
+
 export const loadBalancerSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }),
   z.object({
@@ -62,8 +82,30 @@ export const loadBalancerSchema = z.discriminatedUnion('kind', [
     /** `apiserver_loadbalancer_domain_name`. */
     domain: z.string(),
   }),
+  /**
+   * keepalived + HAProxy that ks-wizard sets up on `hosts` before the cluster (its own stage). To the
+   * installer it looks exactly like an external LB: `loadbalancer_apiserver` = `vip`:`port`.
+   */
+  z.object({
+    kind: z.literal('internal'),
+    hosts: z.array(lbHostSchema),
+    /** The virtual IP keepalived moves between the LB hosts (`loadbalancer_apiserver.address`). */
+    vip: z.string(),
+    /** Prefix length of the VIP's subnet (the masters' subnet), e.g. 24. */
+    prefixLength: z.number(),
+    /** HAProxy's listen port on the VIP (`loadbalancer_apiserver.port`). */
+    port: z.number(),
+    /** `apiserver_loadbalancer_domain_name`. */
+    domain: z.string(),
+    /** VRRP virtual router id, 1–255; null = derived from the VIP (defaultVirtualRouterId). */
+    virtualRouterId: z.number().nullable(),
+    /** keepalived's `auth_pass` (at most 8 characters: keepalived ignores the rest). */
+    vrrpPassword: secretSchema,
+  }),
 ]);
 export type LoadBalancer = z.infer<typeof loadBalancerSchema>;
+export type ExternalLoadBalancer = Extract<LoadBalancer, { kind: 'external' }>;
+export type InternalLoadBalancer = Extract<LoadBalancer, { kind: 'internal' }>;
 
 export const NETWORK_PLUGINS = ['calico', 'flannel'] as const;
 export const PROXY_MODES = ['ipvs', 'iptables'] as const;

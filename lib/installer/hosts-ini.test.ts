@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultExternalInstallerMachine, defaultHost } from '../config/defaults';
-import { seedConfig } from '../config/fixtures';
+import { seedConfig, seedInternalLbConfig } from '../config/fixtures';
 import type { Host } from '../config/schema';
 import { assertValid, type ValidInstallConfig } from '../config/validate';
 import { InstallerRenderError } from './errors';
@@ -89,5 +89,13 @@ describe('renderHostsIni', () => {
       expect(() => renderHostsIni(bad(patch), PH), JSON.stringify(patch)).toThrow(InstallerRenderError);
     }
     expect(() => renderHostsIni(bad({ auth: { kind: 'password', password: { set: true, value: 'a b' } } }), REVEAL)).toThrow(InstallerRenderError);
+  });
+});
+
+describe('renderHostsIni with the internal load balancer', () => {
+  it('leaves the LB hosts out: they are no cluster members', () => {
+    const ini = renderHostsIni(assertValid(seedInternalLbConfig()), PH);
+    expect(ini).toBe(renderHostsIni(assertValid(seedConfig()), PH));
+    expect(ini).not.toMatch(/lb1|lb2|192\.168\.0\.2[12]/);
   });
 });

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { seedConfig } from '../config/fixtures';
+import { seedConfig, seedInternalLbConfig } from '../config/fixtures';
 import type { InstallConfig } from '../config/schema';
 import { assertValid, type ValidInstallConfig } from '../config/validate';
 import { InstallerRenderError } from './errors';
@@ -75,5 +75,18 @@ describe('renderVarsYml', () => {
     }, { secrets: 'reveal' });
     const py = execFileSync('/usr/bin/python3', ['-c', 'import sys, json, yaml; print(json.dumps(yaml.safe_load(sys.stdin.read())))'], { input: text, encoding: 'utf8' });
     expect(JSON.parse(py)).toEqual(load(text));
+  });
+});
+
+describe('renderVarsYml with the internal load balancer', () => {
+  it('writes the VIP and listen port as loadbalancer_apiserver, exactly as for an external LB', () => {
+    const internalLb = seedInternalLbConfig();
+    const external = seedConfig();
+    if (internalLb.loadBalancer.kind !== 'internal') throw new Error('internal fixture');
+    internalLb.loadBalancer.port = 8443;
+    external.loadBalancer = { kind: 'external', address: internalLb.loadBalancer.vip, port: 8443, domain: internalLb.loadBalancer.domain };
+    const text = renderVarsYml(assertValid(internalLb), PH);
+    expect(text).toBe(renderVarsYml(assertValid(external), PH));
+    expect(load(text).loadbalancer_apiserver).toEqual({ address: '192.168.0.10', port: 8443 });
   });
 });

@@ -16,6 +16,7 @@
  *   out when empty. Nested lines are indented by two spaces.
  */
 import { DEFAULT_LB_DOMAIN, DEFAULT_LB_PORT } from '../config/defaults';
+import { loadBalancerEndpoint } from '../config/lb-endpoint';
 import type { InstallConfig } from '../config/schema';
 import type { ValidInstallConfig } from '../config/validate';
 import { InstallerRenderError } from './errors';
@@ -261,13 +262,14 @@ function loadBalancerLines(config: InstallConfig): string[] {
     '# HA: a TCP load balancer in front of every master\'s port 6443; address must be an IP',
     '## External LB example config',
   ];
-  const lb = config.loadBalancer;
-  if (lb.kind === 'external' && lb.domain !== DEFAULT_LB_DOMAIN) {
+  // an internal LB (keepalived + HAProxy built by the wizard) is written exactly as an external one
+  const lb = loadBalancerEndpoint(config.loadBalancer);
+  if (lb && lb.domain !== DEFAULT_LB_DOMAIN) {
     lines.push(`${domainKey}: ${yamlScalar(lb.domain, domainKey, 'double')}`);
   } else {
     lines.push(`## ${domainKey}: "${DEFAULT_LB_DOMAIN}"`);
   }
-  if (lb.kind === 'external') {
+  if (lb) {
     lines.push(`${lbKey}:`, `  address: ${yamlScalar(lb.address, `${lbKey}.address`)}`, `  port: ${yamlScalar(lb.port, `${lbKey}.port`)}`);
   } else {
     lines.push(`#${lbKey}:`, '#  address: 192.168.0.10', `#  port: ${DEFAULT_LB_PORT}`);

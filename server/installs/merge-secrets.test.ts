@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultConfig, defaultExternalInstallerMachine, defaultHost } from '@/lib/config/defaults';
+import { defaultConfig, defaultExternalInstallerMachine, defaultHost, defaultInternalLoadBalancer, defaultLbHost } from '@/lib/config/defaults';
 import type { ExternalInstallerMachine, InstallConfig } from '@/lib/config/schema';
 import { findSecretPaths } from './find-secret-paths';
 import { fillSecrets, mergeSecrets } from './merge-secrets';
@@ -276,5 +276,55 @@ describe('login secrets bound to the endpoint they were entered for', () => {
     const m = mergeSecrets(moved, first.redacted, first.secrets);
     expect(m.redacted.hosts[0]?.auth).toEqual({ kind: 'password', password: { set: true, enteredFor: '10.0.0.1:22' } });
     expect(fillSecrets(first.redacted, first.secrets).hosts[0]?.auth).toEqual({ kind: 'password', password: { set: true, value: 'pw1' } });
+  });
+});
+
+describe('secrets of the internal load balancer', () => {
+  const withLb = (hosts: [string, string][], vrrp: { set: boolean; value?: string }): InstallConfig => {
+    const c = twoHosts();
+    c.loadBalancer = {
+      ...defaultInternalLoadBalancer(),
+      hosts: hosts.map(([name, password]) => defaultLbHost({ name, auth: { kind: 'password', password: password === '' ? { set: true } : { set: true, value: password } } })),
+      vrrpPassword: vrrp,
+    };
+    return c;
+  };
+
+  it('keys LB host secrets by name, so reordering the LB hosts never swaps their passwords', () => {
+    const saved = mergeSecrets(withLb([['lb1', 'pw-one'], ['lb2', 'pw-two']], { set: true, value: 'vrrp-pw' }), null, {});
+    expect(saved.secrets).toMatchObject({ 'lbhost:lb1:auth.password': 'pw-one', 'lbhost:lb2:auth.password': 'pw-two', 'loadBalancer.vrrpPassword': 'vrrp-pw' });
+    expect(JSON.stringify(saved.redacted)).not.toMatch(/pw-one|pw-two|vrrp-pw/);
+
+    const reordered = mergeSecrets(withLb([['lb2', ''], ['lb1', '']], { set: true }), saved.redacted, saved.secrets);
+    expect(reordered.unmatched).toEqual([]);
+    const filled = fillSecrets(reordered.redacted, reordered.secrets);
+    if (filled.loadBalancer.kind !== 'internal') throw new Error('internal');
+    expect(filled.loadBalancer.hosts.map((h) => (h.auth.kind === 'password' ? h.auth.password.value : undefined))).toEqual(['pw-two', 'pw-one']);
+    expect(filled.loadBalancer.vrrpPassword).toEqual({ set: true, value: 'vrrp-pw' });
+  });
+
+  it('holds a kept LB host password once that host points at another address, until confirmed there', () => {
+    const saved = mergeSecrets(withLb([['lb1', 'pw-one'], ['lb2', 'pw-two']], { set: true, value: 'vrrp-pw' }), null, {});
+    const moved = withLb([['lb1', ''], ['lb2', '']], { set: true });
+    if (moved.loadBalancer.kind !== 'internal') throw new Error('internal');
+    moved.loadBalancer.hosts[1].address = '10.9.9.9';
+    const held = mergeSecrets(moved, saved.redacted, saved.secrets, saved.endpoints);
+    const lbAuth = (m: typeof held, i: number) => {
+      const lb = fillSecrets(m.redacted, m.secrets, m.endpoints).loadBalancer;
+      return lb.kind === 'internal' ? lb.hosts[i]?.auth : undefined;
+    };
+    expect(lbAuth(held, 0)).toEqual({ kind: 'password', password: { set: true, value: 'pw-one' } });
+    expect(lbAuth(held, 1)).toMatchObject({ kind: 'password', password: { set: true, enteredFor: expect.stringMatching(/:22$/) } });
+    const confirm = structuredClone(held.redacted);
+    if (confirm.loadBalancer.kind !== 'internal') throw new Error('internal');
+    confirm.loadBalancer.hosts[1].auth = { kind: 'password', password: { set: true, useFor: '10.9.9.9:22' } };
+    const ok = mergeSecrets(confirm, held.redacted, held.secrets, held.endpoints);
+    expect(lbAuth(ok, 1)).toEqual({ kind: 'password', password: { set: true, value: 'pw-two' } });
+  });
+
+  it('refuses to keep the password of a renamed LB host rather than guess', () => {
+    const saved = mergeSecrets(withLb([['lb1', 'pw-one'], ['lb2', 'pw-two']], { set: true, value: 'vrrp-pw' }), null, {});
+    const renamed = mergeSecrets(withLb([['lb1', ''], ['lb9', '']], { set: true }), saved.redacted, saved.secrets);
+    expect(renamed.unmatched.map((u) => u.path)).toEqual(['loadBalancer.hosts.1.auth.password']);
   });
 });

@@ -22,7 +22,7 @@ import type { SecretMap } from '../crypto/secret-box';
 import type { FieldIssue } from '../http/errors';
 import { findSecretPaths, type ConfigPath, type SecretAt } from './find-secret-paths';
 import { matchPreviousHosts } from './match-previous-hosts';
-import { loginEndpointAt, type EndpointConfig, type EndpointMap } from './secret-endpoints';
+import { lbHostEndpoint, loginEndpointAt, type EndpointConfig, type EndpointMap } from './secret-endpoints';
 import { pathToString, secretIdOf } from './secret-id';
 
 export interface MergedSecrets<C> {
@@ -72,6 +72,11 @@ function unmatchedIssue(config: ConfigLike, path: ConfigPath, matchedHost: boole
   return { path: pathToString(path), message };
 }
 
+function lbHostName(config: EndpointConfig, path: ConfigPath): unknown {
+  const index = path[2];
+  return typeof index === 'number' ? config.loadBalancer?.hosts?.[index]?.name : undefined;
+}
+
 export function mergeSecrets<C extends ConfigLike>(next: C, previous: ConfigLike | null, stored: SecretMap, storedEndpoints: EndpointMap = {}): MergedSecrets<C> {
   const fields = findSecretPaths(next);
   const byPath = new Map<string, SecretAt>(fields.map((f) => [pathToString(f.path), f]));
@@ -80,17 +85,19 @@ export function mergeSecrets<C extends ConfigLike>(next: C, previous: ConfigLike
 
   const storedAt = (path: ConfigPath): Resolved | undefined => {
     const [head, index, ...rest] = path;
-    let config: ConfigLike | null = next;
-    let prevPath = path;
     if (head === 'hosts' && typeof index === 'number') {
       const was = sameHost[index];
       if (was === null || was === undefined || !previous) return undefined;
-      config = previous;
-      prevPath = ['hosts', was, ...rest];
-    } else if (previous) config = previous;
-    const id = secretIdOf(config, prevPath);
+      const id = secretIdOf(previous, ['hosts', was, ...rest]);
+      const value = stored[id];
+      return value === undefined ? undefined : { value, boundTo: storedEndpoints[id] ?? loginEndpointAt(previous, ['hosts', was, ...rest]), fresh: false };
+    }
+    // any other secret's id is the same in both configs (LB hosts are keyed by name)
+    const id = secretIdOf(next, path);
     const value = stored[id];
-    return value === undefined ? undefined : { value, boundTo: storedEndpoints[id] ?? loginEndpointAt(config, prevPath), fresh: false };
+    if (value === undefined) return undefined;
+    const legacyBinding = head === 'loadBalancer' && index === 'hosts' ? lbHostEndpoint(previous, lbHostName(next, path)) : previous ? loginEndpointAt(previous, path) : undefined;
+    return { value, boundTo: storedEndpoints[id] ?? legacyBinding, fresh: false };
   };
 
   const resolve = (key: string, seen: Set<string>): Resolved | undefined => {

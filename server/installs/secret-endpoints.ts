@@ -1,6 +1,6 @@
 /**
- * Login secrets (a host's or the external installer machine's SSH password, key, passphrase and sudo
- * password) are bound to the endpoint ("address:port") they were entered for. Pure.
+ * Login secrets (a host's, an internal load balancer host's or the external installer machine's SSH
+ * password, key, passphrase and sudo password) are bound to the endpoint ("address:port") they were entered for. Pure.
  *
  * Invariants: a value entered in a save (typed, or copied from a value typed in the same save) is
  * bound to its own holder's endpoint; a kept value keeps its binding (legacy stores without one:
@@ -26,14 +26,28 @@ interface LoginHolder {
 export interface EndpointConfig {
   hosts?: readonly LoginHolder[];
   installer?: { machine?: LoginHolder & { kind?: unknown } };
+  loadBalancer?: { kind?: unknown; hosts?: readonly (LoginHolder & { name?: unknown })[] };
+}
+
+function holderAt(config: EndpointConfig, path: ConfigPath): LoginHolder | undefined {
+  const [head, second, third] = path;
+  if (head === 'hosts' && typeof second === 'number') return config.hosts?.[second];
+  if (head === 'installer' && second === 'machine') return config.installer?.machine;
+  if (head === 'loadBalancer' && second === 'hosts' && typeof third === 'number') return config.loadBalancer?.hosts?.[third];
+  return undefined;
 }
 
 /** The endpoint whose login a secret at `path` is, or undefined for a secret that is no login (storage). */
 export function loginEndpointAt(config: EndpointConfig, path: ConfigPath): string | undefined {
-  const [head, second] = path;
-  const holder = head === 'hosts' && typeof second === 'number' ? config.hosts?.[second] : head === 'installer' && second === 'machine' ? config.installer?.machine : undefined;
+  const holder = holderAt(config, path);
   if (!holder || typeof holder.address !== 'string' || typeof holder.port !== 'number') return undefined;
   return endpointOf({ address: holder.address, port: holder.port });
+}
+
+/** The endpoint of the internal load balancer host named `name` in `config`, if any. */
+export function lbHostEndpoint(config: EndpointConfig | null, name: unknown): string | undefined {
+  const index = config?.loadBalancer?.hosts?.findIndex((h) => h.name === name) ?? -1;
+  return config && index >= 0 ? loginEndpointAt(config, ['loadBalancer', 'hosts', index]) : undefined;
 }
 
 /** Splits a sealed store into the secret values and their bindings. */

@@ -19,7 +19,7 @@ import { parseStoredConfig } from '../installs/parse-stored-config';
 import { PlanError, planRun, type PriorRun, type RunPlan, type RunRequest } from './plan-run';
 import { extraVarProblem, VAR_NAME, type ExtraVarValue } from './extra-vars';
 import { loadInstallChain } from './install-chain';
-import { getProfile } from './profiles';
+import { applicableProfile, getProfile } from './profiles';
 import { getRunner } from './runner';
 import { runRefusal } from './run-refusal';
 import { ACTIVE_STATUSES } from './states';
@@ -96,7 +96,7 @@ async function loadInstall(installId: string) {
   const row = await getDb().install.findUnique({ where: { id: installId } });
   if (!row) throw new NotFoundError(`install ${installId} not found`);
   const config = parseStoredConfig(row);
-  return { config, profile: getProfile(config.installer.profile), hosts: config.hosts.map((h) => h.name), addresses: config.hosts.map((h) => `${h.address}:${h.port}`) };
+  return { config, profile: applicableProfile(getProfile(config.installer.profile), config.loadBalancer), hosts: config.hosts.map((h) => h.name), addresses: config.hosts.map((h) => `${h.address}:${h.port}`) };
 }
 
 function planOrThrow(...args: Parameters<typeof planRun>): RunPlan {

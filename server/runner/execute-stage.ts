@@ -11,8 +11,6 @@
  *   succeeded/cancelled/interrupted following the stage;
  * - Node.state follows: installing while a stage runs on it, failed when it fails there.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Stage } from '@prisma/client';
 import { renderHostsIni } from '@/lib/installer/hosts-ini';
 import { getDb } from '../db';
@@ -22,11 +20,13 @@ import { followStage, type FollowResult } from './follow-stage';
 import type { LogWriter } from './log-writer';
 import type { StageDef } from './profiles';
 import type { RunContext } from './run-context';
+import { builtinPlaybookFiles } from './builtin-playbooks';
 import { unlockedHostKeys } from './run-files';
 import { sourcesOf, type StageStatus } from './states';
 import { stagePaths, type StagePaths } from './taskbox/layout';
 import { cleanupRemoteStage, startRemoteStage } from './taskbox/remote-stage';
-import { writeRemoteFiles } from './taskbox/remote-files';
+import { writeRemoteFiles, type RemoteFile } from './taskbox/remote-files';
+import { internalLbOf, internalLbStageFiles } from './taskbox/internal-lb-files';
 import { renderPlaybookScript, renderPrepareScript, type StageScriptInput } from './taskbox/stage-script';
 import { stageFiles } from './taskbox/stage-files';
 import { supportFiles } from './taskbox/support-files';
@@ -121,23 +121,33 @@ export async function executeStage(opts: ExecuteStageOptions): Promise<StageOutc
 }
 
 function commandSummary(def: StageDef, limit: string[] | null): string {
-  const what = def.kind === 'prepare' ? "the bundle's bootstrap if needed, then ansible all -m ping" : `ansible-playbook ${def.playbook}`;
+  const what = def.kind === 'prepare' ? "the bundle's bootstrap if needed, then ansible all -m ping" : def.kind === 'internal-lb' ? `ansible-playbook ${def.playbook} on the load balancer's hosts` : `ansible-playbook ${def.playbook}`;
   return `${what}${limit ? ` --limit ${limit.join(',')}` : ''}`;
 }
 
 function stageFilesFor(ctx: RunContext, def: StageDef, paths: StagePaths, limit: string[] | null) {
   const input: StageScriptInput = { profile: ctx.profile, bundle: ctx.bundle, paths, limit };
-  let builtinPlaybook: { path: string; content: string } | undefined;
+  if (def.kind === 'internal-lb') return internalLbFilesFor(ctx, def, paths);
+  let builtinFiles: RemoteFile[] | undefined;
   let playbook = `../${def.playbook}`;
   if (def.playbook.startsWith('builtin:')) {
-    const file = def.playbook.slice('builtin:'.length);
-    builtinPlaybook = { path: `${paths.dir}/${file}`, content: fs.readFileSync(path.resolve(process.cwd(), 'server/runner/playbooks', file), 'utf8') };
-    playbook = builtinPlaybook.path;
+    const builtin = builtinPlaybookFiles(def.playbook, paths.dir);
+    builtinFiles = builtin.files;
+    playbook = builtin.playbook;
   }
   const runScript = def.kind === 'prepare' ? renderPrepareScript(input) : renderPlaybookScript(input, playbook);
   const keys = unlockedHostKeys(ctx.runDir, ctx.config.hosts.filter((h) => !h.taskbox));
   const inventory = def.kind === 'prepare' ? renderHostsIni(ctx.config, { secrets: 'placeholder' }) : undefined;
-  return stageFiles({ config: ctx.config, paths, runScript, extraVars: ctx.extraVars, knownHosts: ctx.knownHosts, keys, builtinPlaybook, inventory });
+  return stageFiles({ config: ctx.config, paths, runScript, extraVars: ctx.extraVars, knownHosts: ctx.knownHosts, keys, builtinFiles, inventory });
+}
+
+/** The internal-lb stage: the builtin playbook on every LB host, with the stage's own inventory of them. */
+function internalLbFilesFor(ctx: RunContext, def: StageDef, paths: StagePaths) {
+  const lb = internalLbOf(ctx.config);
+  const builtin = builtinPlaybookFiles(def.playbook, paths.dir);
+  const runScript = renderPlaybookScript({ profile: ctx.profile, bundle: ctx.bundle, paths, limit: null, ownInventory: paths.lbInventory }, builtin.playbook);
+  const keys = unlockedHostKeys(ctx.runDir, lb.hosts);
+  return internalLbStageFiles({ config: ctx.config, paths, runScript, extraVars: ctx.extraVars, knownHosts: ctx.knownHosts, keys, builtinFiles: builtin.files });
 }
 
 export function followOptions(ctx: RunContext, stage: Stage, def: StageDef | undefined, paths: StagePaths, writer: LogWriter, isCancelRequested: () => boolean) {

@@ -10,7 +10,7 @@ import { setNodeState } from '../installs/set-node-state';
 import { getDb } from '../db';
 import { parseStoredConfig } from '../installs/parse-stored-config';
 import { chainOf, chainState, currentChain, type ChainRun, type ChainStageDef, type ChainState } from './chain-state';
-import { getProfile, type InstallerProfile } from './profiles';
+import { applicableProfile, getProfile, isHostlessStage, type InstallerProfile } from './profiles';
 
 export interface InstallChain {
   profile: InstallerProfile;
@@ -22,7 +22,7 @@ export interface InstallChain {
 }
 
 export function stageDefsOf(profile: InstallerProfile): ChainStageDef[] {
-  return profile.stages.map((s) => ({ name: s.name, hostless: s.kind === 'write-config' }));
+  return profile.stages.map((s) => ({ name: s.name, hostless: isHostlessStage(s) }));
 }
 
 async function loadRuns(installId: string): Promise<ChainRun[]> {
@@ -58,7 +58,7 @@ export async function loadInstallChain(installId: string, runId?: string): Promi
   let installHosts: string[];
   try {
     const config = parseStoredConfig(install);
-    profile = getProfile(config.installer.profile);
+    profile = applicableProfile(getProfile(config.installer.profile), config.loadBalancer);
     installHosts = config.hosts.map((h) => h.name);
   } catch {
     return null;

@@ -8,14 +8,15 @@
  *   (no --limit at all), so a full run never depends on host-name globbing;
  * - a run's `scope` (hosts the install run targets, null = all) is inherited by retries, while the
  *   per-stage host lists narrow it ("retry failed" = only the hosts that failed or were unreachable);
- * - `write-config` writes the bundle's files on the taskbox and has no hosts; `prepare` pings every host
+ * - `write-config` writes the bundle's files on the taskbox and has no hosts; `internal-lb` has none
+ *   of the cluster either (it runs on every LB host, and again as a whole when retried); `prepare` pings every host
  *   of the scope from the taskbox, so it has host rows like a playbook stage.
  * - `resume` given the chain's `remaining` work (chain-state.ts) FINISHES the install: the first stage
  *   with work left on the hosts that still need it, then every later stage on the scope; without it
  *   (older callers) it continues from the parent's first unfinished stage.
  */
 import type { RemainingStage } from './chain-state';
-import type { InstallerProfile, StageDef } from './profiles';
+import { isHostlessStage, type InstallerProfile, type StageDef } from './profiles';
 
 export type RunMode = 'full' | 'failed' | 'resume' | 'stage';
 
@@ -67,7 +68,7 @@ export class PlanError extends Error {
 const RETRYABLE_HOST = new Set(['failed', 'interrupted', 'cancelled', 'queued', 'running']);
 
 function plannedStage(def: StageDef, hosts: string[], allHosts: string[]): PlannedStage {
-  if (def.kind === 'write-config') return { name: def.name, kind: def.kind, playbook: def.playbook, hosts: [], limit: null };
+  if (isHostlessStage(def)) return { name: def.name, kind: def.kind, playbook: def.playbook, hosts: [], limit: null };
   const ordered = allHosts.filter((h) => hosts.includes(h));
   const limit = ordered.length === allHosts.length ? null : ordered;
   return { name: def.name, kind: def.kind, playbook: def.playbook, hosts: ordered, limit };
@@ -132,7 +133,7 @@ function planFinish(profile: InstallerProfile, allHosts: string[], scopeHosts: s
   const def = profile.stages[firstIdx];
   if (!first || !def) throw new PlanError('nothing-to-retry', 'every stage of the install has succeeded on every host: nothing to resume');
   const head = plannedStage(def, first.hosts.filter((h) => allHosts.includes(h)), allHosts);
-  if (def.kind !== 'write-config' && head.hosts.length === 0) throw new PlanError('nothing-to-retry', 'no host that still needs this install is in the install any more');
+  if (!isHostlessStage(def) && head.hosts.length === 0) throw new PlanError('nothing-to-retry', 'no host that still needs this install is in the install any more');
   const stages = [head, ...profile.stages.slice(firstIdx + 1).map((later) => plannedStage(later, scopeHosts, allHosts))];
   return { mode: 'resume', parentRunId: parent.id, scope: parent.scope, stages };
 }

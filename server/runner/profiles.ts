@@ -10,13 +10,20 @@
  *   secrets Ansible needs live in each stage's secret/ dir on the taskbox (taskbox/stage-files.ts)
  *   and are deleted when the stage ends;
  * - `taskbox` is install.sh's multi-node flow as data (taskbox/stage-script.ts renders it);
+ * - the `internal-lb` stage is no profile's own: applicableProfile adds it for an internal load balancer;
+ *   like write-config it has no host rows of the cluster (isHostlessStage): it runs on the LB hosts;
  * - `layout.files` holds every bundle playbook of `stages` (bundlePlaybooks), so preflight's
  *   "Installer bundle" check looks for exactly what the stages will run; `version` and `ansible`
  *   describe the bundle as shipped and the Ansible it was written for (server/preflight/checks/bundle.ts).
  */
 import path from 'node:path';
+import type { LoadBalancer } from '@/lib/config/schema';
 
-export type StageKind = 'prepare' | 'write-config' | 'playbook';
+/**
+ * `internal-lb`: the wizard's own playbook on the internal load balancer's hosts (its own inventory),
+ * only in installs whose load balancer is `internal` (INTERNAL_LB_STAGE, applicableProfile).
+ */
+export type StageKind = 'prepare' | 'write-config' | 'internal-lb' | 'playbook';
 
 export interface PhaseRule {
   /** Phase shown on the run page while tasks of a matching role run. */
@@ -161,6 +168,25 @@ function stagesWith(verifyPlaybook: string): StageDef[] {
     { name: 'kubesphere', label: 'Install KubeSphere', kind: 'playbook', playbook: 'kubesphere/kubesphere.yml' },
     { name: 'verify', label: 'Verify', kind: 'playbook', playbook: verifyPlaybook },
   ];
+}
+
+/** A stage with no cluster host rows: write-config (the taskbox only) and internal-lb (the LB hosts). */
+export function isHostlessStage(stage: Pick<StageDef, 'kind'>): boolean {
+  return stage.kind === 'write-config' || stage.kind === 'internal-lb';
+}
+
+/** keepalived + HAProxy on the LB hosts, before the bundle's first playbook (*Initiate environment*). */
+export const INTERNAL_LB_STAGE: StageDef = { name: 'internal-lb', label: 'Build the internal load balancer', kind: 'internal-lb', playbook: 'builtin:internal-lb/internal-lb.yml' };
+
+/**
+ * The profile as it applies to an install: with an internal load balancer, INTERNAL_LB_STAGE right
+ * after write-config (before the first playbook of the bundle); otherwise the profile as it is.
+ */
+export function applicableProfile(profile: InstallerProfile, loadBalancer: LoadBalancer): InstallerProfile {
+  if (loadBalancer.kind !== 'internal' || profile.stages.some((s) => s.kind === 'internal-lb')) return profile;
+  const at = profile.stages.findIndex((s) => s.kind === 'playbook');
+  const stages = at < 0 ? [...profile.stages, INTERNAL_LB_STAGE] : [...profile.stages.slice(0, at), INTERNAL_LB_STAGE, ...profile.stages.slice(at)];
+  return { ...profile, stages };
 }
 
 /** The bundle-relative playbooks of `stages`, in stage order (not `builtin:`, not write-config). */

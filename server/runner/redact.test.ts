@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultExternalInstallerMachine } from '@/lib/config/defaults';
-import { seedConfig } from '@/lib/config/fixtures';
+import { seedConfig, seedInternalLbConfig } from '@/lib/config/fixtures';
 import { explainFailure } from './known-failures';
 import { MASK, collectSecretValues, createRedactor } from './redact';
 
@@ -51,5 +51,17 @@ describe('explainFailure', () => {
   });
   it('returns undefined for unknown text', () => {
     expect(explainFailure('something odd')).toBeUndefined();
+  });
+});
+
+describe('the internal load balancer\'s secrets', () => {
+  it('are in the redaction set: the VRRP password and the LB hosts\' logins', () => {
+    const config = seedInternalLbConfig();
+    if (config.loadBalancer.kind !== 'internal') throw new Error('internal');
+    config.loadBalancer.vrrpPassword = { set: true, value: 'Vr9-pass' };
+    const [lb1] = config.loadBalancer.hosts;
+    if (lb1) lb1.auth = { kind: 'password', password: { set: true, value: 'lb1-ssh-pw' } };
+    const redact = createRedactor(collectSecretValues(config));
+    expect(redact('auth_pass Vr9-pass; ansible_ssh_pass=lb1-ssh-pw')).toBe(`auth_pass ${MASK}; ansible_ssh_pass=${MASK}`);
   });
 });

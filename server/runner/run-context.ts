@@ -6,7 +6,7 @@
 import { assertValid, type ValidInstallConfig } from '@/lib/config/validate';
 import { getDb } from '../db';
 import { resolveSecrets } from '../installs/resolve-secrets';
-import { getProfile, type InstallerProfile } from './profiles';
+import { applicableProfile, getProfile, type InstallerProfile } from './profiles';
 import { collectSecretValues, createRedactor, type Redactor } from './redact';
 import { runDirOf } from './run-files';
 import { TaskboxLink } from './taskbox/taskbox-link';
@@ -46,7 +46,7 @@ export async function loadRunContext(runId: string): Promise<RunContext> {
     // eslint-disable-next-line preserve-caught-error
     throw new Error(redact((err as Error).message));
   }
-  const profile = getProfile(config.installer.profile);
+  const profile = applicableProfile(getProfile(config.installer.profile), config.loadBalancer);
   const userVars = run.extraVars ? (JSON.parse(run.extraVars) as Record<string, unknown>) : {};
   const extraVars = { ...userVars, ksw_install_id: run.installId, ksw_run_id: runId };
   const link = new TaskboxLink(await taskboxTarget(run.installId, config, profile));

@@ -74,7 +74,7 @@ export function unlockKeyFile(keyFile: string, passphrase: string, askpass: stri
  * key derivation takes ~0.1 s per distinct key). Throws one operator-readable Error naming every
  * host whose key could not be opened. Nothing stays on the wizard's disk.
  */
-export function unlockedHostKeys(runDir: string, hosts: readonly Host[]): Map<string, string> {
+export function unlockedHostKeys(runDir: string, hosts: readonly Pick<Host, 'name' | 'auth'>[]): Map<string, string> {
   const out = new Map<string, string>();
   const unlocked = new Map<string, { text?: string; error?: string; hosts: string[] }>();
   const keysDir = path.join(runDir, 'keys');

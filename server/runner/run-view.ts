@@ -3,7 +3,7 @@
  * Built from rows whose text was redacted before it was stored; no secret can appear here.
  */
 import { getDb } from '../db';
-import { getProfile } from './profiles';
+import { getProfile, INTERNAL_LB_STAGE } from './profiles';
 import { runLabelOf } from './run-refusal';
 import { runChainView, type ChainView, type RetryAction } from './run-chain-view';
 import type { HostError } from './translate-event';
@@ -67,7 +67,7 @@ export async function getRunView(runId: string): Promise<RunView | null> {
   let labels = new Map<string, string>();
   try {
     const profileId = (JSON.parse(run.install.configJson) as { installer?: { profile?: string } }).installer?.profile ?? 'kubesphere-2.0.2';
-    labels = new Map(getProfile(profileId).stages.map((s) => [s.name, s.label]));
+    labels = new Map([...getProfile(profileId).stages, INTERNAL_LB_STAGE].map((s) => [s.name, s.label]));
   } catch {
     labels = new Map();
   }

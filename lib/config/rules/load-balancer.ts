@@ -3,6 +3,7 @@ import { APISERVER_PORT } from '../defaults';
 import type { ConfigIssue } from '../issues';
 import { isDnsName, isIPv4, isValidPort } from '../net';
 import { error, hostLabel, hostsWithRole, warning, type Rule } from './helpers';
+import { internalLoadBalancerIssues } from './internal-load-balancer';
 
 export const loadBalancerRules: Rule = (config) => {
   const lb = config.loadBalancer;
@@ -16,6 +17,10 @@ export const loadBalancerRules: Rule = (config) => {
         `You have ${masterCount} masters but no load balancer: workers reach the masters through a per-node nginx proxy, but kubectl and other clients get no single stable endpoint. The docs' HA setup puts an LB (TCP 6443, round-robin to every master) in front.`,
       ),
     ];
+  }
+  if (lb.kind === 'internal') {
+    const single = masterCount === 1 ? [warning('lb.single-master', 'loadBalancer', 'A load balancer in front of a single master adds nothing: add masters (3 for HA) or choose no load balancer.')] : [];
+    return [...internalLoadBalancerIssues(config, lb), ...single];
   }
   const issues: ConfigIssue[] = [];
   if (lb.address === '') {

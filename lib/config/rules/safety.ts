@@ -92,7 +92,32 @@ function varsYmlValues(config: InstallConfig): WrittenValue[] {
       { path: 'loadBalancer.domain', label: 'Load balancer domain', value: loadBalancer.domain },
     );
   }
+  if (loadBalancer.kind === 'internal') {
+    values.push(
+      { path: 'loadBalancer.vip', label: 'Virtual IP', value: loadBalancer.vip },
+      { path: 'loadBalancer.domain', label: 'Load balancer domain', value: loadBalancer.domain },
+    );
+  }
   return values;
+}
+
+/** What the internal LB's own inventory (the LB stage's, YAML read by Ansible) carries per LB host. */
+function lbInventoryValues(config: InstallConfig): WrittenValue[] {
+  const lb = config.loadBalancer;
+  if (lb.kind !== 'internal') return [];
+  return lb.hosts.flatMap((host, index) => {
+    const of = host.name.trim() || `LB host ${index + 1}`;
+    const at = (field: string) => `loadBalancer.hosts.${index}.${field}`;
+    const values: WrittenValue[] = [
+      { path: at('name'), label: `Name of ${of}`, value: host.name },
+      { path: at('address'), label: `SSH address of ${of}`, value: host.address },
+      { path: at('ip'), label: `IP of ${of}`, value: host.ip },
+      { path: at('user'), label: `SSH user of ${of}`, value: host.user },
+      { path: at('becomePassword'), label: `Sudo password of ${of}`, value: secretText(host.becomePassword) },
+    ];
+    if (host.auth.kind === 'password') values.push({ path: at('auth.password'), label: `SSH password of ${of}`, value: secretText(host.auth.password) });
+    return values;
+  });
 }
 
 function unsafeValueIssues(values: WrittenValue[], kind: UnsafeValueKind, code: string): ConfigIssue[] {
@@ -105,4 +130,5 @@ function unsafeValueIssues(values: WrittenValue[], kind: UnsafeValueKind, code: 
 export const safetyRules: Rule = (config) => [
   ...unsafeValueIssues(hostsIniValues(config), 'ini-token', 'safety.hosts-ini'),
   ...unsafeValueIssues(varsYmlValues(config), 'yaml-string', 'safety.vars-yml'),
+  ...unsafeValueIssues(lbInventoryValues(config), 'yaml-string', 'safety.lb-inventory'),
 ];

@@ -91,6 +91,9 @@ export const loadBalancerCheck: ClusterCheck = {
       if (masters > 1) return pass(`No external LB: with ${masters} masters every node balances to them through its local nginx proxy.`);
       return undefined;
     }
+    if (lb.kind === 'internal') {
+      return pass(`The wizard builds keepalived + HAProxy on ${lb.hosts.map((h) => h.name).join(', ')} in its "Build the internal load balancer" stage: nothing answers on ${lb.vip}:${lb.port} before that.`);
+    }
     const r = await tcpProbe(lb.address, lb.port, 3000);
     const evidence = `TCP connect from the wizard's machine to ${r.target}: ${r.kind} ${r.detail}`;
     switch (r.kind) {

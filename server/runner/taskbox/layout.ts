@@ -6,7 +6,8 @@
  *     callback/ksw_events.py       the events callback plugin (no secret)
  *     s/<stageId>/                 one stage: run.sh, extra-vars.json, known_hosts, events.jsonl,
  *                                  inv/hosts.ini (prepare only: the run's inventory, placeholders,
- *                                  beside a link to the bundle's group_vars),
+ *                                  beside a link to the bundle's group_vars; inv/lb-hosts.yml:
+ *                                  the internal-lb stage's own inventory),
  *                                  out.log, pid, rc, cp/ (ssh control sockets)
  *     s/<stageId>/secret/          0700: hosts.yml (connection secrets), vars.json (vars.yml
  *                                  secrets), keys/<host>; removed by the wrapper when the stage ends
@@ -23,6 +24,8 @@ export interface StagePaths {
   extraVars: string;
   /** The run's hosts.ini (placeholders) for the prepare stage, which runs before write-config. */
   inventory: string;
+  /** The internal load balancer stage's own inventory: the LB hosts (no secret). */
+  lbInventory: string;
   knownHosts: string;
   events: string;
   out: string;
@@ -50,6 +53,7 @@ export function stagePaths(stageId: string): StagePaths {
     runScript: `${dir}/run.sh`,
     extraVars: `${dir}/extra-vars.json`,
     inventory: `${dir}/inv/hosts.ini`,
+    lbInventory: `${dir}/inv/lb-hosts.yml`,
     knownHosts: `${dir}/known_hosts`,
     events: `${dir}/events.jsonl`,
     out: `${dir}/out.log`,

@@ -51,8 +51,8 @@ export interface StageFilesInput {
   keys: ReadonlyMap<string, string>;
   /** The run's hosts.ini (placeholders), for the prepare stage. */
   inventory?: string;
-  /** A playbook that ships with the wizard (builtin:), uploaded beside run.sh. */
-  builtinPlaybook?: { path: string; content: string };
+  /** A playbook that ships with the wizard (builtin:) and its templates, uploaded beside run.sh. */
+  builtinFiles?: RemoteFile[];
 }
 
 export function stageFiles(input: StageFilesInput): RemoteFile[] {
@@ -68,6 +68,6 @@ export function stageFiles(input: StageFilesInput): RemoteFile[] {
   ];
   for (const [name, text] of input.keys) files.push({ path: paths.keyFile(name), content: text.endsWith('\n') ? text : `${text}\n`, mode: 0o600 });
   if (input.inventory !== undefined) files.push({ path: paths.inventory, content: input.inventory, mode: 0o600 });
-  if (input.builtinPlaybook) files.push({ path: input.builtinPlaybook.path, content: input.builtinPlaybook.content, mode: 0o600 });
+  files.push(...(input.builtinFiles ?? []));
   return files;
 }

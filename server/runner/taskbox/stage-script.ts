@@ -29,6 +29,8 @@ export interface StageScriptInput {
   paths: StagePaths;
   /** Hosts for --limit (null = every host of the inventory). */
   limit: string[] | null;
+  /** An inventory of the stage's own instead of the bundle's (the internal-lb stage's LB hosts). */
+  ownInventory?: string;
 }
 
 /** One line converts plain text to verbose events in the stage's events file (bootstrap output). */
@@ -84,7 +86,7 @@ function header(input: StageScriptInput, title: string): string[] {
 }
 
 function inventoryArgs(input: StageScriptInput): string[] {
-  return ['-i', `../${input.profile.taskbox.inventory}`, '-i', input.paths.secretInventory];
+  return ['-i', input.ownInventory ?? `../${input.profile.taskbox.inventory}`, '-i', input.paths.secretInventory];
 }
 
 function limitArgs(limit: string[] | null): string[] {

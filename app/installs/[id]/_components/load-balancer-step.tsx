@@ -3,11 +3,24 @@
 import { useFormContext, useWatch } from 'react-hook-form';
 import { Alert, Code, List, Paper, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { InstallConfig } from '@/lib/config/schema';
-import { APISERVER_PORT, defaultExternalLoadBalancer } from '@/lib/config/defaults';
+import { APISERVER_PORT, defaultExternalLoadBalancer, defaultInternalLoadBalancer } from '@/lib/config/defaults';
 import { isValidPort } from '@/lib/config/net';
 import { NumberField, TextField } from '@/components/form/fields';
 import { IssueList } from '@/components/issue-list';
+import { InternalLbFields } from './internal-lb-fields';
 import { useWizard } from './wizard-context';
+
+const LB_KINDS = [
+  { value: 'none', label: 'None' },
+  { value: 'external', label: 'External load balancer' },
+  { value: 'internal', label: 'Internal: keepalived + HAProxy on hosts you choose' },
+];
+
+function loadBalancerOf(kind: string): InstallConfig['loadBalancer'] {
+  if (kind === 'external') return defaultExternalLoadBalancer();
+  if (kind === 'internal') return defaultInternalLoadBalancer();
+  return { kind: 'none' };
+}
 
 /** Mirrors the docs' "Installing HA Master and Etcd Cluster" page, with this install's masters. */
 export function LoadBalancerStep() {
@@ -17,7 +30,7 @@ export function LoadBalancerStep() {
   const { errors, warnings } = useWizard();
   const masters = hosts.filter((h) => h.roles.master);
   // the listener port as set (never a default standing in for it); the backends are always the apiserver's port
-  const listener = lb.kind === 'external' && isValidPort(lb.port) ? String(lb.port) : null;
+  const listener = lb.kind !== 'none' && isValidPort(lb.port) ? String(lb.port) : null;
   const port = listener ?? 'the port you set below';
   const issues = [
     ...errors.filter((i) => i.step === 'loadBalancer' && i.path === 'loadBalancer'),
@@ -36,7 +49,7 @@ export function LoadBalancerStep() {
       </div>
       <Paper withBorder p="md">
         <Stack gap="xs">
-          <Text fw={600}>What to create (before installing)</Text>
+          <Text fw={600}>{lb.kind === 'internal' ? 'What the wizard builds (before the cluster)' : 'What to create (before installing)'}</Text>
           <List size="sm" spacing={4}>
             <List.Item>
               A load balancer in the hosts&apos; private network, with a <b>TCP</b> listener on port <b data-testid="lb-listener-port">{port}</b> and{' '}
@@ -67,8 +80,8 @@ export function LoadBalancerStep() {
             </List.Item>
           </List>
           <Text size="sm" c="dimmed">
-            No cloud load balancer? keepalived + HAProxy on two spare machines (a virtual IP listening on TCP {port} and forwarding
-            to the masters&apos; {APISERVER_PORT}) works the same way: enter the virtual IP below.
+            No cloud load balancer? Choose <b>Internal</b> below: the wizard sets up keepalived + HAProxy on two or more machines you
+            choose (a virtual IP listening on TCP {port} and forwarding to the masters&apos; {APISERVER_PORT}) before it installs the cluster.
           </Text>
         </Stack>
       </Paper>
@@ -78,17 +91,14 @@ export function LoadBalancerStep() {
         </Text>
         <SegmentedControl
           aria-labelledby="lb-kind-label"
-          data={[
-            { value: 'none', label: 'None' },
-            { value: 'external', label: 'External load balancer' },
-          ]}
+          data={LB_KINDS}
           value={lb.kind}
-          onChange={(kind) =>
-            setValue('loadBalancer', kind === 'external' ? defaultExternalLoadBalancer() : { kind: 'none' }, { shouldDirty: true, shouldValidate: true })
-          }
+          onChange={(kind) => setValue('loadBalancer', loadBalancerOf(kind), { shouldDirty: true, shouldValidate: true })}
         />
       </div>
-      {lb.kind === 'external' ? (
+      {lb.kind === 'internal' ? (
+        <InternalLbFields />
+      ) : lb.kind === 'external' ? (
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextField name="loadBalancer.address" label="Address" description="IPv4 (or VIP) of the load balancer" placeholder="192.168.0.10" />
           {/* no clamping: a port above 65535 stays as typed and the rule reports it, never a silent change */}

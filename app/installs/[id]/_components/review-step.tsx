@@ -11,6 +11,7 @@ import { renderHostsIni } from '@/lib/installer/hosts-ini';
 import { renderVarsYml } from '@/lib/installer/vars-yml';
 import { CodeView } from '@/components/code-view';
 import { IssueList } from '@/components/issue-list';
+import { LoadBalancerSummary } from './load-balancer-summary';
 import { useWizard } from './wizard-context';
 
 type FileName = 'hosts.ini' | 'vars.yml';
@@ -62,6 +63,7 @@ export function ReviewStep() {
           {warnings.length > 0 && ` ${warnings.length} warning${warnings.length === 1 ? '' : 's'} to read.`}
         </Text>
       </div>
+      <LoadBalancerSummary lb={getValues('loadBalancer')} />
       <IssueList
         issues={[...errors, ...warnings]}
         onGo={goToIssue}
