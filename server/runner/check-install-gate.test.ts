@@ -295,3 +295,15 @@ describe('install gate: an installer machine outside the cluster', () => {
     await expect(startPreflight(id)).rejects.toThrow(/named "installer"/);
   });
 });
+
+describe('the internal load balancer', () => {
+  it('is refused in words before anything else, as long as preflight does not check the LB hosts', async () => {
+    const { seedInternalLbConfig } = await import('@/lib/config/fixtures');
+    const install = await createInstall({ name: 'gate-internal-lb', config: seedInternalLbConfig() });
+    const gate = await checkInstallGate(install.id, true);
+    expect(gate).toMatchObject({ ok: false, code: 'internal-lb-unchecked', message: expect.stringContaining('the host checks do not cover the LB hosts') });
+    const res = await callRoute(startRun, { method: 'POST', params: { id: install.id }, body: { acknowledgeWarnings: true }, cookie });
+    expect(res.status).toBe(409);
+    expect(await getDb().run.count({ where: { installId: install.id } })).toBe(0);
+  });
+});

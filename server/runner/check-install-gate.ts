@@ -18,6 +18,7 @@
  */
 import { z } from 'zod';
 import { crossInstallHostIssues } from '@/lib/config/cross-install-hosts';
+import { INTERNAL_LB_UNCHECKED } from '@/lib/config/internal-lb';
 import { getDb } from '../db';
 import { HttpError, NotFoundError, ValidationError } from '../http/errors';
 import { checkInstallConfig } from '../installs/check-install-config';
@@ -47,7 +48,7 @@ export interface HostChecks {
 export interface InstallGateView {
   ok: boolean;
   /** Why not, as a stable code for clients and tests. */
-  code: 'ok' | 'no-preflight' | 'preflight-running' | 'secrets-held' | 'hosts-changed' | 'login-changed' | 'installer-bundle' | 'checks-failed' | 'warnings-not-acknowledged';
+  code: 'ok' | 'internal-lb-unchecked' | 'no-preflight' | 'preflight-running' | 'secrets-held' | 'hosts-changed' | 'login-changed' | 'installer-bundle' | 'checks-failed' | 'warnings-not-acknowledged';
   preflightRunId: string | null;
   preflightStatus: RunStatus | null;
   /** Hosts of the config the latest check did not cover, or covered as they were before a change. */
@@ -83,6 +84,12 @@ export async function checkInstallGate(installId: string, acknowledged: boolean)
   // the latest picture: the newest full check with later re-checks of some hosts applied
   const picture = await loadLatestPicture(row);
   const base = { preflightRunId: picture?.view.runId ?? null, hostsChanged: [] as string[], loginChanged: [] as string[], failing: [] as HostChecks[], warnings: [] as HostChecks[], crossInstall: [] as string[], heldSecrets: [] as { path: string; message: string }[], acknowledged };
+  // The internal LB's hosts are not checked by preflight yet, and nothing trusts their host keys, so
+  // its stage could only fail (and never with their secrets: known_hosts refuses them). Refused up
+  // front, in words, until preflight covers them.
+  if (config.loadBalancer.kind === 'internal') {
+    return { ...base, ok: false, code: 'internal-lb-unchecked', preflightStatus: picture?.view.status ?? null, message: INTERNAL_LB_UNCHECKED };
+  }
   if (!picture) {
     return { ...base, ok: false, code: 'no-preflight', preflightStatus: null, message: 'The hosts have not been checked yet: run the host checks ("Check the hosts") before installing.' };
   }

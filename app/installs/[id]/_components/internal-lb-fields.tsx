@@ -5,9 +5,9 @@
  * the VRRP router id (empty = derived from the VIP) and password, and the LB hosts.
  */
 import { useController, useFormContext, useWatch } from 'react-hook-form';
-import { Button, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Button, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
 import { defaultLbHost } from '@/lib/config/defaults';
-import { defaultVirtualRouterId } from '@/lib/config/internal-lb';
+import { defaultVirtualRouterId, INTERNAL_LB_UNCHECKED } from '@/lib/config/internal-lb';
 import type { InstallConfig } from '@/lib/config/schema';
 import { NumberField, TextField } from '@/components/form/fields';
 import { SecretField } from '@/components/form/secret-field';
@@ -49,6 +49,9 @@ export function InternalLbFields() {
 
   return (
     <Stack gap="md">
+      <Alert color="yellow" title="Not installable yet" data-testid="internal-lb-not-yet">
+        {INTERNAL_LB_UNCHECKED}
+      </Alert>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <TextField name="loadBalancer.vip" label="Virtual IP" description="A free IPv4 in the masters' subnet" placeholder="192.168.0.10" />
         <NumberField name="loadBalancer.prefixLength" label="Subnet prefix length" description="The masters' subnet: 24 for 255.255.255.0" min={1} max={32} clampBehavior="none" />
