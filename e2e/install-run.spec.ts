@@ -13,6 +13,7 @@
 import { mkdir } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { labConfig } from '../server/runner/test-support/lab-config';
+import { expectAccessible } from './support/accessibility';
 import { leaseLabHosts } from './support/lab';
 import { logIn } from './support/login';
 
@@ -86,6 +87,7 @@ test('install on lab hosts from the host checks: injected failure, retry failed,
   await expect(page.getByRole('heading', { name: `Install run: ${name}` })).toBeVisible();
   await expect(page).toHaveTitle(new RegExp(`^${name} · Install run`));
   await expect(page.getByTestId('log-count')).not.toHaveText(/^0 \//);
+  await expectAccessible(page, 'the failed run with its error card and log');
   await mkdir('test-results', { recursive: true });
   await page.screenshot({ path: 'test-results/install-run-failed.png', fullPage: true });
 
