@@ -14,11 +14,12 @@
  * line and the last line's row is in the DOM. The server runs the production build when there is one
  * (`npm run build`; `.next/BUILD_ID`), as `npm start` does, else Next in dev mode (warmed up first).
  */
+import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import { performance } from 'node:perf_hooks';
 import path from 'node:path';
-import { io as connect } from 'socket.io-client';
 import { framesProbe, launchChromium, loggedInPage, migrateThrowawayDatabase, numberArg, readFrames, useThrowawayDataDir } from './support';
 
 const HOSTS = numberArg('hosts', 10);
@@ -34,9 +35,18 @@ const dataDir = useThrowawayDataDir('ksw-bench-logs-');
 if (process.argv.includes('--trace')) process.env.KSW_RUNNER_TRACE = '1'; // before the runner modules load
 
 let peakRss = 0;
+/** --trace: event-loop utilisation (%) per 250 ms, to tell a busy wizard from a slow source. */
+const eluTimeline: number[] = [];
+let eluPrev = performance.eventLoopUtilization();
+let eluTick = 0;
 const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
-}, 100);
+  if (TRACE && (eluTick += 1) % 5 === 0) {
+    const now = performance.eventLoopUtilization();
+    eluTimeline.push(Math.round(performance.eventLoopUtilization(now, eluPrev).utilization * 100));
+    eluPrev = now;
+  }
+}, 50);
 
 async function main(): Promise<void> {
   const { getDb } = await import('../server/db');
@@ -101,50 +111,24 @@ async function main(): Promise<void> {
   const warm = await createRun(installId, { stages: ['prepare', 'write-config'] });
   await getRunner().settled(warm);
   const warmRun = await getDb().run.findUniqueOrThrow({ where: { id: warm } });
-  if (warmRun.status !== 'succeeded') throw new Error(`preparing the taskbox failed: ${warmRun.error ?? warmRun.status}`);
+  if (warmRun.status !== 'succeeded') {
+    const tail = await getDb().logLine.findMany({ where: { runId: warm }, orderBy: { seq: 'desc' }, take: 15 });
+    throw new Error(`preparing the taskbox failed: ${warmRun.error ?? warmRun.status}\n${tail.reverse().map((l) => l.text).join('\n')}`);
+  }
   if (browser) {
     await browser.page.goto(`${base}/installs/${installId}/runs/${warm}`);
     await browser.page.getByTestId('run-status').waitFor({ timeout: 180_000 });
   }
   const perHost = Math.floor(LINES / HOSTS);
-  const latencies: number[] = [];
-  /** --trace: max latency per 250 ms of creation time, to see whether a backlog builds. */
-  const timeline = new Map<number, number>();
-  let received = 0;
-  let firstCreated = Number.POSITIVE_INFINITY;
-  let lastReceipt = 0;
-  let lastSeq = 0;
-  let dupOrGap = 0;
-  const client = connect(`http://127.0.0.1:${port}`, { transports: ['websocket', 'polling'], extraHeaders: { cookie } });
-  await new Promise<void>((resolve, reject) => {
-    client.once('connect', () => resolve());
-    client.once('connect_error', (e) => reject(e));
-  });
-
+  const client = await startClient(`http://127.0.0.1:${port}`, cookie);
   const t0 = Date.now();
   const runId = await createRun(installId, { stages: ['verify'], extraVars: { lab_bench_lines: perHost } });
-  client.emit('run:subscribe', { runId, afterSeq: 0 });
+  client.subscribe(runId);
   const pageOpened = browser ? browser.page.goto(`${base}/installs/${installId}/runs/${runId}`) : undefined;
-  client.on('run:lines', (p: { runId: string; lines: [number, string, string | null, string, number, string, number][] }) => {
-    const now = Date.now();
-    for (const l of p.lines) {
-      if (l[0] !== lastSeq + 1) dupOrGap += 1;
-      lastSeq = Math.max(lastSeq, l[0]);
-      if (l[5].includes(' bench line ')) {
-        received += 1;
-        latencies.push(now - l[6]);
-        if (TRACE) {
-          const k = Math.floor(l[6] / 250) * 250;
-          timeline.set(k, Math.max(timeline.get(k) ?? 0, now - l[6]));
-        }
-        firstCreated = Math.min(firstCreated, l[6]);
-        lastReceipt = now;
-      }
-    }
-  });
   await getRunner().settled(runId);
   await new Promise((r) => setTimeout(r, 1000));
   const run = await getDb().run.findUniqueOrThrow({ where: { id: runId } });
+  const { latencies, received, firstCreated, lastReceipt, outOfOrderOrDuplicate, maxLatencyPer250msOfCreation } = await client.report();
   const persisted = await getDb().logLine.count({ where: { runId } });
   const persistedBench = await getDb().logLine.count({ where: { runId, text: { contains: ' bench line ' } } });
   let browserFigures: Record<string, number> | undefined;
@@ -163,7 +147,6 @@ async function main(): Promise<void> {
     browserFigures = { lastLineVisibleAfterRunStartS: Math.round((visibleAt - t0) / 100) / 10, lastLineVisibleAfterRunEndMs: visibleAt - runEnd, frameAfterMs: Date.now() - t1, longestFrameGapMs: Math.round(frames.maxGapMs), frames: frames.frames };
     await browser.close();
   }
-  latencies.sort((a, b) => a - b);
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
   const secs = (lastReceipt - firstCreated) / 1000;
   const figures = {
@@ -174,16 +157,15 @@ async function main(): Promise<void> {
     benchLinesReceived: received,
     linesPersisted: persisted,
     benchLinesPersisted: persistedBench,
-    outOfOrderOrDuplicate: dupOrGap,
+    outOfOrderOrDuplicate,
     endToEndLinesPerSec: Math.round(received / Math.max(secs, 0.001)),
     latencyMs: { p50: q(0.5), p95: q(0.95), max: latencies[latencies.length - 1] ?? 0 },
     wallSeconds: Math.round((Date.now() - t0) / 100) / 10,
     peakRssMb: Math.round(peakRss / 1048576),
     ...(browserFigures ? { browser: { next: PRODUCTION_BUILD ? 'production build' : 'dev', ...browserFigures } } : {}),
-    ...(TRACE ? { trace: { ...(await import('../server/runner/trace')).traceReport(), maxLatencyPer250msOfCreation: [...timeline.values()].join(' ') } } : {}),
+    ...(TRACE ? { trace: { ...(await import('../server/runner/trace')).traceReport(), maxLatencyPer250msOfCreation, eventLoopBusyPercentPer250ms: eluTimeline.slice(-Math.ceil((Date.now() - t0) / 250)).join(' ') } } : {}),
   };
   console.log(JSON.stringify(figures, null, 2));
-  client.close();
   await closeServer();
   await release(labDir(), token);
   clearInterval(sampler);
@@ -191,6 +173,35 @@ async function main(): Promise<void> {
   for (const h of hosts) fs.rmSync(hostFsPath(h.name, `/tmp/ksw-lab-state/${installId}`), { recursive: true, force: true });
   fs.rmSync(dataDir, { recursive: true, force: true });
   process.exit(0);
+}
+
+interface ClientReport {
+  latencies: number[];
+  received: number;
+  firstCreated: number;
+  lastReceipt: number;
+  outOfOrderOrDuplicate: number;
+  maxLatencyPer250msOfCreation: string;
+}
+
+/** The socket.io client in its own process (bench/log-client.ts), connected with the session cookie. */
+async function startClient(url: string, cookie: string) {
+  const child = fork(path.join(import.meta.dirname, 'log-client.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const next = <T>() => new Promise<T>((resolve, reject) => {
+    child.once('message', (m) => ((m as { error?: string }).error ? reject(new Error((m as { error: string }).error)) : resolve(m as T)));
+    child.once('exit', (code) => reject(new Error(`the bench client exited (${code})`)));
+  });
+  const connected = next<{ connected: true }>();
+  child.send({ connect: { url, cookie } });
+  await connected;
+  return {
+    subscribe: (runId: string) => child.send({ subscribe: runId }),
+    report: () => {
+      const r = next<ClientReport>();
+      child.send({ report: true });
+      return r;
+    },
+  };
 }
 
 async function openBrowser(base: string, token: string, cookieName: string) {

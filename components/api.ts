@@ -8,14 +8,27 @@ export interface ApiIssue {
   message: string;
 }
 
+/** The run a refusal names (server/runner/run-refusal.ts), so the page can link to it. */
+export interface ApiRefusedRun {
+  id: string;
+  installId: string;
+  label: string;
+}
+
 export type ApiResult<T> =
   | { ok: true; status: number; data: T }
-  | { ok: false; status: number; errors: ApiIssue[]; message: string; retryAfter?: number };
+  | { ok: false; status: number; errors: ApiIssue[]; message: string; retryAfter?: number; run?: ApiRefusedRun };
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
+}
+
+function refusedRunOf(body: unknown): ApiRefusedRun | undefined {
+  if (!isRecord(body) || !isRecord(body.run)) return undefined;
+  const { id, installId, label } = body.run;
+  return typeof id === 'string' && typeof installId === 'string' && typeof label === 'string' ? { id, installId, label } : undefined;
 }
 
 function issuesOf(body: unknown): ApiIssue[] {
@@ -59,6 +72,7 @@ export async function api<T>(method: Method, url: string, body?: unknown, option
     errors: issuesOf(parsed),
     message,
     retryAfter: Number.isFinite(retry) && retry > 0 ? retry : undefined,
+    run: refusedRunOf(parsed),
   };
 }
 

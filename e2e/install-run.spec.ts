@@ -6,12 +6,15 @@
  * failure (`lab_fail_at=kubesphere:<2nd host>`), press Install (the server's install gate lets it
  * through), watch the stages progress live, read the pinned error card (task, message, likely
  * cause), press "Retry failed" (only that host), then "Finish the install" from the failed run, and reach
- * success. The install is created through the API with the 6 LEASED hosts (the wizard's "Use the
+ * success: the finish line (console, default account, the kubeconfig downloaded equal to the file on
+ * the first master), and the wizard of an installed install, read only until edits are chosen. The install is created through the API with the 6 LEASED hosts (the wizard's "Use the
  * local lab" takes every lab host, which other test processes may be using). Needs the server to
  * call the runner hooks (attachRunSockets + startRunner, server/start-server.ts).
  */
+import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { hostFsPath } from '../lab/private-fs';
 import { labConfig } from '../server/runner/test-support/lab-config';
 import { expectAccessible } from './support/accessibility';
 import { leaseLabHosts } from './support/lab';
@@ -84,8 +87,8 @@ test('install on lab hosts from the host checks: injected failure, retry failed,
   await expect(page.getByTestId('stage-verify')).toHaveAttribute('data-status', 'cancelled');
   await expect(page.getByTestId('stage-verify').getByText('not run', { exact: true })).toBeVisible();
   await expect(page.getByTestId('stage-verify').getByText('cancelled', { exact: true })).toHaveCount(0);
-  await expect(page.getByRole('heading', { name: `Install run: ${name}` })).toBeVisible();
-  await expect(page).toHaveTitle(new RegExp(`^${name} · Install run`));
+  await expect(page.getByRole('heading', { name: `Run 1 of ${name}` })).toBeVisible();
+  await expect(page).toHaveTitle(new RegExp(`^${name} · Run 1 ·`));
   await expect(page.getByTestId('log-count')).not.toHaveText(/^0 \//);
   await expectAccessible(page, 'the failed run with its error card and log');
   await mkdir('test-results', { recursive: true });
@@ -101,7 +104,7 @@ test('install on lab hosts from the host checks: injected failure, retry failed,
   await expect(page.getByTestId('chain-state')).toContainText('The install still needs: Verify');
 
   // Resume from the failed run: completes the remaining stages
-  await page.getByRole('link', { name: /^continues run / }).click();
+  await page.getByRole('link', { name: 'continues Run 1' }).click();
   await expect(page).toHaveURL(new RegExp(`${runId}$`));
   await expect(page.getByTestId('retry-resume-says')).toContainText('Verify');
   await page.getByRole('button', { name: 'Finish the install' }).click();
@@ -111,9 +114,48 @@ test('install on lab hosts from the host checks: injected failure, retry failed,
   await expect(page.getByTestId('chain-state')).toHaveAttribute('data-complete', 'true');
   await page.screenshot({ path: 'test-results/install-run-succeeded.png', fullPage: true });
 
+  // The finish line: the console as the installer prints it, the default account to change, the
+  // kubeconfig the runner read from the first master (downloaded through the wizard) and next steps
+  const master = hosts[0];
+  if (!master) throw new Error('no first master');
+  const finish = page.getByTestId('finish-line');
+  await expect(finish.getByRole('heading', { name: 'Your cluster is installed' })).toBeVisible({ timeout: 30_000 });
+  await expect(finish.getByTestId('console-url')).toHaveText(`http://${master.address}:30880`);
+  await expect(finish.getByTestId('default-account')).toContainText('admin');
+  await expect(finish.getByTestId('default-account')).toContainText('P@88w0rd');
+  await expect(finish.getByTestId('kubeconfig-source')).toContainText(`Read from ${master.name}:/root/.kube/config`);
+  await expect(finish).toContainText('Next steps');
+  const downloading = page.waitForEvent('download');
+  await finish.getByRole('link', { name: 'Download the kubeconfig' }).click();
+  const download = await downloading;
+  const file = await download.path();
+  expect(readFileSync(file, 'utf8')).toBe(readFileSync(hostFsPath(master.name, '/root/.kube/config'), 'utf8'));
+  await finish.scrollIntoViewIfNeeded();
+  // the README's picture of the finish line is this page (KSW_UPDATE_DOCS_SCREENSHOTS=1 refreshes it)
+  const shot = process.env.KSW_UPDATE_DOCS_SCREENSHOTS === '1' ? 'docs/finish-line.png' : 'test-results/finish-line.png';
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByRole('heading', { name: `Run 3 of ${name}` }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot });
+
   // The history shows the chain; the wizard links to it
   await page.getByRole('link', { name: 'History' }).click();
   await expect(page.getByRole('table', { name: 'Runs' }).getByRole('row')).toHaveCount(4);
   await page.getByRole('link', { name: 'Back to the wizard' }).click();
   await expect(page.getByRole('link', { name: 'Install runs (3)' })).toBeVisible({ timeout: 30_000 });
+
+  // An installed install's wizard: the finish line, and settings read only until the operator
+  // chooses to edit them for a new run, told that edits do not reach the cluster
+  await expect(page.getByTestId('finish-line')).toBeVisible();
+  const notice = page.getByTestId('installed-notice');
+  await expect(notice).toContainText('Edits are saved in the wizard only: they do not reach the cluster.');
+  await page.getByRole('button', { name: /^Hosts(,|$)/ }).click();
+  await expect(page.getByRole('button', { name: `Edit ${master.name}` })).toBeDisabled();
+  await notice.getByRole('button', { name: 'Edit the settings for a new install run…' }).click();
+  const ask = page.getByRole('dialog', { name: "Edit an installed cluster's settings?" });
+  await ask.getByRole('button', { name: 'Keep them as installed' }).click();
+  await expect(page.getByRole('button', { name: `Edit ${master.name}` })).toBeDisabled();
+  await notice.getByRole('button', { name: 'Edit the settings for a new install run…' }).click();
+  await ask.getByRole('button', { name: 'Edit the settings' }).click();
+  await expect(notice).toHaveAttribute('data-unlocked', 'true');
+  await expect(page.getByRole('button', { name: `Edit ${master.name}` })).toBeEnabled();
 });

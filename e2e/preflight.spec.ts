@@ -4,7 +4,8 @@
  * taking it down afterwards only when it started it: lab/lease-hosts.ts, as the vitest fixture).
  * Journey: log in, create an install, "Use the local lab", inject one failure through the UI
  * (lab2's internal IP set to an address that is not on it), check the hosts, and read that one
- * failure's message and fix in the matrix.
+ * failure's message and fix in the matrix (listed under "What failed", the matrix fitting 1440 px with
+ * its host column pinned), and the drawer's actions (check again, edit the host).
  */
 import { mkdir } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
@@ -19,6 +20,7 @@ const lab = leaseLabHosts(3);
 
 test('checks 3 lab hosts from the wizard and shows the one injected failure with its fix', async ({ page }) => {
   test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
   const hostCount = lab.lease?.state.hosts.length ?? 3;
   await logIn(page);
 
@@ -62,6 +64,12 @@ test('checks 3 lab hosts from the wizard and shows the one injected failure with
     await expect(matrix.getByRole('button', { name: `Internal IP on the host on ${host}: pass. Show details` })).toBeVisible();
   }
   await expect(matrix.getByRole('button', { name: /on lab2: fail\. Show details/ })).toHaveCount(1);
+  // what failed is listed, and the page fits 1440 px: the matrix scrolls within itself, host column pinned
+  const failed = page.getByRole('region', { name: 'What failed' });
+  await expect(failed).toContainText(`lab2 · Internal IP on the host: ${BAD_IP} is not configured`);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1440);
+  await expect(matrix.getByRole('columnheader', { name: 'Host', exact: true })).toHaveCSS('position', 'sticky');
+  await expect(matrix.getByRole('cell', { name: /lab2/ }).first()).toHaveCSS('position', 'sticky');
 
   await mkdir('test-results', { recursive: true });
   await page.screenshot({ path: 'test-results/preflight.png', fullPage: true });
@@ -74,4 +82,16 @@ test('checks 3 lab hosts from the wizard and shows the one injected failure with
   await expect(details.getByRole('heading', { name: 'How to fix' })).toBeVisible();
   await expect(details).toContainText('Set "ip" to one of the host\'s own addresses');
   await page.screenshot({ path: 'test-results/preflight-details.png', fullPage: true });
+
+  // the drawer carries the actions: check the host again, or edit it in the wizard
+  await expect(details.getByRole('button', { name: 'Check lab2 again' })).toBeEnabled();
+  await details.getByRole('link', { name: 'Edit lab2' }).click();
+  const editor = page.getByRole('dialog', { name: 'Host lab2' });
+  await expect(editor).toBeVisible({ timeout: 30_000 });
+  await expect(editor.getByLabel('Internal IP')).toHaveValue(BAD_IP);
+
+  // opened from the failed list too
+  await page.goBack();
+  await page.getByRole('button', { name: 'Open Internal IP on the host on lab2' }).click();
+  await expect(page.getByRole('dialog', { name: 'Internal IP on the host · lab2' })).toBeVisible();
 });

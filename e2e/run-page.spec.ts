@@ -1,7 +1,7 @@
 /**
  * The run page without the lab: runs are put in the database as the runner leaves them. A stage the
  * runner never started (it stores `cancelled`) reads "not run" on the run page and in the history,
- * and Cancel on an active run asks first.
+ * Cancel on an active run asks first, and a refusal that names a run links to it.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { logIn } from './support/login';
@@ -26,8 +26,9 @@ test('stages that never ran read "not run", not "cancelled", and the page names 
   ]);
 
   await page.goto(`/installs/${id}/runs/${runId}`);
-  await expect(page.getByRole('heading', { name: `Install run: ${name}` })).toBeVisible();
-  await expect(page).toHaveTitle(`${name} · Install run · ks-wizard`);
+  // the run names itself as the history does
+  await expect(page.getByRole('heading', { name: `Run 1 of ${name}` })).toBeVisible();
+  await expect(page).toHaveTitle(`${name} · Run 1 · ks-wizard`);
   const verify = page.getByTestId('stage-verify');
   await expect(verify).toHaveAttribute('data-status', 'cancelled'); // the API keeps the runner's status
   await expect(verify.getByText('not run', { exact: true })).toBeVisible();
@@ -68,4 +69,23 @@ test('Cancel on an active run asks first, and only "Cancel the run" cancels', as
   await page.getByRole('button', { name: 'Cancel', exact: true }).click();
   await page.getByRole('dialog', { name: 'Cancel this install run?' }).getByRole('button', { name: 'Cancel the run' }).click();
   await expect.poll(() => cancels).toBe(1);
+});
+
+test('a refusal that names a run links to that run', async ({ page }) => {
+  const { id, name } = await newInstall(page);
+  const activeRunId = insertRun(id, 'running', [{ name: 'prepare', status: 'running', startedAt: new Date() }]);
+  await new Promise((r) => setTimeout(r, 20)); // Run 2 is created after Run 1
+  const failedRunId = insertRun(id, 'failed', [{ name: 'prepare', status: 'failed', startedAt: new Date(), error: 'a task failed' }]);
+
+  await page.goto(`/installs/${id}/runs/${failedRunId}`);
+  await expect(page.getByRole('heading', { name: `Run 2 of ${name}` })).toBeVisible();
+  await page.getByRole('button', { name: 'Re-run one stage…' }).click();
+  await page.getByRole('menuitem', { name: /Prepare the taskbox/ }).click();
+  // the server refuses (Run 1 is active): its words, and a link to Run 1, not a run id
+  const refusal = page.getByTestId('refusal');
+  await expect(refusal).toContainText('Run 1 of this install is still active');
+  await expect(refusal).not.toContainText(activeRunId);
+  await refusal.getByRole('link', { name: 'Open Run 1' }).click();
+  await expect(page).toHaveURL(new RegExp(`/installs/${id}/runs/${activeRunId}$`));
+  await expect(page.getByRole('heading', { name: `Run 1 of ${name}` })).toBeVisible();
 });

@@ -27,7 +27,9 @@ import { GET as files } from './installs/[id]/files/[file]/route';
 import { GET as hostConflicts } from './installs/[id]/host-conflicts/route';
 import { GET as hostKeys } from './installs/[id]/host-keys/route';
 import { POST as trustHostKeys } from './installs/[id]/host-keys/trust/route';
+import { GET as finish } from './installs/[id]/finish/route';
 import { GET as installGate } from './installs/[id]/install-gate/route';
+import { GET as kubeconfig } from './installs/[id]/kubeconfig/route';
 import { GET as latestPreflight } from './installs/[id]/preflight/latest/route';
 import { POST as startPreflight } from './installs/[id]/preflight/route';
 import { DELETE as deleteOne, GET as getOne, PUT as putOne } from './installs/[id]/route';
@@ -69,6 +71,8 @@ const PROTECTED: RouteCase[] = [
   { name: 'GET /api/installs/:id/files/vars.yml', handler: h(files), method: 'GET', params: { ...id, file: 'vars.yml' } },
   { name: 'POST /api/installs/:id/use-lab', handler: h(useLab), method: 'POST', params: id },
   { name: 'GET /api/installs/:id/install-gate', handler: h(installGate), method: 'GET', params: id },
+  { name: 'GET /api/installs/:id/finish', handler: h(finish), method: 'GET', params: id },
+  { name: 'GET /api/installs/:id/kubeconfig', handler: h(kubeconfig), method: 'GET', params: id },
   { name: 'POST /api/installs/:id/preflight', handler: h(startPreflight), method: 'POST', params: id },
   { name: 'GET /api/installs/:id/preflight/latest', handler: h(latestPreflight), method: 'GET', params: id },
   { name: 'GET /api/preflight/:runId', handler: h(preflightRun), method: 'GET', params: { runId: 'does-not-exist' } },

@@ -19,6 +19,7 @@ import {
   type TextInputProps,
 } from '@mantine/core';
 import type { InstallConfig } from '@/lib/config/schema';
+import { useShownError } from './quiet-errors';
 
 export type ConfigPath = Path<InstallConfig>;
 
@@ -35,6 +36,7 @@ function useField(name: ConfigPath) {
 
 export function TextField({ name, label, description, ...rest }: Base & Omit<TextInputProps, 'name' | 'label' | 'value' | 'onChange'>) {
   const { field, fieldState } = useField(name);
+  const shownError = useShownError(fieldState, field.value);
   return (
     <TextInput
       {...rest}
@@ -45,7 +47,7 @@ export function TextField({ name, label, description, ...rest }: Base & Omit<Tex
       value={typeof field.value === 'string' ? field.value : ''}
       onChange={(e) => field.onChange(e.currentTarget.value)}
       onBlur={field.onBlur}
-      error={fieldState.error?.message}
+      error={shownError}
       spellCheck={false}
       autoComplete="off"
     />
@@ -54,6 +56,7 @@ export function TextField({ name, label, description, ...rest }: Base & Omit<Tex
 
 export function NumberField({ name, label, description, ...rest }: Base & Omit<NumberInputProps, 'name' | 'label' | 'value' | 'onChange'>) {
   const { field, fieldState } = useField(name);
+  const shownError = useShownError(fieldState, field.value);
   const value = typeof field.value === 'number' && !Number.isNaN(field.value) ? field.value : '';
   return (
     <NumberInput
@@ -66,7 +69,7 @@ export function NumberField({ name, label, description, ...rest }: Base & Omit<N
       value={value}
       onChange={(v) => field.onChange(typeof v === 'number' ? v : v === '' ? Number.NaN : Number(v))}
       onBlur={field.onBlur}
-      error={fieldState.error?.message}
+      error={shownError}
     />
   );
 }

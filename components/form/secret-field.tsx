@@ -12,6 +12,7 @@ import { Badge, Button, Checkbox, Group, PasswordInput, Stack, Text, Textarea } 
 import type { InstallConfig } from '@/lib/config/schema';
 import type { Secret } from '@/lib/config/secret';
 import type { ConfigPath } from './fields';
+import { useShownError } from './quiet-errors';
 
 export interface CopySource {
   path: string;
@@ -35,6 +36,7 @@ function asSecret(v: unknown): Secret {
 export function SecretField({ name, label, description, multiline, copySource }: Props) {
   const { control } = useFormContext<InstallConfig>();
   const { field, fieldState } = useController({ control, name });
+  const shownError = useShownError(fieldState, field.value);
   const secret = asSecret(field.value);
   // what the server had when this field appeared: a stored value (set, no value, no copy) or nothing
   const [stored] = useState<boolean>(() => secret.set && secret.value === undefined && secret.copyFrom === undefined);
@@ -73,7 +75,7 @@ export function SecretField({ name, label, description, multiline, copySource }:
     value: secret.value ?? '',
     onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => onType(e.currentTarget.value),
     onBlur: field.onBlur,
-    error: fieldState.error?.message,
+    error: shownError,
     autoComplete: 'new-password',
     spellCheck: false,
   };
@@ -119,9 +121,9 @@ export function SecretField({ name, label, description, multiline, copySource }:
           <Button size="xs" variant="light" onClick={() => setReplacing(true)} aria-label={`Replace ${label}`}>
             Replace
           </Button>
-          {fieldState.error && (
+          {shownError && (
             <Text size="xs" c="red" role="alert">
-              {fieldState.error.message}
+              {shownError}
             </Text>
           )}
         </Group>

@@ -4,15 +4,13 @@ import { LineStore, matchLines, NO_FILTER, type WireLine } from './line-store';
 const l = (seq: number, text = `line ${seq}`, host: string | null = 'h1', failed: 0 | 1 = 0): WireLine => [seq, 'init', host, 'line', failed, text, 0];
 
 describe('LineStore', () => {
-  it('appends in seq order, drops duplicates and parks lines that overtake a gap', () => {
+  it('appends lines that continue it in seq order and drops any other', () => {
     const s = new LineStore();
     expect(s.add([l(1), l(2)])).toBe(2);
-    expect(s.add([l(2), l(4), l(5)])).toBe(0);
-    expect(s.hasGap).toBe(true);
-    expect(s.add([l(3)])).toBe(3);
-    expect(s.texts).toEqual(['line 1', 'line 2', 'line 3', 'line 4', 'line 5']);
-    expect(s.nextSeq).toBe(6);
-    expect(s.hasGap).toBe(false);
+    expect(s.add([l(2), l(4)])).toBe(0);
+    expect(s.add([l(3), l(4)])).toBe(2);
+    expect(s.texts).toEqual(['line 1', 'line 2', 'line 3', 'line 4']);
+    expect(s.nextSeq).toBe(5);
   });
   it('starts after a given seq and filters by host, failed and search', () => {
     const s = new LineStore(10);

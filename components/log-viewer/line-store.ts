@@ -3,11 +3,13 @@
  * string array, stage/host as small dictionary indexes in typed arrays, flags in a byte array) —
  * never one object or DOM node per line.
  *
- * Invariants: lines are appended strictly in seq order starting at seq 1 (or `afterSeq + 1`);
- * a seq already held is dropped (duplicates after a reconnect); a seq ahead of the next expected is
- * parked until the gap fills (live lines can overtake the backfill). `version` increments on append.
+ * Invariants: lines are appended strictly in seq order starting at seq 1 (or `afterSeq + 1`); the
+ * live stream (lib/live/seq-order.ts) hands them over in order, once; anything else (a seq already
+ * held, or one past the next expected) is dropped. `version` increments on append.
  */
-export type WireLine = [number, string, string | null, string, 0 | 1, string, number];
+import type { WireLine } from '@/lib/live/wire-line';
+
+export type { WireLine };
 
 export const FLAG_FAILED = 1;
 export const FLAG_PHASE = 2;
@@ -40,7 +42,6 @@ export class LineStore {
   readonly hosts: string[] = [''];
   private readonly stageMap = new Map<string, number>();
   private readonly hostMap = new Map<string, number>([['', 0]]);
-  private readonly parked = new Map<number, WireLine>();
   private firstSeq = 1;
   /** Receipt timestamps are not kept; `lastT` is the emission time of the newest line (for latency). */
   lastT = 0;
@@ -57,10 +58,6 @@ export class LineStore {
   /** The next seq this store expects. */
   get nextSeq(): number {
     return this.firstSeq + this.texts.length;
-  }
-
-  get hasGap(): boolean {
-    return this.parked.size > 0;
   }
 
   private intern(map: Map<string, number>, list: string[], value: string): number {
@@ -82,24 +79,10 @@ export class LineStore {
     this.lastT = l[6];
   }
 
-  /** Adds lines in any order; returns how many were appended. */
-  add(lines: WireLine[]): number {
+  /** Appends the lines that continue the store in seq order; returns how many were appended. */
+  add(lines: readonly WireLine[]): number {
     const before = this.texts.length;
-    for (const l of lines) {
-      const seq = l[0];
-      if (seq < this.nextSeq) continue;
-      if (seq === this.nextSeq) {
-        this.push(l);
-        let next = this.parked.get(this.nextSeq);
-        while (next) {
-          this.parked.delete(next[0]);
-          this.push(next);
-          next = this.parked.get(this.nextSeq);
-        }
-      } else {
-        this.parked.set(seq, l);
-      }
-    }
+    for (const l of lines) if (l[0] === this.nextSeq) this.push(l);
     const added = this.texts.length - before;
     if (added > 0) this.version += 1;
     return added;

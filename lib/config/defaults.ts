@@ -165,3 +165,12 @@ export function defaultConfig(clusterName = 'kubesphere'): InstallConfig {
     },
   };
 }
+
+/**
+ * A host nothing has been typed into yet (as "Add host" creates it): no name, address or IP and no
+ * credential. The wizard shows such a host as "not filled in yet", not as red errors.
+ */
+export function isBlankHost(host: Pick<Host, 'name' | 'address' | 'ip' | 'auth'>): boolean {
+  const credential = host.auth.kind === 'password' ? host.auth.password.set : host.auth.privateKey.set;
+  return host.name.trim() === '' && host.address.trim() === '' && host.ip.trim() === '' && !credential;
+}

@@ -745,6 +745,21 @@ describe('details', () => {
     expect(withCode(config, 'host.ip-duplicate').every((i) => i.message.includes('node1'))).toBe(true);
   });
 
+  it('with two hosts of the same name, every message about one of them says which (position and address)', () => {
+    const config = seedConfig();
+    const second = host(config, NODE2);
+    second.name = host(config, NODE1).name; // two "node1"
+    second.address = host(config, NODE1).address; // and the same SSH address
+    const address = withCode(config, 'host.address-duplicate');
+    expect(address.map((i) => i.message)).toEqual([
+      `host ${NODE2 + 1} (node1, ${second.address}) has the same SSH address as host ${NODE1 + 1} (node1, ${second.address}) (${second.address}:22): each host needs its own address or port.`,
+    ]);
+    second.user = '';
+    const user = collectIssues(config).filter((i) => i.path === `hosts.${NODE2}.user`);
+    expect(user.length).toBeGreaterThan(0);
+    expect(user.every((i) => i.message.includes(`host ${NODE2 + 1} (node1`) || !i.message.includes('node1'))).toBe(true);
+  });
+
   it('accepts the same SSH address on a different port', () => {
     const config = seedConfig();
     host(config, NODE2).address = '192.168.0.4';

@@ -72,7 +72,9 @@ describe('PostgreSQL', () => {
     const { rows } = await client.query<{ name: string }>('SELECT name FROM ksw_migrations');
     const tables = await client.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
     await client.end();
-    expect(rows.map((r) => r.name)).toEqual(['0001_init']);
+    const committed = readdirSync(path.resolve(import.meta.dirname, '../../prisma/postgres/migrations'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    expect(committed[0]).toBe('0001_init');
+    expect(rows.map((r) => r.name).sort()).toEqual(committed);
     expect(tables.rows.map((t) => t.tablename)).toEqual(expect.arrayContaining(['Install', 'Node', 'Run', 'LogLine', 'PreflightResult']));
   });
 

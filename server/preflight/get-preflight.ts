@@ -22,7 +22,7 @@ export async function getLatestPreflight(installId: string): Promise<PreflightRu
   return (await loadLatestPicture(install))?.view ?? null;
 }
 
-export async function resultsAfter(runId: string, afterSeq: number): Promise<PreflightResultEvent[]> {
-  const rows = await getDb().preflightResult.findMany({ where: { runId, seq: { gt: afterSeq } }, orderBy: { seq: 'asc' } });
+export async function resultsAfter(runId: string, afterSeq: number, limit?: number): Promise<PreflightResultEvent[]> {
+  const rows = await getDb().preflightResult.findMany({ where: { runId, seq: { gt: afterSeq } }, orderBy: { seq: 'asc' }, ...(limit ? { take: limit } : {}) });
   return rows.map((r) => ({ runId, seq: r.seq, host: r.host, check: toCheckView(r) }));
 }

@@ -88,6 +88,7 @@ describe('preflight on lab hosts', () => {
     await updateInstall(installId, { config, draft: true });
     const v = await run(installId);
     expect(check(v, a, 'ssh')).toMatchObject({ status: 'fail', message: expect.stringMatching(/authentication refused/) });
+    expect(check(v, a, 'ssh')?.message).not.toMatch(/\[[a-z-]+\]/); // no internal error code such as [auth] in operator text
     expect(check(v, b, 'ssh')?.status).toBe('pass');
     expect(check(v, b, 'sudo')).toMatchObject({ status: 'fail', message: expect.stringMatching(/sudo .* refused the password/) });
     expect(check(v, c, 'ip-local')).toMatchObject({ status: 'fail', message: expect.stringMatching(/10\.99\.0\.1 is not configured/) });

@@ -1,14 +1,12 @@
 /**
  * Persist first, then fan out: every result of a run gets the next seq, is written as a
- * PreflightResult row, and only then emitted to room `preflight:<runId>`. Writes are serialised per
+ * PreflightResult row, and only then emitted to the run's live stream (one batch per write). Writes are serialised per
  * run, so seqs are dense and rows appear in seq order.
  */
 import { getDb } from '../db';
-import { getIo } from '../realtime/io';
+import { emitLive, emitToStream } from '../realtime/live-streams';
 import type { CheckOutcome, RunStatus } from './types';
-import { toCheckView, type PreflightResultEvent, type PreflightStatusEvent } from './view';
-
-export const roomOf = (runId: string) => `preflight:${runId}`;
+import { PREFLIGHT_STATUS_EVENT, toCheckView, type PreflightResultEvent, type PreflightStatusEvent } from './view';
 
 export class RunRecorder {
   private seq = 0;
@@ -36,18 +34,13 @@ export class RunRecorder {
       durationMs: o.durationMs,
     }));
     await getDb().preflightResult.createMany({ data: rows });
-    const io = getIo();
-    if (!io) return;
-    for (const row of rows) {
-      const event: PreflightResultEvent = { runId: this.runId, seq: row.seq, host: row.host, check: toCheckView(row) };
-      io.to(roomOf(this.runId)).emit('preflight:result', event);
-    }
+    emitLive<PreflightResultEvent>('preflight', this.runId, rows.map((row) => ({ runId: this.runId, seq: row.seq, host: row.host, check: toCheckView(row) })));
   }
 
   async finish(status: RunStatus): Promise<void> {
     await this.chain;
     await getDb().preflightRun.update({ where: { id: this.runId }, data: { status, finishedAt: new Date() } });
     const event: PreflightStatusEvent = { runId: this.runId, status };
-    getIo()?.to(roomOf(this.runId)).emit('preflight:status', event);
+    emitToStream('preflight', this.runId, PREFLIGHT_STATUS_EVENT, event);
   }
 }

@@ -56,7 +56,8 @@ function sshFailure(err: unknown): CheckResult {
     const details = [err.details.expectedFingerprint && `expected ${err.details.expectedFingerprint}`, err.details.actualFingerprint && `presented ${err.details.actualFingerprint}`, err.details.methods && `server offered: ${err.details.methods.join(', ')}`, err.details.stderrTail]
       .filter(Boolean)
       .join('\n');
-    return { status: 'fail', message: `${err.message} [${err.kind}]`, hint: err.hint, evidence: details || undefined };
+    // the message and hint are the operator's words; the error kind is an internal code, never shown
+    return { status: 'fail', message: err.message, hint: err.hint, evidence: details || undefined };
   }
   return { status: 'fail', message: `unexpected error: ${err instanceof Error ? err.message : String(err)}`, hint: 'Retry; if it persists, see the wizard server log.' };
 }

@@ -87,7 +87,7 @@ describe('sockets end with their session', () => {
     const token = cookie.slice('ksw_session='.length);
     await getDb().session.update({ where: { id: sessionIdOf(token) }, data: { expiresAt: new Date(Date.now() - 1) } });
     const ended = disconnection(socket, 5_000);
-    socket.emit('run:subscribe', { runId: 'any', afterSeq: 0 });
+    socket.emit('live:join', { topic: 'run', key: 'any', afterSeq: 0 });
     expect(await ended).toBe('disconnected: io server disconnect');
   });
 

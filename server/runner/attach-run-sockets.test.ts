@@ -1,13 +1,16 @@
 /**
- * The socket protocol over HTTP long-polling only (the proxy-blocks-WebSocket fallback): a client
- * that subscribes mid-stream with `afterSeq` receives every later line exactly once, in order after
- * LineStore ordering, while the writer keeps committing and emitting live lines.
+ * The run topic of the live-stream protocol over HTTP long-polling only (the proxy-blocks-WebSocket
+ * fallback): a client that joins mid-stream with `afterSeq` receives every later line exactly once,
+ * in order after SeqOrder, while the writer keeps committing and emitting live lines.
  */
 import http from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
 import { io as connect } from 'socket.io-client';
 import type { LabHostState, LabState } from '@/lab/state';
-import { LineStore, type WireLine } from '@/components/log-viewer/line-store';
+import { LineStore } from '@/components/log-viewer/line-store';
+import { LIVE_BATCH, LIVE_JOIN, type LiveBatch } from '@/lib/live/protocol';
+import { SeqOrder } from '@/lib/live/seq-order';
+import { seqOfWireLine, type WireLine } from '@/lib/live/wire-line';
 import { getDb } from '../db';
 import { createSession } from '../auth/create-session';
 import { SESSION_COOKIE } from '../auth/session-cookie';
@@ -25,7 +28,7 @@ afterAll(async () => {
   server.close();
 });
 
-describe('run socket protocol', () => {
+describe('run live stream', () => {
   it('backfills after afterSeq then streams live lines, no gap and no duplicate (polling transport)', async () => {
     attachRunSockets(attachIo(server));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
@@ -49,17 +52,19 @@ describe('run socket protocol', () => {
 
     const client = connect(`http://127.0.0.1:${port}`, { transports: ['polling'], extraHeaders: { cookie } });
     const store = new LineStore(2);
+    const order = new SeqOrder(seqOfWireLine, 2);
     const seen: number[] = [];
-    client.on('run:lines', (p: { runId: string; lines: WireLine[] }) => {
-      for (const l of p.lines) seen.push(l[0]);
-      store.add(p.lines);
+    client.on(LIVE_BATCH, (p: LiveBatch<WireLine>) => {
+      if (p.topic !== 'run' || p.key !== runId) return;
+      for (const l of p.items) seen.push(l[0]);
+      store.add(order.add(p.items));
     });
     await new Promise<void>((resolve, reject) => {
       client.once('connect', () => resolve());
       client.once('connect_error', reject);
     });
     expect(client.io.engine.transport.name).toBe('polling');
-    client.emit('run:subscribe', { runId, afterSeq: 2 });
+    client.emit(LIVE_JOIN, { topic: 'run', key: runId, afterSeq: 2 });
     await live(20);
     await writer.drain();
     const max = (await getDb().logLine.aggregate({ where: { runId }, _max: { seq: true } }))._max.seq ?? 0;
@@ -67,7 +72,7 @@ describe('run socket protocol', () => {
     client.close();
     expect(max).toBeGreaterThan(1000);
     expect(store.nextSeq).toBe(max + 1);
-    expect(store.hasGap).toBe(false);
+    expect(order.hasGap).toBe(false);
     expect(Math.min(...seen)).toBe(3);
     const rows = await getDb().logLine.findMany({ where: { runId, seq: { gt: 2 } }, orderBy: { seq: 'asc' }, select: { text: true } });
     expect(store.texts).toEqual(rows.map((r) => r.text));

@@ -1,52 +1,26 @@
 /**
- * Socket.io protocol of the run page (connections are already session-authenticated by
- * server/realtime/io.ts):
- *   client → `run:subscribe` { runId, afterSeq }   server → `run:lines` { runId, lines: WireLine[] }
- *   client → `run:unsubscribe` { runId }           server → `run:state` RunView
- *
- * No gap, no duplicate: the socket joins the room FIRST, then backfills every committed line after
- * `afterSeq` from the DB, page by page until none is left. Lines are emitted to the room only after
- * they are committed, so every seq > afterSeq reaches the client at least once (backfill or live);
- * live lines may arrive before the backfill pages that precede them, so the client
- * (components/log-viewer/line-store.ts) orders by seq and drops every seq it already holds.
+ * The run page's live stream: topic "run" of the live-stream protocol (lib/live/protocol.ts,
+ * server/realtime/live-streams.ts), keyed by run id. Items are the run's log lines (WireLine);
+ * after the backfill the socket gets the run's current view as `run:state`, which the runner also
+ * pushes to the room when the run changes (runner.ts).
  */
-import type { Server, Socket } from 'socket.io';
-import { z } from 'zod';
-import { MAX_SEQ } from './seq';
-import { LINES_EVENT, RUN_ROOM } from './log-writer';
+import type { Server } from 'socket.io';
+import { seqOfWireLine, type WireLine } from '@/lib/live/wire-line';
+import { getDb } from '../db';
+import { attachLiveTopic, type LiveSource } from '../realtime/live-streams';
 import { readLogPage, toWire } from './read-log';
 import { STATE_EVENT } from './runner';
 import { getRunView } from './run-view';
 
-const subscribeInput = z.object({ runId: z.string().min(1).max(64), afterSeq: z.number().int().min(0).max(MAX_SEQ) });
-
-async function subscribe(socket: Socket, runId: string, afterSeq: number): Promise<void> {
-  const view = await getRunView(runId);
-  if (!view) {
-    socket.emit('run:error', { runId, error: 'run not found' });
-    return;
-  }
-  await socket.join(RUN_ROOM(runId));
-  let cursor = afterSeq;
-  for (;;) {
-    const rows = await readLogPage(runId, cursor, 5000);
-    if (rows.length === 0) break;
-    cursor = rows[rows.length - 1]?.seq ?? cursor;
-    socket.emit(LINES_EVENT, { runId, lines: rows.map(toWire), backfill: true });
-  }
-  socket.emit(STATE_EVENT, await getRunView(runId));
-}
+const runLog: LiveSource<WireLine> = {
+  exists: async (runId) => (await getDb().run.count({ where: { id: runId } })) > 0,
+  page: async (runId, afterSeq, limit) => (await readLogPage(runId, afterSeq, limit)).map(toWire),
+  seqOf: seqOfWireLine,
+  afterBackfill: async (socket, runId) => {
+    socket.emit(STATE_EVENT, await getRunView(runId));
+  },
+};
 
 export function attachRunSockets(io: Server): void {
-  io.on('connection', (socket) => {
-    socket.on('run:subscribe', (raw: unknown) => {
-      const parsed = subscribeInput.safeParse(raw);
-      if (!parsed.success) return;
-      subscribe(socket, parsed.data.runId, parsed.data.afterSeq).catch(() => socket.emit('run:error', { runId: parsed.data.runId, error: 'subscribe failed' }));
-    });
-    socket.on('run:unsubscribe', (raw: unknown) => {
-      const parsed = z.object({ runId: z.string().min(1).max(64) }).safeParse(raw);
-      if (parsed.success) void socket.leave(RUN_ROOM(parsed.data.runId));
-    });
-  });
+  attachLiveTopic(io, 'run', runLog);
 }

@@ -21,6 +21,7 @@ import { extraVarProblem, VAR_NAME, type ExtraVarValue } from './extra-vars';
 import { loadInstallChain } from './install-chain';
 import { getProfile } from './profiles';
 import { getRunner } from './runner';
+import { runRefusal } from './run-refusal';
 import { ACTIVE_STATUSES } from './states';
 
 
@@ -56,12 +57,12 @@ function serialised<T>(fn: () => Promise<T>): Promise<T> {
 async function assertNoConflict(installId: string, addresses: string[]): Promise<void> {
   const db = getDb();
   const active = await db.run.findFirst({ where: { installId, status: { in: [...ACTIVE_STATUSES] } }, select: { id: true } });
-  if (active) throw new HttpError(409, `a run of this install is already active (${active.id}): cancel it or wait`);
-  const others = await db.run.findMany({ where: { installId: { not: installId }, status: { in: [...ACTIVE_STATUSES] } }, select: { id: true, install: { select: { configJson: true, id: true } } } });
+  if (active) throw await runRefusal(installId, active.id, (run) => `${run} of this install is still active: open it to follow it or cancel it, then try again`);
+  const others = await db.run.findMany({ where: { installId: { not: installId }, status: { in: [...ACTIVE_STATUSES] } }, select: { id: true, install: { select: { configJson: true, id: true, name: true } } } });
   for (const other of others) {
     const cfg = parseStoredConfig(other.install);
     const clash = cfg.hosts.find((h) => addresses.includes(`${h.address}:${h.port}`));
-    if (clash) throw new HttpError(409, `host ${clash.address} is already in active run ${other.id} of another install`);
+    if (clash) throw await runRefusal(other.install.id, other.id, (run) => `host ${clash.address} is in ${run} of the install "${other.install.name}", which is still active: wait for it or cancel it first`);
   }
 }
 
@@ -158,7 +159,7 @@ export async function retryRun(parentRunId: string, input: RetryRunInput): Promi
   return serialised(async () => {
     const parent = await loadPriorRun(parentRunId);
     assertExtraVarsAllowed(parent.extraVars);
-    if ((ACTIVE_STATUSES as readonly string[]).includes(parent.status)) throw new HttpError(409, 'this run is still active: cancel it or wait before retrying');
+    if ((ACTIVE_STATUSES as readonly string[]).includes(parent.status)) throw await runRefusal(parent.installId, parent.id, (run) => `${run} is still active: cancel it or wait for it before retrying`);
     const inst = await loadInstall(parent.installId);
     const req = await retryRequest(parent, input);
     const plan = planOrThrow(inst.profile, inst.hosts, req);

@@ -10,13 +10,16 @@
  * - the first stage that does not succeed ends the run with that state; later stages become
  *   `cancelled` ("not run") so no row stays queued under a finished run;
  * - secrets are removed after every stage, including re-attached and dead ones;
- * - when the run ends, Install.status is set from its chain (install-chain.ts), not from this run.
+ * - when the run ends, Install.status is set from its chain (install-chain.ts), not from this run;
+ *   when that completes the chain, the cluster's kubeconfig is read from the first master and
+ *   stored sealed (server/kubeconfig/keep-kubeconfig.ts).
  */
 import type { Stage } from '@prisma/client';
 import { getDb } from '../db';
 import { describeStorageError } from '../storage-errors';
 import { concludeStage, executeStage, followOptions, removeStageDir, type StageOutcome } from './execute-stage';
 import { followStage } from './follow-stage';
+import { keepKubeconfig } from '../kubeconfig/keep-kubeconfig';
 import { settleInstallStatus } from './install-chain';
 import type { LogWriter } from './log-writer';
 import { loadRunContext, type RunContext } from './run-context';
@@ -114,7 +117,11 @@ export async function driveRun(runId: string, hooks: DriveHooks): Promise<RunSta
   await finishRun(runId, final, error, final === 'succeeded' ? undefined : final);
   // Install.status is the state of the install's chain, never this run's alone: a successful retry
   // of one stage leaves the install incomplete until every stage succeeded on every host.
-  await settleInstallStatus(ctx.installId);
+  const settled = await settleInstallStatus(ctx.installId);
+  const last = stages[stages.length - 1];
+  if (final === 'succeeded' && settled?.complete && last) {
+    await keepKubeconfig({ runId, installId: ctx.installId, stage: last }, hooks.writer, ctx.redact);
+  }
   hooks.writer.forget(runId);
   hooks.onChange(runId);
   return final;

@@ -1,7 +1,7 @@
 /**
  * Public entry of the job runner. Call from server/index.ts after `app.prepare()` and after the
  * socket.io server is attached:
- *   attachRunSockets(io);     // run:subscribe / run:lines / run:state
+ *   attachRunSockets(io);     // the "run" live stream (lines) and run:state
  *   await startRunner();      // = reconcileRuns(): re-attach or finish what a previous process left
  */
 import { attachRunSockets } from './attach-run-sockets';

@@ -19,7 +19,7 @@ import { describeStorageError, storageProblemOf } from '../storage-errors';
 import { planFlush, type FlushPlan } from './flush-plan';
 import { writeFlushWithPrisma } from './flush-sink-prisma';
 import { isSqliteBusy, writeFlushToSqlite } from './flush-sink-sqlite';
-import { getIo } from '../realtime/io';
+import { emitLive } from '../realtime/live-streams';
 import { TRACE, traceBusy, traceStep } from './trace';
 import type { HostCounter, HostError, RecapRow } from './translate-event';
 
@@ -45,11 +45,7 @@ export interface StageBatch {
   tEnq?: number;
 }
 
-/** Wire format of one line: [seq, stage, host, kind, failed(0|1), text, t]. */
-export type WireLine = [number, string, string | null, string, 0 | 1, string, number];
-
-export const RUN_ROOM = (runId: string) => `run:${runId}`;
-export const LINES_EVENT = 'run:lines';
+export type { WireLine } from '@/lib/live/wire-line';
 
 const FLUSH_MS = 50;
 const FLUSH_LINES = 500;
@@ -233,8 +229,7 @@ export class LogWriter {
       for (const b of batches) if (b.tEnq) traceStep('enqueued→committed', committed - b.tEnq, b.lines.length, b.lines[0]?.t);
     }
     for (const [runId, seq] of plan.nextSeq) this.nextSeq.set(runId, seq);
-    const io = getIo();
-    if (io) for (const [runId, wireLines] of plan.wire) if (wireLines.length > 0) io.to(RUN_ROOM(runId)).emit(LINES_EVENT, { runId, lines: wireLines });
+    for (const [runId, wireLines] of plan.wire) emitLive('run', runId, wireLines);
     if (TRACE) {
       const emitted = Date.now();
       traceBusy('emit', emitted - committed);

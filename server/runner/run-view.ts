@@ -4,6 +4,7 @@
  */
 import { getDb } from '../db';
 import { getProfile } from './profiles';
+import { runLabelOf } from './run-refusal';
 import { runChainView, type ChainView, type RetryAction } from './run-chain-view';
 import type { HostError } from './translate-event';
 
@@ -33,10 +34,14 @@ export interface StageView {
 
 export interface RunView {
   id: string;
+  /** "Run 3", as the history numbers the install's runs. */
+  label: string;
   installId: string;
   status: string;
   mode: string;
   parentRunId: string | null;
+  /** "Run 2" for the run this one continues. */
+  parentLabel: string | null;
   hosts: string[] | null;
   extraVars: Record<string, unknown>;
   error: string | null;
@@ -71,10 +76,12 @@ export async function getRunView(runId: string): Promise<RunView | null> {
   const { chain, actions } = await runChainView(run.installId, prior);
   return {
     id: run.id,
+    label: await runLabelOf(run.installId, run.id),
     installId: run.installId,
     status: run.status,
     mode: run.mode,
     parentRunId: run.parentRunId,
+    parentLabel: run.parentRunId ? await runLabelOf(run.installId, run.parentRunId) : null,
     hosts: scope,
     extraVars: run.extraVars ? (JSON.parse(run.extraVars) as Record<string, unknown>) : {},
     error: run.error,

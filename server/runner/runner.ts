@@ -8,20 +8,23 @@
  * 250 ms and carry the same view as GET /api/runs/:id.
  */
 import { getDb } from '../db';
-import { getIo } from '../realtime/io';
 import { driveRun } from './drive-run';
 import { settleInstallStatus } from './install-chain';
-import { LogWriter, RUN_ROOM } from './log-writer';
+import { emitToStream } from '../realtime/live-streams';
+import { LogWriter } from './log-writer';
 import { getRunView } from './run-view';
 
 export { CANCEL_GRACE_MS } from './follow-stage';
 export const STATE_EVENT = 'run:state';
+const PUSH_DELAY_MS = 250;
+const PUSH_INTERVAL_MS = 1000;
 
 export class Runner {
   readonly writer = new LogWriter();
   private readonly driving = new Map<string, Promise<unknown>>();
   private readonly cancelRequested = new Set<string>();
   private readonly pushTimers = new Map<string, NodeJS.Timeout>();
+  private readonly lastPushAt = new Map<string, number>();
 
   constructor() {
     this.writer.onCommitted = (runIds) => {
@@ -47,6 +50,7 @@ export class Runner {
       })
       .finally(() => {
         this.driving.delete(runId);
+        this.lastPushAt.delete(runId);
         this.cancelRequested.delete(runId);
       });
     this.driving.set(runId, p);
@@ -80,19 +84,24 @@ export class Runner {
     return 'stopping';
   }
 
+  /**
+   * Pushes the run's state to its room: 250 ms after the first change, then at most once a second
+   * (a state is a dozen queries; during a log burst, loading it four times a second took a share of
+   * the event loop the lines needed).
+   */
   pushState(runId: string): void {
     if (this.pushTimers.has(runId)) return;
+    const delay = Math.max(PUSH_DELAY_MS, (this.lastPushAt.get(runId) ?? 0) + PUSH_INTERVAL_MS - Date.now());
     const timer = setTimeout(() => {
       this.pushTimers.delete(runId);
-      const io = getIo();
-      if (!io) return;
+      this.lastPushAt.set(runId, Date.now());
       getRunView(runId).then(
         (view) => {
-          if (view) io.to(RUN_ROOM(runId)).emit(STATE_EVENT, view);
+          if (view) emitToStream('run', runId, STATE_EVENT, view);
         },
         () => undefined,
       );
-    }, 250);
+    }, delay);
     timer.unref();
     this.pushTimers.set(runId, timer);
   }

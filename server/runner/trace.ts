@@ -4,7 +4,7 @@
  */
 export const TRACE = Boolean(process.env.KSW_RUNNER_TRACE);
 
-export type TraceStep = 'created→onDisk' | 'onDisk→read' | 'read→enqueued' | 'enqueued→committed' | 'committed→emitted';
+export type TraceStep = 'created→enqueued' | 'enqueued→committed' | 'committed→emitted';
 
 const samples = new Map<TraceStep, number[]>();
 const busy = new Map<string, number>();

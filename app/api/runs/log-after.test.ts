@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/server/db';
 import { adminCookie, callRoute } from '@/server/test-support/api-client';
 import { useFreshDatabase } from '@/server/test-support/fresh-db';
-import { MAX_SEQ } from '@/server/runner/seq';
+import { MAX_SEQ } from '@/lib/seq';
 import { GET as readLog } from './[id]/log/route';
 
 useFreshDatabase();

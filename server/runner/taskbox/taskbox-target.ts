@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { InstallerMachine } from '@/lib/config/installer-machine';
+import type { InstallConfig } from '@/lib/config/schema';
 import type { ValidInstallConfig } from '@/lib/config/validate';
 import { getDb } from '../../db';
 import { labDirectory } from '../../lab/read-lab';
@@ -41,6 +42,19 @@ async function trustedKeyOf(installId: string, host: { name: string }, profile: 
   if (row.trusted) return { algorithm: row.algorithm, fingerprint: row.fingerprint };
   if (row.publicKey && labKnownHostsText(profile).split('\n').some((l) => l.includes(row.publicKey))) return { algorithm: row.algorithm, fingerprint: row.fingerprint };
   return undefined;
+}
+
+/**
+ * The SSH target of a cluster host as the runner reaches it after a run: secrets resolved, host key
+ * pinned to the trusted one; TaskboxError (operator words) when it cannot be logged in to or its key
+ * is not trusted. Used for reading the kubeconfig from the first master.
+ */
+export async function trustedHostTarget(installId: string, host: InstallConfig['hosts'][number], profile: InstallerProfile): Promise<SshTarget> {
+  const t = sshTargetOf(host);
+  if ('missing' in t) throw new TaskboxError(`the wizard cannot log in to ${host.name}: ${t.missing}. Enter its SSH login in the Hosts step.`);
+  const key = await trustedKeyOf(installId, host, profile);
+  if (!key) throw new TaskboxError(`the host key of ${host.name} is not trusted: check the hosts and trust its key on the host checks page`);
+  return { ...t.target, expectedHostKey: key };
 }
 
 export async function taskboxTarget(installId: string, config: ValidInstallConfig, profile: InstallerProfile): Promise<SshTarget> {

@@ -1,10 +1,13 @@
 'use client';
 
+import { useContext } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { Button, Divider, Drawer, Group, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { Host, InstallConfig } from '@/lib/config/schema';
 import { NumberField, SwitchField, TextField } from '@/components/form/fields';
 import { SecretField } from '@/components/form/secret-field';
+import { QuietErrors } from '@/components/form/quiet-errors';
+import { isBlankHost } from '@/lib/config/defaults';
 import { AUTH_KINDS, authOf } from './auth-kinds';
 import { copySourceFor } from './copy-source';
 import { FieldNotes } from './field-notes';
@@ -15,6 +18,7 @@ export function HostEditor({ index, onClose }: { index: number | null; onClose: 
   const { control, setValue, getValues } = useFormContext<InstallConfig>();
   const hosts = useWatch({ control, name: 'hosts' });
   const { errors } = useWizard();
+  const quiet = useContext(QuietErrors);
   const host: Host | undefined = index === null ? undefined : hosts[index];
   const opts = { shouldDirty: true, shouldValidate: true } as const;
 
@@ -68,7 +72,7 @@ export function HostEditor({ index, onClose }: { index: number | null; onClose: 
             onChange={(kind) => setValue(`hosts.${index}.auth`, authOf(kind), opts)}
           />
           {errors
-            .filter((e) => e.path === `hosts.${index}.auth`)
+            .filter((e) => e.path === `hosts.${index}.auth` && !(quiet && isBlankHost(host)))
             .map((e) => (
               <Text key={e.code} size="sm" c="red" role="alert">
                 {e.message}

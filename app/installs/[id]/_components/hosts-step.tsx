@@ -5,7 +5,9 @@ import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { Host, InstallConfig } from '@/lib/config/schema';
-import { defaultHost } from '@/lib/config/defaults';
+import { defaultHost, isBlankHost } from '@/lib/config/defaults';
+import { hostLabel } from '@/lib/config/rules/helpers';
+import { QuietErrors } from '@/components/form/quiet-errors';
 import { ConfirmButton } from '@/components/confirm-button';
 import { ImportModal } from '@/components/import-modal';
 import { IssueList } from '@/components/issue-list';
@@ -14,12 +16,14 @@ import { BulkPasteModal } from './bulk-paste-modal';
 import { UseLabButton } from './use-lab-button';
 import { issuesUnder, useWizard } from './wizard-context';
 
-function authSummary(host: Host): React.ReactNode {
+/** A missing credential is red only once the operator has started on the host. */
+function authSummary(host: Host, blank: boolean): React.ReactNode {
+  const missing = blank ? 'gray' : 'red';
   switch (host.auth.kind) {
     case 'password':
-      return <Badge variant="light" color={host.auth.password.set ? 'teal' : 'red'}>password {host.auth.password.set ? 'set' : 'not set'}</Badge>;
+      return <Badge variant="light" color={host.auth.password.set ? 'teal' : missing}>password {host.auth.password.set ? 'set' : 'not set'}</Badge>;
     case 'key':
-      return <Badge variant="light" color={host.auth.privateKey.set ? 'teal' : 'red'}>key {host.auth.privateKey.set ? 'set' : 'not set'}</Badge>;
+      return <Badge variant="light" color={host.auth.privateKey.set ? 'teal' : missing}>key {host.auth.privateKey.set ? 'set' : 'not set'}</Badge>;
   }
 }
 
@@ -27,8 +31,15 @@ export function HostsStep() {
   const { control, setFocus } = useFormContext<InstallConfig>();
   const { fields, append, remove } = useFieldArray({ control, name: 'hosts' });
   const hosts = useWatch({ control, name: 'hosts' });
-  const { errors, warnings, crossInstall, focusRequest } = useWizard();
+  const { errors, warnings, crossInstall, focusRequest, goToIssue } = useWizard();
   const [editing, setEditing] = useState<number | null>(null);
+  // the editor of a host nothing was typed into yet shows no error before a field is left or filled
+  const [quiet, setQuiet] = useState(false);
+  const openEditor = (i: number) => {
+    const h = hosts[i];
+    setQuiet(h !== undefined && isBlankHost(h));
+    setEditing(i);
+  };
   const [bulkOpen, bulk] = useDisclosure(false);
   const [importOpen, importModal] = useDisclosure(false);
 
@@ -36,6 +47,7 @@ export function HostsStep() {
   useEffect(() => {
     const m = focusRequest ? /^hosts\.(\d+)(\..+)?$/.exec(focusRequest.path) : null;
     if (!m || !focusRequest) return;
+    setQuiet(false);
     setEditing(Number(m[1]));
     const path = focusRequest.path.endsWith('.auth') ? `${focusRequest.path}.password` : focusRequest.path;
     const t = setTimeout(() => {
@@ -50,6 +62,7 @@ export function HostsStep() {
 
   const addHost = () => {
     append(defaultHost());
+    setQuiet(true);
     setEditing(fields.length);
   };
   const stepIssues = [...errors, ...warnings].filter((i) => i.step === 'hosts' && !/^hosts\.\d+\./.test(i.path));
@@ -94,9 +107,12 @@ export function HostsStep() {
               {fields.map((f, i) => {
                 const h = hosts[i];
                 if (!h) return null;
-                const problems = issuesUnder(errors, `hosts.${i}`).filter((e) => e.step === 'hosts').length;
+                const hostErrors = issuesUnder(errors, `hosts.${i}`).filter((e) => e.step === 'hosts');
+                const problems = hostErrors.length;
                 const elsewhere = issuesUnder(crossInstall, `hosts.${i}`);
-                const label = h.name || `host ${i + 1}`;
+                const blank = isBlankHost(h);
+                const label = hostLabel({ host: h, index: i, nameShared: h.name.trim() !== '' && hosts.some((o, j) => j !== i && o.name.trim() === h.name.trim()) });
+                const firstError = hostErrors[0];
                 return (
                   <Table.Tr key={f.id}>
                     <Table.Td fw={500}>
@@ -105,21 +121,30 @@ export function HostsStep() {
                     <Table.Td>{h.address}</Table.Td>
                     <Table.Td>{h.ip}</Table.Td>
                     <Table.Td>{h.user}{h.port !== 22 ? `:${h.port}` : ''}</Table.Td>
-                    <Table.Td>{authSummary(h)}</Table.Td>
+                    <Table.Td>{authSummary(h, blank)}</Table.Td>
                     <Table.Td>
                       <Group gap={4}>
-                        {problems > 0 && <Badge color="red" variant="light">{problems} error{problems === 1 ? '' : 's'}</Badge>}
+                        {blank && (
+                          <Text size="sm" c="dimmed">
+                            not filled in yet
+                          </Text>
+                        )}
+                        {!blank && firstError && (
+                          <Button size="compact-xs" color="red" variant="light" onClick={() => goToIssue(firstError.path)} aria-label={`Show the ${problems === 1 ? 'error' : `${problems} errors`} of ${label}`} title={firstError.message}>
+                            {problems} error{problems === 1 ? '' : 's'}
+                          </Button>
+                        )}
                         {elsewhere.map((w) => (
                           <Badge key={w.message} color={w.severity === 'warning' ? 'orange' : 'gray'} variant="light" title={w.message}>
                             also in {w.other.installName}
                           </Badge>
                         ))}
-                        {problems === 0 && elsewhere.length === 0 && <Text size="sm" c="teal">ok</Text>}
+                        {!blank && problems === 0 && elsewhere.length === 0 && <Text size="sm" c="teal">ok</Text>}
                       </Group>
                     </Table.Td>
                     <Table.Td>
                       <Group gap={4} justify="flex-end" wrap="nowrap">
-                        <Button size="xs" variant="light" onClick={() => setEditing(i)} aria-label={`Edit ${label}`}>
+                        <Button size="xs" variant="light" onClick={() => openEditor(i)} aria-label={`Edit ${label}`}>
                           Edit
                         </Button>
                         <ConfirmButton label="Remove" ariaLabel={`Remove ${label}`} title={`Remove ${label}?`} body="The host and its stored credentials are removed from this install." onConfirm={() => remove(i)} />
@@ -137,7 +162,9 @@ export function HostsStep() {
           </Text>
         )}
       </Paper>
-      <HostEditor index={editing} onClose={() => setEditing(null)} />
+      <QuietErrors.Provider value={quiet}>
+        <HostEditor index={editing} onClose={() => setEditing(null)} />
+      </QuietErrors.Provider>
       <BulkPasteModal opened={bulkOpen} onClose={bulk.close} existing={hosts} onAdd={(list) => append(list)} />
       <ImportModal opened={importOpen} onClose={importModal.close} />
     </Stack>

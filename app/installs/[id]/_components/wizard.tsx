@@ -27,6 +27,8 @@ import { SaveIndicator } from './save-indicator';
 import { WizardContext, type FocusRequest, type WizardContextValue } from './wizard-context';
 import { WizardStepper } from './wizard-stepper';
 import { StepContent } from './step-content';
+import { FinishLine } from './finish-line';
+import { InstalledNotice } from './installed-notice';
 
 function liveIssues(config: InstallConfig): { errors: ConfigIssueWithStep[]; warnings: ConfigIssueWithStep[] } {
   try {
@@ -110,6 +112,16 @@ export function Wizard({ install }: { install: InstallDetail }) {
     },
     [goToStep],
   );
+  // `?host=<name>` (the host checks' "Edit <host>"): open that host's editor once
+  const hostParamDone = useRef(false);
+  useEffect(() => {
+    if (hostParamDone.current) return;
+    hostParamDone.current = true;
+    const name = new URLSearchParams(window.location.search).get('host');
+    const index = name === null ? -1 : install.config.hosts.findIndex((h) => h.name === name);
+    if (index >= 0) goToIssue(`hosts.${index}.name`);
+  }, [install.config.hosts, goToIssue]);
+
   useEffect(() => {
     if (!focusRequest || focusRequest.path.startsWith('hosts.')) return; // the hosts step opens its editor itself
     const t = setTimeout(() => {
@@ -137,6 +149,12 @@ export function Wizard({ install }: { install: InstallDetail }) {
     [install.id, install.name, issues, goToIssue, focusRequest, saveNow, reloadConfig],
   );
 
+  // an installed install's settings are what the cluster runs with: read only until the operator
+  // chooses to edit them for a new install run (installed-notice.tsx says what that means)
+  const installed = (serverCheck?.status ?? install.status) === 'installed';
+  const [unlocked, setUnlocked] = useState(false);
+  const locked = installed && !unlocked;
+
   const index = WIZARD_STEPS.findIndex((s) => s.id === step);
   const prev = WIZARD_STEPS[index - 1];
   const next = WIZARD_STEPS[index + 1];
@@ -160,9 +178,13 @@ export function Wizard({ install }: { install: InstallDetail }) {
               <SaveIndicator status={status} onRetry={() => void saveNow()} />
             </Group>
           </Group>
+          {installed ? <FinishLine installId={install.id} /> : null}
+          {installed ? <InstalledNotice installId={install.id} unlocked={unlocked} onUnlock={() => setUnlocked(true)} /> : null}
           <WizardStepper active={step} onSelect={goToStep} errors={issues.errors} warnings={issues.warnings} />
           <form onSubmit={(e) => e.preventDefault()} noValidate aria-label={`${WIZARD_STEPS[index]?.label ?? ''} step`}>
-            <StepContent step={step} />
+            <fieldset disabled={locked} aria-label={locked ? 'Settings as installed (read only)' : undefined} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+              <StepContent step={step} />
+            </fieldset>
           </form>
           <Group justify="space-between">
             {prev ? (

@@ -4,7 +4,7 @@ import { getDb } from '@/server/db';
 import { HttpError, NotFoundError } from '@/server/http/errors';
 import { withApi } from '@/server/http/with-api';
 import { streamLogNdjson } from '@/server/runner/read-log';
-import { MAX_SEQ, parseSeq } from '@/server/runner/seq';
+import { MAX_SEQ, parseSeq } from '@/lib/seq';
 
 export const dynamic = 'force-dynamic';
 

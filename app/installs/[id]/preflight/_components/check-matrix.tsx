@@ -1,9 +1,15 @@
 'use client';
-/** Host × check matrix: one coloured cell per result; a click opens the message, evidence and fix. */
+/**
+ * Host × check matrix: what failed listed first, then one coloured cell per result (the matrix
+ * scrolls within itself with the host column pinned); a click opens the message, evidence, fix and
+ * the actions (check again, edit the host, trust its key).
+ */
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { ActionIcon, Badge, Button, Code, Drawer, Group, ScrollArea, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import type { PreflightCheckView, PreflightHostView, PreflightRunView } from '@/server/preflight/view';
 import classes from './check-matrix.module.css';
+import type { HostKeyView, ShownHostKey } from '@/server/preflight/host-keys';
+import { CheckActions, type CheckActionsProps } from './check-actions';
 import { columnsOf } from './run-state';
 
 const COLOR = { pass: 'teal', warn: 'yellow', fail: 'red', pending: 'gray' } as const;
@@ -33,7 +39,7 @@ function Cell({ host, check, onOpen }: { host: string; check: PreflightCheckView
   );
 }
 
-export function CheckDetails({ selected, onClose }: { selected: Selected | undefined; onClose: () => void }) {
+export function CheckDetails({ selected, onClose, actions }: { selected: Selected | undefined; onClose: () => void; actions?: Omit<CheckActionsProps, 'host' | 'hostKey'> & { keys: HostKeyView[] } }) {
   return (
     <Drawer opened={selected !== undefined} onClose={onClose} position="right" size="lg" title={selected ? `${selected.check.title} · ${selected.host === '*' ? 'cluster' : selected.host}` : ''}>
       {selected && (
@@ -43,6 +49,19 @@ export function CheckDetails({ selected, onClose }: { selected: Selected | undef
             <Text size="xs" c="dimmed">{selected.check.durationMs} ms</Text>
           </Group>
           <Text>{selected.check.message}</Text>
+          {actions && selected.host !== '*' ? (
+            <CheckActions
+              installId={actions.installId}
+              host={selected.host}
+              hostKey={actions.keys.find((k) => k.host === selected.host)}
+              busy={actions.busy}
+              onRerun={(h) => {
+                onClose();
+                actions.onRerun(h);
+              }}
+              onTrust={actions.onTrust}
+            />
+          ) : null}
           {selected.check.hint && (
             <Stack gap={4}>
               <Title order={5}>How to fix</Title>
@@ -71,7 +90,7 @@ const HostRow = memo(function HostRow({ host, columnIds, onOpen, onRerun, busy }
   const cellOf = (id: string) => host.checks.find((c) => c.id === id);
   return (
     <Table.Tr>
-      <Table.Td>
+      <Table.Td className={classes.pinned}>
         <Group gap={6} wrap="nowrap">
           <Badge size="xs" circle color={COLOR[host.status]} role="img" aria-label={`${host.name}: ${host.status}`}> </Badge>
           <Text fw={500}>{host.name}</Text>
@@ -98,7 +117,43 @@ const HostRow = memo(function HostRow({ host, columnIds, onOpen, onRerun, busy }
   );
 });
 
-export function CheckMatrix({ view, onRerunHost, busy }: { view: PreflightRunView; onRerunHost: (host: string) => void; busy: boolean }) {
+interface MatrixProps {
+  installId: string;
+  view: PreflightRunView;
+  keys: HostKeyView[];
+  onRerunHost: (host: string) => void;
+  onTrust: (key: ShownHostKey) => void;
+  busy: boolean;
+}
+
+/** Every failed check, host by host (the cluster's last), as a list above the matrix. */
+function failuresOf(view: PreflightRunView): Selected[] {
+  return [
+    ...view.hosts.flatMap((h) => h.checks.filter((c) => c.status === 'fail').map((check) => ({ host: h.name, check }))),
+    ...view.cluster.checks.filter((c) => c.status === 'fail').map((check) => ({ host: '*', check })),
+  ];
+}
+
+function FailedList({ failures, onOpen }: { failures: Selected[]; onOpen: (s: Selected) => void }) {
+  if (failures.length === 0) return null;
+  return (
+    <Stack gap={4} mb="sm" data-testid="failed-checks" role="region" aria-label="What failed">
+      <Title order={4}>What failed</Title>
+      {failures.map((f) => (
+        <Group key={`${f.host}|${f.check.id}`} gap="xs" wrap="nowrap" align="flex-start">
+          <Text size="sm" style={{ flex: 1 }}>
+            <b>{f.host === '*' ? 'cluster' : f.host}</b> · {f.check.title}: {f.check.message}
+          </Text>
+          <Button size="compact-xs" variant="light" color="red" onClick={() => onOpen(f)} aria-label={`Open ${f.check.title} on ${f.host === '*' ? 'the cluster' : f.host}`}>
+            open
+          </Button>
+        </Group>
+      ))}
+    </Stack>
+  );
+}
+
+export function CheckMatrix({ installId, view, keys, onRerunHost, onTrust, busy }: MatrixProps) {
   const [selected, setSelected] = useState<Selected>();
   const columns = columnsOf(view);
   // Rows get stable props: the column ids as one string, and a callback that never changes.
@@ -110,11 +165,13 @@ export function CheckMatrix({ view, onRerunHost, busy }: { view: PreflightRunVie
   const rerun = useCallback((host: string) => rerunRef.current(host), []);
   return (
     <>
-      <ScrollArea type="auto">
+      <FailedList failures={failuresOf(view)} onOpen={setSelected} />
+      {/* wider than the page: the matrix scrolls within itself, the host column stays put */}
+      <ScrollArea type="auto" data-testid="matrix-scroll">
         <Table striped highlightOnHover withTableBorder stickyHeader aria-label="Host checks" miw="max-content" verticalSpacing={6} horizontalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Host</Table.Th>
+              <Table.Th className={classes.pinned}>Host</Table.Th>
               {columns.map((c) => (
                 <Table.Th key={c.id} fz="xs" fw={600} c="dimmed" maw={92} style={{ verticalAlign: 'bottom', lineHeight: 1.25 }}>{c.title}</Table.Th>
               ))}
@@ -145,7 +202,7 @@ export function CheckMatrix({ view, onRerunHost, busy }: { view: PreflightRunVie
           ))}
         </Stack>
       )}
-      <CheckDetails selected={selected} onClose={() => setSelected(undefined)} />
+      <CheckDetails selected={selected} onClose={() => setSelected(undefined)} actions={{ installId, keys, busy, onRerun: onRerunHost, onTrust }} />
     </>
   );
 }

@@ -9,12 +9,13 @@
  * button. Hosts that another install has already run on (the server's `crossInstall`) are shown as
  * warnings that need the same acknowledgement as the checks' own. Install POSTs /api/installs/:id/runs
  * (the server applies the whole gate again) and opens the new run; a refusal's message is shown
- * as the server wrote it.
+ * as the server wrote it, with a link to the run it names.
  */
 import { useEffect, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { Alert, Button, Checkbox, Collapse, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { api } from '@/components/api';
+import { RefusalAlert, type Refusal } from '@/components/refusal-alert';
 import { canStartInstall, installGate } from '@/server/preflight/gate';
 import type { InstallGateView } from '@/server/runner/check-install-gate';
 import { parseExtraVarsText } from '@/server/runner/extra-vars';
@@ -34,7 +35,7 @@ export function InstallPanel({ installId, view, acknowledged, onAcknowledge }: P
   const [advanced, setAdvanced] = useState(false);
   const [extraText, setExtraText] = useState('');
   const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [serverGate, setServerGate] = useState<InstallGateView | null>(null);
   const [gateReads, setGateReads] = useState(0);
 
@@ -74,7 +75,7 @@ export function InstallPanel({ installId, view, acknowledged, onAcknowledge }: P
     }
     setBusy(false);
     setGateReads((n) => n + 1);
-    setRefusal(r.errors.length > 0 ? r.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('\n') : r.message);
+    setRefusal({ message: r.errors.length > 0 ? r.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('\n') : r.message, run: r.run });
   };
 
   return (
@@ -120,11 +121,7 @@ export function InstallPanel({ installId, view, acknowledged, onAcknowledge }: P
             styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
           />
         </Collapse>
-        {refusal && (
-          <Alert color="red" title="The install did not start" role="alert" style={{ whiteSpace: 'pre-line' }}>
-            {refusal}
-          </Alert>
-        )}
+        {refusal && <RefusalAlert title="The install did not start" refusal={refusal} />}
       </Stack>
     </Paper>
   );

@@ -5,7 +5,7 @@
  * It shows the install's latest picture (GET …/preflight/latest): a re-check of one host updates
  * that host and keeps the others; live results stream from the newest run.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import Link from 'next/link';
 import { Alert, Anchor, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -17,8 +17,6 @@ import { HostKeyPanel } from './host-key-panel';
 import { InstallPanel } from './install-panel';
 import { applyResult, summaryLine } from './run-state';
 import { usePreflightStream } from './use-preflight-stream';
-
-const UPDATE_MS = 200;
 
 export function PreflightView({ installId, installName }: { installId: string; installName: string | null }) {
   const [view, setView] = useState<PreflightRunView | null>(null);
@@ -58,27 +56,13 @@ export function PreflightView({ installId, installName }: { installId: string; i
     };
   }, [installId, loadKeys]);
 
-  // Live updates are applied in arrival order at most every UPDATE_MS: with 100 hosts ~1,700
-  // results arrive in a few seconds, and a render (and a re-layout of the whole table) for each one
-  // froze the page for seconds and took the CPU the checks needed (bench/preflight-page.ts).
-  const pending = useRef<{ runId: string; apply: (v: PreflightRunView) => PreflightRunView }[]>([]);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const enqueue = useCallback((runId: string, apply: (v: PreflightRunView) => PreflightRunView) => {
-    pending.current.push({ runId, apply });
-    if (timer.current !== undefined) return;
-    timer.current = setTimeout(() => {
-      timer.current = undefined;
-      const updates = pending.current.splice(0);
-      setView((v) => (v ? updates.reduce((acc, u) => (u.runId === acc.runId ? u.apply(acc) : acc), v) : v));
-    }, UPDATE_MS);
-  }, []);
-  useEffect(() => () => clearTimeout(timer.current), []);
-
   const liveRunId = view?.status === 'running' ? view.runId : undefined;
   const stream = usePreflightStream(liveRunId, view?.lastSeq ?? 0, {
-    onResult: (e) => enqueue(e.runId, (v) => applyResult(v, e)),
+    // one update per batch (the stream hands over at most one per animation frame): with 100 hosts
+    // ~1,700 results arrive in a few seconds (bench/preflight-page.ts)
+    onResults: (events) => setView((v) => (v ? events.reduce((acc, e) => (e.runId === acc.runId ? applyResult(acc, e) : acc), v) : v)),
     onStatus: (status) => {
-      if (liveRunId) enqueue(liveRunId, (v) => ({ ...v, status }));
+      if (liveRunId) setView((v) => (v && v.runId === liveRunId ? { ...v, status } : v));
       if (status !== 'running') {
         void loadKeys();
         // a re-check of some hosts: the picture's status is the worst over every host, not the run's
@@ -149,7 +133,7 @@ export function PreflightView({ installId, installName }: { installId: string; i
               <Text fw={600} data-testid="preflight-summary">{summaryLine(view)}</Text>
             </Group>
           </Paper>
-          <CheckMatrix view={view} onRerunHost={(h) => void start([h])} busy={running} />
+          <CheckMatrix installId={installId} view={view} keys={keys} onRerunHost={(h) => void start([h])} onTrust={(k) => void trust(k)} busy={running} />
         </>
       )}
       <HostKeyPanel

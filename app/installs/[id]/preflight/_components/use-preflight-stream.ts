@@ -1,62 +1,28 @@
 'use client';
 /**
- * Live results of one preflight run over socket.io. On every (re)connect: join the room with the
- * last applied seq; live events are held until the join's backlog arrived, then merged by seq
- * (SeqMerger), so a reconnect misses nothing and applies nothing twice.
+ * Live results of one preflight run over the live-stream protocol (components/live/use-live-stream.ts):
+ * results arrive as batches in seq order, each once, at most once per animation frame; the run's
+ * status as `preflight:status`.
  */
-import { useEffect, useRef, useState } from 'react';
-import { io } from 'socket.io-client';
-import { SeqMerger } from '@/server/preflight/seq-merge';
-import type { PreflightResultEvent, PreflightStatusEvent } from '@/server/preflight/view';
+import { useLiveStream, type LiveStreamState } from '@/components/live/use-live-stream';
 import type { RunStatus } from '@/server/preflight/types';
-
-type JoinAck = { ok: true; status: RunStatus; results: PreflightResultEvent[] } | { ok: false; error: string };
+import { PREFLIGHT_STATUS_EVENT, type PreflightResultEvent, type PreflightStatusEvent } from '@/server/preflight/view';
 
 export interface StreamHandlers {
-  onResult: (e: PreflightResultEvent) => void;
+  onResults: (events: PreflightResultEvent[]) => void;
   onStatus: (status: RunStatus) => void;
 }
 
-export function usePreflightStream(runId: string | undefined, fromSeq: number, handlers: StreamHandlers): { connected: boolean; error?: string } {
-  const [connected, setConnected] = useState(false);
-  const [error, setError] = useState<string>();
-  const handlersRef = useRef(handlers);
-  const fromSeqRef = useRef(fromSeq);
-  useEffect(() => {
-    handlersRef.current = handlers;
-    fromSeqRef.current = fromSeq;
+export function usePreflightStream(runId: string | undefined, fromSeq: number, handlers: StreamHandlers): LiveStreamState {
+  return useLiveStream<PreflightResultEvent>({
+    topic: 'preflight',
+    key: runId,
+    afterSeq: fromSeq,
+    seqOf: (e) => e.seq,
+    onItems: (events) => handlers.onResults(events),
+    listen: (socket) =>
+      socket.on(PREFLIGHT_STATUS_EVENT, (e: PreflightStatusEvent) => {
+        if (e.runId === runId) handlers.onStatus(e.status);
+      }),
   });
-
-  useEffect(() => {
-    if (!runId) return undefined;
-    const merger = new SeqMerger<PreflightResultEvent>((e) => handlersRef.current.onResult(e), fromSeqRef.current);
-    const socket = io({ transports: ['websocket', 'polling'] });
-    socket.on('preflight:result', (e: PreflightResultEvent) => {
-      if (e.runId === runId) merger.live(e);
-    });
-    socket.on('preflight:status', (e: PreflightStatusEvent) => {
-      if (e.runId === runId) handlersRef.current.onStatus(e.status);
-    });
-    socket.on('connect', () => {
-      setConnected(true);
-      merger.resubscribe();
-      socket.emit('preflight:join', { runId, afterSeq: merger.seq }, (ack: JoinAck) => {
-        if (!ack.ok) {
-          setError(ack.error);
-          return;
-        }
-        setError(undefined);
-        merger.backlog(ack.results);
-        handlersRef.current.onStatus(ack.status);
-      });
-    });
-    socket.on('disconnect', () => setConnected(false));
-    socket.on('connect_error', (err: Error) => setError(`live updates unavailable: ${err.message}`));
-    return () => {
-      socket.emit('preflight:leave', { runId });
-      socket.disconnect();
-    };
-  }, [runId]);
-
-  return { connected, error };
 }

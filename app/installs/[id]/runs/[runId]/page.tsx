@@ -1,10 +1,14 @@
 import type { Metadata } from 'next';
 import { requirePageSession } from '@/server/auth/page-guard';
-import { installNameOf, installPageMetadata } from '../../install-page-title';
+import { runLabelOf } from '@/server/runner/run-refusal';
+import { installNameOf } from '../../install-page-title';
 import { RunPage } from './_components/run-page';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string; runId: string }> }): Promise<Metadata> {
-  return installPageMetadata((await params).id, 'Install run');
+  const { id, runId } = await params;
+  const name = await installNameOf(id); // checks the session first
+  const label = await runLabelOf(id, runId);
+  return { title: name ? `${name} · ${label} · ks-wizard` : `${label} · ks-wizard` };
 }
 
 export default async function InstallRunPage({ params }: { params: Promise<{ id: string; runId: string }> }) {

@@ -9,11 +9,12 @@ import { useEffect, useMemo, useState } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { Alert, Anchor, Badge, Button, Group, Loader, Menu, Progress, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { api } from '@/components/api';
+import { RefusalAlert, type Refusal } from '@/components/refusal-alert';
 import { LogViewer } from '@/components/log-viewer/log-viewer';
 import { FLAG_PHASE } from '@/components/log-viewer/line-store';
 import { CancelRunButton } from './cancel-run-button';
+import { FinishLine } from '../../../_components/finish-line';
 import { ChainBanner, RetryActions } from './chain-panel';
 import { ErrorCards } from './error-cards';
 import { HostMatrix } from './host-matrix';
@@ -33,6 +34,7 @@ export function RunPage({ installId, runId, installName }: { installId: string; 
   const { view } = stream;
   const [now, setNow] = useState(() => Date.now());
   const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
 
   useEffect(() => {
     if (view?.status !== 'running' && view?.status !== 'queued') return;
@@ -56,10 +58,11 @@ export function RunPage({ installId, runId, installName }: { installId: string; 
 
   const act = async (url: string, body?: unknown) => {
     setBusy(true);
+    setRefusal(null);
     const r = await api<{ runId?: string; status?: string }>('POST', url, body ?? {});
     setBusy(false);
     if (!r.ok) {
-      notifications.show({ color: 'red', title: 'Not possible', message: r.message });
+      setRefusal({ message: r.message, run: r.run });
       return;
     }
     if (r.data.runId) router.push(`/installs/${installId}/runs/${r.data.runId}`);
@@ -77,13 +80,13 @@ export function RunPage({ installId, runId, installName }: { installId: string; 
     <Stack gap="md">
       <Group justify="space-between">
         <Group gap="sm">
-          <Title order={1} size="h3">{installName ? `Install run: ${installName}` : 'Install run'}</Title>
+          <Title order={1} size="h3">{installName ? `${view.label} of ${installName}` : view.label}</Title>
           <Badge color={statusColor(view.status)} size="lg" data-testid="run-status">
             {view.status}
           </Badge>
           {view.parentRunId ? (
             <Anchor component={Link} href={`/installs/${installId}/runs/${view.parentRunId}`} size="sm">
-              continues run {view.parentRunId.slice(-6)}
+              continues {view.parentLabel ?? 'an earlier run'}
             </Anchor>
           ) : null}
         </Group>
@@ -120,7 +123,9 @@ export function RunPage({ installId, runId, installName }: { installId: string; 
       </Group>
       <Progress value={progress} animated={active} aria-label="Install progress" data-testid="install-progress" data-value={progress} />
       {view.error && view.status !== 'succeeded' ? <Text c="red" size="sm">{view.error}</Text> : null}
+      {refusal ? <RefusalAlert title="Not started" refusal={refusal} /> : null}
       <ChainBanner view={view} />
+      {view.chain?.complete && !active ? <FinishLine installId={installId} refreshKey={`${view.id}:${view.status}`} /> : null}
       <RetryActions actions={view.actions} busy={busy} onRetry={(mode) => act(`/api/runs/${runId}/retry`, { mode })} />
       <ErrorCards stages={view.stages} />
       <StageTimeline stages={view.stages} phase={phase} now={now} />

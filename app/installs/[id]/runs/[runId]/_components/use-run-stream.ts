@@ -1,14 +1,13 @@
 'use client';
 /**
- * Live run data over socket.io (websocket, falling back to HTTP long-polling): subscribes with the
- * last seq the page holds, so a (re)connect gets the backlog then live lines, each exactly once
- * (LineStore drops duplicates and orders by seq). A gap that persists for 2 s triggers a
- * re-subscribe from the last contiguous seq. The run view (`run:state`) replaces the page's copy.
+ * Live run data: the run's log lines over the live-stream protocol (components/live/use-live-stream.ts)
+ * into the page's LineStore, and the run view (`run:state`, pushed on change) replacing the page's copy.
  */
 import { useEffect, useRef, useState } from 'react';
-import { io, type Socket } from 'socket.io-client';
 import { api } from '@/components/api';
-import { LineStore, type WireLine } from '@/components/log-viewer/line-store';
+import { useLiveStream } from '@/components/live/use-live-stream';
+import { LineStore } from '@/components/log-viewer/line-store';
+import { seqOfWireLine, type WireLine } from '@/lib/live/wire-line';
 import type { RunView } from '@/server/runner/run-view';
 
 export interface RunStream {
@@ -25,9 +24,7 @@ export function useRunStream(runId: string): RunStream {
   const storeRef = useRef<LineStore>(new LineStore());
   const [view, setView] = useState<RunView | null>(null);
   const [version, setVersion] = useState(0);
-  const [connected, setConnected] = useState(false);
-  const [transport, setTransport] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
 
   useEffect(() => {
@@ -35,53 +32,26 @@ export function useRunStream(runId: string): RunStream {
     void api<RunView>('GET', `/api/runs/${runId}`).then((r) => {
       if (!alive) return;
       if (r.ok) setView(r.data);
-      else setError(r.message);
+      else setLoadError(r.message);
     });
     return () => {
       alive = false;
     };
   }, [runId, tick]);
 
-  useEffect(() => {
-    const store = storeRef.current;
-    const socket: Socket = io({ transports: ['websocket', 'polling'], withCredentials: true });
-    let gapTimer: ReturnType<typeof setTimeout> | undefined;
-    let frame = 0;
-    const subscribe = () => socket.emit('run:subscribe', { runId, afterSeq: store.nextSeq - 1 });
-    socket.on('connect', () => {
-      setConnected(true);
-      setTransport(socket.io.engine.transport.name);
-      socket.io.engine.on('upgrade', () => setTransport(socket.io.engine.transport.name));
-      subscribe();
-    });
-    socket.on('disconnect', () => setConnected(false));
-    socket.on('connect_error', (err) => setError(err.message));
-    socket.on('run:lines', (payload: { runId: string; lines: WireLine[] }) => {
-      if (payload.runId !== runId) return;
-      if (store.add(payload.lines) > 0 && frame === 0) {
-        frame = requestAnimationFrame(() => {
-          frame = 0;
-          setVersion(store.version);
-        });
-      }
-      if (store.hasGap && !gapTimer) {
-        gapTimer = setTimeout(() => {
-          gapTimer = undefined;
-          if (store.hasGap) subscribe();
-        }, 2000);
-      }
-    });
-    socket.on('run:state', (v: RunView | null) => {
-      if (v && v.id === runId) setView(v);
-    });
-    socket.on('run:error', (e: { error: string }) => setError(e.error));
-    return () => {
-      if (gapTimer) clearTimeout(gapTimer);
-      if (frame) cancelAnimationFrame(frame);
-      socket.emit('run:unsubscribe', { runId });
-      socket.close();
-    };
-  }, [runId]);
+  const stream = useLiveStream<WireLine>({
+    topic: 'run',
+    key: runId,
+    afterSeq: storeRef.current.nextSeq - 1,
+    seqOf: seqOfWireLine,
+    onItems: (lines) => {
+      if (storeRef.current.add(lines) > 0) setVersion(storeRef.current.version);
+    },
+    listen: (socket) =>
+      socket.on('run:state', (v: RunView | null) => {
+        if (v && v.id === runId) setView(v);
+      }),
+  });
 
-  return { view, store: storeRef.current, version, connected, transport, error, reload: () => setTick((t) => t + 1) };
+  return { view, store: storeRef.current, version, connected: stream.connected, transport: stream.transport, error: loadError ?? stream.error ?? null, reload: () => setTick((t) => t + 1) };
 }
