@@ -32,7 +32,6 @@ const PROFILE: 'lab' | 'lab-core' = PROFILE_ARG;
 const PRODUCTION_BUILD = fs.existsSync(path.resolve('.next/BUILD_ID'));
 
 const dataDir = useThrowawayDataDir('ksw-bench-logs-');
-if (process.argv.includes('--trace')) process.env.KSW_RUNNER_TRACE = '1'; // before the runner modules load
 
 let peakRss = 0;
 /** --trace: event-loop utilisation (%) per 250 ms, to tell a busy wizard from a slow source. */
@@ -63,6 +62,7 @@ async function main(): Promise<void> {
   const { hashPassword } = await import('../server/auth/hash-password');
 
   await migrateThrowawayDatabase();
+  if (TRACE) (await import('../server/runner/trace')).startTrace();
   const { readState } = await import('../lab/state');
   const before = await readState(labDir());
   const busyBefore = await liveLeases(labDir());

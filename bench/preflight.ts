@@ -32,7 +32,9 @@ const rssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 async function runPreflight(state: LabState, hosts: LabHostState[]): Promise<{ ms: number; ok: number; failed: string[]; checks: number }> {
   const config = labConfig(state, hosts, login, { taskbox: 0 });
   const t0 = performance.now();
-  const results = await mapLimit(config.hosts, DEFAULT_FAN_OUT, (host) => runHostChecks(host, { config, onResults: () => undefined }));
+  // pinned to the keys the lab hosts serve, as the app pins to the keys the operator trusted
+  const served = new Map(hosts.map((h) => [h.name, { algorithm: h.hostKeyAlgorithm, fingerprint: h.hostKeyFingerprint }]));
+  const results = await mapLimit(config.hosts, DEFAULT_FAN_OUT, (host) => runHostChecks(host, { config, expectedHostKey: served.get(host.name), onResults: () => undefined }));
   const ms = performance.now() - t0;
   const failed = results.flatMap((r) => r.outcomes.filter((o) => (o.id === 'ssh' || o.id === 'sudo' || o.id === 'gather') && o.status === 'fail').map((o) => `${o.host} ${o.id}: ${o.message}`));
   return { ms, ok: results.filter((r) => r.facts !== undefined).length, failed, checks: results.reduce((n, r) => n + r.outcomes.length, 0) };

@@ -49,7 +49,9 @@ test('install on lab hosts from the host checks: injected failure, retry failed,
   const installButton = page.getByRole('button', { name: 'Install', exact: true });
   await expect(installButton).toHaveCount(0);
 
-  // The host checks: Debian hosts warn; Install waits for the acknowledgement
+  // The host checks, trusting the lab's keys on first use (the operator's explicit choice for this
+  // check): Debian hosts warn; Install waits for the acknowledgement
+  await page.getByRole('checkbox', { name: /Trust new keys/ }).check();
   await page.getByRole('button', { name: 'Check hosts' }).click();
   const summary = page.getByTestId('preflight-summary');
   await expect(summary).not.toHaveText(/^Checking/, { timeout: 120_000 });

@@ -3,7 +3,8 @@
  * sudo asks for its password). The file leases 3 lab hosts (starting the lab when it is down, and
  * taking it down afterwards only when it started it: lab/lease-hosts.ts, as the vitest fixture).
  * Journey: log in, create an install, "Use the local lab", inject one failure through the UI
- * (lab2's internal IP set to an address that is not on it), check the hosts, and read that one
+ * (lab2's internal IP set to an address that is not on it), check the hosts (the first contact only
+ * fetches each host key: nothing is sent), trust the keys shown, check again, and read that one
  * failure's message and fix in the matrix (listed under "What failed", the matrix fitting 1440 px with
  * its host column pinned), and the drawer's actions (check again, edit the host).
  */
@@ -34,7 +35,7 @@ test('checks 3 lab hosts from the wizard and shows the one injected failure with
   await expect(confirm).toBeHidden();
   const hostsTable = page.getByRole('table', { name: 'Hosts' });
   await expect(hostsTable.getByRole('row')).toHaveCount(hostCount + 1);
-  await expect(hostsTable.getByRole('row', { name: /lab2/ })).toContainText(hostAddress(2));
+  await expect(hostsTable.getByRole('row', { name: /^lab2 / })).toContainText(hostAddress(2));
   await expect(hostsTable.getByText('password set')).toHaveCount(hostCount);
 
   // The one injected failure: lab2's internal IP is not on the host
@@ -43,7 +44,7 @@ test('checks 3 lab hosts from the wizard and shows the one injected failure with
   await drawer.getByLabel('Internal IP').fill(BAD_IP);
   await drawer.getByRole('button', { name: 'Done' }).click();
   await expect(drawer).toBeHidden();
-  await expect(hostsTable.getByRole('row', { name: /lab2/ })).toContainText(BAD_IP);
+  await expect(hostsTable.getByRole('row', { name: /^lab2 / })).toContainText(BAD_IP);
   await expect(page.getByText('Saved', { exact: true })).toBeVisible({ timeout: 15_000 });
 
   // Review → "Check the hosts"
@@ -52,12 +53,26 @@ test('checks 3 lab hosts from the wizard and shows the one injected failure with
   await page.getByRole('link', { name: /Check the hosts/ }).click();
   await expect(page.getByRole('heading', { name: 'Host checks' })).toBeVisible({ timeout: 30_000 });
 
+  // First contact: the keys are fetched without logging in, and the hosts fail until they are trusted
   await page.getByRole('button', { name: 'Check hosts' }).click();
   const summary = page.getByTestId('preflight-summary');
   await expect(summary).not.toHaveText(/^Checking/, { timeout: 90_000 });
+  await expect(summary).toHaveText(new RegExp(`^${hostCount} hosts fail`));
+  const matrix = page.getByRole('table', { name: 'Host checks' });
+  await matrix.getByRole('button', { name: 'SSH login on lab1: fail. Show details' }).click();
+  const first = page.getByRole('dialog', { name: 'SSH login · lab1' });
+  await expect(first).toContainText('Host key not yet trusted: ssh-ed25519 SHA256:');
+  await expect(first).toContainText('The wizard did not log in');
+  await page.keyboard.press('Escape');
+  const keys = page.getByRole('table', { name: 'Host keys' });
+  await expect(keys.getByRole('row').filter({ hasText: 'new' })).toHaveCount(hostCount);
+  await page.getByRole('button', { name: `Trust all new keys (${hostCount})` }).click();
+  await expect(keys.getByRole('row').filter({ hasText: 'trusted' })).toHaveCount(hostCount);
+
+  await page.getByRole('button', { name: 'Check hosts' }).click();
+  await expect(summary).not.toHaveText(/^Checking/, { timeout: 90_000 });
   await expect(summary).toHaveText(/^1 host fails/);
 
-  const matrix = page.getByRole('table', { name: 'Host checks' });
   for (const host of ['lab1', 'lab3']) {
     await expect(matrix.getByRole('button', { name: `SSH login on ${host}: pass. Show details` })).toBeVisible();
     await expect(matrix.getByRole('button', { name: `sudo on ${host}: pass. Show details` })).toBeVisible();

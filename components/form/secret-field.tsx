@@ -5,10 +5,14 @@
  * stored value exists (`{ set }`). Typing sends `{ set: true, value }`; "Same as …" sends
  * `{ set: true, copyFrom: path }` for the server to resolve; leaving "Replace" restores what was
  * loaded. The stored value is never shown, because the browser never receives it.
+ *
+ * A login secret the server holds back (`enteredFor`: it was entered for another address:port than
+ * its host's `endpoint` now) says so, and "Use it for <endpoint>" sends `{ set: true, useFor }`:
+ * the operator's confirmation that the stored value may go there.
  */
 import { useState } from 'react';
 import { useController, useFormContext } from 'react-hook-form';
-import { Badge, Button, Checkbox, Group, PasswordInput, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, PasswordInput, Stack, Text, Textarea } from '@mantine/core';
 import type { InstallConfig } from '@/lib/config/schema';
 import type { Secret } from '@/lib/config/secret';
 import type { ConfigPath } from './fields';
@@ -26,6 +30,8 @@ interface Props {
   description?: string;
   multiline?: boolean;
   copySource?: CopySource;
+  /** The address:port this login goes to now (host and installer machine logins). */
+  endpoint?: string;
 }
 
 function asSecret(v: unknown): Secret {
@@ -33,7 +39,7 @@ function asSecret(v: unknown): Secret {
   return { set: false };
 }
 
-export function SecretField({ name, label, description, multiline, copySource }: Props) {
+export function SecretField({ name, label, description, multiline, copySource, endpoint }: Props) {
   const { control } = useFormContext<InstallConfig>();
   const { field, fieldState } = useController({ control, name });
   const shownError = useShownError(fieldState, field.value);
@@ -46,14 +52,20 @@ export function SecretField({ name, label, description, multiline, copySource }:
   const typed = secret.value !== undefined;
   const editing = !copying && (typed || replacing || !stored);
   const keep: Secret = stored ? { set: true } : { set: false };
+  const heldFor = secret.enteredFor !== undefined && endpoint !== undefined && secret.enteredFor !== endpoint ? secret.enteredFor : undefined;
+  const confirmed = secret.useFor !== undefined && secret.useFor === endpoint;
 
   const badge = copying ? (
     <Badge component="span" size="xs" variant="light" color="blue" ml={6}>
       copied
     </Badge>
+  ) : heldFor && !confirmed ? (
+    <Badge component="span" size="xs" variant="light" color="yellow" ml={6}>
+      held back
+    </Badge>
   ) : secret.set ? (
     <Badge component="span" size="xs" variant="light" color="teal" ml={6}>
-      {typed ? 'new value' : 'set'}
+      {typed ? 'new value' : confirmed ? `confirmed for ${endpoint}` : 'set'}
     </Badge>
   ) : (
     <Badge component="span" size="xs" variant="light" color="gray" ml={6}>
@@ -82,6 +94,16 @@ export function SecretField({ name, label, description, multiline, copySource }:
 
   return (
     <Stack gap={6}>
+      {heldFor && !confirmed && !typed && !copying && endpoint && (
+        <Alert color="yellow" p="xs" title={`Use the stored ${label.toLowerCase()} for ${endpoint}?`} data-testid={`held-${field.name}`}>
+          <Stack gap={6}>
+            <Text size="sm">It was entered for {heldFor}. The wizard sends it nowhere until you confirm it for the new address, or enter it again.</Text>
+            <Button size="xs" style={{ alignSelf: 'flex-start' }} onClick={() => field.onChange({ set: true, useFor: endpoint })} aria-label={`Use the stored ${label} for ${endpoint}`}>
+              Use it for {endpoint}
+            </Button>
+          </Stack>
+        </Alert>
+      )}
       {copySource && (
         <Checkbox
           label={`Same as the first host (${copySource.label})`}

@@ -14,12 +14,22 @@ export const secretSchema = z.object({
   value: z.string().optional(),
   /** Dot path of another secret in the same config whose value this one takes (resolved on save). */
   copyFrom: z.string().optional(),
+  /**
+   * Set by the server only: the stored value of this login secret was entered for another endpoint
+   * ("10.0.0.1:22") than its host's address:port now; it is held back (never sent) until confirmed.
+   */
+  enteredFor: z.string().max(300).optional(),
+  /** Sent by the client to confirm a held secret for the endpoint the operator was shown ("address:port"). */
+  useFor: z.string().max(300).optional(),
 });
 export type Secret = z.infer<typeof secretSchema>;
 
 export const unsetSecret = (): Secret => ({ set: false });
 export const secretOf = (value: string | undefined): Secret =>
   value === undefined || value === '' ? { set: false } : { set: true, value };
+
+/** True when a stored login secret is held back because its host's address or port changed since it was entered. */
+export const isHeld = (s: Secret | undefined): boolean => Boolean(s?.set && s.enteredFor !== undefined);
 
 /** A secret that has a value the caller can use (resolved on the server for a run). */
 export function secretValue(s: Secret | undefined): string | undefined {

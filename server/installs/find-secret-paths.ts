@@ -12,7 +12,7 @@ export interface SecretAt {
   secret: Secret;
 }
 
-const SECRET_KEYS = new Set(['set', 'value', 'copyFrom']);
+const SECRET_KEYS = new Set(['set', 'value', 'copyFrom', 'enteredFor', 'useFor']);
 
 export function isSecretShape(value: unknown): value is Secret {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;

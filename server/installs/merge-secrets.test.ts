@@ -75,7 +75,8 @@ describe('secret merge rules', () => {
     const { redacted, secrets } = mergeSecrets(c, twoHosts(), stored);
     expect(secrets['host:node1:auth.password']).toBe('shared');
     expect(secrets['host:node1:becomePassword']).toBe('shared');
-    expect(pw(redacted, 1)).toEqual({ set: true });
+    // a stored value entered for master1's endpoint: node1 holds it until the operator confirms it there
+    expect(pw(redacted, 1)).toEqual({ set: true, enteredFor: '10.0.0.1:22' });
     // a copy of a missing or cyclic source ends unset
     c.hosts[0].auth = { kind: 'password', password: { set: true, copyFrom: 'hosts.1.auth.password' } };
     const cyclic = mergeSecrets(c, null, {});
@@ -201,11 +202,79 @@ describe('secrets of an installer machine outside the cluster', () => {
     copied.hosts[0].auth = { kind: 'password', password: { set: true } };
     const third = mergeSecrets(copied, again.redacted, { ...again.secrets, 'host:master1:auth.password': 'm1' });
     expect(third.secrets['installer.machine.auth.password']).toBe('m1');
-    expect(machineOf(fillSecrets(third.redacted, third.secrets)).auth).toEqual({ kind: 'password', password: { set: true, value: 'm1' } });
+    // entered for master1's endpoint: held back from the machine until confirmed for its endpoint
+    expect(machineOf(fillSecrets(third.redacted, third.secrets, third.endpoints)).auth).toEqual({ kind: 'password', password: { set: true, enteredFor: `${copied.hosts[0]?.address}:22` } });
+    const at = `${machineOf(copied).address}:${machineOf(copied).port}`;
+    const confirmed = mergeSecrets(external({ auth: { kind: 'password', password: { set: true, useFor: at } } }), third.redacted, { ...third.secrets }, third.endpoints);
+    expect(machineOf(fillSecrets(confirmed.redacted, confirmed.secrets, confirmed.endpoints)).auth).toEqual({ kind: 'password', password: { set: true, value: 'm1' } });
 
     // back to the taskbox: the machine's secrets are gone from the store
     const onTaskbox = twoHosts();
     onTaskbox.hosts[0].auth = { kind: 'password', password: { set: true } };
     expect(Object.keys(mergeSecrets(onTaskbox, third.redacted, third.secrets).secrets)).toEqual(['host:master1:auth.password']);
+  });
+});
+
+describe('login secrets bound to the endpoint they were entered for', () => {
+  const withPassword = (value?: string): InstallConfig => {
+    const c = twoHosts();
+    c.hosts[0].auth = { kind: 'password', password: value ? { set: true, value } : { set: true } };
+    c.hosts[0].becomePassword = value ? { set: true, value: `sudo-${value}` } : { set: true };
+    return c;
+  };
+  const first = mergeSecrets(withPassword('pw1'), null, {});
+  const filledHost = (m: ReturnType<typeof mergeSecrets<InstallConfig>>) => fillSecrets(m.redacted, m.secrets, m.endpoints).hosts[0];
+
+  it('binds a typed value to its host\'s endpoint; a rename at the same address keeps it usable', () => {
+    expect(first.endpoints).toEqual({ 'host:master1:auth.password': '10.0.0.1:22', 'host:master1:becomePassword': '10.0.0.1:22' });
+    const renamed = withPassword();
+    renamed.hosts[0].name = 'master9';
+    const m = mergeSecrets(renamed, first.redacted, first.secrets, first.endpoints);
+    expect(filledHost(m)?.auth).toEqual({ kind: 'password', password: { set: true, value: 'pw1' } });
+  });
+
+  it('holds a kept value whose host moved to another address or port, through later saves, until confirmed for the new endpoint or re-entered', () => {
+    const moved = withPassword();
+    Object.assign(moved.hosts[0], { name: 'node9', port: 2222 });
+    const held = mergeSecrets(moved, first.redacted, first.secrets, first.endpoints);
+    expect(held.secrets['host:node9:auth.password']).toBe('pw1');
+    expect(held.redacted.hosts[0]?.auth).toEqual({ kind: 'password', password: { set: true, enteredFor: '10.0.0.1:22' } });
+    expect(filledHost(held)?.auth).toEqual({ kind: 'password', password: { set: true, enteredFor: '10.0.0.1:22' } });
+    expect(filledHost(held)?.becomePassword).toEqual({ set: true, enteredFor: '10.0.0.1:22' });
+
+    // a client echoing the marker, or confirming another endpoint, does not release it
+    const echoed = structuredClone(held.redacted);
+    echoed.hosts[0].becomePassword = { set: true, useFor: '10.0.0.1:22' };
+    const still = mergeSecrets(echoed, held.redacted, held.secrets, held.endpoints);
+    expect(filledHost(still)?.auth).toEqual({ kind: 'password', password: { set: true, enteredFor: '10.0.0.1:22' } });
+    expect(filledHost(still)?.becomePassword).toEqual({ set: true, enteredFor: '10.0.0.1:22' });
+
+    const confirm = structuredClone(still.redacted);
+    confirm.hosts[0].auth = { kind: 'password', password: { set: true, useFor: '10.0.0.1:2222' } };
+    confirm.hosts[0].becomePassword = { set: true, value: 'sudo-new' };
+    const ok = mergeSecrets(confirm, still.redacted, still.secrets, still.endpoints);
+    expect(filledHost(ok)?.auth).toEqual({ kind: 'password', password: { set: true, value: 'pw1' } });
+    expect(filledHost(ok)?.becomePassword).toEqual({ set: true, value: 'sudo-new' });
+    expect(JSON.stringify(ok.redacted)).not.toMatch(/useFor|enteredFor|pw1|sudo-new/);
+  });
+
+  it('a copy of a value typed in the same save is bound to the copying host; a copy of a stored one is held', () => {
+    const c = withPassword('typed');
+    c.hosts[1].auth = { kind: 'password', password: { set: true, copyFrom: 'hosts.0.auth.password' } };
+    const typed = mergeSecrets(c, null, {});
+    expect(fillSecrets(typed.redacted, typed.secrets, typed.endpoints).hosts[1]?.auth).toEqual({ kind: 'password', password: { set: true, value: 'typed' } });
+
+    const later = withPassword();
+    later.hosts[1].auth = { kind: 'password', password: { set: true, copyFrom: 'hosts.0.auth.password' } };
+    const copied = mergeSecrets(later, first.redacted, first.secrets, first.endpoints);
+    expect(fillSecrets(copied.redacted, copied.secrets, copied.endpoints).hosts[1]?.auth).toEqual({ kind: 'password', password: { set: true, enteredFor: '10.0.0.1:22' } });
+  });
+
+  it('a store written before bindings existed: values are bound to where their host pointed when kept', () => {
+    const moved = withPassword();
+    moved.hosts[0].address = '10.0.0.99';
+    const m = mergeSecrets(moved, first.redacted, first.secrets);
+    expect(m.redacted.hosts[0]?.auth).toEqual({ kind: 'password', password: { set: true, enteredFor: '10.0.0.1:22' } });
+    expect(fillSecrets(first.redacted, first.secrets).hosts[0]?.auth).toEqual({ kind: 'password', password: { set: true, value: 'pw1' } });
   });
 });

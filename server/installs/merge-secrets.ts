@@ -12,13 +12,17 @@
  * has stored secrets: it is listed in `unmatched` (the caller refuses the save at that field),
  * because the client believes a value is stored and one may be lost. With nothing stored at all (a
  * new install) it becomes `{set:false}`, as does a copy of a missing source. Stored secrets whose field is gone are dropped. The returned
- * config holds only `{set:boolean}` markers: never a value.
+ * config holds only `{set:boolean}` markers (plus `enteredFor` on a held login secret): never a value.
+ *
+ * Login secrets are bound to the endpoint they were entered for (secret-endpoints.ts): a kept or
+ * copied value whose holder now points elsewhere is held back until `useFor` confirms it there.
  */
 import type { Secret } from '@/lib/config/secret';
 import type { SecretMap } from '../crypto/secret-box';
 import type { FieldIssue } from '../http/errors';
 import { findSecretPaths, type ConfigPath, type SecretAt } from './find-secret-paths';
 import { matchPreviousHosts } from './match-previous-hosts';
+import { loginEndpointAt, type EndpointConfig, type EndpointMap } from './secret-endpoints';
 import { pathToString, secretIdOf } from './secret-id';
 
 export interface MergedSecrets<C> {
@@ -26,11 +30,20 @@ export interface MergedSecrets<C> {
   redacted: C;
   /** The new store content: secret id -> value. */
   secrets: SecretMap;
+  /** Login secret id -> the endpoint its value was entered (or confirmed) for. */
+  endpoints: EndpointMap;
   /** Keep markers (`{set:true}`) with no stored value to keep: refuse rather than drop them. */
   unmatched: FieldIssue[];
 }
 
-type ConfigLike = { hosts?: readonly { name?: unknown }[] };
+type ConfigLike = { hosts?: readonly { name?: unknown; address?: unknown; port?: unknown }[] } & EndpointConfig;
+
+/** A resolved value: where it is bound, and whether it was typed in this save. */
+interface Resolved {
+  value: string;
+  boundTo: string | undefined;
+  fresh: boolean;
+}
 
 function setAtPath(root: unknown, path: ConfigPath, value: Secret): void {
   let node = root as Record<string | number, unknown>;
@@ -59,57 +72,80 @@ function unmatchedIssue(config: ConfigLike, path: ConfigPath, matchedHost: boole
   return { path: pathToString(path), message };
 }
 
-export function mergeSecrets<C extends ConfigLike>(next: C, previous: ConfigLike | null, stored: SecretMap): MergedSecrets<C> {
+export function mergeSecrets<C extends ConfigLike>(next: C, previous: ConfigLike | null, stored: SecretMap, storedEndpoints: EndpointMap = {}): MergedSecrets<C> {
   const fields = findSecretPaths(next);
   const byPath = new Map<string, SecretAt>(fields.map((f) => [pathToString(f.path), f]));
-  const resolved = new Map<string, string | undefined>();
+  const resolved = new Map<string, Resolved | undefined>();
   const sameHost = matchPreviousHosts(next, previous);
 
-  const storedValue = (path: ConfigPath): string | undefined => {
+  const storedAt = (path: ConfigPath): Resolved | undefined => {
     const [head, index, ...rest] = path;
-    if (head !== 'hosts' || typeof index !== 'number') return stored[secretIdOf(next, path)];
-    const was = sameHost[index];
-    if (was === null || was === undefined || !previous) return undefined;
-    return stored[secretIdOf(previous, ['hosts', was, ...rest])];
+    let config: ConfigLike | null = next;
+    let prevPath = path;
+    if (head === 'hosts' && typeof index === 'number') {
+      const was = sameHost[index];
+      if (was === null || was === undefined || !previous) return undefined;
+      config = previous;
+      prevPath = ['hosts', was, ...rest];
+    } else if (previous) config = previous;
+    const id = secretIdOf(config, prevPath);
+    const value = stored[id];
+    return value === undefined ? undefined : { value, boundTo: storedEndpoints[id] ?? loginEndpointAt(config, prevPath), fresh: false };
   };
 
-  const resolve = (key: string, seen: Set<string>): string | undefined => {
+  const resolve = (key: string, seen: Set<string>): Resolved | undefined => {
     if (resolved.has(key)) return resolved.get(key);
     const field = byPath.get(key);
     if (!field || seen.has(key)) return undefined;
     seen.add(key);
     const { secret, path } = field;
-    let value: string | undefined;
-    if (!secret.set) value = undefined;
-    else if (secret.value !== undefined && secret.value !== '') value = secret.value;
-    else if (secret.copyFrom !== undefined) value = resolve(secret.copyFrom, seen);
-    else value = storedValue(path);
-    resolved.set(key, value);
-    return value;
+    const own = loginEndpointAt(next, path);
+    let r: Resolved | undefined;
+    if (!secret.set) r = undefined;
+    else if (secret.value !== undefined && secret.value !== '') r = { value: secret.value, boundTo: own, fresh: true };
+    else if (secret.copyFrom !== undefined) r = resolve(secret.copyFrom, seen);
+    else r = storedAt(path);
+    // typed in this save, or confirmed by the operator for where the holder points now: bound here
+    if (r && (r.fresh || (secret.useFor !== undefined && secret.useFor === own))) r = { ...r, boundTo: own };
+    resolved.set(key, r);
+    return r;
   };
 
   const redacted = structuredClone(next);
   const secrets: SecretMap = {};
+  const endpoints: EndpointMap = {};
   const unmatched: FieldIssue[] = [];
   for (const field of fields) {
-    const value = resolve(pathToString(field.path), new Set());
-    setAtPath(redacted, field.path, { set: value !== undefined });
-    if (value !== undefined) secrets[secretIdOf(next, field.path)] = value;
+    const r = resolve(pathToString(field.path), new Set());
+    const own = loginEndpointAt(next, field.path);
+    const held = r !== undefined && own !== undefined && r.boundTo !== own;
+    setAtPath(redacted, field.path, r === undefined ? { set: false } : held ? { set: true, enteredFor: r.boundTo ?? 'another field' } : { set: true });
+    const id = secretIdOf(next, field.path);
+    if (r !== undefined) secrets[id] = r.value;
+    if (r?.boundTo !== undefined && own !== undefined) endpoints[id] = r.boundTo;
     const keep = field.secret.set && !field.secret.value && field.secret.copyFrom === undefined;
-    if (keep && value === undefined && previous && Object.keys(stored).length > 0) {
+    if (keep && r === undefined && previous && Object.keys(stored).length > 0) {
       const index = field.path[0] === 'hosts' ? field.path[1] : undefined;
       unmatched.push(unmatchedIssue(next, field.path, typeof index === 'number' && sameHost[index] !== null));
     }
   }
-  return { redacted, secrets, unmatched };
+  return { redacted, secrets, endpoints, unmatched };
 }
 
-/** Fills every `{set:true}` marker of a redacted config with its stored value (for runs only). */
-export function fillSecrets<C extends ConfigLike>(redacted: C, stored: SecretMap): C {
+/**
+ * Fills every `{set:true}` marker of a redacted config with its stored value (for runs only). A held
+ * login secret (bound to another endpoint than its holder's now) gets no value: `{set:true, enteredFor}`.
+ */
+export function fillSecrets<C extends ConfigLike>(redacted: C, stored: SecretMap, storedEndpoints: EndpointMap = {}): C {
   const filled = structuredClone(redacted);
   for (const field of findSecretPaths(redacted)) {
-    const value = field.secret.set ? stored[secretIdOf(redacted, field.path)] : undefined;
-    setAtPath(filled, field.path, value === undefined ? { set: false } : { set: true, value });
+    const id = secretIdOf(redacted, field.path);
+    const value = field.secret.set ? stored[id] : undefined;
+    const own = loginEndpointAt(redacted, field.path);
+    const boundTo = storedEndpoints[id] ?? (field.secret.enteredFor ?? own);
+    if (value === undefined) setAtPath(filled, field.path, { set: false });
+    else if (own !== undefined && boundTo !== own) setAtPath(filled, field.path, { set: true, enteredFor: boundTo });
+    else setAtPath(filled, field.path, { set: true, value });
   }
   return filled;
 }

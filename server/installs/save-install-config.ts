@@ -26,7 +26,8 @@ export async function saveInstallConfig(
   input: SaveInput,
 ): Promise<{ install: Install; check: ConfigCheck }> {
   const previous = parseStoredConfig(install);
-  const { redacted, secrets, unmatched } = mergeSecrets(input.config, previous, readStoredSecrets(install));
+  const stored = readStoredSecrets(install);
+  const { redacted, secrets, endpoints, unmatched } = mergeSecrets(input.config, previous, stored.values, stored.endpoints);
   // even for a draft: saving would drop a stored secret the operator still sees as set
   if (unmatched.length > 0) throw new ValidationError(unmatched);
   const check = checkInstallConfig(redacted);
@@ -38,7 +39,7 @@ export async function saveInstallConfig(
       step: input.step ?? install.step,
       status: statusAfterSave(install.status, check),
       configJson: JSON.stringify(redacted),
-      secretsEnc: sealStoredSecrets(install.id, secrets),
+      secretsEnc: sealStoredSecrets(install.id, secrets, endpoints),
     },
   });
   await syncNodes(tx, install.id, redacted.hosts);

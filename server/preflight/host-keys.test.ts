@@ -11,7 +11,7 @@ import { getDb } from '../db';
 import { createInstall } from '../installs/create-install';
 import { adminCookie, callRoute } from '../test-support/api-client';
 import { useFreshDatabase } from '../test-support/fresh-db';
-import { listHostKeys, trustHostKey, trustNewHostKeys, type ShownHostKey } from './host-keys';
+import { endpointKey, listHostKeys, recordHostKey, trustHostKey, trustNewHostKeys, type ShownHostKey } from './host-keys';
 
 useFreshDatabase();
 let cookie = '';
@@ -75,7 +75,7 @@ describe('trust all new host keys', () => {
     const { id } = await createInstall({ name: 'keys-skip' });
     await seedKeys(id);
     // node1's row was replaced after the page loaded: same host, another key, still "new"
-    await getDb().hostKey.update({ where: { installId_host: { installId: id, host: 'node1' } }, data: { fingerprint: fp(101), publicKey: 'AAAA101' } });
+    await getDb().hostKey.update({ where: { installId_address: { installId: id, address: '10.0.0.1:22' } }, data: { fingerprint: fp(101), publicKey: 'AAAA101' } });
 
     const r = await trustNewHostKeys(id, shown(['node1', 1], ['node2', 2], ['node4', 4], ['node9', 9], ['node10', 10]));
     expect(r.trusted).toEqual(['node10']);
@@ -154,5 +154,35 @@ describe('POST …/host-keys/trust', () => {
     expect(one.json).toMatchObject({ host: 'node3', state: 'trusted', fingerprint: fp(33) });
 
     expect((await callRoute(trustRoute, { method: 'POST', cookie, params: { id: 'nope' }, body: { keys: shown(['node1', 1]) } })).status).toBe(404);
+  });
+});
+
+describe('keys belong to the endpoint, not the name', () => {
+  const presented = (n: number) => ({ algorithm: 'ssh-ed25519', fingerprint: fp(n), publicKey: `AAAA${n}`, state: 'new' as const });
+
+  it('a rename at the same address:port keeps the trusted key; the same name at another endpoint is a first contact', async () => {
+    const { id } = await createInstall({ name: 'keys-endpoint' });
+    await recordHostKey(id, 'node1', '10.0.0.1:22', presented(1));
+    expect(await endpointKey(id, '10.0.0.1:22')).toEqual({ state: 'untrusted', key: { algorithm: 'ssh-ed25519', fingerprint: fp(1) } });
+    await trustHostKey(id, 'node1', fp(1), '10.0.0.1:22');
+    // renamed: the endpoint's key is still trusted, now under the new name
+    await recordHostKey(id, 'node9', '10.0.0.1:22', presented(1));
+    expect(await endpointKey(id, '10.0.0.1:22')).toMatchObject({ state: 'trusted' });
+    expect((await listHostKeys(id)).map((k) => [k.host, k.address, k.state])).toEqual([['node9', '10.0.0.1:22', 'trusted']]);
+    // node9 pointed elsewhere: nothing is known there, whatever its name
+    expect(await endpointKey(id, '10.0.0.66:22')).toEqual({ state: 'none' });
+    expect(await endpointKey(id, '10.0.0.1:2222')).toEqual({ state: 'none' });
+  });
+
+  it('a trusted key is never replaced by recording another; "trust new keys" trusts only a first key', async () => {
+    const { id } = await createInstall({ name: 'keys-endpoint-2' });
+    await recordHostKey(id, 'a', '10.0.1.1:22', presented(5), true);
+    expect(await endpointKey(id, '10.0.1.1:22')).toMatchObject({ state: 'trusted', key: { fingerprint: fp(5) } });
+    await recordHostKey(id, 'a', '10.0.1.1:22', presented(6), true);
+    expect(await endpointKey(id, '10.0.1.1:22')).toMatchObject({ state: 'trusted', key: { fingerprint: fp(5) } });
+    // an untrusted first key is replaced by what the endpoint presents later (nothing was trusted)
+    await recordHostKey(id, 'b', '10.0.1.2:22', presented(7));
+    await recordHostKey(id, 'b', '10.0.1.2:22', presented(8));
+    expect(await endpointKey(id, '10.0.1.2:22')).toMatchObject({ state: 'untrusted', key: { fingerprint: fp(8) } });
   });
 });

@@ -3,7 +3,8 @@
  * Every host is reached over SSH, the taskbox too (the wizard logs in to it to run the installer).
  */
 import type { Host } from '@/lib/config/schema';
-import { secretValue } from '@/lib/config/secret';
+import { endpointOf } from '@/lib/config/endpoint';
+import { secretValue, type Secret } from '@/lib/config/secret';
 import type { ExecOptions, ExecResult, SshTarget } from '../ssh';
 
 export interface HostShell {
@@ -12,8 +13,26 @@ export interface HostShell {
   close(): void;
 }
 
-/** The SSH target of a host with its secrets resolved; a message when a needed secret is missing. */
-export function sshTargetOf(host: Pick<Host, 'name' | 'address' | 'port' | 'user' | 'auth' | 'becomePassword'>): { target: SshTarget } | { missing: string } {
+type LoginHost = Pick<Host, 'name' | 'address' | 'port' | 'user' | 'auth' | 'becomePassword'>;
+
+/** Operator words for login secrets held back because the host's address or port changed since they were entered; undefined when none is. */
+export function heldSecretsOf(host: LoginHost): string | undefined {
+  const fields: [string, Secret | undefined][] = [
+    ['SSH password', host.auth.kind === 'password' ? host.auth.password : undefined],
+    ['SSH private key', host.auth.kind === 'key' ? host.auth.privateKey : undefined],
+    ['key passphrase', host.auth.kind === 'key' ? host.auth.passphrase : undefined],
+    ['sudo password', host.becomePassword],
+  ];
+  const held = fields.filter(([, s]) => s?.set && s.enteredFor !== undefined);
+  if (held.length === 0) return undefined;
+  const was = held[0]?.[1]?.enteredFor ?? '';
+  return `the stored ${held.map(([w]) => w).join(' and ')} of ${host.name} ${held.length > 1 ? 'were' : 'was'} entered for ${was}, and ${host.name} now points at ${endpointOf(host)}: the wizard sends ${held.length > 1 ? 'them' : 'it'} nowhere until you confirm ${held.length > 1 ? 'them' : 'it'} for ${endpointOf(host)} (or enter ${held.length > 1 ? 'them' : 'it'} again) in the Hosts step`;
+}
+
+/** The SSH target of a host with its secrets resolved; a message when a needed secret is missing or held back. */
+export function sshTargetOf(host: LoginHost): { target: SshTarget } | { missing: string } {
+  const held = heldSecretsOf(host);
+  if (held) return { missing: held };
   const base = { name: host.name, address: host.address, port: host.port, user: host.user };
   const become = secretValue(host.becomePassword);
   const withBecome = become ? { becomePassword: become } : {};

@@ -6,7 +6,8 @@
  * so two hosts with the same password do not show equal hashes.
  *
  * Invariants: only resolved hosts go in (a `{set:true}` secret without its value throws, rather
- * than hash as if empty); the fingerprint holds no secret value and nothing logs one.
+ * than hash as if empty; a secret held back for another endpoint hashes as that, not as a value);
+ * the fingerprint holds no secret value and nothing logs one.
  */
 import type { Host, HostAuth } from '@/lib/config/schema';
 import type { Secret } from '@/lib/config/secret';
@@ -32,6 +33,7 @@ export function loginFingerprintKey(key?: Buffer): Buffer {
 
 function valueOf(secret: Secret, what: string, host: string): string | null {
   if (!secret.set) return null;
+  if (secret.value === undefined && secret.enteredFor !== undefined) return `\u0000held-for:${secret.enteredFor}`;
   if (secret.value === undefined) throw new Error(`login fingerprint of ${host}: the ${what} is set but not resolved`);
   return secret.value;
 }

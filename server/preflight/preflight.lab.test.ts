@@ -16,6 +16,7 @@ import { POST as startRoute } from '@/app/api/installs/[id]/preflight/route';
 import { GET as latestRoute } from '@/app/api/installs/[id]/preflight/latest/route';
 import { GET as hostKeysRoute } from '@/app/api/installs/[id]/host-keys/route';
 import { POST as trustRoute } from '@/app/api/installs/[id]/host-keys/trust/route';
+import { endpointOf } from './host-keys';
 import { startPreflight, waitForPreflight } from './run-preflight';
 import { getPreflightRun } from './get-preflight';
 import { labConfig } from './testing/lab-config';
@@ -45,6 +46,17 @@ describe('preflight on lab hosts', () => {
   it('healthy hosts: connection, sudo, ip, hostname and clock pass; Debian 12 warns as unsupported', async () => {
     const created = await createInstall({ name: 'lab', config: labConfig(lab.state, lab.hosts) });
     installId = created.id;
+    // first contact: each host's key is fetched, nothing is sent, the operator compares and trusts
+    const probe = await run(installId);
+    for (const [i, h] of lab.hosts.entries()) {
+      expect(check(probe, h.name, 'ssh')).toMatchObject({ status: 'fail', message: expect.stringContaining(`Host key not yet trusted: ssh-ed25519 ${lab.host(i).hostKeyFingerprint}`) });
+      expect(probe.hosts.find((x) => x.name === h.name)?.checks.map((c) => c.id)).toEqual(['ssh']);
+    }
+    const keys = (await callRoute(hostKeysRoute, { cookie, params: { id: installId } })).json as { host: string; address: string; state: string; fingerprint: string }[];
+    expect(keys).toHaveLength(3);
+    expect(keys.every((k) => k.state === 'new' && k.fingerprint.startsWith('SHA256:'))).toBe(true);
+    for (const k of keys) expect((await callRoute(trustRoute, { method: 'POST', cookie, params: { id: installId }, body: { host: k.host, fingerprint: k.fingerprint, address: k.address } })).status).toBe(200);
+
     const res = await callRoute(startRoute, { method: 'POST', cookie, params: { id: installId }, body: {} });
     expect(res.status).toBe(202);
     const { runId } = res.json as { runId: string };
@@ -62,7 +74,7 @@ describe('preflight on lab hosts', () => {
     expect(nodes.every((n) => n.state === 'ready' || n.state === 'failed')).toBe(true);
   });
 
-  it('API shape: latest run, result fields, host keys (new) and trust', async () => {
+  it('API shape: latest run, result fields, host keys (trusted)', async () => {
     const latest = (await callRoute(latestRoute, { cookie, params: { id: installId } })).json as PreflightRunView;
     expect(latest.runId).toBe(first.runId);
     expect(['passed', 'warned', 'failed']).toContain(latest.status);
@@ -71,8 +83,7 @@ describe('preflight on lab hosts', () => {
     expect(latest.lastSeq).toBeGreaterThan(30);
     const keys = (await callRoute(hostKeysRoute, { cookie, params: { id: installId } })).json as { host: string; state: string; fingerprint: string }[];
     expect(keys).toHaveLength(3);
-    expect(keys.every((k) => k.state === 'new' && k.fingerprint.startsWith('SHA256:'))).toBe(true);
-    for (const k of keys) expect((await callRoute(trustRoute, { method: 'POST', cookie, params: { id: installId }, body: { host: k.host, fingerprint: k.fingerprint } })).status).toBe(200);
+    expect(keys.every((k) => k.state === 'trusted' && k.fingerprint.startsWith('SHA256:'))).toBe(true);
     const bad = await callRoute(startRoute, { method: 'POST', cookie, params: { id: installId }, body: { hosts: ['nope'] } });
     expect(bad.status).toBe(422);
   });
@@ -125,12 +136,12 @@ describe('preflight on lab hosts', () => {
       // the refused key is stored whole as pending, so accepting it stores the real key
       await lab.refresh();
       const rekeyed = lab.hosts[2];
-      const pending = await getDb().hostKey.findUniqueOrThrow({ where: { installId_host: { installId, host: c } } });
+      const pending = await getDb().hostKey.findUniqueOrThrow({ where: { installId_address: { installId, address: endpointOf(lab.host(2)) } } });
       expect(pending).toMatchObject({ pendingFingerprint: rekeyed?.hostKeyFingerprint, pendingAlgorithm: rekeyed?.hostKeyAlgorithm });
       expect(fingerprintOf(Buffer.from(pending.pendingPublicKey ?? '', 'base64'))).toBe(rekeyed?.hostKeyFingerprint);
       const accepted = await callRoute(trustRoute, { method: 'POST', cookie, params: { id: installId }, body: { host: c, fingerprint: pending.pendingFingerprint } });
       expect(accepted.status).toBe(200);
-      const trusted = await getDb().hostKey.findUniqueOrThrow({ where: { installId_host: { installId, host: c } } });
+      const trusted = await getDb().hostKey.findUniqueOrThrow({ where: { installId_address: { installId, address: endpointOf(lab.host(2)) } } });
       expect(trusted).toMatchObject({ fingerprint: rekeyed?.hostKeyFingerprint, algorithm: rekeyed?.hostKeyAlgorithm, publicKey: pending.pendingPublicKey, trusted: true, pendingFingerprint: null });
       const again = await run(installId, [c]);
       expect(check(again, c, 'ssh')?.status).toBe('pass');

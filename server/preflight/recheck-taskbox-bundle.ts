@@ -1,7 +1,7 @@
 /**
  * The install gate's own look at the installer bundle on the taskbox, when an install starts
- * (server/runner/check-install-gate.ts): one short SSH connection pinned to the host key preflight
- * recorded for the taskbox, the taskbox script limited to the bundle and its version, judged by the
+ * (server/runner/check-install-gate.ts): one short SSH connection pinned to the host key the operator
+ * trusted for the taskbox's endpoint (none trusted: no connection), the taskbox script limited to the bundle and its version, judged by the
  * same judgeBundle as the preflight check. Never throws: every problem is a failed result in
  * operator words. `config` must carry the secrets (the login is used, never shown).
  */
@@ -12,7 +12,7 @@ import { judgeBundle } from './checks/bundle';
 import { judgeTaskboxMarked } from './checks/taskbox';
 import { fail } from './checks/util';
 import { gatherTaskboxFacts } from './gather-taskbox';
-import { expectedHostKey } from './host-keys';
+import { endpointOf, trustedHostKey } from './host-keys';
 import { sshTargetOf } from './host-shell';
 import { taskboxBundlePath, taskboxLoginHint, taskboxLoginProblem, taskboxOf, taskboxWords } from './taskbox';
 import { taskboxProbeSpec } from './taskbox-spec';
@@ -31,8 +31,8 @@ export async function recheckTaskboxBundle(installId: string, config: InstallCon
   const location = taskboxBundlePath(config, profile);
   if ('problem' in location) return judgeBundle(profile, taskbox.name, location, undefined);
 
-  const key = await expectedHostKey(installId, taskbox.name);
-  if (!key) return fail(`No host key of ${the} is recorded, so the installer bundle there cannot be checked safely.`, 'Check the hosts again; the first check records the key.');
+  const key = await trustedHostKey(installId, endpointOf(taskbox));
+  if (!key) return fail(`The host key of ${the} (${endpointOf(taskbox)}) is not trusted, so the wizard does not log in there to check the installer bundle.`, 'Check the hosts, compare the key with the machine and trust it in the host key panel.');
   const t = sshTargetOf(taskbox);
   if ('missing' in t) return fail(`Cannot log in to ${the} to check the installer bundle: ${t.missing}.`, taskboxLoginHint(taskbox.name));
   const spec = taskboxProbeSpec(profile, location.path, { bundleOnly: true });

@@ -9,15 +9,22 @@
  * connection, sudo and taskbox look, but none of a cluster host's checks (INSTALLER_MACHINE_CHECKS):
  * no ports, no fsync probe, no probes but the hosts' SSH ports.
  *
+ * Host keys: with `expectedHostKey` (a key the operator trusted for this endpoint) the login is
+ * pinned to it; with `trustOnFirstUse` (the operator chose "trust new keys" for this check) any key
+ * is accepted and reported for the caller to record as trusted; with neither, this is a first
+ * contact: the key is fetched WITHOUT authenticating (probeHostKey), reported through
+ * `onHostKeySeen`, and the "ssh" check fails with "not yet trusted": no password, key signature or
+ * sudo answer is sent to an endpoint nobody trusted.
+ *
  * Never throws for host problems: an unreachable host yields a failed "ssh" result.
  */
 import { isLabProfile, type Host, type InstallConfig } from '@/lib/config/schema';
-import { connectHost, SshError, type ConnectOptions, type ExecResult, type HostKeyFingerprint, type PresentedHostKey } from '../ssh';
+import { connectHost, probeHostKey, SshError, type ConnectOptions, type ExecResult, type HostKeyFingerprint, type PresentedHostKey } from '../ssh';
 import { CONNECTION_CHECKS, HOST_CHECKS, INSTALLER_MACHINE_CHECKS } from './checks';
 import { requiredPorts } from './checks/ports';
 import { FSYNC_WRITES, gatherArgv } from './gather-script';
 import { startTaskboxLook } from './gather-taskbox';
-import { sshTargetOf, type HostShell } from './host-shell';
+import { heldSecretsOf, sshTargetOf, type HostShell } from './host-shell';
 import { parseGatherOutput, type ClockSample, type FsyncSample, type HostFacts } from './parse/facts';
 import { clockSampleOf, parseFsyncSection } from './parse/misc';
 import { SECTION_MARK } from './parse/sections';
@@ -30,11 +37,16 @@ const TASKBOX_LOOK_CHECKS = new Set(['installer-bundle', 'installer-ansible', 'i
 
 export interface HostRunOptions {
   config: InstallConfig;
+  /** The key trusted for this host's endpoint: log in pinned to it. */
   expectedHostKey?: HostKeyFingerprint;
+  /** Without a trusted key: log in anyway and accept the key (the operator chose "trust new keys"). */
+  trustOnFirstUse?: boolean;
   connect?: ConnectOptions;
   onResults: (outcomes: CheckOutcome[]) => Promise<void> | void;
   /** Called once connected, before any command runs (trust on first use is the caller's part). */
   onConnected?: (hostKey: PresentedHostKey | undefined) => Promise<void> | void;
+  /** First contact without trust: the key the endpoint presented (nothing was sent to it). */
+  onHostKeySeen?: (hostKey: PresentedHostKey) => Promise<void> | void;
   /** Called when the host presented another key than the expected one. */
   onHostKeyChanged?: (error: SshError) => Promise<void> | void;
 }
@@ -108,15 +120,35 @@ function sudoRefused(r: { value?: { stdout: string; exitCode: number }; error?: 
 
 async function openShell(host: Host, opts: HostRunOptions): Promise<OpenedShell> {
   const t = sshTargetOf(host);
-  if ('missing' in t) throw new SshError('auth', host.name, t.missing, 'Enter the password or private key in the Hosts step.');
-  const session = await connectHost({ ...t.target, ...(opts.expectedHostKey ? { expectedHostKey: opts.expectedHostKey } : {}) }, opts.connect);
+  if ('missing' in t) {
+    const hint = heldSecretsOf(host) ? `Open the Hosts step: at ${host.name}'s fields, confirm the stored secret for ${host.address}:${host.port}, or enter it again.` : 'Enter the password or private key in the Hosts step.';
+    throw new SshError('auth', host.name, t.missing, hint);
+  }
+  const session = await connectHost(
+    { ...t.target, ...(opts.expectedHostKey ? { expectedHostKey: opts.expectedHostKey } : {}) },
+    { ...opts.connect, trustOnFirstUse: opts.trustOnFirstUse === true && !opts.expectedHostKey },
+  );
   const key = session.hostKey;
   const keyText = `${key.algorithm} ${key.fingerprint}`;
   const message =
     key.state === 'new'
-      ? `Logged in as ${host.user}@${host.address}:${host.port}. First contact: host key ${keyText} recorded; confirm it in the host key panel.`
+      ? `Logged in as ${host.user}@${host.address}:${host.port}. First contact: host key ${keyText} trusted, as "Trust new keys" asked.`
       : `Logged in as ${host.user}@${host.address}:${host.port} (host key ${keyText} matches).`;
   return { shell: session, result: { status: 'pass', message, evidence: `host key: ${keyText}` }, hostKey: key };
+}
+
+/** First contact without the operator's trust: fetch the key, log in with nothing. */
+async function firstContact(host: Host, opts: HostRunOptions): Promise<CheckResult> {
+  const key = await probeHostKey(host, opts.connect);
+  await opts.onHostKeySeen?.(key);
+  const t = sshTargetOf(host);
+  const also = 'missing' in t ? ` Also: ${t.missing}.` : '';
+  return {
+    status: 'fail',
+    message: `Host key not yet trusted: ${key.algorithm} ${key.fingerprint} (${host.address}:${host.port}). The wizard did not log in: no password, key or sudo password was sent.${also}`,
+    hint: 'Compare the fingerprint with the machine (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub), trust it in the host key panel, then check the hosts again; or check again with "Trust new keys".',
+    evidence: `host key: ${key.algorithm} ${key.fingerprint}`,
+  };
 }
 
 export async function runHostChecks(host: Host, opts: HostRunOptions): Promise<HostRunResult> {
@@ -125,6 +157,12 @@ export async function runHostChecks(host: Host, opts: HostRunOptions): Promise<H
     outcomes.push(...batch);
     await opts.onResults(batch);
   };
+
+  if (!opts.expectedHostKey && opts.trustOnFirstUse !== true) {
+    const probed = await timed(() => firstContact(host, opts));
+    await report([outcome(host, 'ssh', probed.value ?? sshFailure(probed.error), probed.ms)]);
+    return { reachable: probed.value !== undefined, outcomes };
+  }
 
   const opened = await timed(() => openShell(host, opts));
   if (!opened.value) {

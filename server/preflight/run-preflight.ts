@@ -24,7 +24,7 @@ import { HttpError, ValidationError } from '../http/errors';
 import { resolveSecrets } from '../installs/resolve-secrets';
 import { DEFAULT_FAN_OUT, mapLimit } from '../ssh';
 import { CLUSTER_CHECKS } from './checks';
-import { expectedHostKey, recordChangedHostKey, recordHostKey } from './host-keys';
+import { endpointOf, endpointKey, recordChangedHostKey, recordHostKey } from './host-keys';
 import { checkedTargets } from './login-fingerprint';
 import { installerNameClash, preflightHosts, type PreflightHost } from './preflight-hosts';
 import type { HostFacts } from './parse/facts';
@@ -37,6 +37,12 @@ export const STALE_MS = 5 * 60_000;
 
 export interface StartPreflightOptions {
   hosts?: string[];
+  /**
+   * The operator chose "Trust new keys" for this check: an endpoint with no trusted key is logged in
+   * to and its key trusted on first use. A changed key is never trusted this way. Without it, a first
+   * contact only fetches the key (run-host-checks.ts).
+   */
+  trustNewKeys?: boolean;
 }
 
 const globalRuns = globalThis as unknown as { __kswPreflightRuns?: Map<string, Promise<void>> };
@@ -73,7 +79,7 @@ export async function startPreflight(installId: string, opts: StartPreflightOpti
   const run = await db.preflightRun.create({ data: { installId, hostsJson: JSON.stringify(checkedTargets(installId, hosts)) } });
   await db.node.updateMany({ where: { installId, name: { in: names } }, data: { state: 'unknown', stateNote: null } });
   const allHosts = config.hosts.every((h) => names.includes(h.name));
-  const work = executeRun(run.id, installId, config, hosts, allHosts)
+  const work = executeRun(run.id, installId, config, hosts, allHosts, opts.trustNewKeys === true)
     .catch(async (err: unknown) => {
       console.error(`[preflight] run ${run.id} stopped: ${err instanceof Error ? err.message : String(err)}`);
       await db.preflightRun.update({ where: { id: run.id }, data: { status: 'failed', finishedAt: new Date() } }).catch(() => undefined);
@@ -87,17 +93,23 @@ async function setNodeState(installId: string, name: string, state: string, stat
   await getDb().node.updateMany({ where: { installId, name }, data: { state, stateNote } });
 }
 
-async function checkOneHost(installId: string, config: InstallConfig, host: PreflightHost, recorder: RunRecorder): Promise<{ facts?: HostFacts; statuses: CheckStatus[] }> {
+async function checkOneHost(installId: string, config: InstallConfig, host: PreflightHost, recorder: RunRecorder, trustNewKeys: boolean): Promise<{ facts?: HostFacts; statuses: CheckStatus[] }> {
   const statuses: CheckStatus[] = [];
   let firstFailure: string | undefined;
+  const endpoint = endpointOf(host);
+  const known = await endpointKey(installId, endpoint);
+  // A recorded but never trusted key is no pin ("trust new keys" accepts what the endpoint presents
+  // now); a changed one stays pinned to the old key, so it is refused until the operator accepts it.
+  const pinned = known.state === 'trusted' || known.state === 'changed' ? known.key : undefined;
   const result = await runHostChecks(host, {
     config,
-    expectedHostKey: await expectedHostKey(installId, host.name),
+    ...(pinned ? { expectedHostKey: pinned } : { trustOnFirstUse: trustNewKeys }),
+    onHostKeySeen: (key) => recordHostKey(installId, host.name, endpoint, key),
     onConnected: async (key) => {
-      if (key) await recordHostKey(installId, host.name, `${host.address}:${host.port}`, key);
+      if (key) await recordHostKey(installId, host.name, endpoint, key, key.state === 'new');
       await setNodeState(installId, host.name, 'reachable', null);
     },
-    onHostKeyChanged: (err) => recordChangedHostKey(installId, host.name, err),
+    onHostKeyChanged: (err) => recordChangedHostKey(installId, endpoint, err),
     onResults: async (batch: CheckOutcome[]) => {
       for (const o of batch) {
         statuses.push(o.status);
@@ -130,12 +142,12 @@ export function tcpProbe(host: string, port: number, timeoutMs: number): Promise
   });
 }
 
-async function executeRun(runId: string, installId: string, config: InstallConfig, hosts: PreflightHost[], allHosts: boolean): Promise<void> {
+async function executeRun(runId: string, installId: string, config: InstallConfig, hosts: PreflightHost[], allHosts: boolean, trustNewKeys: boolean): Promise<void> {
   const recorder = new RunRecorder(runId);
   const statuses: CheckStatus[] = [];
   const facts = new Map<string, HostFacts>();
   await mapLimit(hosts, DEFAULT_FAN_OUT, async (host) => {
-    const r = await checkOneHost(installId, config, host, recorder).catch(async (err: unknown) => {
+    const r = await checkOneHost(installId, config, host, recorder, trustNewKeys).catch(async (err: unknown) => {
       const message = `unexpected error while checking ${host.name}: ${err instanceof Error ? err.message : String(err)}`;
       await recorder.record([{ id: 'ssh', title: 'SSH login', host: host.name, status: 'fail', message, hint: 'Retry; if it persists see the wizard server log.', durationMs: 0 }]);
       return { facts: undefined, statuses: ['fail' as const] };

@@ -24,6 +24,8 @@ import { checkInstallConfig } from '../installs/check-install-config';
 import { readStoredSecrets } from '../installs/install-secrets';
 import { findOtherInstallHosts } from '../installs/find-cross-install-hosts';
 import { fillSecrets } from '../installs/merge-secrets';
+import { collectIssues } from '@/lib/config/rules';
+import { heldSecretsOf } from '../preflight/host-shell';
 import { parseStoredConfig } from '../installs/parse-stored-config';
 import { CHECK_TITLES } from '../preflight/checks';
 import { checkCoverage } from '../preflight/coverage';
@@ -45,7 +47,7 @@ export interface HostChecks {
 export interface InstallGateView {
   ok: boolean;
   /** Why not, as a stable code for clients and tests. */
-  code: 'ok' | 'no-preflight' | 'preflight-running' | 'hosts-changed' | 'login-changed' | 'installer-bundle' | 'checks-failed' | 'warnings-not-acknowledged';
+  code: 'ok' | 'no-preflight' | 'preflight-running' | 'secrets-held' | 'hosts-changed' | 'login-changed' | 'installer-bundle' | 'checks-failed' | 'warnings-not-acknowledged';
   preflightRunId: string | null;
   preflightStatus: RunStatus | null;
   /** Hosts of the config the latest check did not cover, or covered as they were before a change. */
@@ -56,6 +58,8 @@ export interface InstallGateView {
   warnings: HostChecks[];
   /** Hosts that are also hosts of another install that has run (lib/config/cross-install-hosts.ts): warnings to acknowledge. */
   crossInstall: string[];
+  /** Stored login secrets held back until the operator confirms them for the host's new address:port (code secrets-held): the field and what to do. */
+  heldSecrets: { path: string; message: string }[];
   acknowledged: boolean;
   /** Operator words: what blocks the install and what to do. */
   message: string;
@@ -78,7 +82,7 @@ export async function checkInstallGate(installId: string, acknowledged: boolean)
   const config = parseStoredConfig(row);
   // the latest picture: the newest full check with later re-checks of some hosts applied
   const picture = await loadLatestPicture(row);
-  const base = { preflightRunId: picture?.view.runId ?? null, hostsChanged: [] as string[], loginChanged: [] as string[], failing: [] as HostChecks[], warnings: [] as HostChecks[], crossInstall: [] as string[], acknowledged };
+  const base = { preflightRunId: picture?.view.runId ?? null, hostsChanged: [] as string[], loginChanged: [] as string[], failing: [] as HostChecks[], warnings: [] as HostChecks[], crossInstall: [] as string[], heldSecrets: [] as { path: string; message: string }[], acknowledged };
   if (!picture) {
     return { ...base, ok: false, code: 'no-preflight', preflightStatus: null, message: 'The hosts have not been checked yet: run the host checks ("Check the hosts") before installing.' };
   }
@@ -90,8 +94,16 @@ export async function checkInstallGate(installId: string, acknowledged: boolean)
 
   // the current hosts with their logins: secrets are decrypted here only to be fingerprinted (and
   // to log in to the taskbox for the bundle's look below)
-  const withSecrets = fillSecrets(config, readStoredSecrets(row));
+  const stored = readStoredSecrets(row);
+  const withSecrets = fillSecrets(config, stored.values, stored.endpoints);
   const machines = preflightHosts(withSecrets);
+  // a login secret kept or copied to a host whose address or port changed is sent nowhere until
+  // confirmed: the same warning the wizard shows at the field (lib/config/rules/ssh-login.ts)
+  const held = machines.map(heldSecretsOf).filter((m): m is string => m !== undefined);
+  if (held.length > 0) {
+    const heldSecrets = collectIssues(config).filter((i) => i.code.endsWith('.secret-held')).map(({ path, message }) => ({ path, message }));
+    return { ...common, heldSecrets, ok: false, code: 'secrets-held', message: `Confirm the stored logins first: ${held.join('; ')}.` };
+  }
   const now = checkedTargets(installId, machines);
   const refusal = checkCoverage(now, picture.checked);
   if (refusal) {

@@ -16,7 +16,7 @@ import { EventBatcher } from './event-batcher';
 import type { LogWriter } from './log-writer';
 import type { StageDef } from './profiles';
 import type { Redactor } from './redact';
-import { TRACE, traceStep } from './trace';
+import { pipelineHooks } from './pipeline-hooks';
 import { followRemoteEvents } from './taskbox/follow-remote-events';
 import type { StagePaths } from './taskbox/layout';
 import { parseEventLine } from './taskbox/parse-event-line';
@@ -90,14 +90,9 @@ export async function followStage(opts: FollowOptions): Promise<FollowResult> {
       lastCounter = parsed.event.counter;
       events.push(parsed.event);
     }
-    const now = TRACE ? Date.now() : 0;
-    for (const batch of batcher.batches(events)) {
-      if (TRACE) {
-        batch.tEnq = now;
-        for (const l of batch.lines) traceStep('created→enqueued', now - l.t, 1, l.t);
-      }
-      opts.writer.enqueue(batch);
-    }
+    const batches = batcher.batches(events);
+    pipelineHooks.enqueued?.(batches, Date.now());
+    for (const batch of batches) opts.writer.enqueue(batch);
     // Yield so the writer can flush between bursts; wait for it when it falls far behind.
     if (opts.writer.backlog > 20_000) await opts.writer.drain();
     else await new Promise<void>((r) => setImmediate(r));

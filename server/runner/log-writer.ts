@@ -20,7 +20,7 @@ import { planFlush, type FlushPlan } from './flush-plan';
 import { writeFlushWithPrisma } from './flush-sink-prisma';
 import { isSqliteBusy, writeFlushToSqlite } from './flush-sink-sqlite';
 import { emitLive } from '../realtime/live-streams';
-import { TRACE, traceBusy, traceStep } from './trace';
+import { pipelineHooks } from './pipeline-hooks';
 import type { HostCounter, HostError, RecapRow } from './translate-event';
 
 export interface PendingLine {
@@ -41,8 +41,6 @@ export interface StageBatch {
   counts: Map<string, Partial<Record<HostCounter, number>>>;
   recap?: Record<string, RecapRow>;
   errors: Map<string, HostError>;
-  /** Enqueue time (ms), only when tracing (trace.ts). */
-  tEnq?: number;
 }
 
 export type { WireLine } from '@/lib/live/wire-line';
@@ -224,17 +222,10 @@ export class LogWriter {
     if (this.queue.length > 0) this.kick(0);
     if (process.env.KSW_RUNNER_DEBUG) console.error(`[flush] ${plan.rowCount} rows in ${Date.now() - tf} ms`);
     const committed = Date.now();
-    if (TRACE) {
-      traceBusy('prepare+commit', committed - tp);
-      for (const b of batches) if (b.tEnq) traceStep('enqueued→committed', committed - b.tEnq, b.lines.length, b.lines[0]?.t);
-    }
+    pipelineHooks.committed?.(batches, tp, committed);
     for (const [runId, seq] of plan.nextSeq) this.nextSeq.set(runId, seq);
     for (const [runId, wireLines] of plan.wire) emitLive('run', runId, wireLines);
-    if (TRACE) {
-      const emitted = Date.now();
-      traceBusy('emit', emitted - committed);
-      traceStep('committed→emitted', emitted - committed, plan.rowCount);
-    }
+    pipelineHooks.emitted?.(plan, committed, Date.now());
     this.onCommitted?.([...plan.wire.keys()]);
   }
 }

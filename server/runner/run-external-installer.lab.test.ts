@@ -3,7 +3,7 @@
  * end on real lab hosts (useLab(4): the first three are the cluster, the fourth is the installer
  * machine and in no inventory), profile `lab-core` (the installer machine's Debian ansible-core),
  * the lab bundle at its default path, which the lab puts on every host. Preflight logs in to the
- * installer machine as `installer`, records its host key (trust on first use; a changed key is
+ * installer machine as `installer`, records its host key (fetched without logging in, then trusted; a changed key is
  * pending until accepted) and checks the taskbox's part there only; then a real run through the
  * install gate runs on it and reaches the cluster hosts over SSH: every hosts.ini line is an SSH
  * line, and init's markers are on each cluster host's private /tmp, not on the installer machine.
@@ -61,6 +61,14 @@ describe('an installer machine outside the cluster', () => {
     expect(checkInstallConfig(config).errors).toEqual([]);
     installId = (await createInstall({ name: 'external-installer', config })).id;
 
+    // first contact: the keys are fetched (nothing sent) and shown; the operator trusts all new keys
+    const probe = await preflight();
+    expect(probe.hosts.map((h) => h.checks.map((c) => [c.id, c.status]))).toEqual(probe.hosts.map(() => [['ssh', 'fail']]));
+    const firstKeys = await listHostKeys(installId);
+    expect(firstKeys.find((k) => k.host === 'installer')).toMatchObject({ address: `${m.address}:${m.port}`, state: 'new', fingerprint: servedFingerprint(m.address) });
+    const shown = firstKeys.filter((k) => k.state === 'new').map(({ host, fingerprint, address }) => ({ host, fingerprint, address }));
+    expect((await trustNewHostKeys(installId, shown)).trusted.sort()).toEqual([...cluster().map((h) => h.name), 'installer'].sort());
+
     const v = await preflight();
     expect(failing(v)).toEqual([]);
     expect(v.hosts.map((h) => [h.name, h.installerMachine])).toEqual([...cluster().map((h) => [h.name, undefined]), ['installer', true]]);
@@ -84,12 +92,12 @@ describe('an installer machine outside the cluster', () => {
     expect(await getDb().node.count({ where: { installId, name: 'installer' } })).toBe(0);
 
     const keys = await listHostKeys(installId);
-    expect(keys.find((k) => k.host === 'installer')).toMatchObject({ address: `${m.address}:${m.port}`, state: 'new', fingerprint: servedFingerprint(m.address) });
+    expect(keys.find((k) => k.host === 'installer')).toMatchObject({ address: `${m.address}:${m.port}`, state: 'trusted', fingerprint: servedFingerprint(m.address) });
   });
 
   it("a changed key of the installer machine fails its SSH check and waits, pending, until accepted", async () => {
     const real = servedFingerprint(installer().address);
-    await getDb().hostKey.update({ where: { installId_host: { installId, host: 'installer' } }, data: { fingerprint: 'SHA256:an-older-key-of-that-address', trusted: true } });
+    await getDb().hostKey.update({ where: { installId_address: { installId, address: `${installer().address}:${installer().port}` } }, data: { fingerprint: 'SHA256:an-older-key-of-that-address', trusted: true } });
     const v = await preflight(['installer']);
     expect(v.hosts.map((h) => h.name)).toEqual(['installer']);
     expect(v.hosts[0]?.checks.map((c) => [c.id, c.status])).toEqual([['ssh', 'fail']]);
@@ -100,8 +108,7 @@ describe('an installer machine outside the cluster', () => {
   it("a run through the install gate runs on it and reaches every cluster host over SSH", async () => {
     const v = await preflight();
     expect(failing(v)).toEqual([]);
-    const shown = (await listHostKeys(installId)).filter((k) => k.state === 'new').map(({ host, fingerprint }) => ({ host, fingerprint }));
-    expect((await trustNewHostKeys(installId, shown)).trusted.sort()).toEqual(cluster().map((h) => h.name).sort());
+    expect((await listHostKeys(installId)).map((k) => k.state)).toEqual(['trusted', 'trusted', 'trusted', 'trusted']);
 
     const stubs = stubLocalAnsible();
     let runId: string;

@@ -5,15 +5,17 @@
  *   the server only offers it, "keyboard-interactive" (every prompt answered with the password).
  *   The first attempt is "none", which makes the server list its methods; that list is kept for
  *   the 'auth' error message.
- * - Host key: the SHA-256 fingerprint of the presented key is computed here. With
- *   `expectedHostKey` a different key is refused ('host-key-changed', with the presented key's
- *   algorithm and base64 blob in its details); without it the key is
- *   accepted and reported with state 'new' (trust on first use is the caller's decision).
+ * - Host key: checked in ssh2's host verifier, which runs before authentication, so a refused key
+ *   never sees a password, a key signature or a sudo answer. With `expectedHostKey` a different key
+ *   is refused ('host-key-changed', with the presented key's algorithm and base64 blob in its
+ *   details). Without it the connection is refused before dialing ('host-key-untrusted') unless
+ *   the caller passes `trustOnFirstUse` (the operator chose "trust new keys"); then the key is
+ *   accepted and reported with state 'new'. To learn an unknown key, use probeHostKey.
  * - Deadlines: TCP connect (`connectTimeoutMs`, default 8 s), then handshake + auth (`readyTimeoutMs`).
  */
 import ssh2 from 'ssh2';
 import type { AnyAuthMethod, AuthenticationType, KeyboardInteractiveCallback, Prompt } from 'ssh2';
-import { classifySshError, SshError, type ClassifyContext } from './errors';
+import { classifySshError, hostKeyUntrustedError, SshError, type ClassifyContext } from './errors';
 import { algorithmOf, fingerprintOf, sameFingerprint } from './host-key';
 import { SshSession } from './session';
 import type { ConnectOptions, PresentedHostKey, SshTarget } from './types';
@@ -49,6 +51,7 @@ export function connectHost(target: SshTarget, opts: ConnectOptions = {}): Promi
   const connectTimeoutMs = opts.connectTimeoutMs ?? 8000;
   const readyTimeoutMs = opts.readyTimeoutMs ?? 15_000;
   return new Promise<SshSession>((resolve, reject) => {
+    if (!target.expectedHostKey && opts.trustOnFirstUse !== true) { reject(hostKeyUntrustedError(target.name, target.address, target.port)); return; }
     try { checkKey(target); } catch (e) { reject(e); return; }
     const ctx: ClassifyContext = { address: target.address, port: target.port, user: target.user };
     let presented: PresentedHostKey | undefined;

@@ -5,7 +5,7 @@
  * recognised from sudo's own stderr by `classifySudoFailure`.
  */
 export const SSH_ERROR_KINDS = [
-  'dns', 'refused', 'unreachable', 'timeout', 'auth', 'host-key-changed', 'sudo-password', 'not-sudoer',
+  'dns', 'refused', 'unreachable', 'timeout', 'auth', 'host-key-changed', 'host-key-untrusted', 'sudo-password', 'not-sudoer',
   'sudo-tty', 'command-failed', 'command-timeout', 'key-format', 'connection-lost',
 ] as const;
 export type SshErrorKind = (typeof SSH_ERROR_KINDS)[number];
@@ -72,6 +72,13 @@ export function hostKeyChangedError(host: string, expected: string, actual: stri
       ...(presented?.algorithm ? { actualAlgorithm: presented.algorithm } : {}),
       ...(presented?.publicKey ? { actualPublicKey: presented.publicKey } : {}),
     });
+}
+
+/** No key is trusted for the endpoint, so nothing is sent to it (connect.ts refuses before dialing). */
+export function hostKeyUntrustedError(host: string, address: string, port: number): SshError {
+  return new SshError('host-key-untrusted', host,
+    `the host key of ${host} (${address}:${port}) is not trusted yet, so the wizard does not log in there`,
+    'check the hosts: the first contact fetches the key without logging in; compare its fingerprint with the machine and trust it on the host checks page');
 }
 
 export function authError(host: string, user: string, methods: string[] | undefined, cause?: unknown): SshError {

@@ -1,5 +1,6 @@
 /** The SSH layer: one wrapper around ssh2 (see connect.ts and session.ts for the invariants). */
 export { connectHost } from './connect';
+export { probeHostKey, type ProbeTarget } from './probe-host-key';
 export { SshSession } from './session';
 export { withHost } from './with-host';
 export { checkSudo } from './check-sudo';

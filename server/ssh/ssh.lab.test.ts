@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { labFault } from '../../lab/faults';
 import { useLab } from '../../lab/fixture';
 import { fingerprintOf } from './host-key';
-import { checkSudo, connectHost, SshError, withHost } from './index';
+import { checkSudo, connectHost, probeHostKey, SshError, withHost } from './index';
 
 const lab = useLab(5);
 
@@ -24,11 +24,14 @@ describe.concurrent('ssh layer on lab hosts', () => {
     });
   });
 
-  it('logs in as the lab user by password, by key and by key with passphrase; an unknown key is reported new', async () => {
+  it('logs in as the lab user by password, by key and by key with passphrase; an unpinned host only with trust on first use', async () => {
     for (const login of ['user-password', 'user-key', 'user-key-passphrase'] as const) {
       await withHost(lab.target(1, login), async (s) => expect((await s.execOk(['id', '-un'])).stdout).toBe(`${lab.state.user}\n`));
     }
-    await withHost(lab.target(1, 'user-password', false), async (s) => expect(s.hostKey.state).toBe('new'));
+    const unpinned = lab.target(1, 'user-password', false);
+    expect((await failure(connectHost(unpinned))).kind).toBe('host-key-untrusted');
+    expect(await probeHostKey(unpinned)).toMatchObject({ state: 'new', algorithm: 'ssh-ed25519', fingerprint: lab.host(1).hostKeyFingerprint });
+    await withHost(unpinned, async (s) => expect(s.hostKey.state).toBe('new'), { trustOnFirstUse: true });
   });
 
   it('refuses a wrong password with kind auth and lists the offered methods', async () => {

@@ -12,7 +12,7 @@ export interface HostKeyFingerprint {
 export interface PresentedHostKey extends HostKeyFingerprint {
   /** The key blob, base64 (the second field of a known_hosts line). */
   publicKey: string;
-  /** 'new' when no expected key was given (the caller decides trust on first use), else 'matched'. */
+  /** 'new' when no expected key was given (a probe, or trust on first use the operator chose), else 'matched'. */
   state: 'new' | 'matched';
 }
 
@@ -33,6 +33,12 @@ export interface ConnectOptions {
   connectTimeoutMs?: number;
   /** Deadline for the SSH handshake and authentication after TCP connect (default 15000 ms). */
   readyTimeoutMs?: number;
+  /**
+   * Log in to a host whose key is not pinned (no `expectedHostKey`), accepting the key it presents.
+   * Only for a check the operator started with "trust new keys"; without it, an unpinned target is
+   * refused before any connection, so no secret can reach an endpoint nobody trusted.
+   */
+  trustOnFirstUse?: boolean;
   /** Concurrent channels per connection (default 8; OpenSSH's MaxSessions defaults to 10). */
   maxChannels?: number;
 }

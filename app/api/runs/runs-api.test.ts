@@ -26,7 +26,7 @@ beforeAll(async () => {
   cookie = await adminCookie();
   PASSWORD = lab.state.password;
   installId = await createLabInstall(lab.state, lab.hosts, 'api-runs');
-  const preflightId = await startPreflight(installId);
+  const preflightId = await startPreflight(installId, { trustNewKeys: true }); // the operator's "trust new keys"
   await waitForPreflight(preflightId);
   preflightStatus = (await getDb().preflightRun.findUniqueOrThrow({ where: { id: preflightId } })).status;
 });

@@ -7,7 +7,7 @@ import type { Host, InstallConfig } from '../schema';
 import type { ConfigIssue } from '../issues';
 import { isIPv4, isRfc1123Hostname } from '../net';
 import { error, hostLabel, hostLabels, hostPath, indexedHosts, warning, type IndexedHost, type Rule } from './helpers';
-import { loginAddressIssues, loginAuthIssues, loginPortIssues, loginUserIssues, type LoginTarget } from './ssh-login';
+import { loginAddressIssues, loginAuthIssues, loginHeldIssues, loginPortIssues, loginUserIssues, type LoginTarget } from './ssh-login';
 
 // Hosts: each host's own fields
 
@@ -103,6 +103,7 @@ export const hostFieldRules: Rule = (config) =>
       ...loginUserIssues(login),
       ...nonRootPasswordIssues(entry),
       ...loginAuthIssues(login),
+      ...loginHeldIssues(login),
       ...hostRoleIssues(entry),
     ];
   });

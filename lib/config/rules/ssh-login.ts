@@ -7,7 +7,8 @@ import type { HostAuth } from '../schema';
 import { isSet, type Secret } from '../secret';
 import type { ConfigIssue } from '../issues';
 import { isHostnameOrIPv4, isValidPort } from '../net';
-import { error } from './helpers';
+import { endpointOf } from '../endpoint';
+import { error, warning } from './helpers';
 
 export interface SshLogin {
   address: string;
@@ -73,7 +74,28 @@ export function loginAuthIssues(t: LoginTarget): ConfigIssue[] {
   }
 }
 
+const HELD_FIELDS: { words: string; field: (login: SshLogin) => Secret | undefined; path: (t: LoginTarget) => string }[] = [
+  { words: 'SSH password', field: (l) => (l.auth.kind === 'password' ? l.auth.password : undefined), path: (t) => `${t.pathOf('auth')}.password` },
+  { words: 'private key', field: (l) => (l.auth.kind === 'key' ? l.auth.privateKey : undefined), path: (t) => `${t.pathOf('auth')}.privateKey` },
+  { words: 'key passphrase', field: (l) => (l.auth.kind === 'key' ? l.auth.passphrase : undefined), path: (t) => `${t.pathOf('auth')}.passphrase` },
+  { words: 'sudo password', field: (l) => l.becomePassword, path: (t) => t.pathOf('becomePassword') },
+];
+
+/**
+ * A stored secret the server holds back (`enteredFor`: entered for another address:port than the
+ * login's now) is a warning at its field: the wizard sends it nowhere until the operator confirms
+ * it for the new endpoint or enters it again. A confirmation in this edit (`useFor`) clears it.
+ */
+export function loginHeldIssues(t: LoginTarget): ConfigIssue[] {
+  const now = endpointOf(t.login);
+  return HELD_FIELDS.flatMap(({ words, field, path }) => {
+    const s = field(t.login);
+    if (!s?.set || s.enteredFor === undefined || s.enteredFor === now || s.useFor === now || s.value !== undefined) return [];
+    return [warning(`${t.code}.secret-held`, path(t), `The stored ${words} of ${t.label} was entered for ${s.enteredFor}, and ${t.label} now points at ${now}: the wizard sends it nowhere until you confirm it for ${now} ("Use it for ${now}") or enter it again.`)];
+  });
+}
+
 /** Every issue of one SSH login, in field order. */
 export function sshLoginIssues(target: LoginTarget): ConfigIssue[] {
-  return [...loginAddressIssues(target), ...loginPortIssues(target), ...loginUserIssues(target), ...loginAuthIssues(target)];
+  return [...loginAddressIssues(target), ...loginPortIssues(target), ...loginUserIssues(target), ...loginAuthIssues(target), ...loginHeldIssues(target)];
 }

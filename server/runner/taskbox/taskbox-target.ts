@@ -10,6 +10,7 @@ import type { InstallConfig } from '@/lib/config/schema';
 import type { ValidInstallConfig } from '@/lib/config/validate';
 import { getDb } from '../../db';
 import { labDirectory } from '../../lab/read-lab';
+import { endpointOf } from '../../preflight/host-keys';
 import { sshTargetOf } from '../../preflight/host-shell';
 import { taskboxOf } from '../../preflight/taskbox';
 import type { HostKeyFingerprint, SshTarget } from '../../ssh';
@@ -35,9 +36,9 @@ function labKnownHostsText(profile: InstallerProfile): string {
   return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
 }
 
-/** The trusted key of `host`; for a lab profile also a recorded key the lab's own known_hosts vouches for. */
-async function trustedKeyOf(installId: string, host: { name: string }, profile: InstallerProfile): Promise<HostKeyFingerprint | undefined> {
-  const row = await getDb().hostKey.findUnique({ where: { installId_host: { installId, host: host.name } } });
+/** The trusted key of `host`'s endpoint; for a lab profile also a recorded key the lab's own known_hosts vouches for. */
+async function trustedKeyOf(installId: string, host: { address: string; port: number }, profile: InstallerProfile): Promise<HostKeyFingerprint | undefined> {
+  const row = await getDb().hostKey.findUnique({ where: { installId_address: { installId, address: endpointOf(host) } } });
   if (!row || row.pendingFingerprint) return undefined;
   if (row.trusted) return { algorithm: row.algorithm, fingerprint: row.fingerprint };
   if (row.publicKey && labKnownHostsText(profile).split('\n').some((l) => l.includes(row.publicKey))) return { algorithm: row.algorithm, fingerprint: row.fingerprint };
@@ -66,12 +67,12 @@ export async function taskboxTarget(installId: string, config: ValidInstallConfi
   return { ...t.target, expectedHostKey: key };
 }
 
-/** known_hosts for the taskbox's Ansible: the trusted keys of every cluster host, by address. */
+/** known_hosts for the taskbox's Ansible: the trusted key of every cluster host's endpoint (none: Ansible's strict checking refuses that host). */
 export async function knownHostsFor(installId: string, config: ValidInstallConfig, profile: InstallerProfile): Promise<string> {
   const rows = await getDb().hostKey.findMany({ where: { installId, trusted: true } });
   const keys: KnownHost[] = [];
   for (const host of config.hosts) {
-    const row = rows.find((r) => r.host === host.name && !r.pendingFingerprint);
+    const row = rows.find((r) => r.address === endpointOf(host) && !r.pendingFingerprint);
     if (row) keys.push({ address: host.address, port: host.port, algorithm: row.algorithm, publicKey: row.publicKey });
   }
   return (keys.length > 0 ? renderKnownHosts(keys) : '') + labKnownHostsText(profile);

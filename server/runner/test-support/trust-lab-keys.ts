@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import type { LabHostState, LabState } from '@/lab/state';
 import { getDb } from '../../db';
+import { endpointOf } from '../../preflight/host-keys';
 import { fingerprintOf } from '../../ssh';
 
 export async function trustLabHostKeys(installId: string, state: LabState, hosts: readonly LabHostState[]): Promise<void> {
@@ -14,9 +15,10 @@ export async function trustLabHostKeys(installId: string, state: LabState, hosts
     const [, algorithm, publicKey] = line?.split(' ') ?? [];
     if (!algorithm || !publicKey) throw new Error(`no known_hosts line for ${h.name} in ${state.knownHosts}`);
     const fingerprint = fingerprintOf(Buffer.from(publicKey, 'base64'));
+    const address = endpointOf(h);
     await getDb().hostKey.upsert({
-      where: { installId_host: { installId, host: h.name } },
-      create: { installId, host: h.name, address: h.address, algorithm, fingerprint, publicKey, trusted: true },
+      where: { installId_address: { installId, address } },
+      create: { installId, host: h.name, address, algorithm, fingerprint, publicKey, trusted: true },
       update: { algorithm, fingerprint, publicKey, trusted: true, pendingFingerprint: null },
     });
   }

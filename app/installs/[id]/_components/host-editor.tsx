@@ -2,6 +2,7 @@
 
 import { useContext } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
+import { endpointOf } from '@/lib/config/endpoint';
 import { Button, Divider, Drawer, Group, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { Host, InstallConfig } from '@/lib/config/schema';
 import { NumberField, SwitchField, TextField } from '@/components/form/fields';
@@ -20,6 +21,7 @@ export function HostEditor({ index, onClose }: { index: number | null; onClose: 
   const { errors } = useWizard();
   const quiet = useContext(QuietErrors);
   const host: Host | undefined = index === null ? undefined : hosts[index];
+  const endpoint = host ? endpointOf(host) : undefined;
   const opts = { shouldDirty: true, shouldValidate: true } as const;
 
   return (
@@ -79,16 +81,16 @@ export function HostEditor({ index, onClose }: { index: number | null; onClose: 
               </Text>
             ))}
           {host.auth.kind === 'password' && (
-            <SecretField key={`pw-${index}`} name={`hosts.${index}.auth.password`} label="SSH password" copySource={copySourceFor(hosts, index, 'password')} />
+            <SecretField key={`pw-${index}`} name={`hosts.${index}.auth.password`} label="SSH password" copySource={copySourceFor(hosts, index, 'password')} endpoint={endpoint} />
           )}
           {host.auth.kind === 'key' && (
             <>
-              <SecretField key={`key-${index}`} name={`hosts.${index}.auth.privateKey`} label="Private key" description="PEM / OpenSSH private key" multiline copySource={copySourceFor(hosts, index, 'privateKey')} />
-              <SecretField key={`pp-${index}`} name={`hosts.${index}.auth.passphrase`} label="Key passphrase" description="Only if the key is encrypted" copySource={copySourceFor(hosts, index, 'passphrase')} />
+              <SecretField key={`key-${index}`} name={`hosts.${index}.auth.privateKey`} label="Private key" description="PEM / OpenSSH private key" multiline copySource={copySourceFor(hosts, index, 'privateKey')} endpoint={endpoint} />
+              <SecretField key={`pp-${index}`} name={`hosts.${index}.auth.passphrase`} label="Key passphrase" description="Only if the key is encrypted" copySource={copySourceFor(hosts, index, 'passphrase')} endpoint={endpoint} />
             </>
           )}
           {host.user.trim() !== 'root' && host.user.trim() !== '' && (
-            <SecretField key={`become-${index}`} name={`hosts.${index}.becomePassword`} label="Become (sudo) password" description={`sudo password of ${host.user}`} copySource={copySourceFor(hosts, index, 'becomePassword')} />
+            <SecretField key={`become-${index}`} name={`hosts.${index}.becomePassword`} label="Become (sudo) password" description={`sudo password of ${host.user}`} copySource={copySourceFor(hosts, index, 'becomePassword')} endpoint={endpoint} />
           )}
           <Group justify="flex-end" mt="md">
             <Button onClick={onClose}>Done</Button>

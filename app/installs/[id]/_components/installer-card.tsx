@@ -8,6 +8,7 @@
  */
 import { useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
+import { endpointOf } from '@/lib/config/endpoint';
 import { Card, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
 import { defaultExternalInstallerMachine } from '@/lib/config/defaults';
 import { isLabProfile, type InstallConfig } from '@/lib/config/schema';
@@ -104,6 +105,7 @@ export function InstallerCard() {
 function ExternalMachineFields() {
   const { control, setValue } = useFormContext<InstallConfig>();
   const machine = useWatch({ control, name: 'installer.machine' });
+  const machineEndpoint = machine.kind === 'external' ? endpointOf(machine) : undefined;
   const hosts = useWatch({ control, name: 'hosts' });
   if (machine.kind !== 'external') return null;
   const user = machine.user.trim();
@@ -126,16 +128,16 @@ function ExternalMachineFields() {
         style={{ alignSelf: 'flex-start' }}
       />
       {machine.auth.kind === 'password' && (
-        <SecretField key="installer-pw" name="installer.machine.auth.password" label="Installer SSH password" copySource={copySourceFromHosts(hosts, 'password')} />
+        <SecretField key="installer-pw" name="installer.machine.auth.password" label="Installer SSH password" copySource={copySourceFromHosts(hosts, 'password')} endpoint={machineEndpoint} />
       )}
       {machine.auth.kind === 'key' && (
         <>
-          <SecretField key="installer-key" name="installer.machine.auth.privateKey" label="Installer private key" description="PEM / OpenSSH private key" multiline copySource={copySourceFromHosts(hosts, 'privateKey')} />
-          <SecretField key="installer-pp" name="installer.machine.auth.passphrase" label="Installer key passphrase" description="Only if the key is encrypted" copySource={copySourceFromHosts(hosts, 'passphrase')} />
+          <SecretField key="installer-key" name="installer.machine.auth.privateKey" label="Installer private key" description="PEM / OpenSSH private key" multiline copySource={copySourceFromHosts(hosts, 'privateKey')} endpoint={machineEndpoint} />
+          <SecretField key="installer-pp" name="installer.machine.auth.passphrase" label="Installer key passphrase" description="Only if the key is encrypted" copySource={copySourceFromHosts(hosts, 'passphrase')} endpoint={machineEndpoint} />
         </>
       )}
       {user !== 'root' && user !== '' && (
-        <SecretField key="installer-become" name="installer.machine.becomePassword" label="Installer sudo password" description={`sudo password of ${user}`} copySource={copySourceFromHosts(hosts, 'becomePassword')} />
+        <SecretField key="installer-become" name="installer.machine.becomePassword" label="Installer sudo password" description={`sudo password of ${user}`} copySource={copySourceFromHosts(hosts, 'becomePassword')} endpoint={machineEndpoint} />
       )}
     </Stack>
   );

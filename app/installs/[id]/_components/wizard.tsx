@@ -122,6 +122,13 @@ export function Wizard({ install }: { install: InstallDetail }) {
     if (index >= 0) goToIssue(`hosts.${index}.name`);
   }, [install.config.hosts, goToIssue]);
 
+  // "Go to" links from other pages (the install gate's held logins): /installs/:id?goto=<field path>
+  useEffect(() => {
+    const path = new URLSearchParams(window.location.search).get('goto');
+    if (path && /^(hosts\.\d+|installer\.machine)\.[A-Za-z.]+$/.test(path)) goToIssue(path);
+    // once, on arrival
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   useEffect(() => {
     if (!focusRequest || focusRequest.path.startsWith('hosts.')) return; // the hosts step opens its editor itself
     const t = setTimeout(() => {

@@ -45,7 +45,7 @@ export function HostKeyPanel({ keys, onTrust, onTrustAllNew, busyHost, skipped =
   const [changing, setChanging] = useState<HostKeyView | null>(null);
   if (keys.length === 0 && skipped.length === 0) return null;
   const sorted = [...keys].sort(byHost); // lab2 before lab10
-  const shownNew = sorted.filter((k) => k.state === 'new').map(({ host, fingerprint }) => ({ host, fingerprint }));
+  const shownNew = sorted.filter((k) => k.state === 'new').map(({ host, fingerprint, address }) => ({ host, fingerprint, address }));
   const fresh = shownNew.length;
   return (
     <Paper withBorder p="md">
@@ -95,7 +95,7 @@ export function HostKeyPanel({ keys, onTrust, onTrustAllNew, busyHost, skipped =
                   <Table.Td><Badge color={COLOR[k.state]} variant={k.state === 'changed' ? 'filled' : 'light'}>{k.state}</Badge></Table.Td>
                   <Table.Td>
                     {k.state !== 'trusted' && (
-                      <Button size="xs" variant={k.state === 'changed' ? 'filled' : 'light'} color={k.state === 'changed' ? 'red' : undefined} loading={busyHost === k.host} disabled={busyHost === '*'} onClick={() => (k.state === 'changed' ? setChanging(k) : onTrust({ host: k.host, fingerprint: k.pendingFingerprint ?? k.fingerprint }))} aria-label={`Trust the host key of ${k.host}`}>
+                      <Button size="xs" variant={k.state === 'changed' ? 'filled' : 'light'} color={k.state === 'changed' ? 'red' : undefined} loading={busyHost === k.host} disabled={busyHost === '*'} onClick={() => (k.state === 'changed' ? setChanging(k) : onTrust({ host: k.host, fingerprint: k.pendingFingerprint ?? k.fingerprint, address: k.address }))} aria-label={`Trust the host key of ${k.host}`}>
                         {k.state === 'changed' ? 'Accept new key' : 'Trust'}
                       </Button>
                     )}
@@ -111,7 +111,7 @@ export function HostKeyPanel({ keys, onTrust, onTrustAllNew, busyHost, skipped =
         title={`Accept the new host key of ${changing?.host ?? ''}?`}
         confirmLabel="Accept new key"
         keepLabel="Keep the old key"
-        onConfirm={() => changing && onTrust({ host: changing.host, fingerprint: changing.pendingFingerprint ?? changing.fingerprint })}
+        onConfirm={() => changing && onTrust({ host: changing.host, fingerprint: changing.pendingFingerprint ?? changing.fingerprint, address: changing.address })}
         onClose={() => setChanging(null)}
       >
         A changed key means the machine was reinstalled, or someone is between the wizard and the host. Accept it only if the machine shows

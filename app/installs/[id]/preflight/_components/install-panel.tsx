@@ -12,8 +12,9 @@
  * as the server wrote it, with a link to the run it names.
  */
 import { useEffect, useState } from 'react';
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { Alert, Button, Checkbox, Collapse, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Collapse, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { api } from '@/components/api';
 import { RefusalAlert, type Refusal } from '@/components/refusal-alert';
 import { canStartInstall, installGate } from '@/server/preflight/gate';
@@ -21,7 +22,7 @@ import type { InstallGateView } from '@/server/runner/check-install-gate';
 import { parseExtraVarsText } from '@/server/runner/extra-vars';
 import type { PreflightRunView } from '@/server/preflight/view';
 
-const STALE_CODES = new Set<InstallGateView['code']>(['hosts-changed', 'login-changed', 'installer-bundle']);
+const STALE_CODES = new Set<InstallGateView['code']>(['secrets-held', 'hosts-changed', 'login-changed', 'installer-bundle']);
 
 interface Props {
   installId: string;
@@ -88,6 +89,20 @@ export function InstallPanel({ installId, view, acknowledged, onAcknowledge }: P
                 <Text size="sm" key={m}>
                   {m}
                 </Text>
+              ))}
+            </Stack>
+          </Alert>
+        )}
+        {current?.code === 'secrets-held' && current.heldSecrets.length > 0 && (
+          <Alert color="yellow" title="Stored logins to confirm" data-testid="install-held-secrets">
+            <Stack gap={4}>
+              {current.heldSecrets.map((h) => (
+                <Group key={h.path} gap="xs" wrap="nowrap" align="flex-start">
+                  <Text size="sm">{h.message}</Text>
+                  <Anchor component={Link} size="sm" href={`/installs/${encodeURIComponent(installId)}?goto=${encodeURIComponent(h.path)}`}>
+                    Go to
+                  </Anchor>
+                </Group>
               ))}
             </Stack>
           </Alert>

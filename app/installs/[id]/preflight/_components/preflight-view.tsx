@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import Link from 'next/link';
-import { Alert, Anchor, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { api } from '@/components/api';
 import type { HostKeyView, ShownHostKey, SkippedHostKey } from '@/server/preflight/host-keys';
@@ -26,6 +26,8 @@ export function PreflightView({ installId, installName }: { installId: string; i
   const [trusting, setTrusting] = useState<string>();
   const [skipped, setSkipped] = useState<SkippedHostKey[]>([]);
   const [acknowledged, setAcknowledged] = useState(false);
+  // "Trust new keys" holds for the next check only: the operator chooses it each time
+  const [trustNewKeys, setTrustNewKeys] = useState(false);
   const [loadError, setLoadError] = useState<string>();
 
   const loadKeys = useCallback(async () => {
@@ -74,19 +76,22 @@ export function PreflightView({ installId, installName }: { installId: string; i
   const start = async (hosts?: string[]) => {
     setStarting(true);
     setAcknowledged(false);
-    const r = await api<{ runId: string }>('POST', `/api/installs/${installId}/preflight`, hosts ? { hosts } : {});
+    const r = await api<{ runId: string }>('POST', `/api/installs/${installId}/preflight`, { ...(hosts ? { hosts } : {}), ...(trustNewKeys ? { trustNewKeys: true } : {}) });
+    setTrustNewKeys(false);
     if (r.ok) {
-      // the latest picture, not the new run alone: re-checking one host keeps the others
+      // the latest picture, not the new run alone: re-checking one host keeps the others; a run
+      // that only fetched keys may be over already (no live status then): the keys it recorded too
       await loadLatest();
+      await loadKeys();
     } else {
       notifications.show({ color: 'red', title: 'Could not start the checks', message: r.errors[0]?.message ?? r.message });
     }
     setStarting(false);
   };
 
-  const trust = async ({ host, fingerprint }: ShownHostKey) => {
+  const trust = async ({ host, fingerprint, address }: ShownHostKey) => {
     setTrusting(host);
-    const r = await api<HostKeyView>('POST', `/api/installs/${installId}/host-keys/trust`, { host, fingerprint });
+    const r = await api<HostKeyView>('POST', `/api/installs/${installId}/host-keys/trust`, { host, fingerprint, ...(address ? { address } : {}) });
     if (!r.ok) notifications.show({ color: 'red', title: `Could not trust the key of ${host}`, message: r.message });
     await loadKeys();
     setTrusting(undefined);
@@ -118,13 +123,21 @@ export function PreflightView({ installId, installName }: { installId: string; i
         </Stack>
         <Group>
           <Anchor component={Link} href={`/installs/${installId}`} size="sm">Back to the wizard</Anchor>
+          <Checkbox
+            label="Trust new keys"
+            description="log in to hosts seen for the first time and trust their keys; without it the first check only fetches each key for you to compare"
+            checked={trustNewKeys}
+            onChange={(e) => setTrustNewKeys(e.currentTarget.checked)}
+            disabled={running}
+            maw={320}
+          />
           <Button onClick={() => void start()} loading={running} aria-label="Check hosts">Check hosts</Button>
         </Group>
       </Group>
       {loadError && <Alert color="red" title="Could not load the last results">{loadError}</Alert>}
       {stream.error && running && <Alert color="yellow">{stream.error}</Alert>}
       {loading && <Loader aria-label="Loading" />}
-      {!loading && !view && <Text>No checks have run yet. Click "Check hosts" to test SSH, sudo and every requirement of the docs on each host.</Text>}
+      {!loading && !view && <Text>No checks have run yet. Click "Check hosts" to test SSH, sudo and every requirement of the docs on each host. A host seen for the first time is only asked for its host key (nothing is sent to it): compare the fingerprint, trust it below, and check again.</Text>}
       {view && (
         <>
           <Paper withBorder p="sm" role="status" aria-live="polite">

@@ -1,4 +1,6 @@
-// POST /api/installs/:id/host-keys/trust {host, fingerprint} -> 200 the key, now trusted (a pending changed
+// Keys belong to an endpoint: `address` ("address:port", as the list shows it) names the key shown; without
+// it, the endpoint the host points at now.
+// POST /api/installs/:id/host-keys/trust {host, fingerprint, address?} -> 200 the key, now trusted (a pending changed
 //      key becomes current). `fingerprint` is the one the operator was shown: the key's, or for a changed
 //      key the one it now presents. 409 when the key is no longer that one; 404 when none is recorded.
 // POST /api/installs/:id/host-keys/trust {keys: [{host, fingerprint}, …]} -> 200 {trusted: [host…],
@@ -17,6 +19,7 @@ const shownKey = z
   .object({
     host: z.string().min(1, 'send the host name').max(253),
     fingerprint: z.string().min(1, 'send the fingerprint that was shown').max(200),
+    address: z.string().min(1).max(300).optional(),
   })
   .strict();
 const trustInput = z.union([shownKey, z.object({ keys: z.array(shownKey).min(1, 'send the new keys that were shown').max(500) }).strict()], {
@@ -26,7 +29,7 @@ const trustInput = z.union([shownKey, z.object({ keys: z.array(shownKey).min(1, 
 export const POST = withApi<{ id: string }>(
   async ({ params, body }) => {
     const input = parseInput(trustInput, body);
-    return jsonResponse('keys' in input ? await trustNewHostKeys(params.id, input.keys) : await trustHostKey(params.id, input.host, input.fingerprint));
+    return jsonResponse('keys' in input ? await trustNewHostKeys(params.id, input.keys) : await trustHostKey(params.id, input.host, input.fingerprint, input.address));
   },
   { auth: true },
 );
