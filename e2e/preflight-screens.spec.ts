@@ -33,6 +33,8 @@ test('host checks with a failure and its drawer: accessible, and fitting at 390 
   const install = await post<{ id: string }>(page, '/api/installs', { name: `e2e-screens-${token}`, config });
 
   await page.goto(`/installs/${install.id}/preflight`);
+  // trusting the lab's keys on first use: the operator's explicit choice for these test hosts
+  await page.getByRole('checkbox', { name: /Trust new keys/ }).check();
   await page.getByRole('button', { name: 'Check hosts' }).click();
   const summary = page.getByTestId('preflight-summary');
   await expect(summary).toHaveText(/^1 host fails/, { timeout: 90_000 });
