@@ -1,9 +1,9 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import type { Metadata } from 'next';
-import { ColorSchemeScript, MantineProvider, createTheme, mantineHtmlProps } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
-import { AppFrame } from '@/components/app-frame';
+import './globals.css';
+import type { Metadata, Viewport } from 'next';
+import { ColorSchemeScript, mantineHtmlProps } from '@mantine/core';
+import { Providers } from '@/components/providers';
 
 export const metadata: Metadata = {
   title: 'ks-wizard',
@@ -11,24 +11,17 @@ export const metadata: Metadata = {
   icons: { icon: '/favicon.svg' },
 };
 
-const theme = createTheme({
-  primaryColor: 'teal',
-  defaultRadius: 'md',
-  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
-  fontFamilyMonospace: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
-});
+export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en" {...mantineHtmlProps}>
       <head>
-        <ColorSchemeScript defaultColorScheme="light" />
+        {/* sets the scheme before the first paint: the stored choice, else the system's */}
+        <ColorSchemeScript defaultColorScheme="auto" />
       </head>
       <body>
-        <MantineProvider theme={theme} defaultColorScheme="light">
-          <Notifications position="top-right" />
-          <AppFrame>{children}</AppFrame>
-        </MantineProvider>
+        <Providers>{children}</Providers>
       </body>
     </html>
   );

@@ -3,13 +3,15 @@
 import { useCallback, useEffect, useState } from 'react';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
-import { Anchor, AppShell, Button, Group, Text } from '@mantine/core';
+import { Anchor, AppShell, Button, Group, Menu, Text } from '@mantine/core';
 import { api, fetchAuthState } from './api';
+import { ColorSchemeMenu } from './color-scheme-menu';
 import { Logo } from './logo';
 
 /**
  * The page chrome: a calm header with the product name and, when logged in, "Log out" and
- * "Log out everywhere" (ends every session of every browser, e.g. after a shared or lost laptop).
+ * "Log out everywhere" (ends every session of every browser, e.g. after a shared or lost laptop),
+ * and the theme switch. On a phone the two log-out actions share one "Account" menu.
  */
 export function AppFrame({ children }: { children: React.ReactNode }) {
   const pathname = usePathname();
@@ -43,7 +45,7 @@ export function AppFrame({ children }: { children: React.ReactNode }) {
     <AppShell header={{ height: 56 }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
-          <Anchor component={Link} href="/installs" underline="never" c="inherit" aria-label="ks-wizard home">
+          <Anchor component={Link} href="/installs" underline="never" c="inherit">
             <Group gap={8}>
               <Logo />
               <Text fw={700} size="lg">
@@ -54,23 +56,39 @@ export function AppFrame({ children }: { children: React.ReactNode }) {
               </Text>
             </Group>
           </Anchor>
-          {loggedIn && (
-            <Group gap={4}>
-              <Button variant="subtle" color="gray" onClick={() => void logout('logout')} loading={busy === 'logout'} disabled={busy !== null}>
-                Log out
-              </Button>
-              <Button
-                variant="subtle"
-                color="gray"
-                onClick={() => void logout('logout-everywhere')}
-                loading={busy === 'logout-everywhere'}
-                disabled={busy !== null}
-                title="End every session of every browser, this one included"
-              >
-                Log out everywhere
-              </Button>
-            </Group>
-          )}
+          <Group gap={4} wrap="nowrap">
+            <ColorSchemeMenu />
+            {loggedIn && (
+              <>
+                <Group gap={4} wrap="nowrap" visibleFrom="sm">
+                  <Button variant="subtle" color="gray" onClick={() => void logout('logout')} loading={busy === 'logout'} disabled={busy !== null}>
+                    Log out
+                  </Button>
+                  <Button
+                    variant="subtle"
+                    color="gray"
+                    onClick={() => void logout('logout-everywhere')}
+                    loading={busy === 'logout-everywhere'}
+                    disabled={busy !== null}
+                    title="End every session of every browser, this one included"
+                  >
+                    Log out everywhere
+                  </Button>
+                </Group>
+                <Menu position="bottom-end">
+                  <Menu.Target>
+                    <Button variant="subtle" color="gray" hiddenFrom="sm" loading={busy !== null}>
+                      Account
+                    </Button>
+                  </Menu.Target>
+                  <Menu.Dropdown>
+                    <Menu.Item onClick={() => void logout('logout')}>Log out</Menu.Item>
+                    <Menu.Item onClick={() => void logout('logout-everywhere')}>Log out everywhere</Menu.Item>
+                  </Menu.Dropdown>
+                </Menu>
+              </>
+            )}
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Main>{children}</AppShell.Main>

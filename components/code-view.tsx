@@ -3,15 +3,16 @@
 import { Paper, ScrollArea } from '@mantine/core';
 import { tokenizeIniLine, tokenizeYamlLine, type TokenKind } from './highlight';
 
+// `-text` colours: AA on the view's background in both schemes (components/theme/palettes.ts)
 const COLORS: Record<TokenKind, string | undefined> = {
   comment: 'var(--mantine-color-dimmed)',
-  section: 'var(--mantine-color-violet-7)',
-  key: 'var(--mantine-color-blue-7)',
-  punct: 'var(--mantine-color-gray-6)',
-  string: 'var(--mantine-color-teal-8)',
-  number: 'var(--mantine-color-orange-8)',
-  name: 'var(--mantine-color-indigo-8)',
-  mask: 'var(--mantine-color-red-7)',
+  section: 'var(--mantine-color-violet-text)',
+  key: 'var(--mantine-color-blue-text)',
+  punct: 'var(--mantine-color-dimmed)',
+  string: 'var(--mantine-color-teal-text)',
+  number: 'var(--mantine-color-orange-text)',
+  name: 'var(--mantine-color-indigo-text)',
+  mask: 'var(--mantine-color-red-text)',
   plain: undefined,
 };
 
@@ -20,9 +21,10 @@ export function CodeView({ text, language, label, height = 520 }: { text: string
   const tokenize = language === 'ini' ? tokenizeIniLine : tokenizeYamlLine;
   const lines = text.replace(/\n$/, '').split('\n');
   return (
-    <Paper withBorder bg="var(--mantine-color-gray-0)">
+    <Paper withBorder bg="light-dark(var(--mantine-color-gray-0), var(--mantine-color-dark-8))">
       <ScrollArea h={height} type="auto">
         <pre
+          role="region"
           aria-label={label}
           tabIndex={0}
           style={{ margin: 0, padding: 12, fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 12, lineHeight: 1.55 }}

@@ -16,6 +16,7 @@ import { mkdir } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { hostFsPath } from '../lab/private-fs';
 import { labConfig } from '../server/runner/test-support/lab-config';
+import { expectAccessible } from './support/accessibility';
 import { leaseLabHosts } from './support/lab';
 import { logIn } from './support/login';
 
@@ -91,6 +92,7 @@ test('install on lab hosts from the host checks: injected failure, retry failed,
   await expect(page.getByRole('heading', { name: `Run 1 of ${name}` })).toBeVisible();
   await expect(page).toHaveTitle(new RegExp(`^${name} · Run 1 ·`));
   await expect(page.getByTestId('log-count')).not.toHaveText(/^0 \//);
+  await expectAccessible(page, 'the failed run with its error card and log');
   await mkdir('test-results', { recursive: true });
   await page.screenshot({ path: 'test-results/install-run-failed.png', fullPage: true });
 

@@ -104,7 +104,7 @@ export function LogViewer({ store, version, downloadHref, height = 480 }: LogVie
                 data-seq={store.seqOf(i)}
                 style={{ position: 'absolute', top: 0, left: 0, width: '100%', height: ROW, lineHeight: `${ROW}px`, transform: `translateY(${item.start}px)`, whiteSpace: 'pre', padding: '0 8px', color }}
               >
-                <span style={{ color: '#637777' }}>{String(store.seqOf(i)).padStart(7, ' ')} </span>
+                <span style={{ color: '#6e8181' }}>{String(store.seqOf(i)).padStart(7, ' ')} </span>
                 <span style={{ color: '#82aaff' }}>{store.stageOf(i).padEnd(12, ' ')}</span>
                 {host ? <span style={HOST_TAG}>{host}</span> : null}
                 {store.texts[i]}

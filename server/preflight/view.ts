@@ -58,8 +58,7 @@ export interface PreflightResultEvent {
   host: string;
   check: PreflightCheckView;
 }
-/** Sent to a preflight stream's room when the run ends, and to a socket that joined (after its backfill). */
-export const PREFLIGHT_STATUS_EVENT = 'preflight:status';
+export { PREFLIGHT_STATUS_EVENT } from './stream-events';
 
 export interface PreflightStatusEvent {
   runId: string;

@@ -46,7 +46,7 @@ export function InstallsView() {
     <>
       <Group justify="space-between" mb="md">
         <div>
-          <Title order={2}>Installs</Title>
+          <Title order={1} size="h2">Installs</Title>
           <Text c="dimmed" size="sm">
             Each install describes one HA KubeSphere 2.0.2 cluster. Drafts are saved as you type.
           </Text>
@@ -64,69 +64,71 @@ export function InstallsView() {
         </Alert>
       )}
       <Paper withBorder>
-        <Table verticalSpacing="sm" highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Hosts</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th>Updated</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {installs?.map((i) => (
-              <Table.Tr key={i.id}>
-                <Table.Td>
-                  <Anchor component={Link} href={`/installs/${i.id}`} fw={500}>
-                    {i.name}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{i.hosts}</Table.Td>
-                <Table.Td>
-                  <Group gap="xs">
-                    <StatusBadge status={i.status} />
-                    {i.remainingStages !== null && i.remainingStages > 0 && i.status !== 'installing' ? (
-                      <Text size="sm" c="dimmed" data-testid="remaining-stages">
-                        {i.remainingStages} stage{i.remainingStages === 1 ? '' : 's'} still to run
-                      </Text>
-                    ) : null}
-                    {i.runs > 0 && (
-                      <Anchor component={Link} href={`/installs/${i.id}/runs`} size="sm" aria-label={`Runs of ${i.name}`}>
-                        {i.runs} run{i.runs === 1 ? '' : 's'}
-                      </Anchor>
-                    )}
-                  </Group>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" c="dimmed" title={i.updatedAt}>
-                    {now === null ? '' : formatWhen(i.updatedAt, now)}
-                  </Text>
-                </Table.Td>
-                <Table.Td ta="right">
-                  <ConfirmButton
-                    label="Delete"
-                    ariaLabel={`Delete ${i.name}`}
-                    title={`Delete "${i.name}"?`}
-                    body="The install, its hosts and its stored credentials are removed. This cannot be undone."
-                    onConfirm={() => remove(i)}
-                  />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-            {installs?.length === 0 && (
+        <Table.ScrollContainer minWidth={640}>
+          <Table verticalSpacing="sm" highlightOnHover>
+            <Table.Thead>
               <Table.Tr>
-                <Table.Td colSpan={5}>
-                  <Text c="dimmed" ta="center" py="lg">
-                    No installs yet. Start with “New install”, or import the conf/ files you already have.
-                  </Text>
-                </Table.Td>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Hosts</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th>Updated</Table.Th>
+                <Table.Th>
+                  <VisuallyHidden>Actions</VisuallyHidden>
+                </Table.Th>
               </Table.Tr>
-            )}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {installs?.map((i) => (
+                <Table.Tr key={i.id}>
+                  <Table.Td>
+                    <Anchor component={Link} href={`/installs/${i.id}`} fw={500}>
+                      {i.name}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{i.hosts}</Table.Td>
+                  <Table.Td>
+                    <Group gap="xs">
+                      <StatusBadge status={i.status} />
+                      {i.remainingStages !== null && i.remainingStages > 0 && i.status !== 'installing' ? (
+                        <Text size="sm" c="dimmed" data-testid="remaining-stages">
+                          {i.remainingStages} stage{i.remainingStages === 1 ? '' : 's'} still to run
+                        </Text>
+                      ) : null}
+                      {i.runs > 0 && (
+                        <Anchor component={Link} href={`/installs/${i.id}/runs`} size="sm" aria-label={`Runs of ${i.name}`}>
+                          {i.runs} run{i.runs === 1 ? '' : 's'}
+                        </Anchor>
+                      )}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" c="dimmed" title={i.updatedAt}>
+                      {now === null ? '' : formatWhen(i.updatedAt, now)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    <ConfirmButton
+                      label="Delete"
+                      ariaLabel={`Delete ${i.name}`}
+                      title={`Delete "${i.name}"?`}
+                      body="The install, its hosts and its stored credentials are removed. This cannot be undone."
+                      onConfirm={() => remove(i)}
+                    />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+              {installs?.length === 0 && (
+                <Table.Tr>
+                  <Table.Td colSpan={5}>
+                    <Text c="dimmed" ta="center" py="lg">
+                      No installs yet. Start with “New install”, or import the conf/ files you already have.
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              )}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       </Paper>
       <NewInstallModal opened={newOpen} onClose={newModal.close} />
       <ImportModal opened={importOpen} onClose={closeImport} />

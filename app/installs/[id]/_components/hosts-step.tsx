@@ -71,7 +71,7 @@ export function HostsStep() {
     <Stack>
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={3}>Hosts</Title>
+          <Title order={2} size="h3">Hosts</Title>
           <Text size="sm" c="dimmed">
             Every machine of the cluster and its SSH login: the wizard logs in to the taskbox to run the installer there, and the
             installer logs in to the other hosts.
@@ -90,70 +90,72 @@ export function HostsStep() {
       </Group>
       <IssueList issues={stepIssues} />
       <Paper withBorder>
-        <Table verticalSpacing="xs" highlightOnHover aria-label="Hosts">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>SSH address</Table.Th>
-              <Table.Th>Internal IP</Table.Th>
-              <Table.Th>User</Table.Th>
-              <Table.Th>Credential</Table.Th>
-              <Table.Th>Problems</Table.Th>
-              <Table.Th aria-label="Actions" />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {fields.map((f, i) => {
-              const h = hosts[i];
-              if (!h) return null;
-              const hostErrors = issuesUnder(errors, `hosts.${i}`).filter((e) => e.step === 'hosts');
-              const problems = hostErrors.length;
-              const elsewhere = issuesUnder(crossInstall, `hosts.${i}`);
-              const blank = isBlankHost(h);
-              const label = hostLabel({ host: h, index: i, nameShared: h.name.trim() !== '' && hosts.some((o, j) => j !== i && o.name.trim() === h.name.trim()) });
-              const firstError = hostErrors[0];
-              return (
-                <Table.Tr key={f.id}>
-                  <Table.Td fw={500}>
-                    {h.name || <Text c="dimmed" span>(no name)</Text>} {h.taskbox && <Badge size="xs" variant="outline">taskbox</Badge>}
-                  </Table.Td>
-                  <Table.Td>{h.address}</Table.Td>
-                  <Table.Td>{h.ip}</Table.Td>
-                  <Table.Td>{h.user}{h.port !== 22 ? `:${h.port}` : ''}</Table.Td>
-                  <Table.Td>{authSummary(h, blank)}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      {blank && (
-                        <Text size="sm" c="dimmed">
-                          not filled in yet
-                        </Text>
-                      )}
-                      {!blank && firstError && (
-                        <Button size="compact-xs" color="red" variant="light" onClick={() => goToIssue(firstError.path)} aria-label={`Show the ${problems === 1 ? 'error' : `${problems} errors`} of ${label}`} title={firstError.message}>
-                          {problems} error{problems === 1 ? '' : 's'}
+        <Table.ScrollContainer minWidth={720}>
+          <Table verticalSpacing="xs" highlightOnHover aria-label="Hosts">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>SSH address</Table.Th>
+                <Table.Th>Internal IP</Table.Th>
+                <Table.Th>User</Table.Th>
+                <Table.Th>Credential</Table.Th>
+                <Table.Th>Problems</Table.Th>
+                <Table.Th aria-label="Actions" />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {fields.map((f, i) => {
+                const h = hosts[i];
+                if (!h) return null;
+                const hostErrors = issuesUnder(errors, `hosts.${i}`).filter((e) => e.step === 'hosts');
+                const problems = hostErrors.length;
+                const elsewhere = issuesUnder(crossInstall, `hosts.${i}`);
+                const blank = isBlankHost(h);
+                const label = hostLabel({ host: h, index: i, nameShared: h.name.trim() !== '' && hosts.some((o, j) => j !== i && o.name.trim() === h.name.trim()) });
+                const firstError = hostErrors[0];
+                return (
+                  <Table.Tr key={f.id}>
+                    <Table.Td fw={500}>
+                      {h.name || <Text c="dimmed" span>(no name)</Text>} {h.taskbox && <Badge size="xs" variant="outline">taskbox</Badge>}
+                    </Table.Td>
+                    <Table.Td>{h.address}</Table.Td>
+                    <Table.Td>{h.ip}</Table.Td>
+                    <Table.Td>{h.user}{h.port !== 22 ? `:${h.port}` : ''}</Table.Td>
+                    <Table.Td>{authSummary(h, blank)}</Table.Td>
+                    <Table.Td>
+                      <Group gap={4}>
+                        {blank && (
+                          <Text size="sm" c="dimmed">
+                            not filled in yet
+                          </Text>
+                        )}
+                        {!blank && firstError && (
+                          <Button size="compact-xs" color="red" variant="light" onClick={() => goToIssue(firstError.path)} aria-label={`Show the ${problems === 1 ? 'error' : `${problems} errors`} of ${label}`} title={firstError.message}>
+                            {problems} error{problems === 1 ? '' : 's'}
+                          </Button>
+                        )}
+                        {elsewhere.map((w) => (
+                          <Badge key={w.message} color={w.severity === 'warning' ? 'orange' : 'gray'} variant="light" title={w.message}>
+                            also in {w.other.installName}
+                          </Badge>
+                        ))}
+                        {!blank && problems === 0 && elsewhere.length === 0 && <Text size="sm" c="teal">ok</Text>}
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={4} justify="flex-end" wrap="nowrap">
+                        <Button size="xs" variant="light" onClick={() => openEditor(i)} aria-label={`Edit ${label}`}>
+                          Edit
                         </Button>
-                      )}
-                      {elsewhere.map((w) => (
-                        <Badge key={w.message} color={w.severity === 'warning' ? 'orange' : 'gray'} variant="light" title={w.message}>
-                          also in {w.other.installName}
-                        </Badge>
-                      ))}
-                      {!blank && problems === 0 && elsewhere.length === 0 && <Text size="sm" c="teal">ok</Text>}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4} justify="flex-end" wrap="nowrap">
-                      <Button size="xs" variant="light" onClick={() => openEditor(i)} aria-label={`Edit ${label}`}>
-                        Edit
-                      </Button>
-                      <ConfirmButton label="Remove" ariaLabel={`Remove ${label}`} title={`Remove ${label}?`} body="The host and its stored credentials are removed from this install." onConfirm={() => remove(i)} />
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
+                        <ConfirmButton label="Remove" ariaLabel={`Remove ${label}`} title={`Remove ${label}?`} body="The host and its stored credentials are removed from this install." onConfirm={() => remove(i)} />
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
         {fields.length === 0 && (
           <Text c="dimmed" ta="center" py="lg" size="sm">
             No hosts yet. Add them one by one, paste a list, or import an existing hosts.ini.

@@ -40,7 +40,7 @@ export function LoadBalancerStep() {
   return (
     <Stack>
       <div>
-        <Title order={3}>Load balancer</Title>
+        <Title order={2} size="h3">Load balancer</Title>
         <Text size="sm" c="dimmed" maw={760}>
           With several masters, kube-apiserver, the scheduler and the controller manager run on each of them. A load balancer in
           front of the masters gives kubectl, the workers and KubeSphere one stable address and keeps the cluster reachable when a

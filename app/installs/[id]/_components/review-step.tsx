@@ -57,7 +57,7 @@ export function ReviewStep() {
   return (
     <Stack>
       <div>
-        <Title order={3}>Review</Title>
+        <Title order={2} size="h3">Review</Title>
         <Text size="sm" c="dimmed">
           {errors.length === 0 ? 'No errors: these are the files the installer gets.' : `${errors.length} error${errors.length === 1 ? '' : 's'} to fix before the files can be generated.`}
           {warnings.length > 0 && ` ${warnings.length} warning${warnings.length === 1 ? '' : 's'} to read.`}

@@ -32,7 +32,7 @@ export function RolesStep() {
   return (
     <Stack>
       <div>
-        <Title order={3}>Roles</Title>
+        <Title order={2} size="h3">Roles</Title>
         <Text size="sm" c="dimmed">
           For HA: 3 masters that also run etcd (an odd number: 1, 3 or 5), and the rest as workers. Keep etcd off the workers.
         </Text>
@@ -49,39 +49,41 @@ export function RolesStep() {
         </Badge>
       </Group>
       <Paper withBorder>
-        <Table verticalSpacing="xs" highlightOnHover aria-label="Roles of each host">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Host</Table.Th>
-              <Table.Th>Internal IP</Table.Th>
-              {ROLES.map((r) => (
-                <Table.Th key={r} ta="center">
-                  {ROLE_LABELS[r]}
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {hosts.map((h, i) => {
-              const label = h.name || `host ${i + 1}`;
-              return (
-                <Table.Tr key={`${i}-${h.name}`}>
-                  <Table.Td fw={500}>
-                    {label} {h.taskbox && <Badge size="xs" variant="outline">taskbox</Badge>}
-                  </Table.Td>
-                  <Table.Td>{h.ip}</Table.Td>
-                  {ROLES.map((r) => (
-                    <Table.Td key={r}>
-                      <Group justify="center">
-                        <RoleCheckbox index={i} role={r} hostLabel={label} />
-                      </Group>
+        <Table.ScrollContainer minWidth={600}>
+          <Table verticalSpacing="xs" highlightOnHover aria-label="Roles of each host">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Host</Table.Th>
+                <Table.Th>Internal IP</Table.Th>
+                {ROLES.map((r) => (
+                  <Table.Th key={r} ta="center">
+                    {ROLE_LABELS[r]}
+                  </Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {hosts.map((h, i) => {
+                const label = h.name || `host ${i + 1}`;
+                return (
+                  <Table.Tr key={`${i}-${h.name}`}>
+                    <Table.Td fw={500}>
+                      {label} {h.taskbox && <Badge size="xs" variant="outline">taskbox</Badge>}
                     </Table.Td>
-                  ))}
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
+                    <Table.Td>{h.ip}</Table.Td>
+                    {ROLES.map((r) => (
+                      <Table.Td key={r}>
+                        <Group justify="center">
+                          <RoleCheckbox index={i} role={r} hostLabel={label} />
+                        </Group>
+                      </Table.Td>
+                    ))}
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
         {hosts.length === 0 && (
           <Text c="dimmed" ta="center" py="lg" size="sm">
             Add hosts first.

@@ -38,7 +38,7 @@ export function StorageStep() {
   return (
     <Stack>
       <div>
-        <Title order={3}>Storage</Title>
+        <Title order={2} size="h3">Storage</Title>
         <Text size="sm" c="dimmed">
           Enable the backends KubeSphere should provision volumes from, then choose the one default storage class.
         </Text>

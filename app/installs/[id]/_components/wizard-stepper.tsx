@@ -40,12 +40,12 @@ export function WizardStepper({ active, onSelect, errors, warnings }: Props) {
               <Group gap={6} wrap="nowrap" component="span">
                 <span>{s.label}</span>
                 {e > 0 && (
-                  <Badge component="span" size="xs" color="red" circle={e < 10} aria-label={`${e} error${e === 1 ? '' : 's'}`}>
+                  <Badge component="span" size="xs" color="red" circle={e < 10} aria-hidden="true">
                     {e}
                   </Badge>
                 )}
                 {e === 0 && w > 0 && (
-                  <Badge component="span" size="xs" color="yellow" variant="light" aria-label={`${w} warning${w === 1 ? '' : 's'}`}>
+                  <Badge component="span" size="xs" color="yellow" variant="light" aria-hidden="true">
                     {w}
                   </Badge>
                 )}

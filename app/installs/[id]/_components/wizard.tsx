@@ -176,7 +176,7 @@ export function Wizard({ install }: { install: InstallDetail }) {
                 ← Installs
               </Anchor>
               <Group gap="sm" mt={4}>
-                <Title order={2}>{install.name}</Title>
+                <Title order={1} size="h2">{install.name}</Title>
                 <StatusBadge status={serverCheck?.status ?? install.status} />
               </Group>
             </div>

@@ -22,7 +22,7 @@ interface Selected {
 }
 
 function Cell({ host, check, onOpen }: { host: string; check: PreflightCheckView | undefined; onOpen: (s: Selected) => void }) {
-  if (!check) return <Text c="dimmed" size="xs" aria-label="not run">—</Text>;
+  if (!check) return <Text c="dimmed" size="xs" role="img" aria-label="not run">—</Text>;
   // A plain button with CSS-module classes and a native title, not a Mantine Badge in a Tooltip:
   // 1,700 cells for 100 hosts, and those components' per-cell styles and floating-ui machinery
   // cost the browser seconds while the checks stream in (bench/preflight-page.ts).
@@ -72,7 +72,7 @@ export function CheckDetails({ selected, onClose, actions }: { selected: Selecte
             <Stack gap={4}>
               <Title order={5}>Evidence</Title>
               <ScrollArea.Autosize mah={420}>
-                <Code block aria-label="command output" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{selected.check.evidence}</Code>
+                <Code block role="region" aria-label="command output" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{selected.check.evidence}</Code>
               </ScrollArea.Autosize>
             </Stack>
           )}
@@ -92,7 +92,7 @@ const HostRow = memo(function HostRow({ host, columnIds, onOpen, onRerun, busy }
     <Table.Tr>
       <Table.Td className={classes.pinned}>
         <Group gap={6} wrap="nowrap">
-          <Badge size="xs" circle color={COLOR[host.status]} aria-label={`${host.name}: ${host.status}`}> </Badge>
+          <Badge size="xs" circle color={COLOR[host.status]} role="img" aria-label={`${host.name}: ${host.status}`}> </Badge>
           <Text fw={500}>{host.name}</Text>
           {host.installerMachine && (
             <Badge size="xs" variant="light" color="grape" title="The machine outside the cluster that runs the installer: checked for its login, the bundle, its Ansible and SSH to every host">

@@ -72,37 +72,39 @@ export function HostKeyPanel({ keys, onTrust, onTrustAllNew, busyHost, skipped =
             </List>
           </Alert>
         )}
-        <Table aria-label="Host keys" verticalSpacing={4}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Host</Table.Th>
-              <Table.Th>Fingerprint</Table.Th>
-              <Table.Th>State</Table.Th>
-              <Table.Th aria-label="actions" />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {sorted.map((k) => (
-              <Table.Tr key={k.host}>
-                <Table.Td>{k.host}</Table.Td>
-                <Table.Td>
-                  <Stack gap={2}>
-                    <Code>{k.algorithm} {k.fingerprint}</Code>
-                    {k.pendingFingerprint && <Text size="xs" c="red">now presents: <Code>{k.pendingFingerprint}</Code></Text>}
-                  </Stack>
-                </Table.Td>
-                <Table.Td><Badge color={COLOR[k.state]} variant={k.state === 'changed' ? 'filled' : 'light'}>{k.state}</Badge></Table.Td>
-                <Table.Td>
-                  {k.state !== 'trusted' && (
-                    <Button size="xs" variant={k.state === 'changed' ? 'filled' : 'light'} color={k.state === 'changed' ? 'red' : undefined} loading={busyHost === k.host} disabled={busyHost === '*'} onClick={() => (k.state === 'changed' ? setChanging(k) : onTrust({ host: k.host, fingerprint: k.pendingFingerprint ?? k.fingerprint, address: k.address }))} aria-label={`Trust the host key of ${k.host}`}>
-                      {k.state === 'changed' ? 'Accept new key' : 'Trust'}
-                    </Button>
-                  )}
-                </Table.Td>
+        <Table.ScrollContainer minWidth={560}>
+          <Table aria-label="Host keys" verticalSpacing={4}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Host</Table.Th>
+                <Table.Th>Fingerprint</Table.Th>
+                <Table.Th>State</Table.Th>
+                <Table.Th aria-label="actions" />
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {sorted.map((k) => (
+                <Table.Tr key={k.host}>
+                  <Table.Td>{k.host}</Table.Td>
+                  <Table.Td>
+                    <Stack gap={2}>
+                      <Code>{k.algorithm} {k.fingerprint}</Code>
+                      {k.pendingFingerprint && <Text size="xs" c="red">now presents: <Code>{k.pendingFingerprint}</Code></Text>}
+                    </Stack>
+                  </Table.Td>
+                  <Table.Td><Badge color={COLOR[k.state]} variant={k.state === 'changed' ? 'filled' : 'light'}>{k.state}</Badge></Table.Td>
+                  <Table.Td>
+                    {k.state !== 'trusted' && (
+                      <Button size="xs" variant={k.state === 'changed' ? 'filled' : 'light'} color={k.state === 'changed' ? 'red' : undefined} loading={busyHost === k.host} disabled={busyHost === '*'} onClick={() => (k.state === 'changed' ? setChanging(k) : onTrust({ host: k.host, fingerprint: k.pendingFingerprint ?? k.fingerprint, address: k.address }))} aria-label={`Trust the host key of ${k.host}`}>
+                        {k.state === 'changed' ? 'Accept new key' : 'Trust'}
+                      </Button>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       </Stack>
       <ConfirmModal
         opened={changing !== null}

@@ -118,7 +118,7 @@ export function PreflightView({ installId, installName }: { installId: string; i
     <Stack gap="md" p="md">
       <Group justify="space-between">
         <Stack gap={0}>
-          <Title order={2}>{installName ? `Host checks: ${installName}` : 'Host checks'}</Title>
+          <Title order={1} size="h2">{installName ? `Host checks: ${installName}` : 'Host checks'}</Title>
           <Text c="dimmed" size="sm">Nothing is changed on the hosts: every check only reads.</Text>
         </Stack>
         <Group>

@@ -6,7 +6,8 @@
  */
 import { useLiveStream, type LiveStreamState } from '@/components/live/use-live-stream';
 import type { RunStatus } from '@/server/preflight/types';
-import { PREFLIGHT_STATUS_EVENT, type PreflightResultEvent, type PreflightStatusEvent } from '@/server/preflight/view';
+import type { PreflightResultEvent, PreflightStatusEvent } from '@/server/preflight/view';
+import { PREFLIGHT_STATUS_EVENT } from '@/server/preflight/stream-events';
 
 export interface StreamHandlers {
   onResults: (events: PreflightResultEvent[]) => void;

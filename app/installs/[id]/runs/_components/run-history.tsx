@@ -31,7 +31,7 @@ export function RunHistory({ installId, installName }: { installId: string; inst
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={3}>{installName ? `Install runs: ${installName}` : 'Install runs'}</Title>
+        <Title order={1} size="h3">{installName ? `Install runs: ${installName}` : 'Install runs'}</Title>
         <Group gap="sm">
           <Anchor component={Link} href={`/installs/${installId}`} size="sm">
             Back to the wizard
@@ -42,42 +42,44 @@ export function RunHistory({ installId, installName }: { installId: string; inst
         </Group>
       </Group>
       {error ? <Alert color="red">{error}</Alert> : null}
-      <Table striped aria-label="Runs">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Run</Table.Th>
-            <Table.Th>What it did</Table.Th>
-            <Table.Th>Status</Table.Th>
-            <Table.Th>Stages</Table.Th>
-            <Table.Th>Continues</Table.Th>
-            <Table.Th>Started</Table.Th>
-            <Table.Th>Took</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {(runs ?? []).map((r) => (
-            <Table.Tr key={r.id}>
-              <Table.Td>
-                <Anchor component={Link} href={`/installs/${installId}/runs/${r.id}`}>
-                  Run {numbers.get(r.id)}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>{modeWords(r.mode)}</Table.Td>
-              <Table.Td>
-                <Badge color={statusColor(r.status)} variant="light">
-                  {r.status}
-                </Badge>
-              </Table.Td>
-              <Table.Td>
-                <Text size="xs">{stagesLine(r)}</Text>
-              </Table.Td>
-              <Table.Td>{r.parentRunId ? `Run ${numbers.get(r.parentRunId) ?? '?'}` : '—'}</Table.Td>
-              <Table.Td>{new Date(r.createdAt).toLocaleString()}</Table.Td>
-              <Table.Td>{runDuration(r, now)}</Table.Td>
+      <Table.ScrollContainer minWidth={560}>
+        <Table striped aria-label="Runs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Run</Table.Th>
+              <Table.Th>What it did</Table.Th>
+              <Table.Th>Status</Table.Th>
+              <Table.Th>Stages</Table.Th>
+              <Table.Th>Continues</Table.Th>
+              <Table.Th>Started</Table.Th>
+              <Table.Th>Took</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {(runs ?? []).map((r) => (
+              <Table.Tr key={r.id}>
+                <Table.Td>
+                  <Anchor component={Link} href={`/installs/${installId}/runs/${r.id}`}>
+                    Run {numbers.get(r.id)}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{modeWords(r.mode)}</Table.Td>
+                <Table.Td>
+                  <Badge color={statusColor(r.status)} variant="light">
+                    {r.status}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="xs">{stagesLine(r)}</Text>
+                </Table.Td>
+                <Table.Td>{r.parentRunId ? `Run ${numbers.get(r.parentRunId) ?? '?'}` : '—'}</Table.Td>
+                <Table.Td>{new Date(r.createdAt).toLocaleString()}</Table.Td>
+                <Table.Td>{runDuration(r, now)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
     </Stack>
   );
 }

@@ -80,7 +80,7 @@ export function RunPage({ installId, runId, installName }: { installId: string; 
     <Stack gap="md">
       <Group justify="space-between">
         <Group gap="sm">
-          <Title order={3}>{installName ? `${view.label} of ${installName}` : view.label}</Title>
+          <Title order={1} size="h3">{installName ? `${view.label} of ${installName}` : view.label}</Title>
           <Badge color={statusColor(view.status)} size="lg" data-testid="run-status">
             {view.status}
           </Badge>

@@ -1,0 +1,38 @@
+'use client';
+
+import { ActionIcon, Menu, useComputedColorScheme, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
+
+const CHOICES: { value: MantineColorScheme; label: string }[] = [
+  { value: 'auto', label: 'As the system' },
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' },
+];
+
+/** The header's theme switch: follow the system (the default), or always light or dark; ✓ marks the current choice. */
+export function ColorSchemeMenu() {
+  const { colorScheme, setColorScheme } = useMantineColorScheme();
+  const shown = useComputedColorScheme('light', { getInitialValueInEffect: true });
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <ActionIcon variant="subtle" color="gray" size="lg" aria-label="Theme">
+          <span aria-hidden="true" style={{ fontSize: 18, lineHeight: 1 }}>
+            {shown === 'dark' ? '☾' : '☀'}
+          </span>
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>Theme</Menu.Label>
+        {CHOICES.map((c) => (
+          <Menu.Item
+            key={c.value}
+            onClick={() => setColorScheme(c.value)}
+            leftSection={<span aria-hidden="true" style={{ width: 12 }}>{colorScheme === c.value ? '✓' : ''}</span>}
+          >
+            {c.label}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
