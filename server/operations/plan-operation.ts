@@ -15,6 +15,7 @@
  */
 import { OPERATION_FLOWS, type OperationKind, type OperationStageDef } from '../runner/operation-flows';
 import type { PlannedStage, PriorRun, RunPlan } from '../runner/plan-run';
+import { ADD_NODES_EFFECT, REMOVE_MASTER_REFUSAL, UNINSTALL_DELETES } from './cluster-notes';
 
 export interface ClusterHost {
   name: string;
@@ -60,16 +61,16 @@ export function expectedConfirmation(kind: OperationKind, targets: readonly stri
 }
 
 function confirmMessage(kind: OperationKind, expected: string | true): string {
-  if (expected === true) return 'confirm the add (confirm: true) after reading what it does to the existing nodes: scale.yml re-renders Docker\'s options on every worker and restarts Docker there';
+  if (expected === true) return `confirm the add (confirm: true) after reading what it does to the existing nodes. ${ADD_NODES_EFFECT}`;
   return kind === 'remove-node'
     ? `type the name of the host to remove (${expected}) to confirm: remove-node.yml drains it, deletes it from the cluster and resets it`
-    : `type the install's name (${expected}) to confirm: reset.yml deletes Kubernetes, etcd data, containers and certificates from every host, with no backup`;
+    : `type the install's name (${expected}) to confirm. On every host reset.yml ${UNINSTALL_DELETES.join('; ')}`;
 }
 
 function whyNotRemovable(host: ClusterHost): string | undefined {
   const what = host.roles.master ? 'a master' : host.roles.etcd ? 'an etcd member' : undefined;
   if (what) {
-    return `${host.name} is ${what}: the 2.x bundle has no supported flow to remove ${what} (Kubespray v2.9's remove-node.yml neither changes the etcd member list nor the apiserver's load balancer). Keep it and repair the machine, or back up your workloads, uninstall and install the cluster again with the hosts you want.`;
+    return `${host.name} is ${what}: ${REMOVE_MASTER_REFUSAL.charAt(0).toLowerCase()}${REMOVE_MASTER_REFUSAL.slice(1)}`;
   }
   if (host.taskbox) return `${host.name} is the taskbox: every operation runs its Ansible there. Move the installer to another machine first (installer settings), then remove it.`;
   return undefined;
@@ -131,6 +132,8 @@ const RETRYABLE_HOST = new Set(['failed', 'interrupted', 'cancelled', 'queued', 
 /** Retry failed of an operation run: its first unfinished stage on the hosts that did not get through, then the rest. */
 export function planOperationRetry(kind: OperationKind, allHosts: readonly string[], targets: readonly string[], parent: PriorRun): RunPlan {
   const flow = OPERATION_FLOWS[kind].stages;
+  const gone = targets.filter((t) => !allHosts.includes(t));
+  if (gone.length > 0) throw new OperationRefused('nothing-to-retry', `${gone.join(', ')} ${gone.length === 1 ? 'is' : 'are'} no longer in the install: nothing to retry`);
   const idx = parent.stages.findIndex((s) => s.status !== 'succeeded');
   const failed = parent.stages[idx];
   const def = flow.find((d) => d.name === failed?.name);
