@@ -5,7 +5,8 @@
  *   cluster, so "retry failed" continues them and "Abandon" (remove-node on them) takes them out;
  * - remove-node succeeded: the hosts leave the config (and their Node rows and trusted host keys);
  *   failed: nothing changes in the config;
- * - uninstall succeeded: the install is `uninstalled` (its runs stay), no host is a node any more;
+ * - uninstall succeeded: the install is `uninstalled` (its runs stay), no host is a node any more,
+ *   and the host checks start on its hosts (their leftovers check says whether they are clean);
  *   failed: the install stays as it was, the run's host rows say which hosts were not cleaned.
  * Nodes the operation was not about return to `ready` when it marked them otherwise.
  */
@@ -16,6 +17,7 @@ import { clearJoined, markJoined } from '../installs/mark-joined';
 import { parseStoredConfig } from '../installs/parse-stored-config';
 import { saveInstallConfig } from '../installs/save-install-config';
 import { setNodeState } from '../installs/set-node-state';
+import { startPreflight } from '../preflight/run-preflight';
 
 export async function settleOperation(ctx: Pick<RunContext, 'installId' | 'runId' | 'operation' | 'targets'>, final: RunStatus): Promise<void> {
   const db = getDb();
@@ -37,6 +39,8 @@ export async function settleOperation(ctx: Pick<RunContext, 'installId' | 'runId
       await tx.node.updateMany({ where: { installId }, data: { state: 'unknown', stateNote: `uninstalled by run ${runId}` } });
       await tx.install.update({ where: { id: installId }, data: { status: 'uninstalled' } });
     });
+    // a check that cannot start (one already running) is the operator's to start again
+    await startPreflight(installId, {}).catch(() => undefined);
   }
   const members = (await db.node.findMany({ where: { installId, joinedAt: { not: null }, state: 'installing' }, select: { name: true } })).map((n) => n.name);
   await setNodeState(db, installId, members.filter((n) => !targets.includes(n)), { state: 'ready', stateNote: `node of the cluster (after run ${runId})` });
