@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useLab } from '@/lab/fixture';
 import { hostFsPath } from '@/lab/private-fs';
 import type { LabHostState } from '@/lab/state';
@@ -26,6 +26,7 @@ import { labConfig } from '../runner/test-support/lab-config';
 import { createTaskboxInstall, finished, logOf } from '../runner/test-support/taskbox-lab';
 import { trustLabHostKeys } from '../runner/test-support/trust-lab-keys';
 import { adminCookie, callRoute } from '../test-support/api-client';
+import { getClusterView } from './get-cluster-view';
 
 const SHARED = path.resolve(import.meta.dirname, '../../../shared/upstream/ansible-2.7.6-py27.tar.gz');
 const haveShared = fs.existsSync(SHARED);
@@ -36,8 +37,30 @@ let cookie = '';
 let installId = '';
 const NAME = 'day2-cluster';
 
+/**
+ * Stops every stand-in listener and deletes every stand-in state dir on the lab hosts, so each run
+ * of this file starts from clean hosts (a failed earlier run, or the last case's new install, leaves them).
+ */
+function cleanLabState(): void {
+  for (const h of lab.hosts) {
+    const root = hostFsPath(h.name, '/tmp/ksw-lab-state');
+    const listeners = path.join(root, 'listeners');
+    for (const f of fs.existsSync(listeners) ? fs.readdirSync(listeners) : []) {
+      const pid = Number(fs.readFileSync(path.join(listeners, f), 'utf8'));
+      const cmd = pid > 1 && fs.existsSync(`/proc/${pid}/cmdline`) ? fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
+      if (cmd.includes('lab-apiserver.py')) process.kill(pid, 'SIGTERM');
+    }
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
 beforeAll(async () => {
   cookie = await adminCookie();
+  cleanLabState();
+});
+
+afterAll(() => {
+  if (lab.hosts.length > 0) cleanLabState();
 });
 
 const hostsUpTo = (n: number): LabHostState[] => lab.hosts.slice(0, n);
@@ -87,6 +110,10 @@ describe.skipIf(!haveShared)('day-2 operations on lab hosts', () => {
     const install = await finished(await createRun(installId, {}));
     expect(install.status, await logOf(install.id)).toBe('succeeded');
     expect(nodeList()).toEqual(['lab1', 'lab2', 'lab3', 'lab4']);
+    // the stand-in apiserver certificate on each master, read over SSH: one year ahead
+    const certs = (await getClusterView(installId, { certificates: true })).certificates ?? [];
+    expect(certs.map((c) => [c.host, c.status])).toEqual([['lab1', 'ok'], ['lab2', 'ok'], ['lab3', 'ok']]);
+    expect(certs.every((c) => (c.daysLeft ?? 0) >= 364)).toBe(true);
     const oldEnv = fs.statSync(stateDir('lab2', 'lab2', 'environment')).mtimeMs;
 
     // a renamed node is refused at its field while the cluster exists
@@ -153,11 +180,22 @@ describe.skipIf(!haveShared)('day-2 operations on lab hosts', () => {
     }
     expect((await getDb().install.findUniqueOrThrow({ where: { id: installId } })).status).toBe('uninstalled');
     expect(await runCount()).toBeGreaterThan(5); // the history stays
-    const checks = await preflight();
+    const history = await getClusterView(installId);
+    expect(history.operations.map((o) => o.operation).reverse()).toEqual(['install', 'add-nodes', 'add-nodes', 'remove-node', 'add-nodes', 'remove-node', 'uninstall']);
+    expect(history.certificates).toBeNull();
+    // the uninstall started the host checks itself: their leftovers check passes on every host
+    const started = await getDb().preflightRun.findFirstOrThrow({ where: { installId, startedAt: { gte: new Date(done.finishedAt ?? 0) } }, orderBy: { startedAt: 'desc' } });
+    await waitForPreflight(started.id);
+    const checks = await getPreflightRun(started.id);
     for (const h of checks.hosts) expect(h.checks.find((c) => c.id === 'leftovers')?.status, h.name).toBe('pass');
 
     const again = await createTaskboxInstall(lab.state, hostsUpTo(4), `${NAME}-again`);
-    const run = await finished(await createRun(again, {}));
+    // its stand-in certificates expire in 10 days: the cluster page warns
+    const run = await finished(await createRun(again, { extraVars: { lab_cert_days: 10 } }));
     expect(run.status, await logOf(run.id)).toBe('succeeded');
+    const view = await getClusterView(again, { certificates: true });
+    expect(view.certificates?.map((c) => c.status)).toEqual(['warn', 'warn', 'warn']);
+    expect(view.certificates?.[0]?.message).toMatch(/expire on \d{4}-\d\d-\d\d, in (9|10) days: renew them/);
+    expect(view.nodes.map((n) => [n.name, n.state, n.joined])).toEqual([['lab1', 'ready', true], ['lab2', 'ready', true], ['lab3', 'ready', true], ['lab4', 'ready', true]]);
   }, 400_000);
 });
