@@ -4,7 +4,7 @@
 // host keys checked against the lab's known_hosts). Once with the bundle's own Ansible 2.7.6 on
 // Python 2.7 (installed by its bootstrap, scripts/os/os_check.sh) and once with ansible-core 2.14.
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withHost } from '../server/ssh';
@@ -22,6 +22,8 @@ const needsTarball = hasTarball ? '' : ` (SKIPPED: ${path.join(sharedUpstreamDir
 const SCRIPTS = `${HOST_BUNDLE_DIR}/scripts`;
 const INVENTORY = `${HOST_BUNDLE_DIR}/k8s/inventory/my_cluster/hosts.ini`;
 const PLAYBOOKS = ['../preinstall/init.yml', '../k8s/cluster.yml', '../kubesphere/kubesphere.yml', 'verify.yml'];
+/** The day-2 stand-ins (add-nodes.sh, remove-node, uninstall.sh): run by server/operations' lab tests. */
+const DAY2_PLAYBOOKS = ['../k8s/scale.yml', '../kubesphere/scale.yml', '../k8s/remove-node.yml', '../k8s/reset.yml'];
 const ANSIBLES = [
   { name: 'Ansible 2.7.6 (bootstrap)', bin: '/opt/ksw-lab-ansible/bin/ansible-playbook', needsTarball: true },
   { name: 'ansible-core', bin: '/usr/bin/ansible-playbook', needsTarball: false },
@@ -100,7 +102,7 @@ describe.each(ANSIBLES)('the lab playbooks under $name', (ansible) => {
   const note = ansible.needsTarball ? needsTarball : '';
 
   it.skipIf(skip)(`pass --syntax-check${note}`, async () => {
-    for (const playbook of PLAYBOOKS) {
+    for (const playbook of [...PLAYBOOKS, ...DAY2_PLAYBOOKS]) {
       const r = await onTaskbox('cd "$1" && "$2" -i ../k8s/inventory/my_cluster/hosts.ini --syntax-check "$3"', [SCRIPTS, ansible.bin, playbook]);
       expect(r.exitCode, `${playbook}: ${tail(r)}`).toBe(0);
     }
@@ -116,10 +118,12 @@ describe.each(ANSIBLES)('the lab playbooks under $name', (ansible) => {
     }
     for (const h of lab.hosts) {
       const dir = hostFsPath(h.name, `/tmp/ksw-lab-state/${id}/${h.name}`);
-      for (const f of ['environment', 'hosts', 'etcd.env', 'cni.conf', 'kubelet.joined', 'kubesphere.node']) expect(existsSync(path.join(dir, f)), `${h.name}: ${f}`).toBe(true);
+      for (const f of ['environment', 'hosts', 'etcd.env', 'cni.conf', 'kubelet.joined', 'kubesphere.node', 'apiserver.crt']) expect(existsSync(path.join(dir, f)), `${h.name}: ${f}`).toBe(true);
       expect(readFileSync(path.join(dir, 'environment'), 'utf8')).toContain(`hostname=${h.name}\n`);
     }
     expect(existsSync(hostFsPath(lab.host(0).name, `/tmp/ksw-lab-state/${id}/${lab.host(0).name}/kubesphere_running`))).toBe(true);
+    const nodeList = hostFsPath(lab.host(0).name, `/tmp/ksw-lab-state/${id}/_cluster/nodes`);
+    expect(readdirSync(nodeList).sort()).toEqual(lab.hosts.map((h) => h.name).sort());
     expect(existsSync(`/tmp/ksw-lab-state/${id}`)).toBe(false);
   }, 240_000);
 });

@@ -34,6 +34,8 @@ import { GET as latestPreflight } from './installs/[id]/preflight/latest/route';
 import { POST as startPreflight } from './installs/[id]/preflight/route';
 import { DELETE as deleteOne, GET as getOne, PUT as putOne } from './installs/[id]/route';
 import { GET as listRuns, POST as startRun } from './installs/[id]/runs/route';
+import { POST as startOperation } from './installs/[id]/operations/route';
+import { GET as getCluster } from './installs/[id]/cluster/route';
 import { POST as useLab } from './installs/[id]/use-lab/route';
 import { POST as importFiles } from './installs/import/route';
 import { GET as list, POST as create } from './installs/route';
@@ -81,6 +83,8 @@ const PROTECTED: RouteCase[] = [
   { name: 'POST /api/installs/:id/host-keys/trust', handler: h(trustHostKeys), method: 'POST', params: id, body: { keys: [{ host: 'node1', fingerprint }] } },
   { name: 'GET /api/installs/:id/runs', handler: h(listRuns), method: 'GET', params: id },
   { name: 'POST /api/installs/:id/runs', handler: h(startRun), method: 'POST', params: id },
+  { name: 'POST /api/installs/:id/operations', handler: h(startOperation), method: 'POST', params: id, body: { kind: 'uninstall', confirm: 'x' } },
+  { name: 'GET /api/installs/:id/cluster', handler: h(getCluster), method: 'GET', params: id },
   { name: 'GET /api/runs/:id', handler: h(getRun), method: 'GET', params: id },
   { name: 'GET /api/runs/:id/log', handler: h(runLog), method: 'GET', params: id },
   { name: 'POST /api/runs/:id/cancel', handler: h(cancelRun), method: 'POST', params: id },

@@ -42,10 +42,13 @@ function lastRunAt(runs: RunDates[]): string | null {
   return (run.finishedAt ?? run.startedAt).toISOString();
 }
 
-/** Every host of every install but this one (no secrets), with its install's status and last run. */
+/**
+ * Every host of every install but this one (no secrets), with its install's status and last run.
+ * An uninstalled install's hosts are free again (reset.yml cleaned them): they are not listed.
+ */
 export async function findOtherInstallHosts(installId: string): Promise<KnownInstallHost[]> {
   const others = await getDb().install.findMany({
-    where: { id: { not: installId } },
+    where: { id: { not: installId }, status: { not: 'uninstalled' } },
     orderBy: { createdAt: 'asc' },
     select: {
       id: true,

@@ -29,7 +29,8 @@ export async function listInstalls(): Promise<InstallSummary[]> {
       return {
         id: r.id,
         name: r.name,
-        status: chain?.state.status ?? r.status,
+        // an uninstalled install keeps its runs (history), but its chain no longer says what it is
+        status: r.status === 'uninstalled' ? r.status : (chain?.state.status ?? r.status),
         hosts: countHosts(r.configJson),
         runs: r._count.runs,
         remainingStages: chain ? chain.state.remaining.length : null,

@@ -20,6 +20,8 @@ import { PlanError, planRun, type PriorRun, type RunPlan, type RunRequest } from
 import { extraVarProblem, VAR_NAME, type ExtraVarValue } from './extra-vars';
 import { loadInstallChain } from './install-chain';
 import { applicableProfile, getProfile } from './profiles';
+import { isOperationKind, type OperationKind } from './operation-flows';
+import { OperationRefused, planOperationRetry } from '../operations/plan-operation';
 import { getRunner } from './runner';
 import { runRefusal } from './run-refusal';
 import { ACTIVE_STATUSES } from './states';
@@ -48,13 +50,14 @@ export const retryRunInput = z.discriminatedUnion('mode', [
 export type RetryRunInput = z.infer<typeof retryRunInput>;
 
 let chain: Promise<unknown> = Promise.resolve();
-function serialised<T>(fn: () => Promise<T>): Promise<T> {
+/** Run creation (install runs, retries and day-2 operations) one at a time in this process. */
+export function serialised<T>(fn: () => Promise<T>): Promise<T> {
   const p = chain.then(fn, fn);
   chain = p.catch(() => undefined);
   return p;
 }
 
-async function assertNoConflict(installId: string, addresses: string[]): Promise<void> {
+export async function assertNoConflict(installId: string, addresses: string[]): Promise<void> {
   const db = getDb();
   const active = await db.run.findFirst({ where: { installId, status: { in: [...ACTIVE_STATUSES] } }, select: { id: true } });
   if (active) throw await runRefusal(installId, active.id, (run) => `${run} of this install is still active: open it to follow it or cancel it, then try again`);
@@ -66,7 +69,13 @@ async function assertNoConflict(installId: string, addresses: string[]): Promise
   }
 }
 
-async function persistPlan(installId: string, plan: RunPlan, extraVars: Record<string, unknown>): Promise<string> {
+/** What a day-2 operation run records beside its plan (operation-flows.ts). */
+export interface OperationMeta {
+  operation: OperationKind;
+  targets: string[];
+}
+
+export async function persistPlan(installId: string, plan: RunPlan, extraVars: Record<string, unknown>, meta?: OperationMeta): Promise<string> {
   const db = getDb();
   const scopeHosts = plan.scope;
   return db.$transaction(async (tx) => {
@@ -78,6 +87,7 @@ async function persistPlan(installId: string, plan: RunPlan, extraVars: Record<s
         status: 'queued',
         hostsJson: scopeHosts ? JSON.stringify(scopeHosts) : null,
         extraVars: Object.keys(extraVars).length > 0 ? JSON.stringify(extraVars) : null,
+        ...(meta ? { operation: meta.operation, targetsJson: JSON.stringify(meta.targets) } : {}),
       },
     });
     let position = 0;
@@ -86,7 +96,8 @@ async function persistPlan(installId: string, plan: RunPlan, extraVars: Record<s
         data: { runId: run.id, position: position++, name: s.name, playbook: s.playbook, status: 'queued', hosts: { create: s.hosts.map((host) => ({ host, status: 'queued' })) } },
       });
     }
-    const inRun = [...new Set(plan.stages.flatMap((s) => s.hosts))];
+    // an operation queues the hosts it is about; the other nodes of the cluster stay as they are
+    const inRun = meta ? meta.targets : [...new Set(plan.stages.flatMap((s) => s.hosts))];
     await setNodeState(tx, installId, inRun, { state: 'pending', stateNote: `queued in run ${run.id}` }, { not: 'ready' });
     return run.id;
   });
@@ -125,7 +136,7 @@ export async function createRun(installId: string, input: CreateRunInput, opts: 
   });
 }
 
-export async function loadPriorRun(runId: string): Promise<PriorRun & { installId: string; extraVars: Record<string, unknown> }> {
+export async function loadPriorRun(runId: string): Promise<PriorRun & { installId: string; extraVars: Record<string, unknown>; operation: string; targets: string[] }> {
   const run = await getDb().run.findUnique({ where: { id: runId }, include: { stages: { orderBy: { position: 'asc' }, include: { hosts: true } } } });
   if (!run) throw new NotFoundError(`run ${runId} not found`);
   return {
@@ -134,6 +145,8 @@ export async function loadPriorRun(runId: string): Promise<PriorRun & { installI
     status: run.status,
     scope: run.hostsJson ? (JSON.parse(run.hostsJson) as string[]) : null,
     extraVars: run.extraVars ? (JSON.parse(run.extraVars) as Record<string, unknown>) : {},
+    operation: run.operation,
+    targets: run.targetsJson ? (JSON.parse(run.targetsJson) as string[]) : [],
     stages: run.stages.map((s) => ({ name: s.name, status: s.status, hosts: s.hosts.map((h) => ({ host: h.host, status: h.status })) })),
   };
 }
@@ -161,6 +174,14 @@ export async function retryRun(parentRunId: string, input: RetryRunInput): Promi
     assertExtraVarsAllowed(parent.extraVars);
     if ((ACTIVE_STATUSES as readonly string[]).includes(parent.status)) throw await runRefusal(parent.installId, parent.id, (run) => `${run} is still active: cancel it or wait for it before retrying`);
     const inst = await loadInstall(parent.installId);
+    if (isOperationKind(parent.operation)) {
+      // a day-2 operation retries what failed and continues its flow (server/operations)
+      const plan = planOperationRetryOrThrow(parent.operation, inst.hosts, parent.targets, parent, input);
+      await assertNoConflict(parent.installId, inst.addresses);
+      const runId = await persistPlan(parent.installId, plan, parent.extraVars, { operation: parent.operation, targets: parent.targets });
+      void getRunner().drive(runId);
+      return runId;
+    }
     const req = await retryRequest(parent, input);
     const plan = planOrThrow(inst.profile, inst.hosts, req);
     await assertNoConflict(parent.installId, inst.addresses);
@@ -168,4 +189,14 @@ export async function retryRun(parentRunId: string, input: RetryRunInput): Promi
     void getRunner().drive(runId);
     return runId;
   });
+}
+
+function planOperationRetryOrThrow(kind: OperationKind, hosts: string[], targets: string[], parent: PriorRun, input: RetryRunInput): RunPlan {
+  if (input.mode !== 'failed') throw new HttpError(422, `a ${kind} run is retried with mode "failed": it continues what failed, then the rest of the operation`);
+  try {
+    return planOperationRetry(kind, hosts, targets, parent);
+  } catch (err) {
+    if (err instanceof OperationRefused) throw new HttpError(409, err.message);
+    throw err;
+  }
 }

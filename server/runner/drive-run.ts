@@ -22,7 +22,9 @@ import { followStage } from './follow-stage';
 import { keepKubeconfig } from '../kubeconfig/keep-kubeconfig';
 import { settleInstallStatus } from './install-chain';
 import type { LogWriter } from './log-writer';
+import { stagesOfRun } from './operation-flows';
 import { loadRunContext, type RunContext } from './run-context';
+import { settleOperation } from '../operations/settle-operation';
 import { sourcesOf, type RunStatus } from './states';
 import { stagePaths } from './taskbox/layout';
 
@@ -35,7 +37,7 @@ export interface DriveHooks {
 /** A stage left `running` by an earlier wizard process: follow it on the taskbox from its last stored event. */
 async function reattachStage(ctx: RunContext, stage: Stage, hooks: DriveHooks): Promise<StageOutcome> {
   const paths = stagePaths(stage.id);
-  const def = ctx.profile.stages.find((s) => s.name === stage.name);
+  const def = stagesOfRun(ctx.profile.stages, ctx.operation).find((s) => s.name === stage.name);
   try {
     const result = await followStage(followOptions(ctx, stage, def, paths, hooks.writer, () => hooks.isCancelRequested(ctx.runId)));
     return await concludeStage(ctx, stage, hooks.writer, result, undefined, hooks.isCancelRequested(ctx.runId));
@@ -63,7 +65,8 @@ export async function driveRun(runId: string, hooks: DriveHooks): Promise<RunSta
   if (run.status === 'queued') {
     const claimed = await db.run.updateMany({ where: { id: runId, status: 'queued' }, data: { status: 'running', startedAt: new Date() } });
     if (claimed.count === 0) return 'interrupted';
-    await db.install.update({ where: { id: run.installId }, data: { status: 'installing' } });
+    // a day-2 operation leaves the install's status alone (the cluster stays installed meanwhile)
+    if (run.operation === 'install') await db.install.update({ where: { id: run.installId }, data: { status: 'installing' } });
   } else if (run.status !== 'running') {
     return run.status as RunStatus;
   }
@@ -102,7 +105,7 @@ export async function driveRun(runId: string, hooks: DriveHooks): Promise<RunSta
       error = 'cancelled by the operator';
       break;
     }
-    const def = ctx.profile.stages.find((s) => s.name === stage.name);
+    const def = stagesOfRun(ctx.profile.stages, ctx.operation).find((s) => s.name === stage.name);
     const outcome =
       stage.status === 'running'
         ? await reattachStage(ctx, stage, hooks)
@@ -116,12 +119,15 @@ export async function driveRun(runId: string, hooks: DriveHooks): Promise<RunSta
   }
   await finishRun(runId, final, error, final === 'succeeded' ? undefined : final);
   // Install.status is the state of the install's chain, never this run's alone: a successful retry
-  // of one stage leaves the install incomplete until every stage succeeded on every host.
-  const settled = await settleInstallStatus(ctx.installId);
-  const last = stages[stages.length - 1];
-  if (final === 'succeeded' && settled?.complete && last) {
-    await keepKubeconfig({ runId, installId: ctx.installId, stage: last }, hooks.writer, ctx.redact);
-  }
+  // of one stage leaves the install incomplete until every stage succeeded on every host. A day-2
+  // operation settles the config and the nodes by its own outcome.
+  if (ctx.operation === 'install') {
+    const settled = await settleInstallStatus(ctx.installId);
+    const last = stages[stages.length - 1];
+    if (final === 'succeeded' && settled?.complete && last) {
+      await keepKubeconfig({ runId, installId: ctx.installId, stage: last }, hooks.writer, ctx.redact);
+    }
+  } else await settleOperation(ctx, final);
   hooks.writer.forget(runId);
   hooks.onChange(runId);
   return final;

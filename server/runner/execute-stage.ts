@@ -27,6 +27,7 @@ import { stagePaths, type StagePaths } from './taskbox/layout';
 import { cleanupRemoteStage, startRemoteStage } from './taskbox/remote-stage';
 import { writeRemoteFiles, type RemoteFile } from './taskbox/remote-files';
 import { internalLbOf, internalLbStageFiles } from './taskbox/internal-lb-files';
+import { scriptEnvOf, stageVarsOf } from './operation-flows';
 import { renderPlaybookScript, renderPrepareScript, type StageScriptInput } from './taskbox/stage-script';
 import { stageFiles } from './taskbox/stage-files';
 import { supportFiles } from './taskbox/support-files';
@@ -93,9 +94,12 @@ export async function executeStage(opts: ExecuteStageOptions): Promise<StageOutc
   if (claimed.count === 0) return { status: 'interrupted', error: 'stage was not queued' };
   await db.stageHost.updateMany({ where: { stageId: stage.id, status: 'queued' }, data: { status: 'running' } });
   const hostNames = (await db.stageHost.findMany({ where: { stageId: stage.id }, select: { host: true } })).map((h) => h.host);
-  if (hostNames.length > 0) {
-    await setNodeState(db, ctx.installId, hostNames, { state: 'installing', stateNote: `stage ${stage.name}` }, { not: 'failed' });
-    await setNodeState(db, ctx.installId, hostNames, { state: 'installing', stateNote: `retrying stage ${stage.name}` }, 'failed');
+  // a day-2 operation changes the state of the hosts it is about; the other nodes stay as they are
+  const changing = ctx.operation === 'install' ? hostNames : hostNames.filter((h) => ctx.targets.includes(h));
+  if (changing.length > 0) {
+    const doing = ctx.operation === 'install' ? 'stage' : `${ctx.operation}: stage`;
+    await setNodeState(db, ctx.installId, changing, { state: 'installing', stateNote: `${doing} ${stage.name}` }, { not: 'failed' });
+    await setNodeState(db, ctx.installId, changing, { state: 'installing', stateNote: `retrying ${doing} ${stage.name}` }, 'failed');
   }
 
   const limit = hostNames.length > 0 && hostNames.length < ctx.config.hosts.length ? hostNames : null;
@@ -126,7 +130,7 @@ function commandSummary(def: StageDef, limit: string[] | null): string {
 }
 
 function stageFilesFor(ctx: RunContext, def: StageDef, paths: StagePaths, limit: string[] | null) {
-  const input: StageScriptInput = { profile: ctx.profile, bundle: ctx.bundle, paths, limit };
+  const input: StageScriptInput = { profile: ctx.profile, bundle: ctx.bundle, paths, limit, scriptEnv: scriptEnvOf(ctx.operation), vars: stageVarsOf(ctx.operation, def.name, ctx.targets) };
   if (def.kind === 'internal-lb') return internalLbFilesFor(ctx, def, paths);
   let builtinFiles: RemoteFile[] | undefined;
   let playbook = `../${def.playbook}`;

@@ -6,6 +6,7 @@
  * its newest run), never the outcome of one run alone; nodes become `ready` only when that chain is
  * complete, and then every host it installed does.
  */
+import { markJoined } from '../installs/mark-joined';
 import { setNodeState } from '../installs/set-node-state';
 import { getDb } from '../db';
 import { parseStoredConfig } from '../installs/parse-stored-config';
@@ -26,8 +27,9 @@ export function stageDefsOf(profile: InstallerProfile): ChainStageDef[] {
 }
 
 async function loadRuns(installId: string): Promise<ChainRun[]> {
+  // the install's chains are its install runs; day-2 operations are runs of their own kind
   const rows = await getDb().run.findMany({
-    where: { installId },
+    where: { installId, operation: 'install' },
     select: {
       id: true,
       parentRunId: true,
@@ -85,6 +87,7 @@ export async function settleInstallStatus(installId: string): Promise<ChainState
   if (state.complete) {
     const last = chain[chain.length - 1];
     await setNodeState(db, installId, state.scope, { state: 'ready', stateNote: `installed by run ${last?.id ?? '?'}` });
+    await markJoined(installId, state.scope);
   }
   return state;
 }

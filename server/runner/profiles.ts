@@ -138,7 +138,15 @@ export interface InstallerProfile {
   version?: BundleVersion;
   ansible?: AnsiblePin;
   taskbox: TaskboxTools;
+  /**
+   * The apiserver certificate on every master, whose expiry the cluster page shows (kubeadm's are
+   * valid one year): `{install}` and `{host}` are the install id and the master's inventory name.
+   */
+  apiserverCert: string;
 }
+
+/** Kubespray v2.9 with kubeadm keeps the cluster's certificates in /etc/kubernetes/ssl. */
+const KUBESPRAY_APISERVER_CERT = '/etc/kubernetes/ssl/apiserver.crt';
 
 /** Kubespray role → phase of the Kubernetes stage (kubesphere-2.0-installer.md §5.3, step 2). */
 export const KUBERNETES_PHASES: PhaseRule[] = [
@@ -217,6 +225,8 @@ const LAB_BUNDLE = {
   configFiles: CONFIG_FILES,
   labKnownHosts: true,
   stages: LAB_STAGES,
+  // the stand-in certificate the lab's master role writes (lab/installer/README.md)
+  apiserverCert: '/tmp/ksw-lab-state/{install}/{host}/apiserver.crt',
   layout: {
     name: 'lab stand-in',
     howToGet: 'Bring the lab up again (npm run lab -- up): it copies lab/installer to every lab host',
@@ -233,6 +243,7 @@ export const PROFILES: Record<InstallerProfile['id'], InstallerProfile> = {
     configFiles: CONFIG_FILES,
     labKnownHosts: false,
     stages: KS_202_STAGES,
+    apiserverCert: KUBESPRAY_APISERVER_CERT,
     layout: {
       name: 'KubeSphere 2.0.2',
       howToGet: 'Unpack kubesphere-all-advanced-2.0.2.tar.gz there',

@@ -7,6 +7,7 @@ import { assertValid, type ValidInstallConfig } from '@/lib/config/validate';
 import { getDb } from '../db';
 import { resolveSecrets } from '../installs/resolve-secrets';
 import { applicableProfile, getProfile, type InstallerProfile } from './profiles';
+import { isOperationKind, type RunOperation } from './operation-flows';
 import { collectSecretValues, createRedactor, type Redactor } from './redact';
 import { runDirOf } from './run-files';
 import { TaskboxLink } from './taskbox/taskbox-link';
@@ -25,6 +26,10 @@ export interface RunContext {
   extraVars: Record<string, unknown>;
   link: TaskboxLink;
   knownHosts: string;
+  /** What the run is: the install, or a day-2 operation (operation-flows.ts). */
+  operation: RunOperation;
+  /** The hosts a day-2 operation is about ([] for an install). */
+  targets: string[];
 }
 
 export function bundleOnTaskbox(config: ValidInstallConfig, profile: InstallerProfile): string {
@@ -51,5 +56,7 @@ export async function loadRunContext(runId: string): Promise<RunContext> {
   const extraVars = { ...userVars, ksw_install_id: run.installId, ksw_run_id: runId };
   const link = new TaskboxLink(await taskboxTarget(run.installId, config, profile));
   const knownHosts = await knownHostsFor(run.installId, config, profile);
-  return { runId, installId: run.installId, config, profile, bundle: bundleOnTaskbox(config, profile), runDir: runDirOf(runId), redact, extraVars, link, knownHosts };
+  const operation: RunOperation = isOperationKind(run.operation) ? run.operation : 'install';
+  const targets = run.targetsJson ? (JSON.parse(run.targetsJson) as string[]) : [];
+  return { runId, installId: run.installId, config, profile, bundle: bundleOnTaskbox(config, profile), runDir: runDirOf(runId), redact, extraVars, link, knownHosts, operation, targets };
 }

@@ -5,6 +5,8 @@
 import { getDb } from '../db';
 import { getProfile, INTERNAL_LB_STAGE } from './profiles';
 import { runLabelOf } from './run-refusal';
+import { operationActions } from '../operations/operation-actions';
+import { isOperationKind, stagesOfRun, type RunOperation } from './operation-flows';
 import { runChainView, type ChainView, type RetryAction } from './run-chain-view';
 import type { HostError } from './translate-event';
 
@@ -55,25 +57,35 @@ export interface RunView {
   chain: ChainView | null;
   /** What each retry of this run would do ("resume" finishes the install); [] while a run is active. */
   actions: RetryAction[];
+  /** install, or the day-2 operation this run is (operation-flows.ts). */
+  operation: RunOperation;
+  /** The hosts a day-2 operation is about ([] for an install run). */
+  targets: string[];
+  /** After a failed add: the half-added hosts "Abandon" removes; [] otherwise. */
+  abandon: string[];
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export async function getRunView(runId: string): Promise<RunView | null> {
   const db = getDb();
-  const run = await db.run.findUnique({ where: { id: runId }, include: { stages: { orderBy: { position: 'asc' }, include: { hosts: true } }, install: { select: { configJson: true } } } });
+  const run = await db.run.findUnique({ where: { id: runId }, include: { stages: { orderBy: { position: 'asc' }, include: { hosts: true } }, install: { select: { configJson: true, nodes: { select: { name: true, joinedAt: true } } } } } });
   if (!run) return null;
   const last = await db.logLine.aggregate({ where: { runId }, _max: { seq: true } });
   let labels = new Map<string, string>();
   try {
     const profileId = (JSON.parse(run.install.configJson) as { installer?: { profile?: string } }).installer?.profile ?? 'kubesphere-2.0.2';
-    labels = new Map([...getProfile(profileId).stages, INTERNAL_LB_STAGE].map((s) => [s.name, s.label]));
+    labels = new Map([...stagesOfRun(getProfile(profileId).stages, run.operation), INTERNAL_LB_STAGE].map((s) => [s.name, s.label]));
   } catch {
     labels = new Map();
   }
   const scope = run.hostsJson ? (JSON.parse(run.hostsJson) as string[]) : null;
   const prior = { id: run.id, status: run.status, scope, stages: run.stages.map((s) => ({ name: s.name, status: s.status, hosts: s.hosts.map((h) => ({ host: h.host, status: h.status })) })) };
-  const { chain, actions } = await runChainView(run.installId, prior);
+  const operation: RunOperation = isOperationKind(run.operation) ? run.operation : 'install';
+  const targets = run.targetsJson ? (JSON.parse(run.targetsJson) as string[]) : [];
+  const { chain, actions, abandon } = isOperationKind(operation)
+    ? { chain: null, ...operationActions(operation, run.install.nodes.map((n) => n.name), targets, prior, run.install.nodes.filter((n) => n.joinedAt).map((n) => n.name)) }
+    : { ...(await runChainView(run.installId, prior)), abandon: [] };
   return {
     id: run.id,
     label: await runLabelOf(run.installId, run.id),
@@ -111,6 +123,9 @@ export async function getRunView(runId: string): Promise<RunView | null> {
     })),
     chain,
     actions,
+    operation,
+    targets,
+    abandon,
   };
 }
 
@@ -118,6 +133,7 @@ export interface RunSummary {
   id: string;
   status: string;
   mode: string;
+  operation: string;
   parentRunId: string | null;
   createdAt: string;
   finishedAt: string | null;
@@ -128,5 +144,5 @@ export interface RunSummary {
 /** An install's runs, newest first; `parentRunId` links each retry to the run it continues. */
 export async function listRuns(installId: string): Promise<RunSummary[]> {
   const runs = await getDb().run.findMany({ where: { installId }, orderBy: { createdAt: 'desc' }, include: { stages: { orderBy: { position: 'asc' }, select: { name: true, status: true } } } });
-  return runs.map((r) => ({ id: r.id, status: r.status, mode: r.mode, parentRunId: r.parentRunId, createdAt: r.createdAt.toISOString(), finishedAt: iso(r.finishedAt), error: r.error, stages: r.stages }));
+  return runs.map((r) => ({ id: r.id, status: r.status, mode: r.mode, operation: r.operation, parentRunId: r.parentRunId, createdAt: r.createdAt.toISOString(), finishedAt: iso(r.finishedAt), error: r.error, stages: r.stages }));
 }

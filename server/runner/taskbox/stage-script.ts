@@ -19,6 +19,7 @@
  * the script (it names files only).
  */
 import { shellQuote, shellQuoteArg } from '../../ssh/quote';
+import { INSTALL_SCRIPT_ENV, type ScriptEnv } from '../operation-flows';
 import type { InstallerProfile } from '../profiles';
 import { CALLBACK_DIR, CALLBACK_NAME, inBundle, type StagePaths } from './layout';
 
@@ -31,6 +32,10 @@ export interface StageScriptInput {
   limit: string[] | null;
   /** An inventory of the stage's own instead of the bundle's (the internal-lb stage's LB hosts). */
   ownInventory?: string;
+  /** The bundle script whose environment the stage has (install.sh unless a day-2 operation). */
+  scriptEnv?: ScriptEnv;
+  /** `-e name=value` pairs the script passes after the playbook (operation-flows.ts). */
+  vars?: [string, string][];
 }
 
 /** One line converts plain text to verbose events in the stage's events file (bootstrap output). */
@@ -41,6 +46,7 @@ export const CALLBACKS_ENABLED = `profile_tasks,${CALLBACK_NAME}`;
 /** install.sh's exports, then the wizard's own, as NAME=value pairs (values unquoted). */
 export function ansibleEnvironment(input: StageScriptInput): [string, string][] {
   const { profile, paths } = input;
+  const forks = String((input.scriptEnv ?? INSTALL_SCRIPT_ENV).forks);
   const sshArgs = ['-o ControlMaster=auto -o ControlPersist=30m -o ConnectionAttempts=100', `-o UserKnownHostsFile=${paths.knownHosts}`, '-o StrictHostKeyChecking=yes'].join(' ');
   return [
     ['PATH', profile.taskbox.path.join(':')],
@@ -48,8 +54,8 @@ export function ansibleEnvironment(input: StageScriptInput): [string, string][] 
     ['LANG', profile.taskbox.locale],
     ['PYTHONUNBUFFERED', '1'],
     // install.sh
-    ['DEFAULT_FORKS', '10'],
-    ['ANSIBLE_FORKS', '10'],
+    ['DEFAULT_FORKS', forks],
+    ['ANSIBLE_FORKS', forks],
     ['ANSIBLE_RETRY_FILES_ENABLED', 'False'],
     ['ANSIBLE_CALLBACK_WHITELIST', CALLBACKS_ENABLED],
     ['ANSIBLE_CALLBACKS_ENABLED', CALLBACKS_ENABLED],
@@ -70,6 +76,7 @@ function envCommand(env: [string, string][], argv: readonly string[], extra = ''
 
 function header(input: StageScriptInput, title: string): string[] {
   const { bundle, paths, profile } = input;
+  const logName = (input.scriptEnv ?? INSTALL_SCRIPT_ENV).logName;
   return [
     '#!/bin/sh',
     `# ks-wizard: ${title} (generated; no secrets in this file)`,
@@ -79,8 +86,8 @@ function header(input: StageScriptInput, title: string): string[] {
     `ksw_text_events() { LC_ALL=C awk -v c="$(wc -l <"$ev")" '${TEXT_TO_EVENTS}' >>"$ev"; }`,
     `ksw_note() { printf '%s\\n' "$1" | ksw_text_events; }`,
     `mkdir -p ${shellQuoteArg(inBundle(bundle, profile.taskbox.logDir))} || exit 2`,
-    // install.sh: ANSIBLE_LOG_PATH=$LOG_FOLDER/Install[$current].log, current=`date "+%Y-%m-%d~%H:%M:%S"`
-    `ksw_log=${shellQuoteArg(inBundle(bundle, profile.taskbox.logDir))}"/Install[$(date '+%Y-%m-%d~%H:%M:%S')].log"`,
+    // install.sh: ANSIBLE_LOG_PATH=$LOG_FOLDER/Install[$current].log, current=`date "+%Y-%m-%d~%H:%M:%S"` (add-nodes.sh: Scale[…], uninstall.sh: Uninstall[…])
+    `ksw_log=${shellQuoteArg(inBundle(bundle, profile.taskbox.logDir))}"/${logName}[$(date '+%Y-%m-%d~%H:%M:%S')].log"`,
     `cd ${shellQuoteArg(inBundle(bundle, profile.taskbox.playbookCwd))} || { ksw_note "the bundle has no ${profile.taskbox.playbookCwd}/ folder at ${bundle}"; exit 2; }`,
   ];
 }
@@ -95,7 +102,9 @@ function limitArgs(limit: string[] | null): string[] {
 
 /** A playbook stage: exactly install.sh's command line plus the wizard's additions (see header). */
 export function playbookCommand(input: StageScriptInput, playbook: string): string[] {
-  return ['ansible-playbook', ...inventoryArgs(input), playbook, '-b', '-e', `@${input.paths.extraVars}`, '-e', `@${input.paths.secretVars}`, ...limitArgs(input.limit)];
+  // the script's own -e pairs come last: a later -e wins, so no extra var can change them
+  const scriptVars = (input.vars ?? []).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
+  return ['ansible-playbook', ...inventoryArgs(input), playbook, '-b', '-e', `@${input.paths.extraVars}`, '-e', `@${input.paths.secretVars}`, ...scriptVars, ...limitArgs(input.limit)];
 }
 
 export function renderPlaybookScript(input: StageScriptInput, playbook: string): string {

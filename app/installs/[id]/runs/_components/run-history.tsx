@@ -36,6 +36,9 @@ export function RunHistory({ installId, installName }: { installId: string; inst
           <Anchor component={Link} href={`/installs/${installId}`} size="sm">
             Back to the wizard
           </Anchor>
+          <Anchor component={Link} href={`/installs/${installId}/cluster`} size="sm">
+            The cluster (nodes, operations)
+          </Anchor>
           <Button component={Link} href={`/installs/${installId}/preflight`}>
             Check the hosts and install →
           </Button>

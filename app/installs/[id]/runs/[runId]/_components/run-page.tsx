@@ -13,6 +13,7 @@ import { api } from '@/components/api';
 import { RefusalAlert, type Refusal } from '@/components/refusal-alert';
 import { LogViewer } from '@/components/log-viewer/log-viewer';
 import { FLAG_PHASE } from '@/components/log-viewer/line-store';
+import { OperationModal } from '../../../cluster/_components/operation-modal';
 import { CancelRunButton } from './cancel-run-button';
 import { FinishLine } from '../../../_components/finish-line';
 import { ChainBanner, RetryActions } from './chain-panel';
@@ -35,6 +36,7 @@ export function RunPage({ installId, runId, installName }: { installId: string; 
   const [now, setNow] = useState(() => Date.now());
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [abandoning, setAbandoning] = useState(false);
 
   useEffect(() => {
     if (view?.status !== 'running' && view?.status !== 'queued') return;
@@ -94,7 +96,12 @@ export function RunPage({ installId, runId, installName }: { installId: string; 
           {active ? (
             <CancelRunButton busy={busy} onCancel={() => void act(`/api/runs/${runId}/cancel`)} />
           ) : null}
-          {!active ? (
+          {!active && view.abandon.length > 0 ? (
+            <Button color="red" variant="outline" onClick={() => setAbandoning(true)}>
+              Abandon the add…
+            </Button>
+          ) : null}
+          {!active && view.operation === 'install' ? (
             <Menu>
               <Menu.Target>
                 <Button variant="default" loading={busy}>
@@ -127,6 +134,10 @@ export function RunPage({ installId, runId, installName }: { installId: string; 
       <ChainBanner view={view} />
       {view.chain?.complete && !active ? <FinishLine installId={installId} refreshKey={`${view.id}:${view.status}`} /> : null}
       <RetryActions actions={view.actions} busy={busy} onRetry={(mode) => act(`/api/runs/${runId}/retry`, { mode })} />
+      {abandoning ? (
+        // Abandon = remove-node on the hosts the failed add left half-added; they leave the config when it succeeds
+        <OperationModal installId={installId} ask={{ kind: 'remove-node', hosts: view.abandon }} onClose={() => setAbandoning(false)} onStarted={(id) => router.push(`/installs/${installId}/runs/${id}`)} />
+      ) : null}
       <ErrorCards stages={view.stages} />
       <StageTimeline stages={view.stages} phase={phase} now={now} />
       <HostMatrix stages={view.stages} />

@@ -1,0 +1,201 @@
+/**
+ * Integration: day-2 operations on real lab hosts (useLab(6), the `lab` profile, the taskbox lab1),
+ * through POST /api/installs/:id/operations and the runner, one install carried through every
+ * operation in order (one file, combined cases, to keep the suite short):
+ *   install 4 hosts → add lab5+lab6 with a failure injected on lab6 → retry failed → remove lab6
+ *   (a master refused, wrong confirmations refused) → add lab6 again, failing → Abandon →
+ *   uninstall → leftovers check → a new install on the same hosts.
+ * The stand-in state is read on each host's private filesystem (lab/private-fs.ts).
+ */
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useLab } from '@/lab/fixture';
+import { hostFsPath } from '@/lab/private-fs';
+import type { LabHostState } from '@/lab/state';
+import { POST as operationsRoute } from '@/app/api/installs/[id]/operations/route';
+import { POST as retryRoute } from '@/app/api/runs/[id]/retry/route';
+import { getDb } from '../db';
+import { parseStoredConfig } from '../installs/parse-stored-config';
+import { updateInstall } from '../installs/update-install';
+import { startPreflight, waitForPreflight } from '../preflight/run-preflight';
+import { getPreflightRun } from '../preflight/get-preflight';
+import { createRun } from '../runner/create-run';
+import { labConfig } from '../runner/test-support/lab-config';
+import { createTaskboxInstall, finished, logOf } from '../runner/test-support/taskbox-lab';
+import { trustLabHostKeys } from '../runner/test-support/trust-lab-keys';
+import { adminCookie, callRoute } from '../test-support/api-client';
+import { getClusterView } from './get-cluster-view';
+
+const SHARED = path.resolve(import.meta.dirname, '../../../shared/upstream/ansible-2.7.6-py27.tar.gz');
+const haveShared = fs.existsSync(SHARED);
+if (!haveShared) console.warn(`operations.lab.test: SKIPPED — ${SHARED} is absent (Ansible 2.7.6 for the lab taskbox comes from ../shared/upstream)`);
+
+const lab = useLab(6);
+let cookie = '';
+let installId = '';
+const NAME = 'day2-cluster';
+
+/**
+ * Stops every stand-in listener and deletes every stand-in state dir on the lab hosts, so each run
+ * of this file starts from clean hosts (a failed earlier run, or the last case's new install, leaves them).
+ */
+function cleanLabState(): void {
+  for (const h of lab.hosts) {
+    const root = hostFsPath(h.name, '/tmp/ksw-lab-state');
+    const listeners = path.join(root, 'listeners');
+    for (const f of fs.existsSync(listeners) ? fs.readdirSync(listeners) : []) {
+      const pid = Number(fs.readFileSync(path.join(listeners, f), 'utf8'));
+      const cmd = pid > 1 && fs.existsSync(`/proc/${pid}/cmdline`) ? fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
+      if (cmd.includes('lab-apiserver.py')) process.kill(pid, 'SIGTERM');
+    }
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+beforeAll(async () => {
+  cookie = await adminCookie();
+  cleanLabState();
+});
+
+afterAll(() => {
+  if (lab.hosts.length > 0) cleanLabState();
+});
+
+const hostsUpTo = (n: number): LabHostState[] => lab.hosts.slice(0, n);
+const stateDir = (host: string, ...rest: string[]) => hostFsPath(host, path.posix.join('/tmp/ksw-lab-state', installId, ...rest));
+const nodeList = (): string[] => {
+  const dir = stateDir(lab.host(0).name, '_cluster/nodes');
+  return fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
+};
+const configHosts = async () => parseStoredConfig(await getDb().install.findUniqueOrThrow({ where: { id: installId } })).hosts.map((h) => h.name);
+const nodeStates = async () => Object.fromEntries((await getDb().node.findMany({ where: { installId }, orderBy: { name: 'asc' } })).map((n) => [n.name, `${n.state}${n.joinedAt ? '+joined' : ''}`]));
+const runCount = () => getDb().run.count({ where: { installId } });
+
+function operate(body: Record<string, unknown>) {
+  return callRoute(operationsRoute, { method: 'POST', cookie, params: { id: installId }, path: `/api/installs/${installId}/operations`, body });
+}
+
+async function operateOk(body: Record<string, unknown>) {
+  const r = await operate(body);
+  expect(r.status, r.text).toBe(202);
+  return finished((r.json as { runId: string }).runId);
+}
+
+/** The config with the first `n` lab hosts (the 4-host install's hosts keep their lines). */
+async function saveHosts(n: number): Promise<void> {
+  await updateInstall(installId, { config: labConfig(lab.state, hostsUpTo(n)), draft: true });
+  await trustLabHostKeys(installId, lab.state, hostsUpTo(n));
+}
+
+async function preflight(): Promise<Awaited<ReturnType<typeof getPreflightRun>>> {
+  const id = await startPreflight(installId, {});
+  await waitForPreflight(id);
+  return getPreflightRun(id);
+}
+
+function listening(address: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = net.connect({ host: address, port, timeout: 2000 });
+    s.once('connect', () => { s.destroy(); resolve(true); });
+    s.once('error', () => resolve(false));
+    s.once('timeout', () => { s.destroy(); resolve(false); });
+  });
+}
+
+describe.skipIf(!haveShared)('day-2 operations on lab hosts', () => {
+  it('installs 4 hosts, then adds 2 workers: a failure on one new host, retry failed finishes it; only the new hosts are prepared', async () => {
+    installId = await createTaskboxInstall(lab.state, hostsUpTo(4), NAME);
+    const install = await finished(await createRun(installId, {}));
+    expect(install.status, await logOf(install.id)).toBe('succeeded');
+    expect(nodeList()).toEqual(['lab1', 'lab2', 'lab3', 'lab4']);
+    // the stand-in apiserver certificate on each master, read over SSH: one year ahead
+    const certs = (await getClusterView(installId, { certificates: true })).certificates ?? [];
+    expect(certs.map((c) => [c.host, c.status])).toEqual([['lab1', 'ok'], ['lab2', 'ok'], ['lab3', 'ok']]);
+    expect(certs.every((c) => (c.daysLeft ?? 0) >= 364)).toBe(true);
+    const oldEnv = fs.statSync(stateDir('lab2', 'lab2', 'environment')).mtimeMs;
+
+    // a renamed node is refused at its field while the cluster exists
+    const renamed = labConfig(lab.state, hostsUpTo(4));
+    renamed.hosts[3] = { ...renamed.hosts[3], name: 'lab4b' } as (typeof renamed.hosts)[number];
+    await expect(updateInstall(installId, { config: renamed, draft: true })).rejects.toThrow(/lab4/);
+
+    await saveHosts(6);
+    expect((await preflight()).status).not.toBe('failed');
+    expect((await operate({ kind: 'add-nodes' })).status).toBe(422); // not confirmed
+    const added = await operateOk({ kind: 'add-nodes', confirm: true, acknowledgeWarnings: true, extraVars: { lab_fail_at: 'scale:lab6' } });
+    expect(added.status).toBe('failed');
+    expect(added.operation).toBe('add-nodes');
+    expect(added.stages.find((s) => s.name === 'init')?.hosts.map((h) => h.name)).toEqual(['lab5', 'lab6']);
+    expect(added.stages.find((s) => s.name === 'scale')?.hosts.filter((h) => h.status === 'failed').map((h) => h.name)).toEqual(['lab6']);
+    expect((await nodeStates()).lab1).toBe('ready+joined');
+    expect(added.abandon).toEqual(['lab5', 'lab6']);
+
+    const retry = await callRoute(retryRoute, { method: 'POST', cookie, params: { id: added.id }, path: `/api/runs/${added.id}/retry`, body: { mode: 'failed' } });
+    expect(retry.status, retry.text).toBe(202);
+    const retried = await finished((retry.json as { runId: string }).runId);
+    expect(retried.status, await logOf(retried.id)).toBe('succeeded');
+    expect(retried.stages.map((s) => [s.name, s.hosts.length === 6 ? 'all' : s.hosts.map((h) => h.name).join(',')])).toEqual([['scale', 'lab6'], ['kubesphere-scale', 'all']]);
+    expect(nodeList()).toEqual(['lab1', 'lab2', 'lab3', 'lab4', 'lab5', 'lab6']);
+    expect(Object.values(await nodeStates()).every((s) => s === 'ready+joined')).toBe(true);
+    expect(fs.statSync(stateDir('lab2', 'lab2', 'environment')).mtimeMs).toBe(oldEnv); // init never ran on the old hosts
+  }, 600_000);
+
+  it('removes a worker (typed name); a master and wrong confirmations are refused and run nothing', async () => {
+    const before = await runCount();
+    const master = await operate({ kind: 'remove-node', hosts: ['lab1'], confirm: 'lab1' });
+    expect(master.status).toBe(422);
+    expect(master.text).toMatch(/lab1 is a master: the 2\.x bundle has no supported flow/);
+    expect((await operate({ kind: 'remove-node', hosts: ['lab6'], confirm: 'lab5' })).status).toBe(422);
+    expect((await operate({ kind: 'remove-node', hosts: ['lab6'] })).status).toBe(422);
+    expect((await operate({ kind: 'uninstall', confirm: 'not-the-name' })).status).toBe(422);
+    expect(await runCount()).toBe(before);
+
+    const removed = await operateOk({ kind: 'remove-node', hosts: ['lab6'], confirm: 'lab6' });
+    expect(removed.status, await logOf(removed.id)).toBe('succeeded');
+    expect(nodeList()).not.toContain('lab6');
+    expect(await configHosts()).toEqual(['lab1', 'lab2', 'lab3', 'lab4', 'lab5']);
+    expect(fs.existsSync(stateDir('lab6', 'lab6'))).toBe(false);
+  }, 300_000);
+
+  it('a failed add, abandoned, leaves the cluster exactly as it was before (node list, config, node states)', async () => {
+    const before = { list: nodeList(), config: await configHosts(), states: await nodeStates() };
+    await saveHosts(6);
+    expect((await preflight()).status).not.toBe('failed');
+    const failed = await operateOk({ kind: 'add-nodes', confirm: true, acknowledgeWarnings: true, extraVars: { lab_fail_at: 'kubesphere-scale:lab6' } });
+    expect(failed.status).toBe('failed');
+    expect(nodeList()).toContain('lab6'); // it got as far as registering
+    const abandoned = await operateOk({ kind: 'remove-node', hosts: failed.abandon, confirm: failed.abandon.join(',') });
+    expect(abandoned.status, await logOf(abandoned.id)).toBe('succeeded');
+    expect({ list: nodeList(), config: await configHosts(), states: await nodeStates() }).toEqual(before);
+  }, 300_000);
+
+  it('uninstalls: every stand-in file and listener is gone on every host, the leftovers check passes, a new install on the same hosts succeeds', async () => {
+    const done = await operateOk({ kind: 'uninstall', confirm: NAME });
+    expect(done.status, await logOf(done.id)).toBe('succeeded');
+    for (const h of hostsUpTo(5)) {
+      expect(fs.existsSync(hostFsPath(h.name, '/tmp/ksw-lab-state')), h.name).toBe(false);
+      expect(await listening(h.address, 16443), `${h.name} listener`).toBe(false);
+    }
+    expect((await getDb().install.findUniqueOrThrow({ where: { id: installId } })).status).toBe('uninstalled');
+    expect(await runCount()).toBeGreaterThan(5); // the history stays
+    const history = await getClusterView(installId);
+    expect(history.operations.map((o) => o.operation).reverse()).toEqual(['install', 'add-nodes', 'add-nodes', 'remove-node', 'add-nodes', 'remove-node', 'uninstall']);
+    expect(history.certificates).toBeNull();
+    // the uninstall started the host checks itself: their leftovers check passes on every host
+    const started = await getDb().preflightRun.findFirstOrThrow({ where: { installId, startedAt: { gte: new Date(done.finishedAt ?? 0) } }, orderBy: { startedAt: 'desc' } });
+    await waitForPreflight(started.id);
+    const checks = await getPreflightRun(started.id);
+    for (const h of checks.hosts) expect(h.checks.find((c) => c.id === 'leftovers')?.status, h.name).toBe('pass');
+
+    const again = await createTaskboxInstall(lab.state, hostsUpTo(4), `${NAME}-again`);
+    // its stand-in certificates expire in 10 days: the cluster page warns
+    const run = await finished(await createRun(again, { extraVars: { lab_cert_days: 10 } }));
+    expect(run.status, await logOf(run.id)).toBe('succeeded');
+    const view = await getClusterView(again, { certificates: true });
+    expect(view.certificates?.map((c) => c.status)).toEqual(['warn', 'warn', 'warn']);
+    expect(view.certificates?.[0]?.message).toMatch(/expire on \d{4}-\d\d-\d\d, in (9|10) days: renew them/);
+    expect(view.nodes.map((n) => [n.name, n.state, n.joined])).toEqual([['lab1', 'ready', true], ['lab2', 'ready', true], ['lab3', 'ready', true], ['lab4', 'ready', true]]);
+  }, 400_000);
+});
