@@ -3,7 +3,7 @@
  * logs scroll inside their own box, cards and toolbars wrap) and every dialog and drawer fits.
  * The host checks page with a failure and its drawer are checked on lab hosts in
  * preflight-screens.spec.ts. Saves the phone layout of the wizard and its host editor as
- * docs/phone-wizard.png and docs/phone-host-editor.png (linked from the README).
+ * docs/phone-wizard.png and docs/phone-host-editor.png (linked from the README) with KSW_UPDATE_DOCS_SCREENSHOTS=1.
  */
 import { expect, test } from '@playwright/test';
 import { WIZARD_STEPS } from '../lib/config/steps';
@@ -11,6 +11,9 @@ import { insertRun } from './support/e2e-db';
 import { LAYOUT_WIDTHS, expectDialogFits, expectNoSidewaysScroll } from './support/layout';
 import { logIn } from './support/login';
 import { createInstall } from './support/new-install';
+
+/** The README's pictures are refreshed only on request (KSW_UPDATE_DOCS_SCREENSHOTS=1); a test run writes to test-results/. */
+const shotPath = (name: string) => (process.env.KSW_UPDATE_DOCS_SCREENSHOTS === '1' ? `docs/${name}` : `test-results/${name}`);
 
 test('no page scrolls sideways and dialogs fit at 390 and 1024 px', async ({ page }) => {
   test.setTimeout(180_000);
@@ -44,10 +47,10 @@ test('no page scrolls sideways and dialogs fit at 390 and 1024 px', async ({ pag
     await page.getByRole('button', { name: /^Hosts(,|$)/ }).click();
     await page.getByRole('button', { name: /^Edit / }).first().click();
     await expectDialogFits(page, 'host editor');
-    if (width === 390) await page.screenshot({ path: 'docs/phone-host-editor.png' });
+    if (width === 390) await page.screenshot({ path: shotPath('phone-host-editor.png') });
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog')).toHaveCount(0);
-    if (width === 390) await page.screenshot({ path: 'docs/phone-wizard.png' });
+    if (width === 390) await page.screenshot({ path: shotPath('phone-wizard.png') });
 
     await page.goto(`/installs/${id}/preflight`);
     await expect(page.getByRole('button', { name: 'Check hosts' })).toBeVisible();
