@@ -32,6 +32,8 @@ describe('storage errors', () => {
     const cookie = await adminCookie();
     const db = getDb();
     const before = await db.install.count();
+    // no free pages left to reuse (a migration that drops an index leaves some): the file must grow
+    await db.$executeRawUnsafe('VACUUM');
     const [{ page_count: pages }] = await db.$queryRawUnsafe<{ page_count: bigint }[]>('PRAGMA page_count');
     await db.$queryRawUnsafe(`PRAGMA max_page_count = ${Number(pages)}`);
     try {
