@@ -2,6 +2,7 @@
 
 import { useFormContext, useWatch } from 'react-hook-form';
 import { Alert, Code, List, Paper, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import type { InstallConfig } from '@/lib/config/schema';
 import { APISERVER_PORT, defaultExternalLoadBalancer, defaultInternalLoadBalancer } from '@/lib/config/defaults';
 import { isValidPort } from '@/lib/config/net';
@@ -28,6 +29,7 @@ export function LoadBalancerStep() {
   const lb = useWatch({ control, name: 'loadBalancer' });
   const hosts = useWatch({ control, name: 'hosts' });
   const { errors, warnings } = useWizard();
+  const narrow = useMediaQuery('(max-width: 48em)') ?? false;
   const masters = hosts.filter((h) => h.roles.master);
   // the listener port as set (never a default standing in for it); the backends are always the apiserver's port
   const listener = lb.kind !== 'none' && isValidPort(lb.port) ? String(lb.port) : null;
@@ -91,6 +93,9 @@ export function LoadBalancerStep() {
         </Text>
         <SegmentedControl
           aria-labelledby="lb-kind-label"
+          // the internal choice's label is long: stacked on a phone, so the page never scrolls sideways
+          orientation={narrow ? 'vertical' : 'horizontal'}
+          fullWidth={narrow}
           data={LB_KINDS}
           value={lb.kind}
           onChange={(kind) => setValue('loadBalancer', loadBalancerOf(kind), { shouldDirty: true, shouldValidate: true })}
