@@ -22,7 +22,7 @@ import { checkInstallGate } from '../runner/check-install-gate';
 import { assertNoConflict, persistPlan, serialised } from '../runner/create-run';
 import { OPERATION_KINDS, type OperationKind } from '../runner/operation-flows';
 import { getRunner } from '../runner/runner';
-import { extraVarProblem, VAR_NAME } from '../runner/extra-vars';
+import { extraVarsInput } from '../runner/extra-vars';
 import { OperationRefused, planOperation, type OperationPlan } from './plan-operation';
 
 export const startOperationInput = z.object({
@@ -30,15 +30,7 @@ export const startOperationInput = z.object({
   hosts: z.array(z.string().min(1)).min(1).optional(),
   confirm: z.union([z.string(), z.boolean()]).optional(),
   acknowledgeWarnings: z.boolean().optional(),
-  extraVars: z
-    .record(z.string().regex(VAR_NAME, 'extra var names are identifiers'), z.union([z.string(), z.number(), z.boolean()]))
-    .superRefine((vars, ctx) => {
-      for (const [name, value] of Object.entries(vars)) {
-        const message = extraVarProblem(name, value);
-        if (message !== undefined) ctx.addIssue({ code: 'custom', path: [name], message });
-      }
-    })
-    .optional(),
+  extraVars: extraVarsInput.optional(),
 });
 export type StartOperationInput = z.infer<typeof startOperationInput>;
 

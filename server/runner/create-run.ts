@@ -17,7 +17,7 @@ import { setNodeState } from '../installs/set-node-state';
 import { HttpError, NotFoundError } from '../http/errors';
 import { parseStoredConfig } from '../installs/parse-stored-config';
 import { PlanError, planRun, type PriorRun, type RunPlan, type RunRequest } from './plan-run';
-import { extraVarProblem, VAR_NAME, type ExtraVarValue } from './extra-vars';
+import { extraVarProblem, extraVarsInput, type ExtraVarValue } from './extra-vars';
 import { loadInstallChain } from './install-chain';
 import { applicableProfile, getProfile } from './profiles';
 import { isOperationKind, type OperationKind } from './operation-flows';
@@ -30,15 +30,7 @@ import { ACTIVE_STATUSES } from './states';
 export const createRunInput = z.object({
   stages: z.array(z.string().min(1)).min(1).optional(),
   hosts: z.array(z.string().min(1)).min(1).optional(),
-  extraVars: z
-    .record(z.string().regex(VAR_NAME, 'extra var names are identifiers'), z.union([z.string(), z.number(), z.boolean()]))
-    .superRefine((vars, ctx) => {
-      for (const [name, value] of Object.entries(vars)) {
-        const message = extraVarProblem(name, value);
-        if (message !== undefined) ctx.addIssue({ code: 'custom', path: [name], message });
-      }
-    })
-    .optional(),
+  extraVars: extraVarsInput.optional(),
 });
 export type CreateRunInput = z.infer<typeof createRunInput>;
 

@@ -12,6 +12,7 @@
  *     same definition vars.yml values follow).
  * Every message names the variable and never echoes its value.
  */
+import { z } from 'zod';
 import { unsafeValueProblem } from '@/lib/config/safe-values';
 
 /** Names that look like credentials: refused (set secrets on the hosts instead). */
@@ -75,3 +76,13 @@ export function parseExtraVarsText(text: string): ParsedExtraVars {
   }
   return { ok: true, vars };
 }
+
+/** Extra vars in a request body (a run, a day-2 operation): names and plain values, each judged by extraVarProblem (422 naming the variable). */
+export const extraVarsInput = z
+  .record(z.string().regex(VAR_NAME, 'extra var names are identifiers'), z.union([z.string(), z.number(), z.boolean()]))
+  .superRefine((vars, ctx) => {
+    for (const [name, value] of Object.entries(vars)) {
+      const message = extraVarProblem(name, value);
+      if (message !== undefined) ctx.addIssue({ code: 'custom', path: [name], message });
+    }
+  });

@@ -12,11 +12,12 @@
  * The first LB host has the highest priority: keepalived starts it as MASTER.
  */
 import { virtualRouterIdOf } from '@/lib/config/internal-lb';
-import type { InternalLoadBalancer, LbHost } from '@/lib/config/schema';
+import type { InternalLoadBalancer } from '@/lib/config/schema';
 import { secretValue } from '@/lib/config/secret';
 import type { ValidInstallConfig } from '@/lib/config/validate';
 import type { StagePaths } from './layout';
 import type { RemoteFile } from './remote-files';
+import { hostSecretVars } from './stage-files';
 
 const TOP_PRIORITY = 150;
 const PRIORITY_STEP = 10;
@@ -54,18 +55,6 @@ export function lbStageVars(config: ValidInstallConfig): Record<string, unknown>
   };
 }
 
-function lbHostSecretVars(host: LbHost, paths: StagePaths, hasKey: boolean): Record<string, string> {
-  const vars: Record<string, string> = {};
-  if (host.auth.kind === 'password') {
-    const pw = secretValue(host.auth.password);
-    if (pw) vars.ansible_ssh_pass = pw;
-  }
-  if (host.auth.kind === 'key' && hasKey) vars.ansible_ssh_private_key_file = paths.keyFile(host.name);
-  const become = secretValue(host.becomePassword);
-  if (host.user !== 'root' && become) vars.ansible_become_pass = become;
-  return vars;
-}
-
 export interface InternalLbFilesInput {
   config: ValidInstallConfig;
   paths: StagePaths;
@@ -82,7 +71,7 @@ export function internalLbStageFiles(input: InternalLbFilesInput): RemoteFile[] 
   const { config, paths } = input;
   const lb = internalLbOf(config);
   const secretHosts: Record<string, Record<string, string>> = {};
-  for (const host of lb.hosts) secretHosts[host.name] = lbHostSecretVars(host, paths, input.keys.has(host.name));
+  for (const host of lb.hosts) secretHosts[host.name] = hostSecretVars(host, paths, input.keys.has(host.name));
   const vrrp = secretValue(lb.vrrpPassword);
   if (vrrp === undefined) throw new Error('the VRRP password of the internal load balancer is not set: enter it on the Load balancer step');
   const files: RemoteFile[] = [
