@@ -229,7 +229,7 @@ export const optionsSchema = z.object({
 export type Options = z.infer<typeof optionsSchema>;
 
 /**
- * Installer profile ids (see server/runner/profiles.ts): the real bundle, and two variants of the lab
+ * Installer profile ids (see server/installer-profiles/profiles.ts): the real bundle, and two variants of the lab
  * stand-in (`lab` with the bundle's own Ansible, `lab-core` with the taskbox's Debian ansible-core).
  */
 export const INSTALLER_PROFILES = ['kubesphere-2.0.2', 'lab', 'lab-core'] as const;
@@ -262,7 +262,7 @@ export type InstallerMachineSettings = z.infer<typeof installerMachineSchema>;
 export type ExternalInstallerMachine = Extract<InstallerMachineSettings, { kind: 'external' }>;
 
 export const installerProfileSchema = z.object({
-  /** Installer profile id (see server/runner profiles): the real bundle or the lab stand-ins. */
+  /** Installer profile id (see server/installer-profiles): the real bundle or the lab stand-ins. */
   profile: z.enum(INSTALLER_PROFILES),
   /** Absolute path of the unpacked bundle on the taskbox (or the external installer machine), where the docs unpack it ('' = profile default). */
   bundlePath: z.string(),

@@ -8,7 +8,7 @@
  */
 import { firstMasterOf, KUBECONFIG_PATHS } from '@/lib/installer/finish-line';
 import { resolveSecrets } from '../installs/resolve-secrets';
-import { getProfile } from '../runner/profiles';
+import { getProfile } from '../installer-profiles/profiles';
 import { trustedHostTarget } from '../runner/taskbox/taskbox-target';
 import { withHost } from '../ssh';
 import { storeKubeconfig } from './stored-kubeconfig';

@@ -7,7 +7,7 @@ import type { InstallConfig } from '@/lib/config/schema';
 import { endpointOf } from '@/lib/config/endpoint';
 import { trustedHostKey } from '../preflight/host-keys';
 import { sshTargetOf } from '../preflight/host-shell';
-import { getProfile } from '../runner/profiles';
+import { getProfile } from '../installer-profiles/profiles';
 import { mapLimit, withHost } from '../ssh';
 import { judgeCertExpiry, parseNotAfter, unknownCertExpiry, type CertExpiry } from './cert-expiry';
 

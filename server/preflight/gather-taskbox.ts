@@ -5,7 +5,7 @@
  * with the system's words.
  */
 import type { Host, InstallConfig } from '@/lib/config/schema';
-import { getProfile } from '../runner/profiles';
+import { getProfile } from '../installer-profiles/profiles';
 import { SshError } from '../ssh';
 import type { HostShell } from './host-shell';
 import { parseTaskboxOutput, type TaskboxFacts } from './parse/taskbox';

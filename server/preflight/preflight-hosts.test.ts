@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, defaultHost } from '@/lib/config/defaults';
 import type { InstallConfig } from '@/lib/config/schema';
-import { PROFILES } from '../runner/profiles';
+import { PROFILES } from '../installer-profiles/profiles';
 import { HOST_CHECKS, INSTALLER_MACHINE_CHECKS } from './checks';
 import { installerBundleCheck } from './checks/bundle';
 import { judgeTaskboxReach, taskboxReachCheck } from './checks/taskbox';

@@ -6,7 +6,7 @@
  * operator words. `config` must carry the secrets (the login is used, never shown).
  */
 import type { InstallConfig } from '@/lib/config/schema';
-import { getProfile } from '../runner/profiles';
+import { getProfile } from '../installer-profiles/profiles';
 import { SshError, withHost } from '../ssh';
 import { judgeBundle } from './checks/bundle';
 import { judgeTaskboxMarked } from './checks/taskbox';

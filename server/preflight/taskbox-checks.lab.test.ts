@@ -13,7 +13,7 @@ import { labFault } from '@/lab/faults';
 import { createInstall } from '../installs/create-install';
 import { updateInstall } from '../installs/update-install';
 import { checkInstallGate } from '../runner/check-install-gate';
-import { PROFILES, SHIPPED_DIR, type InstallerProfile } from '../runner/profiles';
+import { PROFILES, SHIPPED_DIR, type InstallerProfile } from '../installer-profiles/profiles';
 import { withHost } from '../ssh';
 import { useFreshDatabase } from '../test-support/fresh-db';
 import { judgeBundle } from './checks/bundle';

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROFILES, SHIPPED_DIR, type InstallerProfile } from '../runner/profiles';
+import { PROFILES, SHIPPED_DIR, type InstallerProfile } from '../installer-profiles/profiles';
 import { findTopLevelKey, parseAnsibleVersion, parseTaskboxOutput, type TaskboxFacts } from './parse/taskbox';
 import { taskboxArgv } from './taskbox-script';
 import { taskboxProbeSpec } from './taskbox-spec';

@@ -1,10 +1,10 @@
 /**
- * What to look for on the taskbox, from the install's profile (data in server/runner/profiles.ts)
+ * What to look for on the taskbox, from the install's profile (data in server/installer-profiles/profiles.ts)
  * and the bundle path: the layout entries (folders, playbooks, the version file, each once), the
  * version file's shipped copy, the bootstrap script, and the programs the stages will use. Pure.
  */
 import path from 'node:path';
-import { shippedPath, type InstallerProfile } from '../runner/profiles';
+import { shippedPath, type InstallerProfile } from '../installer-profiles/profiles';
 import type { BundleEntryKind } from './parse/taskbox';
 import type { TaskboxProbeSpec } from './taskbox-script';
 

@@ -12,7 +12,7 @@
 import path from 'node:path';
 import { EXTERNAL_INSTALLER_NAME, installerMachine, type InstallerMachine } from '@/lib/config/installer-machine';
 import type { Host, InstallConfig } from '@/lib/config/schema';
-import type { InstallerProfile } from '../runner/profiles';
+import type { InstallerProfile } from '../installer-profiles/profiles';
 
 export function taskboxOf(config: InstallConfig): InstallerMachine | undefined {
   return installerMachine(config);

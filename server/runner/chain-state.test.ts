@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { afterSuccess, chainOf, chainState, currentChain, type ChainRun, type ChainRunStage } from './chain-state';
 import { stageDefsOf } from './install-chain';
 import { planRun } from './plan-run';
-import { PROFILES } from './profiles';
+import { PROFILES } from '../installer-profiles/profiles';
 
 const profile = PROFILES.lab;
 const DEFS = stageDefsOf(profile);

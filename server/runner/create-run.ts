@@ -19,7 +19,7 @@ import { parseStoredConfig } from '../installs/parse-stored-config';
 import { PlanError, planRun, type PriorRun, type RunPlan, type RunRequest } from './plan-run';
 import { extraVarProblem, extraVarsInput, type ExtraVarValue } from './extra-vars';
 import { loadInstallChain } from './install-chain';
-import { applicableProfile, getProfile } from './profiles';
+import { applicableProfile, getProfile } from '../installer-profiles/profiles';
 import { isOperationKind, type OperationKind } from './operation-flows';
 import { OperationRefused, planOperationRetry } from '../operations/plan-operation';
 import { getRunner } from './runner';

@@ -8,7 +8,7 @@
  * at most BATCH_LINES lines so one SQLite transaction (which blocks the event loop) stays short.
  */
 import type { PendingLine, StageBatch } from './log-writer';
-import { phaseOf, type StageDef } from './profiles';
+import { phaseOf, type StageDef } from '../installer-profiles/profiles';
 import type { Redactor } from './redact';
 import { translateEvent, type HostCounter, type HostError, type JobEvent } from './translate-event';
 

@@ -18,7 +18,7 @@ import { loadEnv } from '../env';
 import { setNodeState } from '../installs/set-node-state';
 import { followStage, type FollowResult } from './follow-stage';
 import type { LogWriter } from './log-writer';
-import type { StageDef } from './profiles';
+import type { StageDef } from '../installer-profiles/profiles';
 import type { RunContext } from './run-context';
 import { builtinPlaybookFiles } from './builtin-playbooks';
 import { unlockedHostKeys } from './run-files';

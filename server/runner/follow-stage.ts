@@ -14,7 +14,7 @@
 import { loadEnv } from '../env';
 import { EventBatcher } from './event-batcher';
 import type { LogWriter } from './log-writer';
-import type { StageDef } from './profiles';
+import type { StageDef } from '../installer-profiles/profiles';
 import type { Redactor } from './redact';
 import { pipelineHooks } from './pipeline-hooks';
 import { followRemoteEvents } from './taskbox/follow-remote-events';

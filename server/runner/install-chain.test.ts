@@ -12,7 +12,7 @@ import { labPasswordLogin, newLabConfig } from '../lab/lab-hosts-config';
 import { useFreshDatabase } from '../test-support/fresh-db';
 import { loadInstallChain } from './install-chain';
 import { planRun } from './plan-run';
-import { PROFILES } from './profiles';
+import { PROFILES } from '../installer-profiles/profiles';
 import { reconcileRuns } from './reconcile-runs';
 import { getRunner } from './runner';
 import { getRunView } from './run-view';

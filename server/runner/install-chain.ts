@@ -11,7 +11,7 @@ import { setNodeState } from '../installs/set-node-state';
 import { getDb } from '../db';
 import { parseStoredConfig } from '../installs/parse-stored-config';
 import { chainOf, chainState, currentChain, type ChainRun, type ChainStageDef, type ChainState } from './chain-state';
-import { applicableProfile, getProfile, isHostlessStage, type InstallerProfile } from './profiles';
+import { applicableProfile, getProfile, isHostlessStage, type InstallerProfile } from '../installer-profiles/profiles';
 
 export interface InstallChain {
   profile: InstallerProfile;

@@ -10,7 +10,7 @@ import { assertValid } from '@/lib/config/validate';
 import { builtinPlaybookFiles } from './builtin-playbooks';
 import { stageDefsOf } from './install-chain';
 import { planRun, type PriorRun } from './plan-run';
-import { applicableProfile, PROFILES } from './profiles';
+import { applicableProfile, PROFILES } from '../installer-profiles/profiles';
 import { internalLbStageFiles, lbPriorityOf } from './taskbox/internal-lb-files';
 import { stagePaths } from './taskbox/layout';
 import { renderPlaybookScript } from './taskbox/stage-script';

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OPERATION_FLOWS, stageVarsOf, stagesOfRun } from './operation-flows';
-import { PROFILES } from './profiles';
+import { PROFILES } from '../installer-profiles/profiles';
 import { stagePaths } from './taskbox/layout';
 import { ansibleEnvironment, playbookCommand, renderPlaybookScript, type StageScriptInput } from './taskbox/stage-script';
 

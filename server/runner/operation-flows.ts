@@ -18,7 +18,7 @@
  * `hosts` is 'targets' (only the hosts the operation is about: `--limit`) or 'all' (the script runs
  * it on the whole inventory).
  */
-import type { StageDef } from './profiles';
+import type { StageDef } from '../installer-profiles/profiles';
 
 export type OperationKind = 'add-nodes' | 'remove-node' | 'uninstall';
 export const OPERATION_KINDS: readonly OperationKind[] = ['add-nodes', 'remove-node', 'uninstall'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PlanError, planRun, type PriorRun } from './plan-run';
-import { PROFILES, phaseOf } from './profiles';
+import { PROFILES, phaseOf } from '../installer-profiles/profiles';
 
 const lab = PROFILES.lab;
 const ks = PROFILES['kubesphere-2.0.2'];

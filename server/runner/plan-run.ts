@@ -16,7 +16,7 @@
  *   (older callers) it continues from the parent's first unfinished stage.
  */
 import type { RemainingStage } from './chain-state';
-import { isHostlessStage, type InstallerProfile, type StageDef } from './profiles';
+import { isHostlessStage, type InstallerProfile, type StageDef } from '../installer-profiles/profiles';
 
 export type RunMode = 'full' | 'failed' | 'resume' | 'stage';
 

@@ -6,7 +6,7 @@
 import { assertValid, type ValidInstallConfig } from '@/lib/config/validate';
 import { getDb } from '../db';
 import { resolveSecrets } from '../installs/resolve-secrets';
-import { applicableProfile, getProfile, type InstallerProfile } from './profiles';
+import { applicableProfile, getProfile, type InstallerProfile } from '../installer-profiles/profiles';
 import { isOperationKind, type RunOperation } from './operation-flows';
 import { collectSecretValues, createRedactor, type Redactor } from './redact';
 import { runDirOf } from './run-files';

@@ -15,7 +15,7 @@ import { loadEnv, resetEnvCache } from '../env';
 import { filesUnder } from '../test-support/files-under';
 import { cancelRunById } from './cancel-run';
 import { createRun, retryRun } from './create-run';
-import { SHIPPED_DIR } from './profiles';
+import { SHIPPED_DIR } from '../installer-profiles/profiles';
 import { reconcileRuns } from './reconcile-runs';
 import { createRedactor } from './redact';
 import { getRunView } from './run-view';

@@ -3,7 +3,7 @@
  * Built from rows whose text was redacted before it was stored; no secret can appear here.
  */
 import { getDb } from '../db';
-import { getProfile, INTERNAL_LB_STAGE } from './profiles';
+import { getProfile, INTERNAL_LB_STAGE } from '../installer-profiles/profiles';
 import { runLabelOf } from './run-refusal';
 import { operationActions } from '../operations/operation-actions';
 import { isOperationKind, stagesOfRun, type RunOperation } from './operation-flows';

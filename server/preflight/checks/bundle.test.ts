@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, defaultHost } from '@/lib/config/defaults';
 import type { InstallConfig } from '@/lib/config/schema';
-import { getProfile, PROFILES, SHIPPED_DIR, shippedPath } from '../../runner/profiles';
+import { getProfile, PROFILES, SHIPPED_DIR, shippedPath } from '../../installer-profiles/profiles';
 import type { TaskboxLook } from '../gather-taskbox';
 import { parseGatherOutput } from '../parse/facts';
 import type { BundleVersionFact } from '../parse/taskbox';

@@ -1,13 +1,13 @@
 /**
  * "Installer bundle": the bundle on the taskbox, judged against its profile's `layout` and
- * `version` (data in server/runner/profiles.ts). Pure: the taskbox's facts (taskbox-script.ts) →
+ * `version` (data in server/installer-profiles/profiles.ts). Pure: the taskbox's facts (taskbox-script.ts) →
  * one result; the install gate judges its own look at install time with the same function.
  *
  * The version is the one the bundle SHIPPED with: write-config keeps the original of each config
  * file it overwrites under SHIPPED_DIR, and that copy rules over the file the wizard rewrote.
  * A missing, incomplete, unreadable or other-version bundle fails; a version that cannot be read warns.
  */
-import { getProfile, type InstallerProfile } from '../../runner/profiles';
+import { getProfile, type InstallerProfile } from '../../installer-profiles/profiles';
 import type { TaskboxLook } from '../gather-taskbox';
 import type { BundleEntry, TaskboxBundleFacts } from '../parse/taskbox';
 import { isTaskbox, taskboxBundlePath, taskboxLoginHint, taskboxWords, taskboxLoginProblem, type TaskboxBundlePath } from '../taskbox';

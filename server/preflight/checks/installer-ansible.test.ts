@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PROFILES, type InstallerProfile } from '../../runner/profiles';
+import { PROFILES, type InstallerProfile } from '../../installer-profiles/profiles';
 import type { PythonFact, TaskboxFacts } from '../parse/taskbox';
 import { ansibleFact, bundleFacts, taskboxFacts } from '../testing/taskbox-facts';
 import { judgeInstallerAnsible, pinnedMatches } from './installer-ansible';

@@ -8,7 +8,7 @@
  *   when it cannot work: the profile has no bootstrap, its script is not in the bundle, or none of
  *   the Pythons it needs exists and the profile says it cannot install one (`pythonIfMissing: null`).
  */
-import { getProfile, type AnsiblePin, type InstallerProfile } from '../../runner/profiles';
+import { getProfile, type AnsiblePin, type InstallerProfile } from '../../installer-profiles/profiles';
 import type { AnsibleFact, TaskboxFacts } from '../parse/taskbox';
 import { bootstrapScriptOf } from '../taskbox-spec';
 import { isTaskbox, taskboxWords } from '../taskbox';

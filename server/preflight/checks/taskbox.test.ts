@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, defaultHost } from '@/lib/config/defaults';
 import type { Host, InstallConfig } from '@/lib/config/schema';
-import { PROFILES } from '../../runner/profiles';
+import { PROFILES } from '../../installer-profiles/profiles';
 import { parseGatherOutput } from '../parse/facts';
 import { parseProbes } from '../parse/misc';
 import { probeTargetsFor } from '../probe-targets';

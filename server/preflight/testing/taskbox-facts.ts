@@ -1,5 +1,5 @@
 /** TaskboxFacts fixtures for unit tests of the installer checks: a complete bundle, Ansible as asked. */
-import type { InstallerProfile } from '../../runner/profiles';
+import type { InstallerProfile } from '../../installer-profiles/profiles';
 import type { TaskboxLook } from '../gather-taskbox';
 import type { AnsibleFact, BundleEntry, TaskboxBundleFacts, TaskboxFacts } from '../parse/taskbox';
 import { bundleEntriesOf } from '../taskbox-spec';

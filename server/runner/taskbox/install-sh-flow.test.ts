@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROFILES, bundlePlaybooks } from '../profiles';
+import { PROFILES, bundlePlaybooks } from '../../installer-profiles/profiles';
 import { stagePaths } from './layout';
 import { ansibleEnvironment, playbookCommand, renderPlaybookScript, renderPrepareScript, type StageScriptInput } from './stage-script';
 

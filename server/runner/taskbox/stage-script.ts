@@ -20,7 +20,7 @@
  */
 import { shellQuote, shellQuoteArg } from '../../ssh/quote';
 import { INSTALL_SCRIPT_ENV, type ScriptEnv } from '../operation-flows';
-import type { InstallerProfile } from '../profiles';
+import type { InstallerProfile } from '../../installer-profiles/profiles';
 import { CALLBACK_DIR, CALLBACK_NAME, inBundle, type StagePaths } from './layout';
 
 export interface StageScriptInput {

@@ -10,7 +10,7 @@ import type { ValidInstallConfig } from '@/lib/config/validate';
 import { getDb } from '../../db';
 import { createInstall } from '../../installs/create-install';
 import { useFreshDatabase } from '../../test-support/fresh-db';
-import { getProfile } from '../profiles';
+import { getProfile } from '../../installer-profiles/profiles';
 import { knownHostsFor, taskboxTarget } from './taskbox-target';
 
 useFreshDatabase();

@@ -14,7 +14,7 @@ import { endpointOf } from '../../preflight/host-keys';
 import { sshTargetOf } from '../../preflight/host-shell';
 import { taskboxOf } from '../../preflight/taskbox';
 import type { HostKeyFingerprint, SshTarget } from '../../ssh';
-import type { InstallerProfile } from '../profiles';
+import type { InstallerProfile } from '../../installer-profiles/profiles';
 import { renderKnownHosts, type KnownHost } from '../run-files';
 
 export class TaskboxError extends Error {

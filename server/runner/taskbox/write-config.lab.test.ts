@@ -11,7 +11,7 @@ import { assertValid } from '@/lib/config/validate';
 import { useLab } from '@/lab/fixture';
 import { hostFsPath } from '@/lab/private-fs';
 import { connectHost, type SshSession } from '../../ssh';
-import { PROFILES, SHIPPED_DIR } from '../profiles';
+import { PROFILES, SHIPPED_DIR } from '../../installer-profiles/profiles';
 import { writeConfigOnTaskbox } from './write-config';
 
 const lab = useLab(1);

@@ -14,7 +14,7 @@
 import { renderHostsIni } from '@/lib/installer/hosts-ini';
 import { renderVarsYml } from '@/lib/installer/vars-yml';
 import type { SshSession } from '../../ssh';
-import { shippedPath } from '../profiles';
+import { shippedPath } from '../../installer-profiles/profiles';
 import type { RunContext } from '../run-context';
 import { inBundle } from './layout';
 import { writeRemoteFiles, type RemoteFile } from './remote-files';
