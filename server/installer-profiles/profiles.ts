@@ -17,7 +17,7 @@
  *   describe the bundle as shipped and the Ansible it was written for (server/preflight/checks/bundle.ts).
  */
 import type { LoadBalancer } from '@/lib/config/schema';
-import type { BundleLayout, ConfigFileDef, InstallerProfile, PhaseRule, StageDef } from './types';
+import type { ConfigFileDef, InstallerProfile, PhaseRule, StageDef } from './types';
 
 export * from './types';
 
