@@ -18,7 +18,7 @@ import { HttpError, NotFoundError, ValidationError } from '../http/errors';
 import { checkInstallConfig } from '../installs/check-install-config';
 import { clusterMembers } from '../installs/mark-joined';
 import { parseStoredConfig } from '../installs/parse-stored-config';
-import { checkInstallGate } from '../runner/check-install-gate';
+import { checkInstallGate } from '../install-gate/check-install-gate';
 import { assertNoConflict, persistPlan, serialised } from '../runner/create-run';
 import { OPERATION_KINDS, type OperationKind } from '../runner/operation-flows';
 import { getRunner } from '../runner/runner';
@@ -35,11 +35,8 @@ export const startOperationInput = z.object({
 export type StartOperationInput = z.infer<typeof startOperationInput>;
 
 async function assertAddGate(installId: string, targets: readonly string[], acknowledged: boolean): Promise<void> {
-  const gate = await checkInstallGate(installId, acknowledged);
-  if (gate.ok) return;
-  const onlyExistingNodes = gate.code === 'checks-failed' && gate.failing.every((h) => h.host !== 'cluster' && !targets.includes(h.host));
-  if (onlyExistingNodes) return;
-  throw new HttpError(409, `the new hosts cannot be added yet: ${gate.message}`, {}, { gate });
+  const gate = await checkInstallGate(installId, acknowledged, { kind: 'add-nodes', targets });
+  if (!gate.ok) throw new HttpError(409, `the new hosts cannot be added yet: ${gate.message}`, {}, { gate });
 }
 
 export async function startOperation(installId: string, input: StartOperationInput): Promise<string> {

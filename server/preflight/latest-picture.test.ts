@@ -13,7 +13,7 @@ import { getInstall } from '../installs/get-install';
 import { resolveSecrets } from '../installs/resolve-secrets';
 import { updateInstall } from '../installs/update-install';
 import { labPasswordLogin, newLabConfig } from '../lab/lab-hosts-config';
-import { checkInstallGate } from '../runner/check-install-gate';
+import { checkInstallGate } from '../install-gate/check-install-gate';
 import { adminCookie, callRoute } from '../test-support/api-client';
 import { useFreshDatabase } from '../test-support/fresh-db';
 import { checkedTargets } from './login-fingerprint';

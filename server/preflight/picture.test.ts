@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCoverage } from './coverage';
+import { checkCoverage } from '../install-gate/coverage';
 import { latestPicture, type StoredPreflightRun } from './picture';
 import type { CheckedTarget, ResultRow } from './view';
 

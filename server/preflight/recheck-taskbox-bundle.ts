@@ -1,6 +1,6 @@
 /**
  * The install gate's own look at the installer bundle on the taskbox, when an install starts
- * (server/runner/check-install-gate.ts): one short SSH connection pinned to the host key the operator
+ * (server/install-gate/): one short SSH connection pinned to the host key the operator
  * trusted for the taskbox's endpoint (none trusted: no connection), the taskbox script limited to the bundle and its version, judged by the
  * same judgeBundle as the preflight check. Never throws: every problem is a failed result in
  * operator words. `config` must carry the secrets (the login is used, never shown).

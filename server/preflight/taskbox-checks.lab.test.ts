@@ -12,7 +12,7 @@ import { useLab } from '@/lab/fixture';
 import { labFault } from '@/lab/faults';
 import { createInstall } from '../installs/create-install';
 import { updateInstall } from '../installs/update-install';
-import { checkInstallGate } from '../runner/check-install-gate';
+import { checkInstallGate } from '../install-gate/check-install-gate';
 import { PROFILES, SHIPPED_DIR, type InstallerProfile } from '../installer-profiles/profiles';
 import { withHost } from '../ssh';
 import { useFreshDatabase } from '../test-support/fresh-db';

@@ -113,7 +113,7 @@ function planOrThrow(...args: Parameters<typeof planRun>): RunPlan {
 
 /**
  * A new run, NOT gated by the preflight: the public path to a full install is startInstallRun
- * (check-install-gate.ts), which passes its gate here to run inside the mutex.
+ * (server/install-gate/start-install-run.ts), which passes its gate here to run inside the mutex.
  */
 export async function createRun(installId: string, input: CreateRunInput, opts: { drive?: boolean; gate?: () => Promise<void> } = {}): Promise<string> {
   return serialised(async () => {

@@ -23,7 +23,7 @@ import { startPreflight, waitForPreflight } from '../preflight/run-preflight';
 import type { PreflightRunView } from '../preflight/view';
 import { fingerprintOf } from '../ssh';
 import { useFreshDatabase } from '../test-support/fresh-db';
-import { startInstallRun } from './check-install-gate';
+import { startInstallRun } from '../install-gate/start-install-run';
 import { labConfig } from './test-support/lab-config';
 import { finished, logOf, stubLocalAnsible } from './test-support/taskbox-lab';
 

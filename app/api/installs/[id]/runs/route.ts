@@ -1,7 +1,7 @@
 // GET  /api/installs/:id/runs -> [{ id, status, mode, parentRunId, createdAt, finishedAt, error, stages:[{name,status}] }]
 //      newest first; parentRunId links each retry to the run it continues (the chain).
 // POST /api/installs/:id/runs { stages?, hosts?, extraVars?, acknowledgeWarnings? } -> 202 { runId }
-//      a full install, behind the install gate (server/runner/check-install-gate.ts):
+//      a full install, behind the install gate (server/install-gate/):
 //      409 { error, gate } unless the latest preflight finished, covers the current hosts with
 //      their current logins (gate.code hosts-changed / login-changed names them), has no
 //      failure, and (when it warned) acknowledgeWarnings is true;
@@ -12,7 +12,7 @@ import { parseInput } from '@/server/http/parse-input';
 import { jsonResponse, withApi } from '@/server/http/with-api';
 import { NotFoundError } from '@/server/http/errors';
 import { getDb } from '@/server/db';
-import { startInstallInput, startInstallRun } from '@/server/runner/check-install-gate';
+import { startInstallInput, startInstallRun } from '@/server/install-gate/start-install-run';
 import { listRuns } from '@/server/runner/run-view';
 
 export const dynamic = 'force-dynamic';

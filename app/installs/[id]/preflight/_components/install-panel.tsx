@@ -1,15 +1,15 @@
 'use client';
 /**
- * The install gate on the preflight page: the warnings acknowledgement, a collapsed "Advanced"
- * section (extra vars, key=value per line: e.g. the lab's `lab_fail_at=kubesphere:lab2`), and
- * "Install", enabled only when canStartInstall(result, acknowledged) and the server's gate
- * (GET /api/installs/:id/install-gate, read when the shown run has finished and after a refusal)
- * does not say the hosts or their login details changed since this check, or that the installer
- * bundle no longer passes — which only the server can tell; its reason is then shown next to the
- * button. Hosts that another install has already run on (the server's `crossInstall`) are shown as
- * warnings that need the same acknowledgement as the checks' own. Install POSTs /api/installs/:id/runs
- * (the server applies the whole gate again) and opens the new run; a refusal's message is shown
- * as the server wrote it, with a link to the run it names.
+ * The install gate on the preflight page: it renders the server's answer (GET
+ * /api/installs/:id/install-gate, read for the shown check when it starts and ends, and after a
+ * refusal; decided by server/install-gate/decide-install-gate.ts) and computes none of it. The
+ * warnings acknowledgement, shown when the answer has warnings to read (the checks' own, and hosts
+ * that another install has already run on, listed); a collapsed "Advanced" section (extra vars,
+ * key=value per line: e.g. the lab's `lab_fail_at=kubesphere:lab2`); and "Install", enabled when the
+ * answer is yes, or yes once acknowledged and the box is ticked; otherwise the answer's reason is
+ * shown next to the button. Install POSTs /api/installs/:id/runs (the server applies the gate
+ * again) and opens the new run; a refusal's message is shown as the server wrote it, with a link to
+ * the run it names.
  */
 import { useEffect, useState } from 'react';
 import Link from 'next/link';
@@ -17,11 +17,11 @@ import { useRouter } from 'next/navigation';
 import { Alert, Anchor, Button, Checkbox, Collapse, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { api } from '@/components/api';
 import { RefusalAlert, type Refusal } from '@/components/refusal-alert';
-import { canStartInstall, installGate } from '@/server/preflight/gate';
-import type { InstallGateView } from '@/server/runner/check-install-gate';
+import type { InstallGateView } from '@/server/install-gate/install-gate-view';
 import { parseExtraVarsText } from '@/server/runner/extra-vars';
 import type { PreflightRunView } from '@/server/preflight/view';
 
+/** Refusals that say this check no longer stands (shown in red); the others say what to do next. */
 const STALE_CODES = new Set<InstallGateView['code']>(['secrets-held', 'hosts-changed', 'login-changed', 'installer-bundle']);
 
 interface Props {
@@ -42,7 +42,6 @@ export function InstallPanel({ installId, view, acknowledged, onAcknowledge }: P
 
   const finished = view.status !== 'running';
   useEffect(() => {
-    if (!finished) return;
     let cancelled = false;
     void api<InstallGateView>('GET', `/api/installs/${encodeURIComponent(installId)}/install-gate`).then((r) => {
       if (!cancelled && r.ok) setServerGate(r.data);
@@ -52,17 +51,14 @@ export function InstallPanel({ installId, view, acknowledged, onAcknowledge }: P
     };
   }, [installId, view.runId, finished, gateReads]);
 
-  const gate = installGate(view, acknowledged);
-  const current = serverGate !== null && serverGate.preflightRunId === view.runId ? serverGate : null;
-  // What only the server can tell: this check no longer covers the hosts or their logins, or the
-  // installer bundle no longer passes as the settings are now.
-  const stale = current && STALE_CODES.has(current.code) ? current.message : null;
-  // Hosts that another install has already run on: warnings to acknowledge like the checks' own.
-  const crossInstall = current?.crossInstall ?? [];
-  const needsAcknowledgement = view.status === 'warned' || crossInstall.length > 0;
-  const reason = stale ?? (gate.ok ? (crossInstall.length > 0 && !acknowledged ? 'Acknowledge the warnings to continue.' : null) : gate.reason);
+  // the answer for the check shown, in the state shown (a running check's answer is re-read when it ends)
+  const gate = serverGate !== null && serverGate.preflightRunId === view.runId && (serverGate.preflightStatus === 'running') === !finished ? serverGate : null;
+  const open = gate !== null && (gate.ok || (gate.okWhenAcknowledged && acknowledged));
+  const reason = gate === null || open ? null : gate.okWhenAcknowledged ? 'Acknowledge the warnings to continue.' : gate.message;
+  const stale = gate !== null && STALE_CODES.has(gate.code);
+  const crossInstall = gate?.crossInstall ?? [];
   const parsed = parseExtraVarsText(extraText);
-  const canInstall = stale === null && canStartInstall(view, acknowledged) && (crossInstall.length === 0 || acknowledged) && parsed.ok && !busy;
+  const canInstall = open && parsed.ok && !busy;
 
   const install = async () => {
     if (!parsed.ok) return;
@@ -93,10 +89,10 @@ export function InstallPanel({ installId, view, acknowledged, onAcknowledge }: P
             </Stack>
           </Alert>
         )}
-        {current?.code === 'secrets-held' && current.heldSecrets.length > 0 && (
+        {gate?.code === 'secrets-held' && gate.heldSecrets.length > 0 && (
           <Alert color="yellow" title="Stored logins to confirm" data-testid="install-held-secrets">
             <Stack gap={4}>
-              {current.heldSecrets.map((h) => (
+              {gate.heldSecrets.map((h) => (
                 <Group key={h.path} gap="xs" wrap="nowrap" align="flex-start">
                   <Text size="sm">{h.message}</Text>
                   <Anchor component={Link} size="sm" href={`/installs/${encodeURIComponent(installId)}?goto=${encodeURIComponent(h.path)}`}>
@@ -107,7 +103,7 @@ export function InstallPanel({ installId, view, acknowledged, onAcknowledge }: P
             </Stack>
           </Alert>
         )}
-        {needsAcknowledgement && (
+        {gate?.needsAcknowledgement && (
           <Checkbox checked={acknowledged} onChange={(e) => onAcknowledge(e.currentTarget.checked)} label="I have read the warnings and want to install anyway" />
         )}
         <Group>

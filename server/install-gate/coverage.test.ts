@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { defaultHost } from '@/lib/config/defaults';
 import type { Host } from '@/lib/config/schema';
 import { checkCoverage } from './coverage';
-import { checkedTargets, loginFingerprintKey } from './login-fingerprint';
-import type { PreflightHost } from './preflight-hosts';
-import { parseCheckedHosts } from './view';
+import { checkedTargets, loginFingerprintKey } from '../preflight/login-fingerprint';
+import type { PreflightHost } from '../preflight/preflight-hosts';
+import { parseCheckedHosts } from '../preflight/view';
 
 const key = loginFingerprintKey(randomBytes(32));
 

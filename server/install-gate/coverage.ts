@@ -1,6 +1,6 @@
 /**
  * Does a preflight run cover the hosts as they are now? Pure: the install gate
- * (server/runner/check-install-gate.ts) passes the current hosts (checkedTargets, logins included)
+ * (decide-install-gate.ts) passes the current hosts (checkedTargets, logins included)
  * and what the run recorded (parseCheckedHosts of its hostsJson).
  *
  * Covered means: every current host, and an installer machine outside the cluster (`installer`,
@@ -12,8 +12,8 @@
  * that recorded targets without logins (before they were kept) cannot vouch for the current login:
  * its hosts count as "login-changed" too, with a message that says why.
  */
-import { sameLogin, type CheckedLoginTarget } from './login-fingerprint';
-import type { CheckedTarget } from './view';
+import { sameLogin, type CheckedLoginTarget } from '../preflight/login-fingerprint';
+import type { CheckedTarget } from '../preflight/view';
 
 export type CoverageRefusal = {
   code: 'hosts-changed' | 'login-changed';

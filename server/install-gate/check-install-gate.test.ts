@@ -5,7 +5,7 @@
  * or user refuses the install with 409 naming the host, on POST /api/installs/:id/runs and on
  * GET /api/installs/:id/install-gate. Runs stored before logins were recorded do not cover.
  * Where the gate must open, the config also has a taskbox: one lab host holding a copy of the lab
- * bundle, which the gate looks at again over SSH (server/preflight/recheck-taskbox-bundle.ts).
+ * bundle, which the gate looks at again over SSH (server/preflight/recheck-taskbox-bundle.ts, asked by server/install-gate/load-gate-facts.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultHost } from '@/lib/config/defaults';
