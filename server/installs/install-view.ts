@@ -3,6 +3,7 @@
  * `{set}` markers, so no secret value can reach a response through this view.
  */
 import type { Install } from '@prisma/client';
+import { isInstallStatus, type InstallStatus } from '@/lib/states';
 import type { ConfigIssueWithStep } from '@/lib/config/issues';
 import type { InstallConfig } from '@/lib/config/schema';
 import { checkInstallConfig } from './check-install-config';
@@ -11,7 +12,7 @@ import { parseStoredConfig } from './parse-stored-config';
 export interface InstallView {
   id: string;
   name: string;
-  status: string;
+  status: InstallStatus;
   step: string;
   config: InstallConfig;
   errors: ConfigIssueWithStep[];
@@ -26,7 +27,7 @@ export function toInstallView(install: Install): InstallView {
   return {
     id: install.id,
     name: install.name,
-    status: install.status,
+    status: isInstallStatus(install.status) ? install.status : 'draft',
     step: install.step,
     config,
     errors,

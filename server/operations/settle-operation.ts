@@ -12,6 +12,7 @@
  */
 import type { RunStatus } from '../runner/states';
 import type { RunContext } from '../runner/run-context';
+import { setInstallStatus } from '../runner/status-writes';
 import { getDb } from '../db';
 import { clearJoined, markJoined } from '../installs/mark-joined';
 import { parseStoredConfig } from '../installs/parse-stored-config';
@@ -37,7 +38,7 @@ export async function settleOperation(ctx: Pick<RunContext, 'installId' | 'runId
     await db.$transaction(async (tx) => {
       await clearJoined(installId, tx);
       await tx.node.updateMany({ where: { installId }, data: { state: 'unknown', stateNote: `uninstalled by run ${runId}` } });
-      await tx.install.update({ where: { id: installId }, data: { status: 'uninstalled' } });
+      await setInstallStatus(installId, 'uninstalled', tx);
     });
     // a check that cannot start (one already running) is the operator's to start again
     await startPreflight(installId, {}).catch(() => undefined);

@@ -17,6 +17,7 @@
  * is fresh; a run left "running" by a dead process is closed by reconcilePreflightRuns at boot or
  * when it is older than STALE_MS); secrets are resolved here and never recorded.
  */
+import type { NodeState } from '@/lib/states';
 import net from 'node:net';
 import { isLabProfile, type InstallConfig } from '@/lib/config/schema';
 import { getDb } from '../db';
@@ -89,7 +90,7 @@ export async function startPreflight(installId: string, opts: StartPreflightOpti
   return run.id;
 }
 
-async function setNodeState(installId: string, name: string, state: string, stateNote: string | null): Promise<void> {
+async function setNodeState(installId: string, name: string, state: NodeState, stateNote: string | null): Promise<void> {
   await getDb().node.updateMany({ where: { installId, name }, data: { state, stateNote } });
 }
 

@@ -15,6 +15,8 @@
  *   remain (one stage re-run, a subset run), `failed` otherwise. Never `installed` by one run's
  *   success alone.
  */
+import type { InstallStatus } from '@/lib/states';
+
 
 export interface ChainStageDef {
   name: string;
@@ -41,7 +43,8 @@ export interface ChainRun {
   stages: ChainRunStage[];
 }
 
-export type InstallChainStatus = 'installing' | 'installed' | 'incomplete' | 'failed';
+/** The statuses an install's run chain gives it (lib/states.ts). */
+export type InstallChainStatus = Extract<InstallStatus, 'installing' | 'installed' | 'incomplete' | 'failed'>;
 
 export interface RemainingStage {
   stage: string;

@@ -25,7 +25,8 @@ import type { LogWriter } from './log-writer';
 import { stagesOfRun } from './operation-flows';
 import { loadRunContext, type RunContext } from './run-context';
 import { settleOperation } from '../operations/settle-operation';
-import { sourcesOf, type RunStatus } from './states';
+import { isRunStatus, type RunStatus } from './states';
+import { claimRun, finishRun, interruptStage, setInstallStatus } from './status-writes';
 import { stagePaths } from './taskbox/layout';
 
 export interface DriveHooks {
@@ -48,27 +49,16 @@ async function reattachStage(ctx: RunContext, stage: Stage, hooks: DriveHooks): 
   }
 }
 
-async function finishRun(runId: string, status: RunStatus, error: string | undefined, errorKind: string | undefined): Promise<void> {
-  const db = getDb();
-  const rest = await db.stage.findMany({ where: { runId, status: 'queued' }, select: { id: true } });
-  for (const s of rest) {
-    await db.stage.updateMany({ where: { id: s.id, status: 'queued' }, data: { status: 'cancelled', error: 'not run', finishedAt: new Date() } });
-    await db.stageHost.updateMany({ where: { stageId: s.id, status: 'queued' }, data: { status: 'cancelled' } });
-  }
-  await db.run.updateMany({ where: { id: runId, status: { in: sourcesOf(status) } }, data: { status, finishedAt: new Date(), error: error ?? null, errorKind: errorKind ?? null } });
-}
-
 export async function driveRun(runId: string, hooks: DriveHooks): Promise<RunStatus> {
   const db = getDb();
   const run = await db.run.findUnique({ where: { id: runId } });
   if (!run) return 'interrupted';
   if (run.status === 'queued') {
-    const claimed = await db.run.updateMany({ where: { id: runId, status: 'queued' }, data: { status: 'running', startedAt: new Date() } });
-    if (claimed.count === 0) return 'interrupted';
+    if (!(await claimRun(runId))) return 'interrupted';
     // a day-2 operation leaves the install's status alone (the cluster stays installed meanwhile)
-    if (run.operation === 'install') await db.install.update({ where: { id: run.installId }, data: { status: 'installing' } });
+    if (run.operation === 'install') await setInstallStatus(run.installId, 'installing');
   } else if (run.status !== 'running') {
-    return run.status as RunStatus;
+    return isRunStatus(run.status) ? run.status : 'interrupted';
   }
   hooks.onChange(runId);
 
@@ -96,7 +86,7 @@ export async function driveRun(runId: string, hooks: DriveHooks): Promise<RunSta
   for (const stage of stages) {
     if (stage.status === 'succeeded') continue;
     if (stage.status !== 'queued' && stage.status !== 'running') {
-      final = stage.status as RunStatus;
+      final = isRunStatus(stage.status) ? stage.status : 'interrupted';
       error = stage.error ?? `stage ${stage.name} ${stage.status}`;
       break;
     }
@@ -143,11 +133,7 @@ async function finishOrphanStages(runId: string, hooks: DriveHooks): Promise<voi
   const running = await db.stage.findMany({ where: { runId, status: 'running' } });
   for (const stage of running) {
     const dir = stagePaths(stage.id).dir;
-    await db.stageHost.updateMany({ where: { stageId: stage.id, status: { in: ['queued', 'running'] } }, data: { status: 'interrupted' } });
-    await db.stage.updateMany({
-      where: { id: stage.id, status: 'running' },
-      data: { status: 'interrupted', finishedAt: new Date(), error: `the run could not be prepared again after a restart; on the taskbox, stop the stage's processes (pid ${stage.pid ?? '?'}) and remove ${dir}` },
-    });
+    await interruptStage(stage.id, `the run could not be prepared again after a restart; on the taskbox, stop the stage's processes (pid ${stage.pid ?? '?'}) and remove ${dir}`);
   }
   hooks.onChange(runId);
 }

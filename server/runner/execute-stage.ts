@@ -22,7 +22,8 @@ import type { StageDef } from '../installer-profiles/profiles';
 import type { RunContext } from './run-context';
 import { builtinPlaybookFiles } from './builtin-playbooks';
 import { unlockedHostKeys } from './run-files';
-import { sourcesOf, type StageStatus } from './states';
+import type { StageStatus } from './states';
+import { claimStage, finishStageHostStatus, finishStageStatus } from './status-writes';
 import { stagePaths, type StagePaths } from './taskbox/layout';
 import { cleanupRemoteStage, startRemoteStage } from './taskbox/remote-stage';
 import { writeRemoteFiles, type RemoteFile } from './taskbox/remote-files';
@@ -32,6 +33,7 @@ import { renderPlaybookScript, renderPrepareScript, type StageScriptInput } from
 import { stageFiles } from './taskbox/stage-files';
 import { supportFiles } from './taskbox/support-files';
 import { writeConfigOnTaskbox } from './taskbox/write-config';
+import { decodeHostError } from './run-columns';
 
 export interface StageOutcome {
   status: StageStatus;
@@ -66,14 +68,11 @@ export async function finishStage(ctx: Pick<RunContext, 'installId'>, stage: Sta
     const touched = h.ok + h.changed + h.skipped > 0;
     const hs: StageStatus = bad ? 'failed' : status === 'succeeded' ? 'succeeded' : status === 'failed' ? (touched ? 'succeeded' : 'failed') : status;
     if (hs === 'failed') failedHosts.push(h.host);
-    await db.stageHost.updateMany({ where: { id: h.id, status: { in: sourcesOf(hs) } }, data: { status: hs } });
+    await finishStageHostStatus(h.id, hs);
   }
   const firstError = hosts.find((h) => h.errorJson)?.errorJson;
-  const error = extra.error ?? (status === 'failed' && firstError ? (JSON.parse(firstError) as { msg: string }).msg : undefined);
-  await db.stage.updateMany({
-    where: { id: stage.id, status: { in: sourcesOf(status) } },
-    data: { status, finishedAt: new Date(), exitCode: extra.exitCode ?? null, error: error ?? null },
-  });
+  const error = extra.error ?? (status === 'failed' && firstError ? decodeHostError(firstError).msg : undefined);
+  await finishStageStatus(stage.id, status, { exitCode: extra.exitCode ?? null, error: error ?? null });
   if (failedHosts.length > 0) {
     await setNodeState(db, ctx.installId, failedHosts, { state: 'failed', stateNote: `failed at stage ${stage.name}` });
   }
@@ -90,9 +89,7 @@ export interface ExecuteStageOptions {
 export async function executeStage(opts: ExecuteStageOptions): Promise<StageOutcome> {
   const { ctx, stage, writer } = opts;
   const db = getDb();
-  const claimed = await db.stage.updateMany({ where: { id: stage.id, status: 'queued' }, data: { status: 'running', startedAt: new Date() } });
-  if (claimed.count === 0) return { status: 'interrupted', error: 'stage was not queued' };
-  await db.stageHost.updateMany({ where: { stageId: stage.id, status: 'queued' }, data: { status: 'running' } });
+  if (!(await claimStage(stage.id))) return { status: 'interrupted', error: 'stage was not queued' };
   const hostNames = (await db.stageHost.findMany({ where: { stageId: stage.id }, select: { host: true } })).map((h) => h.host);
   // a day-2 operation changes the state of the hosts it is about; the other nodes stay as they are
   const changing = ctx.operation === 'install' ? hostNames : hostNames.filter((h) => ctx.targets.includes(h));

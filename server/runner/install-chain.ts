@@ -11,7 +11,9 @@ import { setNodeState } from '../installs/set-node-state';
 import { getDb } from '../db';
 import { parseStoredConfig } from '../installs/parse-stored-config';
 import { chainOf, chainState, currentChain, type ChainRun, type ChainStageDef, type ChainState } from './chain-state';
+import { failInstallLeftInstalling, setInstallStatus } from './status-writes';
 import { applicableProfile, getProfile, isHostlessStage, type InstallerProfile } from '../installer-profiles/profiles';
+import { decodeRunColumns } from './run-columns';
 
 export interface InstallChain {
   profile: InstallerProfile;
@@ -44,7 +46,7 @@ async function loadRuns(installId: string): Promise<ChainRun[]> {
     parentRunId: r.parentRunId,
     status: r.status,
     createdAt: r.createdAt.getTime(),
-    scope: r.hostsJson ? (JSON.parse(r.hostsJson) as string[]) : null,
+    scope: decodeRunColumns({ ...r, extraVars: null, targetsJson: null }).scope,
     stages: r.stages.map((s) => ({ name: s.name, status: s.status, started: s.startedAt !== null, hosts: s.hosts })),
   }));
 }
@@ -79,11 +81,11 @@ export async function settleInstallStatus(installId: string): Promise<ChainState
   if (!loaded) {
     // no readable config (why a run could not even be prepared): never "installing" with nothing running
     const active = await db.run.count({ where: { installId, status: { in: ['queued', 'running'] } } });
-    if (active === 0) await db.install.updateMany({ where: { id: installId, status: 'installing' }, data: { status: 'failed' } });
+    if (active === 0) await failInstallLeftInstalling(installId);
     return null;
   }
   const { state, chain } = loaded;
-  await db.install.update({ where: { id: installId }, data: { status: state.status } });
+  await setInstallStatus(installId, state.status);
   if (state.complete) {
     const last = chain[chain.length - 1];
     await setNodeState(db, installId, state.scope, { state: 'ready', stateNote: `installed by run ${last?.id ?? '?'}` });

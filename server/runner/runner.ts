@@ -13,6 +13,7 @@ import { settleInstallStatus } from './install-chain';
 import { emitToStream } from '../realtime/live-streams';
 import { LogWriter } from './log-writer';
 import { getRunView } from './run-view';
+import { cancelQueuedRun } from './status-writes';
 
 export { CANCEL_GRACE_MS } from './follow-stage';
 export const STATE_EVENT = 'run:state';
@@ -65,11 +66,7 @@ export class Runner {
   async cancel(runId: string): Promise<'cancelled' | 'stopping' | 'not-active'> {
     const db = getDb();
     this.cancelRequested.add(runId);
-    const queued = await db.run.updateMany({ where: { id: runId, status: 'queued' }, data: { status: 'cancelled', finishedAt: new Date(), error: 'cancelled by the operator', errorKind: 'cancelled' } });
-    if (queued.count > 0) {
-      await db.stage.updateMany({ where: { runId, status: 'queued' }, data: { status: 'cancelled', finishedAt: new Date(), error: 'not run' } });
-      const stageIds = (await db.stage.findMany({ where: { runId }, select: { id: true } })).map((s) => s.id);
-      await db.stageHost.updateMany({ where: { stageId: { in: stageIds }, status: 'queued' }, data: { status: 'cancelled' } });
+    if (await cancelQueuedRun(runId)) {
       const run = await db.run.findUnique({ where: { id: runId }, select: { installId: true } });
       if (run) await settleInstallStatus(run.installId);
       this.pushState(runId);

@@ -6,11 +6,13 @@
  *   plus queued → cancelled (a run cancelled before it started) and queued → interrupted (boot found it
  *   orphaned before any stage started);
  * - terminal states never change again (a retry is a new run, never a rewrite of history);
- * - every status write in server/runner goes through `assertTransition` or a conditional update whose
- *   `where` lists the legal source states (`sourcesOf`), so two writers cannot both win.
+ * - every status write goes through status-writes.ts: a conditional update whose `where` lists the
+ *   source states it expects, checked legal by `assertTransition` (`sourcesFor`), so two writers
+ *   cannot both win and no code path can write an illegal transition.
  */
-export const RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'interrupted'] as const;
-export type RunStatus = (typeof RUN_STATUSES)[number];
+import { isRunStatus, RUN_STATUSES, type RunStatus } from '@/lib/states';
+
+export { isRunStatus, RUN_STATUSES, type RunStatus };
 export type StageStatus = RunStatus;
 export type HostStatus = RunStatus;
 
@@ -25,10 +27,6 @@ const LEGAL: Record<RunStatus, readonly RunStatus[]> = {
   cancelled: [],
   interrupted: [],
 };
-
-export function isRunStatus(value: string): value is RunStatus {
-  return (RUN_STATUSES as readonly string[]).includes(value);
-}
 
 export function isTerminal(status: string): boolean {
   return (TERMINAL_STATUSES as readonly string[]).includes(status);
@@ -56,4 +54,10 @@ export function assertTransition(what: 'run' | 'stage' | 'host', from: string, t
 /** The states from which `to` may be entered: use as `status: { in: sourcesOf(to) }` in updateMany. */
 export function sourcesOf(to: RunStatus): RunStatus[] {
   return RUN_STATUSES.filter((from) => LEGAL[from].includes(to));
+}
+
+/** `{ in: from }` for a conditional update to `to`, after asserting each `from → to` is legal. */
+export function sourcesFor(what: 'run' | 'stage' | 'host', from: readonly RunStatus[], to: RunStatus): { in: RunStatus[] } {
+  for (const f of from) assertTransition(what, f, to);
+  return { in: [...from] };
 }
