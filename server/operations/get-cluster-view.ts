@@ -12,6 +12,7 @@ import { isOperationKind, type RunOperation } from '../runner/operation-flows';
 import type { CertExpiry } from './cert-expiry';
 import { ADD_NODES_EFFECT, CLEAN_BY_HAND, HIGH_RISK_NOTES, UNINSTALL_DELETES } from './cluster-notes';
 import { readCertExpiry } from './read-cert-expiry';
+import { decodeRunColumns } from '../runner/run-columns';
 
 export interface ClusterOperationView {
   runId: string;
@@ -63,7 +64,7 @@ export async function getClusterView(installId: string, opts: { certificates?: b
     mode: r.mode,
     status: r.status,
     parentRunId: r.parentRunId,
-    targets: r.targetsJson ? (JSON.parse(r.targetsJson) as string[]) : r.hostsJson ? (JSON.parse(r.hostsJson) as string[]) : [],
+    targets: ((c) => (r.targetsJson ? c.targets : (c.scope ?? [])))(decodeRunColumns(r)),
     createdAt: r.createdAt.toISOString(),
     finishedAt: r.finishedAt ? r.finishedAt.toISOString() : null,
   }));

@@ -1,4 +1,6 @@
 /** The API shape of a preflight run (GET /api/preflight/:runId), built from its rows. Pure types + mapper. */
+import { z } from 'zod';
+import { decodeJsonColumn } from '../db-json';
 import { CHECK_TITLES } from './checks';
 import type { LoginFingerprint } from './login-fingerprint';
 import type { PreflightHost } from './preflight-hosts';
@@ -94,10 +96,23 @@ export function checkedTarget(h: PreflightHost): CheckedTarget {
 
 /** PreflightRun.hostsJson → the hosts it covers; `targets` is undefined for rows that kept names only. */
 export function parseCheckedHosts(hostsJson: string): { names: string[]; targets?: CheckedTarget[] } {
-  const raw = JSON.parse(hostsJson) as (string | CheckedTarget)[];
+  const raw = decodeJsonColumn(checkedHosts, hostsJson, 'a preflight run\'s hostsJson');
   const names = raw.map((h) => (typeof h === 'string' ? h : h.name));
-  return raw.every((h) => typeof h !== 'string') ? { names, targets: raw as CheckedTarget[] } : { names };
+  const targets = raw.filter((h): h is CheckedTarget => typeof h !== 'string');
+  return targets.length === raw.length ? { names, targets } : { names };
 }
+
+const checkedTargetSchema = z.object({
+  name: z.string(),
+  address: z.string(),
+  port: z.number(),
+  ip: z.string(),
+  roles: z.object({ master: z.boolean(), etcd: z.boolean(), worker: z.boolean() }),
+  installerMachine: z.literal(true).optional(),
+  login: z.object({ user: z.string(), address: z.string(), port: z.number(), auth: z.enum(['password', 'key']), secrets: z.string() }).optional(),
+}) satisfies z.ZodType<CheckedTarget>;
+/** Names (older rows) or targets. */
+const checkedHosts = z.array(z.union([z.string(), checkedTargetSchema]));
 
 export interface ResultRow {
   seq: number;

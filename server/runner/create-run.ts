@@ -25,6 +25,7 @@ import { OperationRefused, planOperationRetry } from '../operations/plan-operati
 import { getRunner } from './runner';
 import { runRefusal } from './run-refusal';
 import { ACTIVE_STATUSES } from './states';
+import { decodeRunColumns } from './run-columns';
 
 
 export const createRunInput = z.object({
@@ -41,11 +42,13 @@ export const retryRunInput = z.discriminatedUnion('mode', [
 ]);
 export type RetryRunInput = z.infer<typeof retryRunInput>;
 
-let chain: Promise<unknown> = Promise.resolve();
+/** The tail of run creation's queue: on globalThis like every process-wide singleton (Next may evaluate this module twice). */
+const creation = globalThis as unknown as { __kswRunCreation?: Promise<unknown> };
+
 /** Run creation (install runs, retries and day-2 operations) one at a time in this process. */
 export function serialised<T>(fn: () => Promise<T>): Promise<T> {
-  const p = chain.then(fn, fn);
-  chain = p.catch(() => undefined);
+  const p = (creation.__kswRunCreation ?? Promise.resolve()).then(fn, fn);
+  creation.__kswRunCreation = p.catch(() => undefined);
   return p;
 }
 
@@ -135,10 +138,8 @@ export async function loadPriorRun(runId: string): Promise<PriorRun & { installI
     id: run.id,
     installId: run.installId,
     status: run.status,
-    scope: run.hostsJson ? (JSON.parse(run.hostsJson) as string[]) : null,
-    extraVars: run.extraVars ? (JSON.parse(run.extraVars) as Record<string, unknown>) : {},
+    ...decodeRunColumns(run),
     operation: run.operation,
-    targets: run.targetsJson ? (JSON.parse(run.targetsJson) as string[]) : [],
     stages: run.stages.map((s) => ({ name: s.name, status: s.status, hosts: s.hosts.map((h) => ({ host: h.host, status: h.status })) })),
   };
 }

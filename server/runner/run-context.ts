@@ -12,6 +12,7 @@ import { collectSecretValues, createRedactor, type Redactor } from './redact';
 import { runDirOf } from './run-files';
 import { TaskboxLink } from './taskbox/taskbox-link';
 import { knownHostsFor, taskboxTarget } from './taskbox/taskbox-target';
+import { decodeRunColumns } from './run-columns';
 
 export interface RunContext {
   runId: string;
@@ -52,11 +53,10 @@ export async function loadRunContext(runId: string): Promise<RunContext> {
     throw new Error(redact((err as Error).message));
   }
   const profile = applicableProfile(getProfile(config.installer.profile), config.loadBalancer);
-  const userVars = run.extraVars ? (JSON.parse(run.extraVars) as Record<string, unknown>) : {};
-  const extraVars = { ...userVars, ksw_install_id: run.installId, ksw_run_id: runId };
+  const columns = decodeRunColumns(run);
+  const extraVars = { ...columns.extraVars, ksw_install_id: run.installId, ksw_run_id: runId };
   const link = new TaskboxLink(await taskboxTarget(run.installId, config, profile));
   const knownHosts = await knownHostsFor(run.installId, config, profile);
   const operation: RunOperation = isOperationKind(run.operation) ? run.operation : 'install';
-  const targets = run.targetsJson ? (JSON.parse(run.targetsJson) as string[]) : [];
-  return { runId, installId: run.installId, config, profile, bundle: bundleOnTaskbox(config, profile), runDir: runDirOf(runId), redact, extraVars, link, knownHosts, operation, targets };
+  return { runId, installId: run.installId, config, profile, bundle: bundleOnTaskbox(config, profile), runDir: runDirOf(runId), redact, extraVars, link, knownHosts, operation, targets: columns.targets };
 }

@@ -2,6 +2,7 @@
  * The run as the API and the run page see it (GET /api/runs/:id, socket `run:state`).
  * Built from rows whose text was redacted before it was stored; no secret can appear here.
  */
+import { z } from 'zod';
 import { getDb } from '../db';
 import { getProfile, INTERNAL_LB_STAGE } from '../installer-profiles/profiles';
 import { runLabelOf } from './run-refusal';
@@ -9,6 +10,7 @@ import { operationActions } from '../operations/operation-actions';
 import { isOperationKind, stagesOfRun, type RunOperation } from './operation-flows';
 import { runChainView, type ChainView, type RetryAction } from './run-chain-view';
 import type { HostError } from './translate-event';
+import { decodeHostError, decodeJsonColumn, decodeRunColumns } from './run-columns';
 
 export type { ChainView, RetryAction };
 
@@ -67,6 +69,9 @@ export interface RunView {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/** Only the profile id of a stored config: the stage labels need no more (the whole config is big). */
+const PROFILE_OF_CONFIG = z.object({ installer: z.object({ profile: z.string() }) });
+
 export async function getRunView(runId: string): Promise<RunView | null> {
   const db = getDb();
   const run = await db.run.findUnique({ where: { id: runId }, include: { stages: { orderBy: { position: 'asc' }, include: { hosts: true } }, install: { select: { configJson: true, nodes: { select: { name: true, joinedAt: true } } } } } });
@@ -74,15 +79,14 @@ export async function getRunView(runId: string): Promise<RunView | null> {
   const last = await db.logLine.aggregate({ where: { runId }, _max: { seq: true } });
   let labels = new Map<string, string>();
   try {
-    const profileId = (JSON.parse(run.install.configJson) as { installer?: { profile?: string } }).installer?.profile ?? 'kubesphere-2.0.2';
+    const profileId = decodeJsonColumn(PROFILE_OF_CONFIG, run.install.configJson, `install ${run.installId}: configJson`).installer.profile;
     labels = new Map([...stagesOfRun(getProfile(profileId).stages, run.operation), INTERNAL_LB_STAGE].map((s) => [s.name, s.label]));
   } catch {
     labels = new Map();
   }
-  const scope = run.hostsJson ? (JSON.parse(run.hostsJson) as string[]) : null;
+  const { scope, extraVars, targets } = decodeRunColumns(run);
   const prior = { id: run.id, status: run.status, scope, stages: run.stages.map((s) => ({ name: s.name, status: s.status, hosts: s.hosts.map((h) => ({ host: h.host, status: h.status })) })) };
   const operation: RunOperation = isOperationKind(run.operation) ? run.operation : 'install';
-  const targets = run.targetsJson ? (JSON.parse(run.targetsJson) as string[]) : [];
   const { chain, actions, abandon } = isOperationKind(operation)
     ? { chain: null, ...operationActions(operation, run.install.nodes.map((n) => n.name), targets, prior, run.install.nodes.filter((n) => n.joinedAt).map((n) => n.name)) }
     : { ...(await runChainView(run.installId, prior)), abandon: [] };
@@ -95,7 +99,7 @@ export async function getRunView(runId: string): Promise<RunView | null> {
     parentRunId: run.parentRunId,
     parentLabel: run.parentRunId ? await runLabelOf(run.installId, run.parentRunId) : null,
     hosts: scope,
-    extraVars: run.extraVars ? (JSON.parse(run.extraVars) as Record<string, unknown>) : {},
+    extraVars,
     error: run.error,
     errorKind: run.errorKind,
     createdAt: run.createdAt.toISOString(),
@@ -118,7 +122,7 @@ export async function getRunView(runId: string): Promise<RunView | null> {
         failed: h.failed,
         skipped: h.skipped,
         unreachable: h.unreachable,
-        ...(h.errorJson ? { error: JSON.parse(h.errorJson) as HostError } : {}),
+        ...(h.errorJson ? { error: decodeHostError(h.errorJson) } : {}),
       })),
     })),
     chain,
