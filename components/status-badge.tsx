@@ -1,23 +1,10 @@
 import { Badge } from '@mantine/core';
+import { statusColor, type StatusKind } from '@/lib/status-colors';
 
-const COLORS: Record<string, string> = {
-  draft: 'gray',
-  ready: 'blue',
-  queued: 'indigo',
-  running: 'yellow',
-  installing: 'yellow',
-  succeeded: 'teal',
-  installed: 'teal',
-  incomplete: 'orange',
-  failed: 'red',
-  interrupted: 'orange',
-  cancelled: 'gray',
-};
-
-/** A calm, colour-coded install status. Unknown statuses fall back to grey. */
-export function StatusBadge({ status }: { status: string }) {
+/** A calm, colour-coded status (an install's unless `kind` says otherwise): colours from lib/status-colors.ts. */
+export function StatusBadge({ status, kind = 'install' }: { status: string; kind?: StatusKind }) {
   return (
-    <Badge variant="light" color={COLORS[status] ?? 'gray'}>
+    <Badge variant="light" color={statusColor(kind, status)}>
       {status}
     </Badge>
   );

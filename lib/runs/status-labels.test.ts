@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOT_RUN, stageStatusLabel, statusColor, summaryStageLabels } from './status-labels';
+import { NOT_RUN, stageStatusLabel, summaryStageLabels } from './status-labels';
 
 describe('stageStatusLabel', () => {
   it('calls a cancelled stage that never started "not run"', () => {
@@ -24,10 +24,3 @@ describe('summaryStageLabels', () => {
   });
 });
 
-describe('statusColor', () => {
-  it('shows "not run" grey, unlike a cancel', () => {
-    expect(statusColor(NOT_RUN)).toBe('gray');
-    expect(statusColor('cancelled')).not.toBe('gray');
-    expect(statusColor('something-new')).toBe('gray');
-  });
-});

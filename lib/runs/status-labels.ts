@@ -1,24 +1,9 @@
 /**
- * The words and colours the UI shows for run, stage and host states. The API keeps the runner's
+ * The words the UI shows for run, stage and host states (their colours: lib/status-colors.ts). The API keeps the runner's
  * statuses; the runner marks a stage it never started `cancelled` (an earlier stage failed, or the
  * run was stopped), which here reads "not run", so a failure is never mistaken for an operator's cancel.
  */
 export const NOT_RUN = 'not run';
-
-const COLOR: Record<string, string> = {
-  queued: 'gray',
-  running: 'blue',
-  succeeded: 'teal',
-  failed: 'red',
-  cancelled: 'yellow',
-  interrupted: 'orange',
-  [NOT_RUN]: 'gray',
-};
-
-/** Mantine colour for a status or label; unknown ones are grey. */
-export function statusColor(label: string): string {
-  return COLOR[label] ?? 'gray';
-}
 
 /** A stage (or one host of it) as the run page has it: with its start time. */
 export function stageStatusLabel(status: string, stageStartedAt: string | null): string {

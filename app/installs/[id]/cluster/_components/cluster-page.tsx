@@ -11,7 +11,7 @@ import { Alert, Anchor, Badge, Button, Group, List, Stack, Table, Text, Title } 
 import { api } from '@/components/api';
 import type { ClusterView } from '@/server/operations/get-cluster-view';
 import type { CertExpiry } from '@/server/operations/cert-expiry';
-import { statusColor } from '@/lib/runs/status-labels';
+import { statusColor } from '@/lib/status-colors';
 import { OperationModal, type OperationAsk } from './operation-modal';
 
 const OPERATION_WORDS: Record<string, string> = { install: 'Install', 'add-nodes': 'Add workers', 'remove-node': 'Remove', uninstall: 'Uninstall' };
@@ -45,7 +45,7 @@ export function ClusterPage({ installId, installName }: { installId: string; ins
       <Group justify="space-between">
         <Title order={3}>{`Cluster: ${installName ?? view.name}`}</Title>
         <Group gap="sm">
-          <Badge variant="light" color={uninstalled ? 'gray' : 'green'}>{view.status}</Badge>
+          <Badge variant="light" color={statusColor('install', view.status)}>{view.status}</Badge>
           <Anchor component={Link} href={`/installs/${installId}`} size="sm">The hosts and settings</Anchor>
           <Anchor component={Link} href={`/installs/${installId}/runs`} size="sm">All runs</Anchor>
         </Group>
@@ -62,7 +62,7 @@ export function ClusterPage({ installId, installName }: { installId: string; ins
             <Table.Tr key={n.name}>
               <Table.Td>{n.name} <Text span size="xs" c="dimmed">{n.address}</Text>{n.joined ? null : <Badge ml="xs" size="xs" variant="outline">not in the cluster</Badge>}</Table.Td>
               <Table.Td>{n.roles.join(', ')}</Table.Td>
-              <Table.Td><Badge variant="light" color={n.state === 'ready' ? 'green' : n.state === 'failed' ? 'red' : 'gray'}>{n.state}</Badge> <Text span size="xs" c="dimmed">{n.stateNote}</Text></Table.Td>
+              <Table.Td><Badge variant="light" color={statusColor('node', n.state)}>{n.state}</Badge> <Text span size="xs" c="dimmed">{n.stateNote}</Text></Table.Td>
               <Table.Td>{n.lastOperation ? <Anchor component={Link} href={`/installs/${installId}/runs/${n.lastOperation.runId}`} size="sm">{OPERATION_WORDS[n.lastOperation.operation]} ({n.lastOperation.status})</Anchor> : '—'}</Table.Td>
               <Table.Td>{removable(n) ? <Button size="xs" variant="subtle" color="red" onClick={() => setAsk({ kind: 'remove-node', hosts: [n.name] })}>Remove…</Button> : null}</Table.Td>
             </Table.Tr>
@@ -97,7 +97,7 @@ export function ClusterPage({ installId, installName }: { installId: string; ins
               <Table.Td><Anchor component={Link} href={`/installs/${installId}/runs/${o.runId}`} size="sm">{new Date(o.createdAt).toLocaleString()}</Anchor></Table.Td>
               <Table.Td>{OPERATION_WORDS[o.operation]}{o.parentRunId ? ' (retry)' : ''}</Table.Td>
               <Table.Td>{o.targets.length > 0 ? o.targets.join(', ') : 'all'}</Table.Td>
-              <Table.Td><Badge color={statusColor(o.status)} variant="light">{o.status}</Badge></Table.Td>
+              <Table.Td><Badge color={statusColor('run', o.status)} variant="light">{o.status}</Badge></Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

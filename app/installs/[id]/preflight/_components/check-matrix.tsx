@@ -7,12 +7,12 @@
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { ActionIcon, Badge, Button, Code, Drawer, Group, ScrollArea, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import type { PreflightCheckView, PreflightHostView, PreflightRunView } from '@/server/preflight/view';
+import { statusColor } from '@/lib/status-colors';
 import classes from './check-matrix.module.css';
 import type { HostKeyView, ShownHostKey } from '@/server/preflight/host-keys';
 import { CheckActions, type CheckActionsProps } from './check-actions';
 import { columnsOf } from './run-state';
 
-const COLOR = { pass: 'teal', warn: 'yellow', fail: 'red', pending: 'gray' } as const;
 // Compact cells: a quiet ✓ for a pass, words for what needs reading; only a failure is filled.
 const LABEL = { pass: '✓', warn: 'warn', fail: 'fail', pending: '…' } as const;
 
@@ -45,7 +45,7 @@ export function CheckDetails({ selected, onClose, actions }: { selected: Selecte
       {selected && (
         <Stack gap="sm">
           <Group gap="xs">
-            <Badge color={COLOR[selected.check.status]}>{selected.check.status}</Badge>
+            <Badge color={statusColor('check', selected.check.status)}>{selected.check.status}</Badge>
             <Text size="xs" c="dimmed">{selected.check.durationMs} ms</Text>
           </Group>
           <Text>{selected.check.message}</Text>
@@ -92,7 +92,7 @@ const HostRow = memo(function HostRow({ host, columnIds, onOpen, onRerun, busy }
     <Table.Tr>
       <Table.Td className={classes.pinned}>
         <Group gap={6} wrap="nowrap">
-          <Badge size="xs" circle color={COLOR[host.status]} role="img" aria-label={`${host.name}: ${host.status}`}> </Badge>
+          <Badge size="xs" circle color={statusColor('check', host.status)} role="img" aria-label={`${host.name}: ${host.status}`}> </Badge>
           <Text fw={500}>{host.name}</Text>
           {host.installerMachine && (
             <Badge size="xs" variant="light" color="grape" title="The machine outside the cluster that runs the installer: checked for its login, the bundle, its Ansible and SSH to every host">

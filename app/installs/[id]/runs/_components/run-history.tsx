@@ -8,7 +8,8 @@ import Link from 'next/link';
 import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { api } from '@/components/api';
 import type { RunSummary } from '@/server/runner/run-view';
-import { statusColor, summaryStageLabels } from '@/lib/runs/status-labels';
+import { summaryStageLabels } from '@/lib/runs/status-labels';
+import { statusColor } from '@/lib/status-colors';
 import { modeWords, runDuration, runNumbers } from '@/lib/runs/run-names';
 
 
@@ -68,7 +69,7 @@ export function RunHistory({ installId, installName }: { installId: string; inst
                 </Table.Td>
                 <Table.Td>{modeWords(r.mode)}</Table.Td>
                 <Table.Td>
-                  <Badge color={statusColor(r.status)} variant="light">
+                  <Badge color={statusColor('run', r.status)} variant="light">
                     {r.status}
                   </Badge>
                 </Table.Td>

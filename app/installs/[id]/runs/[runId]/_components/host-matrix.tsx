@@ -3,7 +3,8 @@
 import { memo } from 'react';
 import { Badge, Table, Text, Tooltip } from '@mantine/core';
 import type { StageView } from '@/server/runner/run-view';
-import { stageStatusLabel, statusColor } from '@/lib/runs/status-labels';
+import { stageStatusLabel } from '@/lib/runs/status-labels';
+import { statusColor } from '@/lib/status-colors';
 
 export const HostMatrix = memo(function HostMatrix({ stages }: { stages: StageView[] }) {
   const withHosts = stages.filter((s) => s.hosts.length > 0);
@@ -36,7 +37,7 @@ export const HostMatrix = memo(function HostMatrix({ stages }: { stages: StageVi
                   <Table.Td key={s.name} data-testid={`cell-${s.name}-${name}`} data-status={h.status}>
                     <Tooltip label={`ok ${h.ok} · changed ${h.changed} · failed ${h.failed} · unreachable ${h.unreachable} · skipped ${h.skipped}`}>
                       <span>
-                        <Badge size="xs" color={statusColor(label)} variant="light" mr={4}>
+                        <Badge size="xs" color={statusColor('run', label)} variant="light" mr={4}>
                           {label}
                         </Badge>
                         <Text span size="xs" ff="monospace">

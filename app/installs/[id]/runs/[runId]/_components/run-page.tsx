@@ -20,7 +20,7 @@ import { ChainBanner, RetryActions } from './chain-panel';
 import { ErrorCards } from './error-cards';
 import { HostMatrix } from './host-matrix';
 import { StageTimeline } from './stage-timeline';
-import { statusColor } from '@/lib/runs/status-labels';
+import { statusColor } from '@/lib/status-colors';
 import { useRunStream } from './use-run-stream';
 
 function lastPhase(stream: ReturnType<typeof useRunStream>): string | null {
@@ -83,7 +83,7 @@ export function RunPage({ installId, runId, installName }: { installId: string; 
       <Group justify="space-between">
         <Group gap="sm">
           <Title order={1} size="h3">{installName ? `${view.label} of ${installName}` : view.label}</Title>
-          <Badge color={statusColor(view.status)} size="lg" data-testid="run-status">
+          <Badge color={statusColor('run', view.status)} size="lg" data-testid="run-status">
             {view.status}
           </Badge>
           {view.parentRunId ? (

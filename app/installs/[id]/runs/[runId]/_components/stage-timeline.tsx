@@ -3,7 +3,8 @@
 import { memo } from 'react';
 import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import type { StageView } from '@/server/runner/run-view';
-import { NOT_RUN, stageStatusLabel, statusColor } from '@/lib/runs/status-labels';
+import { NOT_RUN, stageStatusLabel } from '@/lib/runs/status-labels';
+import { statusColor } from '@/lib/status-colors';
 import { formatDuration } from '@/lib/runs/format-duration';
 
 export function stageDuration(s: StageView, now: number): string {
@@ -17,7 +18,7 @@ function StageRow({ stage: s, phase, now }: { stage: StageView; phase: string | 
   return (
     <Group justify="space-between" data-testid={`stage-${s.name}`} data-status={s.status}>
       <Group gap="xs">
-        <Badge color={statusColor(label)} variant={s.status === 'running' ? 'filled' : 'light'} w={100}>
+        <Badge color={statusColor('run', label)} variant={s.status === 'running' ? 'filled' : 'light'} w={100}>
           {label}
         </Badge>
         <Text fw={500}>{s.label}</Text>
