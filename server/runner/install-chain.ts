@@ -11,6 +11,7 @@ import { setNodeState } from '../installs/set-node-state';
 import { getDb } from '../db';
 import { parseStoredConfig } from '../installs/parse-stored-config';
 import { chainOf, chainState, currentChain, type ChainRun, type ChainStageDef, type ChainState } from './chain-state';
+import { ACTIVE_STATUSES } from './states';
 import { failInstallLeftInstalling, setInstallStatus } from './status-writes';
 import { applicableProfile, getProfile, isHostlessStage, type InstallerProfile } from '../installer-profiles/profiles';
 import { decodeRunColumns } from './run-columns';
@@ -80,7 +81,7 @@ export async function settleInstallStatus(installId: string): Promise<ChainState
   const db = getDb();
   if (!loaded) {
     // no readable config (why a run could not even be prepared): never "installing" with nothing running
-    const active = await db.run.count({ where: { installId, status: { in: ['queued', 'running'] } } });
+    const active = await db.run.count({ where: { installId, status: { in: [...ACTIVE_STATUSES] } } });
     if (active === 0) await failInstallLeftInstalling(installId);
     return null;
   }

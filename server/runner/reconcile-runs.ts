@@ -16,14 +16,14 @@ import { getDb } from '../db';
 import { settleInstallStatus } from './install-chain';
 import { removeLocalScratch } from './run-files';
 import { getRunner } from './runner';
-import { isTerminal } from './states';
+import { ACTIVE_STATUSES, isTerminal } from './states';
 
 export async function reconcileRuns(): Promise<{ resumed: string[]; cleaned: number }> {
   const db = getDb();
-  const active = await db.run.findMany({ where: { status: { in: ['queued', 'running'] } }, orderBy: { createdAt: 'asc' }, select: { id: true } });
+  const active = await db.run.findMany({ where: { status: { in: [...ACTIVE_STATUSES] } }, orderBy: { createdAt: 'asc' }, select: { id: true } });
   const runner = getRunner();
   for (const r of active) void runner.drive(r.id);
-  const stuck = await db.install.findMany({ where: { status: 'installing', runs: { none: { status: { in: ['queued', 'running'] } } } }, select: { id: true } });
+  const stuck = await db.install.findMany({ where: { status: 'installing', runs: { none: { status: { in: [...ACTIVE_STATUSES] } } } }, select: { id: true } });
   for (const install of stuck) await settleInstallStatus(install.id);
   let cleaned = 0;
   const runsDir = path.join(loadEnv().dataDir, 'runs');
