@@ -15,6 +15,9 @@
  *   remain (one stage re-run, a subset run), `failed` otherwise. Never `installed` by one run's
  *   success alone.
  */
+import type { InstallChainStatus } from '@/lib/api/runs';
+
+export type { InstallChainStatus };
 
 export interface ChainStageDef {
   name: string;
@@ -40,8 +43,6 @@ export interface ChainRun {
   scope: string[] | null;
   stages: ChainRunStage[];
 }
-
-export type InstallChainStatus = 'installing' | 'installed' | 'incomplete' | 'failed';
 
 export interface RemainingStage {
   stage: string;

@@ -38,33 +38,9 @@ import type { RunStatus } from '../preflight/types';
 import { loadLatestPicture } from '../preflight/load-picture';
 import { CLUSTER_HOST } from '../preflight/view';
 import { createRun, createRunInput } from './create-run';
+import type { HostChecks, InstallGateView } from '@/lib/api/runs';
 
-export interface HostChecks {
-  /** Inventory name, or "cluster" for cluster-wide checks. */
-  host: string;
-  checks: string[];
-}
-
-export interface InstallGateView {
-  ok: boolean;
-  /** Why not, as a stable code for clients and tests. */
-  code: 'ok' | 'internal-lb-unchecked' | 'no-preflight' | 'preflight-running' | 'secrets-held' | 'hosts-changed' | 'login-changed' | 'installer-bundle' | 'checks-failed' | 'warnings-not-acknowledged';
-  preflightRunId: string | null;
-  preflightStatus: RunStatus | null;
-  /** Hosts of the config the latest check did not cover, or covered as they were before a change. */
-  hostsChanged: string[];
-  /** Hosts whose login (user, address, port, auth kind, secrets) is not the one the latest check used. */
-  loginChanged: string[];
-  failing: HostChecks[];
-  warnings: HostChecks[];
-  /** Hosts that are also hosts of another install that has run (lib/config/cross-install-hosts.ts): warnings to acknowledge. */
-  crossInstall: string[];
-  /** Stored login secrets held back until the operator confirms them for the host's new address:port (code secrets-held): the field and what to do. */
-  heldSecrets: { path: string; message: string }[];
-  acknowledged: boolean;
-  /** Operator words: what blocks the install and what to do. */
-  message: string;
-}
+export type { HostChecks, InstallGateView };
 
 /** The body of POST /api/installs/:id/runs: a run's input plus the warnings acknowledgement. */
 export const startInstallInput = createRunInput.extend({ acknowledgeWarnings: z.boolean().optional() });
