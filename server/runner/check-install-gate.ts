@@ -16,7 +16,6 @@
  * (`retryRun`) are not gated: they continue a chain whose first run passed this gate. `createRun`
  * stays ungated for tests and tools; the gate runs inside its mutex, so nothing slips in between.
  */
-import { z } from 'zod';
 import { crossInstallHostIssues } from '@/lib/config/cross-install-hosts';
 import { INTERNAL_LB_UNCHECKED } from '@/lib/config/internal-lb';
 import { getDb } from '../db';
@@ -37,14 +36,14 @@ import { recheckTaskboxBundle } from '../preflight/recheck-taskbox-bundle';
 import type { RunStatus } from '../preflight/types';
 import { loadLatestPicture } from '../preflight/load-picture';
 import { CLUSTER_HOST } from '../preflight/view';
-import { createRun, createRunInput } from './create-run';
+import { createRun } from './create-run';
+import { startInstallInput, type StartInstallInput } from '@/lib/api/run-input';
 import type { HostChecks, InstallGateView } from '@/lib/api/runs';
 
 export type { HostChecks, InstallGateView };
 
 /** The body of POST /api/installs/:id/runs: a run's input plus the warnings acknowledgement. */
-export const startInstallInput = createRunInput.extend({ acknowledgeWarnings: z.boolean().optional() });
-export type StartInstallInput = z.infer<typeof startInstallInput>;
+export { startInstallInput, type StartInstallInput };
 
 /** "lab1 (sudo); the installer machine (Installer bundle)": `label` names a host as the operator reads it. */
 function describe(list: HostChecks[], label: (host: string) => string): string {

@@ -3,7 +3,7 @@
 import { parseInput } from '@/server/http/parse-input';
 import { jsonResponse, withApi } from '@/server/http/with-api';
 import { createInstall } from '@/server/installs/create-install';
-import { createInstallInput } from '@/server/installs/install-input';
+import { createInstallInput } from '@/lib/api/install-input';
 import { listInstalls } from '@/server/installs/list-installs';
 
 export const dynamic = 'force-dynamic';

@@ -6,7 +6,7 @@ import { parseInput } from '@/server/http/parse-input';
 import { jsonResponse, withApi } from '@/server/http/with-api';
 import { deleteInstall } from '@/server/installs/delete-install';
 import { getInstall } from '@/server/installs/get-install';
-import { updateInstallInput } from '@/server/installs/install-input';
+import { updateInstallInput } from '@/lib/api/install-input';
 import { updateInstall } from '@/server/installs/update-install';
 
 export const dynamic = 'force-dynamic';

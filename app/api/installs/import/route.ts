@@ -4,7 +4,7 @@
 import { parseInput } from '@/server/http/parse-input';
 import { jsonResponse, withApi } from '@/server/http/with-api';
 import { importInstall } from '@/server/installs/import-install';
-import { importInstallInput } from '@/server/installs/install-input';
+import { importInstallInput } from '@/lib/api/install-input';
 
 export const dynamic = 'force-dynamic';
 

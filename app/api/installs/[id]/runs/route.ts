@@ -7,7 +7,7 @@
 //      failure, and (when it warned) acknowledgeWarnings is true;
 //      409 when a run of this install is active or a host is in another install's active run;
 //      422 for config rule errors, unknown stages/hosts, or extra vars that set Ansible's own variables
-//      (ansible_*, magic and reserved names), look like credentials or hold a template (server/runner/extra-vars.ts).
+//      (ansible_*, magic and reserved names), look like credentials or hold a template (lib/runs/extra-vars.ts).
 import { parseInput } from '@/server/http/parse-input';
 import { jsonResponse, withApi } from '@/server/http/with-api';
 import { NotFoundError } from '@/server/http/errors';

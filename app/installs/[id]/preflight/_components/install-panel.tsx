@@ -19,7 +19,7 @@ import { api } from '@/components/api';
 import { RefusalAlert, type Refusal } from '@/components/refusal-alert';
 import { canStartInstall, installGate } from '@/server/preflight/gate';
 import type { InstallGateView } from '@/server/runner/check-install-gate';
-import { parseExtraVarsText } from '@/server/runner/extra-vars';
+import { parseExtraVarsText } from '@/lib/runs/extra-vars';
 import type { PreflightRunView } from '@/server/preflight/view';
 
 const STALE_CODES = new Set<InstallGateView['code']>(['secrets-held', 'hosts-changed', 'login-changed', 'installer-bundle']);
