@@ -35,7 +35,7 @@ export function SetupForm() {
 
   const onSubmit = async (values: Values) => {
     setProblem(null);
-    const r = await api('POST', '/api/auth/setup', { token: values.token, password: values.password });
+    const r = await api('POST /api/auth/setup', { body: { token: values.token, password: values.password } });
     if (r.ok) {
       router.replace('/installs');
       router.refresh();

@@ -8,7 +8,7 @@ import { deviceCookie } from '@/server/auth/device-cookie';
 import { loginClientOf } from '@/server/auth/login-gate';
 import { isHttpsRequest, sessionCookie } from '@/server/auth/session-cookie';
 import { parseInput } from '@/server/http/parse-input';
-import { jsonResponse, withApi } from '@/server/http/with-api';
+import { reply, withApi } from '@/server/http/with-api';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,13 +18,14 @@ const setupInput = z.object({
 });
 
 export const POST = withApi(
+  'POST /api/auth/setup',
   async ({ request, body }) => {
     const input = parseInput(setupInput, body);
     const client = loginClientOf(request);
     await completeSetup(input, client);
     const token = await createSession();
     const secure = isHttpsRequest(request);
-    return jsonResponse({ ok: true }, 200, { 'set-cookie': [sessionCookie(token, secure), deviceCookie(client.deviceId, secure)] });
+    return reply({ ok: true } as const, 200, { 'set-cookie': [sessionCookie(token, secure), deviceCookie(client.deviceId, secure)] });
   },
   { auth: false },
 );

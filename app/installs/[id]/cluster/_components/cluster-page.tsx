@@ -25,7 +25,7 @@ export function ClusterPage({ installId, installName }: { installId: string; ins
   const [ask, setAsk] = useState<OperationAsk | null>(null);
 
   const load = useCallback(async (certificates: boolean) => {
-    const r = await api<ClusterView>('GET', `/api/installs/${installId}/cluster${certificates ? '?certificates=1' : ''}`);
+    const r = await api('GET /api/installs/:id/cluster', { params: { id: installId }, query: certificates ? { certificates: '1' } : undefined });
     if (!r.ok) return setError(r.message);
     setView(r.data);
     if (r.data.certificates) setCerts(r.data.certificates);

@@ -44,7 +44,7 @@ export function InstallPanel({ installId, view, acknowledged, onAcknowledge }: P
   useEffect(() => {
     if (!finished) return;
     let cancelled = false;
-    void api<InstallGateView>('GET', `/api/installs/${encodeURIComponent(installId)}/install-gate`).then((r) => {
+    void api('GET /api/installs/:id/install-gate', { params: { id: installId } }).then((r) => {
       if (!cancelled && r.ok) setServerGate(r.data);
     });
     return () => {
@@ -69,7 +69,7 @@ export function InstallPanel({ installId, view, acknowledged, onAcknowledge }: P
     setBusy(true);
     setRefusal(null);
     const body = { acknowledgeWarnings: acknowledged, ...(Object.keys(parsed.vars).length > 0 ? { extraVars: parsed.vars } : {}) };
-    const r = await api<{ runId: string }>('POST', `/api/installs/${encodeURIComponent(installId)}/runs`, body);
+    const r = await api('POST /api/installs/:id/runs', { params: { id: installId }, body });
     if (r.ok) {
       router.push(`/installs/${encodeURIComponent(installId)}/runs/${encodeURIComponent(r.data.runId)}`);
       return; // stays busy until the run page replaces this one

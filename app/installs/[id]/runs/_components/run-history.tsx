@@ -25,7 +25,7 @@ export function RunHistory({ installId, installName }: { installId: string; inst
   const now = Date.now();
 
   useEffect(() => {
-    void api<RunSummary[]>('GET', `/api/installs/${installId}/runs`).then((r) => (r.ok ? setRuns(r.data) : setError(r.message)));
+    void api('GET /api/installs/:id/runs', { params: { id: installId } }).then((r) => (r.ok ? setRuns(r.data) : setError(r.message)));
   }, [installId]);
 
   return (

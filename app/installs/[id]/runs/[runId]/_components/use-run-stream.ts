@@ -29,7 +29,7 @@ export function useRunStream(runId: string): RunStream {
 
   useEffect(() => {
     let alive = true;
-    void api<RunView>('GET', `/api/runs/${runId}`).then((r) => {
+    void api('GET /api/runs/:id', { params: { id: runId } }).then((r) => {
       if (!alive) return;
       if (r.ok) setView(r.data);
       else setLoadError(r.message);
