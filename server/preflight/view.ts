@@ -7,7 +7,7 @@ import type { PreflightCheckView, PreflightHostView, PreflightRunView, CombinedP
 
 export type { PreflightCheckView, PreflightHostView, PreflightRunView, CombinedPicture, PreflightResultEvent, PreflightStatusEvent };
 
-export { PREFLIGHT_STATUS_EVENT } from './stream-events';
+export { PREFLIGHT_STATUS_EVENT } from '@/lib/live/events';
 
 export const CLUSTER_HOST = '*';
 

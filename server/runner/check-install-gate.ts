@@ -29,7 +29,7 @@ import { heldSecretsOf } from '../preflight/host-shell';
 import { parseStoredConfig } from '../installs/parse-stored-config';
 import { CHECK_TITLES } from '../preflight/checks';
 import { checkCoverage } from '../preflight/coverage';
-import { installGate } from '../preflight/gate';
+import { installGate } from '@/lib/preflight/gate';
 import { checkedTargets } from '../preflight/login-fingerprint';
 import { preflightHosts } from '../preflight/preflight-hosts';
 import { recheckTaskboxBundle } from '../preflight/recheck-taskbox-bundle';

@@ -11,7 +11,7 @@ import { formatWhen } from '@/components/format';
 import { ConfirmButton } from '@/components/confirm-button';
 import { ImportModal } from '@/components/import-modal';
 import { NewInstallModal } from './new-install-modal';
-import type { InstallSummary } from '@/server/installs/list-installs';
+import type { InstallSummary } from '@/lib/api/installs';
 
 export function InstallsView() {
   const [installs, setInstalls] = useState<InstallSummary[] | null>(null);

@@ -8,7 +8,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Anchor, Button, Code, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { api } from '@/components/api';
-import type { FinishView } from '@/server/kubeconfig/finish-view';
+import type { FinishView } from '@/lib/api/cluster';
 
 export function FinishLine({ installId, refreshKey }: { installId: string; refreshKey?: string }) {
   const [view, setView] = useState<FinishView | null>(null);

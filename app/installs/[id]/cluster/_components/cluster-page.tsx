@@ -9,8 +9,8 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { Alert, Anchor, Badge, Button, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { api } from '@/components/api';
-import type { ClusterView } from '@/server/operations/get-cluster-view';
-import type { CertExpiry } from '@/server/operations/cert-expiry';
+import type { ClusterView } from '@/lib/api/cluster';
+import type { CertExpiry } from '@/lib/api/cluster';
 import { statusColor } from '@/lib/runs/status-labels';
 import { OperationModal, type OperationAsk } from './operation-modal';
 

@@ -17,10 +17,10 @@ import { useRouter } from 'next/navigation';
 import { Alert, Anchor, Button, Checkbox, Collapse, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { api } from '@/components/api';
 import { RefusalAlert, type Refusal } from '@/components/refusal-alert';
-import { canStartInstall, installGate } from '@/server/preflight/gate';
-import type { InstallGateView } from '@/server/runner/check-install-gate';
+import { canStartInstall, installGate } from '@/lib/preflight/gate';
+import type { InstallGateView } from '@/lib/api/runs';
 import { parseExtraVarsText } from '@/lib/runs/extra-vars';
-import type { PreflightRunView } from '@/server/preflight/view';
+import type { PreflightRunView } from '@/lib/api/preflight';
 
 const STALE_CODES = new Set<InstallGateView['code']>(['secrets-held', 'hosts-changed', 'login-changed', 'installer-bundle']);
 

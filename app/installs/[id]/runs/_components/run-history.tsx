@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import Link from 'next/link';
 import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { api } from '@/components/api';
-import type { RunSummary } from '@/server/runner/run-view';
+import type { RunSummary } from '@/lib/api/runs';
 import { statusColor, summaryStageLabels } from '@/lib/runs/status-labels';
 import { modeWords, runDuration, runNumbers } from '@/lib/runs/run-names';
 

@@ -2,7 +2,7 @@
  * The install gate (pure; used by the preflight page and by whoever starts an install):
  * a finished run with no failure, and warnings only when the operator acknowledged them.
  */
-import type { RunStatus } from './types';
+import type { PreflightStatus as RunStatus } from '@/lib/api/preflight';
 
 export interface GateInput {
   status: RunStatus;
