@@ -1,8 +1,8 @@
 /**
  * ksw/import-boundaries: the import rules of ARCHITECTURE.md, as lint.
  *   - client code (components/**, app/**\/_components/**, and any file that starts with 'use client')
- *     imports only lib/, components/ and other client code of app/ — never server/ or app/api, never
- *     a Node built-in or a server-only package;
+ *     imports only lib/, components/ and other client code (an app/ _components folder) — never
+ *     server/, app/api or a server component's module, never a Node built-in or a server-only package;
  *   - lib/ (shared by server and browser) imports nothing of server/, app/ or components/, and (but
  *     in its tests) no Node built-in or server-only package.
  * Server components (page.tsx, layout.tsx and their helpers outside _components) and app/api route
@@ -53,7 +53,7 @@ const rule = {
         why = 'route handlers are server code';
       } else if (lib && !target.startsWith('lib/')) {
         why = 'lib/ is shared by server and browser and depends on nothing of the app';
-      } else if (client && !(target.startsWith('lib/') || target.startsWith('components/') || isClientPath(target) || target.startsWith('app/'))) {
+      } else if (client && !(target.startsWith('lib/') || target.startsWith('components/') || isClientPath(target))) {
         why = 'client code imports only lib/ and components/';
       }
       if (why) context.report({ node: node.source, messageId: 'boundary', data: { what, source, why } });
