@@ -5,6 +5,8 @@
  *     server/, app/api or a server component's module, never a Node built-in or a server-only package;
  *   - lib/ (shared by server and browser) imports nothing of server/, app/ or components/, and (but
  *     in its tests) no Node built-in or server-only package.
+ *   - each server/ folder imports only lib/, the shared core (database, env, storage errors) and the
+ *     folders SERVER_IMPORTS lists for it: ARCHITECTURE.md's "may import" column (tests exempt).
  * Server components (page.tsx, layout.tsx and their helpers outside _components) and app/api route
  * handlers may import server/.
  */
@@ -16,6 +18,26 @@ const BUILTINS = new Set(builtinModules);
 const isBuiltin = (source) => source.startsWith('node:') || BUILTINS.has(source.split('/')[0]);
 
 const ROOT = process.cwd();
+
+/** What each server folder may import besides lib/, the core and itself (ARCHITECTURE.md's table). */
+export const SERVER_IMPORTS = {
+  'server/ssh': [],
+  'server/crypto': [],
+  'server/auth': ['server/crypto', 'server/http'],
+  'server/http': ['server/auth'],
+  'server/realtime': ['server/auth', 'server/http'],
+  'server/installs': ['server/crypto', 'server/http', 'server/runner'],
+  'server/lab': ['server/http', 'server/installs', 'lab/state'],
+  'server/preflight': ['server/ssh', 'server/crypto', 'server/http', 'server/installs', 'server/lab', 'server/realtime', 'server/runner', 'lab/state'],
+  'server/runner/taskbox': ['server/ssh', 'server/runner', 'server/preflight', 'server/lab'],
+  'server/runner': ['server/runner/taskbox', 'server/http', 'server/installs', 'server/kubeconfig', 'server/operations', 'server/preflight', 'server/realtime'],
+  'server/operations': ['server/ssh', 'server/http', 'server/installs', 'server/preflight', 'server/runner'],
+  'server/kubeconfig': ['server/ssh', 'server/crypto', 'server/http', 'server/installs', 'server/runner', 'server/runner/taskbox'],
+};
+/** Modules every server folder may use: the database, the environment, storage errors. */
+const SERVER_CORE = /^server\/(db|db-batches|database|env|storage-errors|protect-database-files|run-migrations)(\/|\.ts$|$)/;
+const SERVER_FOLDERS = Object.keys(SERVER_IMPORTS).sort((a, b) => b.length - a.length);
+const serverFolderOf = (rel) => SERVER_FOLDERS.find((f) => rel === f || rel.startsWith(`${f}/`));
 
 /** The repository path an import names, or null for a package. */
 function targetOf(file, source) {
@@ -38,6 +60,8 @@ const rule = {
     const rel = path.relative(ROOT, context.filename).split(path.sep).join('/');
     const client = isClientPath(rel) || startsUseClient(context.sourceCode.ast);
     const lib = rel.startsWith('lib/');
+    const serverFolder = isTest(rel) ? undefined : serverFolderOf(rel);
+    if (serverFolder) return serverRule(context, serverFolder);
     if (!client && !lib) return {};
     const what = client ? 'client code' : 'lib/';
     const check = (node) => {
@@ -61,5 +85,19 @@ const rule = {
     return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
   },
 };
+
+function serverRule(context, folder) {
+  const allowed = SERVER_IMPORTS[folder];
+  const check = (node) => {
+    const source = node.source?.value;
+    if (typeof source !== 'string') return;
+    const target = targetOf(context.filename, source);
+    if (target === null || target.startsWith('lib/') || SERVER_CORE.test(target)) return;
+    const targetFolder = serverFolderOf(target) ?? target.split('/').slice(0, 2).join('/');
+    if (targetFolder === folder || allowed.includes(targetFolder)) return;
+    context.report({ node: node.source, messageId: 'boundary', data: { what: folder, source, why: `not in its "may import" (ARCHITECTURE.md; SERVER_IMPORTS in scripts/eslint-import-boundaries.js): ${allowed.join(', ') || 'only lib/ and the core'}` } });
+  };
+  return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+}
 
 export default { rules: { 'import-boundaries': rule } };

@@ -26,6 +26,13 @@ describe('ksw/import-boundaries', () => {
     expect(errors).toHaveLength(3);
   });
 
+  it('holds each server folder to its "may import" list', async () => {
+    const errors = await boundaryErrors('server/ssh/probe.ts', "import { getRunner } from '../runner/runner';\nimport { getDb } from '../db';\nimport { x } from '@/lib/seq';\nexport const all = [getRunner, getDb, x];\n");
+    expect(errors).toEqual([expect.stringMatching(/^server\/ssh may not import \.\.\/runner\/runner: not in its "may import"/)]);
+    expect(await boundaryErrors('server/realtime/probe.ts', "import { findSession } from '../auth/find-session';\nexport const x = findSession;\n")).toEqual([]);
+    expect(await boundaryErrors('server/realtime/probe.ts', "import { getRunner } from '@/server/runner/runner';\nexport const x = getRunner;\n")).toHaveLength(1);
+  });
+
   it('lets client code import lib/, components/ and packages, and server components import server/', async () => {
     const client = "'use client';\nimport { z } from 'zod';\nimport { api } from '@/components/api';\nimport type { RunView } from '@/lib/api/runs';\nimport { x } from './helper';\nexport const all: [unknown, unknown, RunView | null, unknown] = [z, api, null, x];\n";
     expect(await boundaryErrors('app/installs/[id]/_components/probe.tsx', client)).toEqual([]);
