@@ -1,7 +1,7 @@
 /**
  * The server side of the install gate: may a FULL install run start now?
  *
- * The decision of server/preflight/gate.ts (a finished preflight, no failure, warnings only when
+ * The decision of lib/preflight/gate.ts (a finished preflight, no failure, warnings only when
  * acknowledged), applied to the install's LATEST preflight picture as stored (the newest full check
  * with later re-checks of some hosts applied: server/preflight/picture.ts), plus one more condition
  * the page cannot see: that picture must have checked every host of the current config as it is now
