@@ -18,6 +18,7 @@
  * what the browser's `api()` expects.
  */
 import { ZodError } from 'zod';
+import type { ApiErrorBody } from '@/lib/api/errors';
 import type { ApiRoute, FileAnswer, NoContent, ParamsOf, ResponseOf } from '@/lib/api/routes';
 import { hasWizardOrigin, isStateChanging } from '../auth/check-origin';
 import { findSession, type SessionInfo } from '../auth/find-session';
@@ -91,16 +92,19 @@ async function readJsonBody(request: Request): Promise<unknown> {
   }
 }
 
+/** A refusal: its body is the one shape the browser's api() reads (lib/api/errors.ts). */
+const refusal = (body: ApiErrorBody, status: number, headers?: Record<string, string>): Response => jsonResponse(body, status, headers);
+
 function errorResponse(err: unknown, request: Request): Response {
-  if (err instanceof ValidationError) return jsonResponse({ errors: err.errors, warnings: err.warnings }, 422);
-  if (err instanceof ZodError) return jsonResponse({ errors: zodIssuesToFields(err.issues), warnings: [] }, 422);
-  if (err instanceof HttpError) return jsonResponse({ ...err.details, error: err.message }, err.status, err.headers);
+  if (err instanceof ValidationError) return refusal({ errors: err.errors, warnings: err.warnings }, 422);
+  if (err instanceof ZodError) return refusal({ errors: zodIssuesToFields(err.issues), warnings: [] }, 422);
+  if (err instanceof HttpError) return refusal({ ...err.details, error: err.message }, err.status, err.headers);
   const e = err instanceof Error ? err : new Error(String(err));
   console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed: ${e.name}: ${e.message}\n${e.stack ?? ''}`);
   // A failed write is rolled back: say why, and that retrying after freeing space is safe.
   const storage = describeStorageError(err);
-  if (storage) return jsonResponse({ error: `${storage} Nothing of this request was saved.` }, 507);
-  return jsonResponse({ error: 'internal error: see the server log' }, 500);
+  if (storage) return refusal({ error: `${storage} Nothing of this request was saved.` }, 507);
+  return refusal({ error: 'internal error: see the server log' }, 500);
 }
 
 const contractRoutes = new WeakMap<object, ApiRoute>();
@@ -117,11 +121,11 @@ export function withApi<R extends ApiRoute>(
 ): RouteHandler<ParamsOf<R>> {
   const routeHandler: RouteHandler<ParamsOf<R>> = async (request, context) => {
     try {
-      if (!options.anyHost && !isAllowedHost(request.headers.get('host'))) return jsonResponse({ error: UNKNOWN_HOST_MESSAGE }, 421);
+      if (!options.anyHost && !isAllowedHost(request.headers.get('host'))) return refusal({ error: UNKNOWN_HOST_MESSAGE }, 421);
       const session = await findSession(readSessionToken(request.headers.get('cookie')));
-      if (options.auth && !session) return jsonResponse({ error: 'not logged in' }, 401);
+      if (options.auth && !session) return refusal({ error: 'not logged in' }, 401);
       if (isStateChanging(request.method) && !hasWizardOrigin(request.headers)) {
-        return jsonResponse({ error: CSRF_MESSAGE }, 403);
+        return refusal({ error: CSRF_MESSAGE }, 403);
       }
       const body = await readJsonBody(request);
       const params = ((await context?.params) ?? {}) as ParamsOf<R>;
