@@ -8,6 +8,7 @@
  */
 import type { z } from 'zod';
 import type { AuthState, LoggedOutEverywhere, OkAnswer } from './auth';
+import type { loginInput, setupInput } from './auth-input';
 import type { ClusterView, FinishView } from './cluster';
 import type { createInstallInput, importInstallInput, updateInstallInput } from './install-input';
 import type { CrossInstallHosts, ImportedInstall, InstallList, InstallView, LabView } from './installs';
@@ -26,8 +27,8 @@ export type NoContent = null;
 export interface ApiRoutes {
   'GET /api/health': { response: OkAnswer };
   'GET /api/auth/state': { response: AuthState };
-  'POST /api/auth/login': { body: { password: string }; response: OkAnswer };
-  'POST /api/auth/setup': { body: { token: string; password: string }; response: OkAnswer };
+  'POST /api/auth/login': { body: z.input<typeof loginInput>; response: OkAnswer };
+  'POST /api/auth/setup': { body: z.input<typeof setupInput>; response: OkAnswer };
   'POST /api/auth/logout': { response: OkAnswer };
   'POST /api/auth/logout-everywhere': { response: LoggedOutEverywhere };
 
