@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import importBoundaries from './scripts/eslint-import-boundaries.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/', '.next/', 'data/', 'dist/', 'test-results/', 'playwright-report/', '.lab/', 'next-env.d.ts'] },
@@ -20,6 +21,12 @@ export default tseslint.config(
     files: ['app/**/*.tsx', 'components/**/*.{ts,tsx}', 'app/**/_components/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
+  {
+    // ARCHITECTURE.md's import rules: client code and lib/ never import server/ (scripts/eslint-import-boundaries.js)
+    files: ['**/*.{ts,tsx}'],
+    plugins: { ksw: importBoundaries },
+    rules: { 'ksw/import-boundaries': 'error' },
   },
   { files: ['**/*.{js,mjs,cjs}'], languageOptions: { globals: { process: 'readonly', console: 'readonly', module: 'writable', require: 'readonly' } } },
 );

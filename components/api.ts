@@ -1,25 +1,26 @@
 /**
  * Browser-side JSON client for the same-origin API. State-changing requests always send JSON
  * (the browser adds the Origin header the server's CSRF check relies on). Errors come back as
- * values, never thrown, so every caller handles 401/422/429 explicitly.
+ * values, never thrown, so every caller handles 401/422/429 explicitly. Routes and their answers are
+ * the contract table's (lib/api/routes.ts), the same types the route handlers are checked against.
  */
-export interface ApiIssue {
-  path: string;
-  message: string;
-}
+import type { AuthState } from '@/lib/api/auth';
+import type { FieldIssue, RefusedRun } from '@/lib/api/errors';
+import { routeParts, routeUrl, type ApiRoute, type BodyOf, type ParamsOf, type ResponseOf } from '@/lib/api/routes';
 
-/** The run a refusal names (server/runner/run-refusal.ts), so the page can link to it. */
-export interface ApiRefusedRun {
-  id: string;
-  installId: string;
-  label: string;
-}
+export type { AuthState };
+export type ApiIssue = FieldIssue;
+export type ApiRefusedRun = RefusedRun;
 
 export type ApiResult<T> =
   | { ok: true; status: number; data: T }
   | { ok: false; status: number; errors: ApiIssue[]; message: string; retryAfter?: number; run?: ApiRefusedRun };
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type ParamsPart<R extends ApiRoute> = keyof ParamsOf<R> extends never ? { params?: undefined } : { params: ParamsOf<R> };
+type BodyPart<R extends ApiRoute> = undefined extends BodyOf<R> ? { body?: BodyOf<R> } : { body: BodyOf<R> };
+/** `keepalive` lets a request outlive the page (a save sent while the tab closes). */
+export type ApiRequest<R extends ApiRoute> = ParamsPart<R> & BodyPart<R> & { query?: Record<string, string>; keepalive?: boolean };
+type ApiArgs<R extends ApiRoute> = object extends ApiRequest<R> ? [request?: ApiRequest<R>] : [request: ApiRequest<R>];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -39,8 +40,15 @@ function issuesOf(body: unknown): ApiIssue[] {
   }));
 }
 
-/** `keepalive` lets a request outlive the page (a save sent while the tab closes). */
-export async function api<T>(method: Method, url: string, body?: unknown, options: { keepalive?: boolean } = {}): Promise<ApiResult<T>> {
+/**
+ * Calls a route of the contract table (lib/api/routes.ts) and answers with its response type, e.g.
+ * `api('GET /api/installs/:id', { params: { id } })`.
+ */
+export async function api<R extends ApiRoute>(route: R, ...[request]: ApiArgs<R>): Promise<ApiResult<ResponseOf<R>>> {
+  const { method } = routeParts(route);
+  const url = routeUrl(route, (request?.params ?? {}) as ParamsOf<R>, request?.query);
+  const body: unknown = request?.body;
+  const options = { keepalive: request?.keepalive };
   let res: Response;
   try {
     res = await fetch(url, {
@@ -63,7 +71,8 @@ export async function api<T>(method: Method, url: string, body?: unknown, option
       parsed = undefined;
     }
   }
-  if (res.ok) return { ok: true, status: res.status, data: parsed as T };
+  // the one place an answer is taken as its contract's type: the route handler was checked against the same type
+  if (res.ok) return { ok: true, status: res.status, data: (parsed ?? null) as ResponseOf<R> };
   const retry = Number(res.headers.get('retry-after'));
   const message = isRecord(parsed) && typeof parsed.error === 'string' ? parsed.error : `${res.status} ${res.statusText}`;
   return {
@@ -76,12 +85,7 @@ export async function api<T>(method: Method, url: string, body?: unknown, option
   };
 }
 
-export interface AuthState {
-  setupNeeded: boolean;
-  loggedIn: boolean;
-}
-
 export async function fetchAuthState(): Promise<AuthState | null> {
-  const r = await api<AuthState>('GET', '/api/auth/state');
+  const r = await api('GET /api/auth/state');
   return r.ok ? r.data : null;
 }

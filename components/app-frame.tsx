@@ -32,7 +32,7 @@ export function AppFrame({ children }: { children: React.ReactNode }) {
   const logout = useCallback(
     async (which: 'logout' | 'logout-everywhere') => {
       setBusy(which);
-      await api('POST', `/api/auth/${which}`, {});
+      await api(which === 'logout' ? 'POST /api/auth/logout' : 'POST /api/auth/logout-everywhere', { body: {} });
       setBusy(null);
       setLoggedIn(false);
       router.push('/login');

@@ -62,7 +62,7 @@ export function ImportModal({ opened, onClose }: { opened: boolean; onClose: () 
       return;
     }
     setBusy(true);
-    const r = await api<{ id: string }>('POST', '/api/installs/import', { name: name.trim(), hostsIni, varsYml });
+    const r = await api('POST /api/installs/import', { body: { name: name.trim(), hostsIni, varsYml } });
     setBusy(false);
     if (r.ok) {
       onClose();

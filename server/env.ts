@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { isIP } from 'node:net';
-import { MAX_PASSWORD_LENGTH } from './auth/password-length';
+import { MAX_PASSWORD_LENGTH } from '@/lib/api/password-length';
 import { normaliseAddress } from './http/client-address';
 
 export interface Env {

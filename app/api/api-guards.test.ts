@@ -16,7 +16,7 @@ import { adminCookie, callRoute } from '@/server/test-support/api-client';
 import { useFreshDatabase } from '@/server/test-support/fresh-db';
 import { AUTH_BODY_LIMIT, bodyLimitFor, tooLargeMessage } from '@/server/http/body-limits';
 import { UNKNOWN_HOST_MESSAGE } from '@/server/http/wizard-origins';
-import { CSRF_MESSAGE, type RouteHandler } from '@/server/http/with-api';
+import { contractRouteOf, CSRF_MESSAGE, type RouteHandler } from '@/server/http/with-api';
 import { POST as login } from './auth/login/route';
 import { POST as logout } from './auth/logout/route';
 import { POST as logoutEverywhere } from './auth/logout-everywhere/route';
@@ -157,6 +157,11 @@ describe('the tables cover every route', () => {
     const listed = new Set(Object.values(tables).flatMap((t) => t.map((c) => c.handler as unknown)));
     const missing = routes.filter((r) => !listed.has(r.handler)).map((r) => r.name);
     expect(missing, `not in PROTECTED, OPEN_STATE_CHANGING or OPEN_READ of app/api/api-guards.test.ts: ${missing.join(', ')}`).toEqual([]);
+  });
+
+  it('every handler is typed by the contract of its own method and path (lib/api/routes.ts)', () => {
+    const wrong = routes.filter((r) => contractRouteOf(r.handler) !== r.name).map((r) => `${r.name} is wrapped as ${contractRouteOf(r.handler) ?? 'no contract'}`);
+    expect(wrong).toEqual([]);
   });
 
   it('every table entry is a route with that method and path', () => {

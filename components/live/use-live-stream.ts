@@ -8,20 +8,23 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import { LIVE_BATCH, LIVE_ERROR, LIVE_JOIN, LIVE_LEAVE, type LiveBatch, type LiveError, type LiveTopic } from '@/lib/live/protocol';
+import type { ClientToServerEvents, LiveItem, ServerToClientEvents } from '@/lib/live/events';
+import { LIVE_BATCH, LIVE_ERROR, LIVE_JOIN, LIVE_LEAVE, type LiveTopic } from '@/lib/live/protocol';
 import { SeqOrder } from '@/lib/live/seq-order';
 
 const GAP_REJOIN_MS = 2000;
 
-export interface LiveStreamOptions<T> {
-  topic: LiveTopic;
+export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface LiveStreamOptions<K extends LiveTopic> {
+  topic: K;
   /** The stream's key; no socket while undefined. */
   key: string | undefined;
   /** The seq the page already holds when the stream (re)starts. */
   afterSeq: number;
-  seqOf: (item: T) => number;
-  onItems: (items: T[]) => void;
-  listen?: (socket: Socket) => void;
+  seqOf: (item: LiveItem<K>) => number;
+  onItems: (items: LiveItem<K>[]) => void;
+  listen?: (socket: LiveSocket) => void;
 }
 
 export interface LiveStreamState {
@@ -30,7 +33,7 @@ export interface LiveStreamState {
   error: string | undefined;
 }
 
-export function useLiveStream<T>(opts: LiveStreamOptions<T>): LiveStreamState {
+export function useLiveStream<K extends LiveTopic>(opts: LiveStreamOptions<K>): LiveStreamState {
   const [connected, setConnected] = useState(false);
   const [transport, setTransport] = useState('');
   const [error, setError] = useState<string>();
@@ -42,9 +45,9 @@ export function useLiveStream<T>(opts: LiveStreamOptions<T>): LiveStreamState {
 
   useEffect(() => {
     if (!key) return undefined;
-    const order = new SeqOrder<T>((item) => latest.current.seqOf(item), latest.current.afterSeq);
-    const socket = io({ transports: ['websocket', 'polling'], withCredentials: true });
-    let pending: T[] = [];
+    const order = new SeqOrder<LiveItem<K>>((item) => latest.current.seqOf(item), latest.current.afterSeq);
+    const socket: LiveSocket = io({ transports: ['websocket', 'polling'], withCredentials: true });
+    let pending: LiveItem<K>[] = [];
     let frame = 0;
     let gapTimer: ReturnType<typeof setTimeout> | undefined;
     const join = () => socket.emit(LIVE_JOIN, { topic, key, afterSeq: order.lastSeq });
@@ -62,13 +65,14 @@ export function useLiveStream<T>(opts: LiveStreamOptions<T>): LiveStreamState {
     });
     socket.on('disconnect', () => setConnected(false));
     socket.on('connect_error', (err: Error) => setError(`live updates unavailable: ${err.message}`));
-    socket.on(LIVE_ERROR, (e: LiveError) => {
+    socket.on(LIVE_ERROR, (e) => {
       if (e.topic === topic && e.key === key) setError(e.error);
     });
-    socket.on(LIVE_BATCH, (b: LiveBatch<T>) => {
+    socket.on(LIVE_BATCH, (b) => {
       if (b.topic !== topic || b.key !== key) return;
       setError(undefined);
-      const released = order.add(b.items);
+      // the topic names the items' type (lib/live/events.ts): this batch is K's
+      const released = order.add(b.items as LiveItem<K>[]);
       if (released.length > 0) {
         pending = pending.length === 0 ? released : pending.concat(released);
         if (frame === 0) frame = requestAnimationFrame(deliver);

@@ -10,7 +10,6 @@ import { admitLoginAttempt, type LoginClient } from './login-gate';
 import { clearAttempts } from './login-throttle';
 import { checkSetupToken, revokeSetupToken } from './setup-token';
 
-export const MIN_ADMIN_PASSWORD = 10;
 
 export async function completeSetup(input: { token: string; password: string }, client: LoginClient): Promise<void> {
   const db = getDb();

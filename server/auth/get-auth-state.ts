@@ -1,11 +1,9 @@
 /** Whether the UI should show /setup, /login or the app (GET /api/auth/state). */
 import { getDb } from '../db';
 import { findSession } from './find-session';
+import type { AuthState } from '@/lib/api/auth';
 
-export interface AuthState {
-  setupNeeded: boolean;
-  loggedIn: boolean;
-}
+export type { AuthState };
 
 export async function getAuthState(token: string | undefined): Promise<AuthState> {
   const admin = await getDb().admin.findUnique({ where: { id: 1 }, select: { id: true } });

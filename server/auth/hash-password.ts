@@ -5,7 +5,7 @@
  * never hashed (hashPassword throws, verifyPassword answers false): callers refuse it before.
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { MAX_PASSWORD_LENGTH, PASSWORD_TOO_LONG } from './password-length';
+import { MAX_PASSWORD_LENGTH, PASSWORD_TOO_LONG } from '@/lib/api/password-length';
 
 const N = 2 ** 15;
 const R = 8;

@@ -1,12 +1,7 @@
-/**
- * Errors a route handler may throw; server/http/with-api.ts turns each into its HTTP answer.
- * Messages are shown to the client, so they never contain secret values.
- */
-export interface FieldIssue {
-  path: string;
-  message: string;
-}
 
+import type { FieldIssue } from '@/lib/api/errors';
+
+export type { FieldIssue };
 export class HttpError extends Error {
   constructor(
     readonly status: number,

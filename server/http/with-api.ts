@@ -11,8 +11,15 @@
  *      the wizard's storage full or read-only 507 with what to do (server/storage-errors.ts),
  *      anything else 500 with a generic message (logged server-side without the request body).
  * Cookies are read from the raw `Cookie` header so handlers are plain, testable functions.
+ *
+ * Each route names its key in the contract table (lib/api/routes.ts): its params are typed from the
+ * path, and its handler must answer the table's response type (the data itself for a 200, `reply`
+ * for another status or headers, a Response only for a file route), so the answer cannot drift from
+ * what the browser's `api()` expects.
  */
 import { ZodError } from 'zod';
+import type { ApiErrorBody } from '@/lib/api/errors';
+import type { ApiRoute, FileAnswer, NoContent, ParamsOf, ResponseOf } from '@/lib/api/routes';
 import { hasWizardOrigin, isStateChanging } from '../auth/check-origin';
 import { findSession, type SessionInfo } from '../auth/find-session';
 import { readSessionToken } from '../auth/session-cookie';
@@ -36,8 +43,29 @@ export interface ApiOptions {
   anyHost?: boolean;
 }
 
-type RouteParams = Record<string, string | string[] | undefined>;
 export type RouteHandler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
+
+/** A JSON answer with a status or headers other than 200 / none. */
+export class Reply<T> {
+  constructor(
+    readonly data: T,
+    readonly status: number,
+    readonly headers: Record<string, string | string[]>,
+  ) {}
+}
+
+export function reply<T>(data: T, status = 200, headers: Record<string, string | string[]> = {}): Reply<T> {
+  return new Reply(data, status, headers);
+}
+
+/** What a route's handler may return: its contract's data (or a Reply of it); a file route's Response; 204 for no content. */
+export type AnswerOf<R extends ApiRoute> = ResponseOf<R> extends FileAnswer ? Response : ResponseOf<R> extends NoContent ? Reply<NoContent> : ResponseOf<R> | Reply<ResponseOf<R>>;
+
+function toResponse(answer: unknown): Response {
+  if (answer instanceof Response) return answer;
+  if (answer instanceof Reply) return answer.status === 204 ? new Response(null, { status: 204 }) : jsonResponse(answer.data, answer.status, answer.headers);
+  return jsonResponse(answer);
+}
 
 export const CSRF_MESSAGE = "cross-site request refused: send an Origin header that is the wizard's own address (scheme, host and port)";
 
@@ -64,35 +92,48 @@ async function readJsonBody(request: Request): Promise<unknown> {
   }
 }
 
+/** A refusal: its body is the one shape the browser's api() reads (lib/api/errors.ts). */
+const refusal = (body: ApiErrorBody, status: number, headers?: Record<string, string>): Response => jsonResponse(body, status, headers);
+
 function errorResponse(err: unknown, request: Request): Response {
-  if (err instanceof ValidationError) return jsonResponse({ errors: err.errors, warnings: err.warnings }, 422);
-  if (err instanceof ZodError) return jsonResponse({ errors: zodIssuesToFields(err.issues), warnings: [] }, 422);
-  if (err instanceof HttpError) return jsonResponse({ ...err.details, error: err.message }, err.status, err.headers);
+  if (err instanceof ValidationError) return refusal({ errors: err.errors, warnings: err.warnings }, 422);
+  if (err instanceof ZodError) return refusal({ errors: zodIssuesToFields(err.issues), warnings: [] }, 422);
+  if (err instanceof HttpError) return refusal({ ...err.details, error: err.message }, err.status, err.headers);
   const e = err instanceof Error ? err : new Error(String(err));
   console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed: ${e.name}: ${e.message}\n${e.stack ?? ''}`);
   // A failed write is rolled back: say why, and that retrying after freeing space is safe.
   const storage = describeStorageError(err);
-  if (storage) return jsonResponse({ error: `${storage} Nothing of this request was saved.` }, 507);
-  return jsonResponse({ error: 'internal error: see the server log' }, 500);
+  if (storage) return refusal({ error: `${storage} Nothing of this request was saved.` }, 507);
+  return refusal({ error: 'internal error: see the server log' }, 500);
 }
 
-export function withApi<P extends RouteParams = Record<string, never>>(
-  handler: (ctx: ApiContext<P>) => Promise<Response>,
+const contractRoutes = new WeakMap<object, ApiRoute>();
+
+/** The contract key a handler was made for (api-guards.test.ts compares it with the route file's path). */
+export function contractRouteOf(handler: unknown): ApiRoute | undefined {
+  return typeof handler === 'function' ? contractRoutes.get(handler) : undefined;
+}
+
+export function withApi<R extends ApiRoute>(
+  route: R,
+  handler: (ctx: ApiContext<ParamsOf<R>>) => Promise<AnswerOf<R>>,
   options: ApiOptions,
-): RouteHandler<P> {
-  return async (request, context) => {
+): RouteHandler<ParamsOf<R>> {
+  const routeHandler: RouteHandler<ParamsOf<R>> = async (request, context) => {
     try {
-      if (!options.anyHost && !isAllowedHost(request.headers.get('host'))) return jsonResponse({ error: UNKNOWN_HOST_MESSAGE }, 421);
+      if (!options.anyHost && !isAllowedHost(request.headers.get('host'))) return refusal({ error: UNKNOWN_HOST_MESSAGE }, 421);
       const session = await findSession(readSessionToken(request.headers.get('cookie')));
-      if (options.auth && !session) return jsonResponse({ error: 'not logged in' }, 401);
+      if (options.auth && !session) return refusal({ error: 'not logged in' }, 401);
       if (isStateChanging(request.method) && !hasWizardOrigin(request.headers)) {
-        return jsonResponse({ error: CSRF_MESSAGE }, 403);
+        return refusal({ error: CSRF_MESSAGE }, 403);
       }
       const body = await readJsonBody(request);
-      const params = ((await context?.params) ?? {}) as P;
-      return await handler({ request, params, body, session });
+      const params = ((await context?.params) ?? {}) as ParamsOf<R>;
+      return toResponse(await handler({ request, params, body, session }));
     } catch (err) {
       return errorResponse(err, request);
     }
   };
+  contractRoutes.set(routeHandler, route);
+  return routeHandler;
 }

@@ -7,7 +7,7 @@ import { HttpError, NotFoundError, ValidationError } from '../http/errors';
 import { checkInstallConfig } from '../installs/check-install-config';
 import { parseStoredConfig } from '../installs/parse-stored-config';
 import { decideInstallGate, type GatePurpose } from './decide-install-gate';
-import type { InstallGateView } from './install-gate-view';
+import type { InstallGateView } from '@/lib/api/runs';
 import { loadGateFacts } from './load-gate-facts';
 
 const FULL_INSTALL: GatePurpose = { kind: 'install' };

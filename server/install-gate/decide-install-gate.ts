@@ -22,7 +22,7 @@ import type { Picture } from '../preflight/picture';
 import type { CheckResult, RunStatus } from '../preflight/types';
 import { CLUSTER_HOST } from '../preflight/view';
 import { checkCoverage } from './coverage';
-import type { HostChecks, InstallGateView } from './install-gate-view';
+import type { HostChecks, InstallGateView } from '@/lib/api/runs';
 
 /** A full install, or a day-2 add of `targets` to a cluster. */
 export type GatePurpose = { kind: 'install' } | { kind: 'add-nodes'; targets: readonly string[] };

@@ -4,13 +4,9 @@
  * are not gated: they continue a chain whose first run passed it. `createRun` stays ungated for
  * tests and tools.
  */
-import { z } from 'zod';
-import { createRun, createRunInput } from '../runner/create-run';
+import { createRun } from '../runner/create-run';
+import type { StartInstallInput } from '@/lib/api/run-input';
 import { assertInstallGate } from './check-install-gate';
-
-/** The body of POST /api/installs/:id/runs: a run's input plus the warnings acknowledgement. */
-export const startInstallInput = createRunInput.extend({ acknowledgeWarnings: z.boolean().optional() });
-export type StartInstallInput = z.infer<typeof startInstallInput>;
 
 export async function startInstallRun(installId: string, input: StartInstallInput): Promise<string> {
   const { acknowledgeWarnings, ...runInput } = input;

@@ -8,16 +8,12 @@
  * taskbox flag before anything leaves this module. NotFoundError for an unknown id.
  */
 import { z } from 'zod';
-import { crossInstallHostIssues, type CrossInstallIssue, type HostIdentity, type KnownInstallHost } from '@/lib/config/cross-install-hosts';
+import { crossInstallHostIssues, type HostIdentity, type KnownInstallHost } from '@/lib/config/cross-install-hosts';
 import { getDb } from '../db';
 import { NotFoundError } from '../http/errors';
+import type { CrossInstallHosts } from '@/lib/api/installs';
 
-export interface CrossInstallHosts {
-  /** Issues for the install's stored config. */
-  issues: CrossInstallIssue[];
-  /** Every host of every other install. */
-  knownHosts: KnownInstallHost[];
-}
+export type { CrossInstallHosts };
 
 // zod objects drop unknown keys: auth, become password and roles never come through
 const storedHosts = z.object({

@@ -8,17 +8,15 @@ import type { InstallerSettings } from '@/lib/config/schema';
 import { importInstallerFiles } from '@/lib/installer/import';
 import { ValidationError, type FieldIssue } from '../http/errors';
 import { createInstall } from './create-install';
-import type { InstallView } from './install-view';
+import type { ImportedInstall } from '@/lib/api/installs';
+
+export type { ImportedInstall };
 
 export interface ImportInstallInput {
   name: string;
   hostsIni: string;
   varsYml: string;
   installer?: Partial<InstallerSettings>;
-}
-
-export interface ImportedInstall extends Omit<InstallView, 'warnings'> {
-  warnings: (FieldIssue & { step?: string })[];
 }
 
 export async function importInstall(input: ImportInstallInput): Promise<ImportedInstall> {

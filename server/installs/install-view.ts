@@ -3,23 +3,12 @@
  * `{set}` markers, so no secret value can reach a response through this view.
  */
 import type { Install } from '@prisma/client';
-import { isInstallStatus, type InstallStatus } from '@/lib/states';
-import type { ConfigIssueWithStep } from '@/lib/config/issues';
-import type { InstallConfig } from '@/lib/config/schema';
+import { isInstallStatus } from '@/lib/states';
 import { checkInstallConfig } from './check-install-config';
 import { parseStoredConfig } from './parse-stored-config';
+import type { InstallView } from '@/lib/api/installs';
 
-export interface InstallView {
-  id: string;
-  name: string;
-  status: InstallStatus;
-  step: string;
-  config: InstallConfig;
-  errors: ConfigIssueWithStep[];
-  warnings: ConfigIssueWithStep[];
-  createdAt: string;
-  updatedAt: string;
-}
+export type { InstallView };
 
 export function toInstallView(install: Install): InstallView {
   const config = parseStoredConfig(install);

@@ -5,18 +5,9 @@
  */
 import { getDb } from '../db';
 import { loadInstallChain } from '../runner/install-chain';
+import type { InstallSummary } from '@/lib/api/installs';
 
-export interface InstallSummary {
-  id: string;
-  name: string;
-  status: string;
-  hosts: number;
-  /** Install runs so far (the list links to their history when there are any). */
-  runs: number;
-  /** Stages the install's current run chain still has to run (0 when installed; null without runs). */
-  remainingStages: number | null;
-  updatedAt: string;
-}
+export type { InstallSummary };
 
 export async function listInstalls(): Promise<InstallSummary[]> {
   const rows = await getDb().install.findMany({

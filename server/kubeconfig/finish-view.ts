@@ -3,19 +3,14 @@
  * address, the default account to change, whether a kubeconfig is stored, the next steps. No secret:
  * the default password is the installer's public default, shown so the operator changes it.
  */
-import { consoleAddressOf, DEFAULT_CONSOLE_ACCOUNT, nextStepsAfterInstall, type ConsoleAddress } from '@/lib/installer/finish-line';
+import { consoleAddressOf, DEFAULT_CONSOLE_ACCOUNT, nextStepsAfterInstall } from '@/lib/installer/finish-line';
 import { getDb } from '../db';
 import { NotFoundError } from '../http/errors';
 import { parseStoredConfig } from '../installs/parse-stored-config';
-import { kubeconfigStatus, type KubeconfigStatus } from './stored-kubeconfig';
+import { kubeconfigStatus } from './stored-kubeconfig';
+import type { FinishView } from '@/lib/api/cluster';
 
-export interface FinishView {
-  installed: boolean;
-  console: ConsoleAddress | null;
-  account: { user: string; password: string };
-  kubeconfig: KubeconfigStatus;
-  nextSteps: string[];
-}
+export type { FinishView };
 
 export async function getFinishView(installId: string): Promise<FinishView> {
   const row = await getDb().install.findUnique({ where: { id: installId }, select: { id: true, configJson: true, status: true } });

@@ -9,15 +9,11 @@
 import { getDb } from '../db';
 import { loadSecretKey } from '../crypto/load-secret-key';
 import { openSecrets, sealSecrets } from '../crypto/secret-box';
+import type { KubeconfigStatus } from '@/lib/api/cluster';
+
+export type { KubeconfigStatus };
 
 const contextOf = (installId: string) => `${installId}:kubeconfig`;
-
-export interface KubeconfigStatus {
-  stored: boolean;
-  /** "<host>:<path>" it was read from */
-  from: string | null;
-  at: string | null;
-}
 
 export async function storeKubeconfig(installId: string, text: string, from: string): Promise<void> {
   const sealed = sealSecrets({ kubeconfig: text }, loadSecretKey(), contextOf(installId));

@@ -3,17 +3,11 @@
  * the install; after that kubectl says `x509: certificate has expired` (kubesphere-2.0-installer.md
  * §5.8). The page warns 30 days before.
  */
+import type { CertExpiry } from '@/lib/api/cluster';
+
+export type { CertExpiry };
 export const CERT_WARN_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-export interface CertExpiry {
-  host: string;
-  status: 'ok' | 'warn' | 'expired' | 'unknown';
-  /** ISO date, null when it could not be read. */
-  notAfter: string | null;
-  daysLeft: number | null;
-  message: string;
-}
 
 /** `notAfter=Dec  2 16:21:03 2027 GMT` (openssl x509 -enddate -noout) → the date, or null. */
 export function parseNotAfter(stdout: string): Date | null {

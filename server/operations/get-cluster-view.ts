@@ -9,46 +9,12 @@ import { getDb } from '../db';
 import { NotFoundError } from '../http/errors';
 import { resolveSecrets } from '../installs/resolve-secrets';
 import { isOperationKind, type RunOperation } from '../runner/operation-flows';
-import type { CertExpiry } from './cert-expiry';
 import { ADD_NODES_EFFECT, CLEAN_BY_HAND, HIGH_RISK_NOTES, UNINSTALL_DELETES } from './cluster-notes';
 import { readCertExpiry } from './read-cert-expiry';
 import { decodeRunColumns } from '../runner/run-columns';
+import type { ClusterOperationView, ClusterNodeView, ClusterView } from '@/lib/api/cluster';
 
-export interface ClusterOperationView {
-  runId: string;
-  operation: RunOperation;
-  mode: string;
-  status: string;
-  parentRunId: string | null;
-  targets: string[];
-  createdAt: string;
-  finishedAt: string | null;
-}
-
-export interface ClusterNodeView {
-  name: string;
-  address: string;
-  roles: string[];
-  state: string;
-  stateNote: string | null;
-  /** A node of the cluster (joined by the install or an add); false for a host not added yet. */
-  joined: boolean;
-  lastOperation: { runId: string; operation: RunOperation; status: string } | null;
-}
-
-export interface ClusterView {
-  installId: string;
-  name: string;
-  status: string;
-  nodes: ClusterNodeView[];
-  operations: ClusterOperationView[];
-  highRisk: readonly string[];
-  addNodesEffect: string;
-  uninstallDeletes: readonly string[];
-  cleanByHand: string;
-  /** null unless asked for (`certificates: true`). */
-  certificates: CertExpiry[] | null;
-}
+export type { ClusterOperationView, ClusterNodeView, ClusterView };
 
 const operationOf = (value: string): RunOperation => (isOperationKind(value) ? value : 'install');
 

@@ -10,7 +10,6 @@
  *   existing nodes — an apiserver port in use, an etcd data dir — are what a cluster has);
  * - one active run per install, no host in another install's active run (assertNoConflict).
  */
-import { z } from 'zod';
 import { withStep } from '@/lib/config/issues';
 import { clusterMemberIssues } from '@/lib/config/rules/cluster-members';
 import { getDb } from '../db';
@@ -20,19 +19,11 @@ import { clusterMembers } from '../installs/mark-joined';
 import { parseStoredConfig } from '../installs/parse-stored-config';
 import { checkInstallGate } from '../install-gate/check-install-gate';
 import { assertNoConflict, persistPlan, serialised } from '../runner/create-run';
-import { OPERATION_KINDS, type OperationKind } from '../runner/operation-flows';
 import { getRunner } from '../runner/runner';
-import { extraVarsInput } from '../runner/extra-vars';
+import { startOperationInput, type StartOperationInput } from '@/lib/api/run-input';
 import { OperationRefused, planOperation, type OperationPlan } from './plan-operation';
 
-export const startOperationInput = z.object({
-  kind: z.enum(OPERATION_KINDS as [OperationKind, ...OperationKind[]]),
-  hosts: z.array(z.string().min(1)).min(1).optional(),
-  confirm: z.union([z.string(), z.boolean()]).optional(),
-  acknowledgeWarnings: z.boolean().optional(),
-  extraVars: extraVarsInput.optional(),
-});
-export type StartOperationInput = z.infer<typeof startOperationInput>;
+export { startOperationInput, type StartOperationInput };
 
 async function assertAddGate(installId: string, targets: readonly string[], acknowledged: boolean): Promise<void> {
   const gate = await checkInstallGate(installId, acknowledged, { kind: 'add-nodes', targets });

@@ -18,21 +18,12 @@ import { HttpError, NotFoundError } from '../http/errors';
 import { parseStoredConfig } from '../installs/parse-stored-config';
 import type { HostKeyFingerprint, PresentedHostKey, SshError } from '../ssh';
 import { preflightHosts } from './preflight-hosts';
+import type { HostKeyState, HostKeyView, ShownHostKey, SkipReason, SkippedHostKey } from '@/lib/api/preflight';
+
+export type { HostKeyState, HostKeyView, ShownHostKey, SkipReason, SkippedHostKey };
 
 /** The endpoint a key belongs to, as stored in HostKey.address. */
 export { endpointOf };
-
-export type HostKeyState = 'new' | 'trusted' | 'changed';
-export interface HostKeyView {
-  host: string;
-  address: string;
-  algorithm: string;
-  fingerprint: string;
-  state: HostKeyState;
-  firstSeen: string;
-  pendingFingerprint?: string;
-  pendingSeenAt?: string;
-}
 
 /**
  * What the wizard knows of an endpoint's key: trusted (log in pinned to it); changed (another key
@@ -112,28 +103,6 @@ export async function listHostKeys(installId: string): Promise<HostKeyView[]> {
     ...(r.pendingFingerprint ? { pendingFingerprint: r.pendingFingerprint } : {}),
     ...(r.pendingSeenAt ? { pendingSeenAt: r.pendingSeenAt.toISOString() } : {}),
   }));
-}
-
-/** A key as the operator was shown it: the host, the fingerprint on the screen and, from the list, its endpoint. */
-export interface ShownHostKey {
-  host: string;
-  fingerprint: string;
-  /** The endpoint (address:port) of the key shown; without it, the endpoint the host points at now. */
-  address?: string;
-}
-
-/**
- * Why a shown key was not trusted: `changed-since-shown` (the stored fingerprint is no longer the
- * one sent), `not-new` (already trusted, or the host now presents another key: see `state`),
- * `unknown-host` (no key recorded for that host in this install).
- */
-export type SkipReason = 'changed-since-shown' | 'not-new' | 'unknown-host';
-export interface SkippedHostKey extends ShownHostKey {
-  reason: SkipReason;
-  /** The key's state now (absent for an unknown host). */
-  state?: HostKeyState;
-  /** The fingerprint stored now, when it differs from the one sent. */
-  currentFingerprint?: string;
 }
 
 type Db = Pick<ReturnType<typeof getDb>, 'hostKey' | 'install'>;

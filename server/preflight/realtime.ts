@@ -4,7 +4,7 @@
  * results (PreflightResultEvent, one batch per recorder write); after the backfill the socket gets
  * the run's status as `preflight:status`, which the recorder also emits when the run ends.
  */
-import type { Server } from 'socket.io';
+import type { WizardIo } from '../realtime/io';
 import { getDb } from '../db';
 import { attachLiveTopic, type LiveSource } from '../realtime/live-streams';
 import { resultsAfter } from './get-preflight';
@@ -24,6 +24,6 @@ const preflightResults: LiveSource<PreflightResultEvent> = {
 };
 
 /** Serves the preflight stream on the io server (idempotent); called once by start-server. */
-export function attachPreflightRealtime(io: Server): void {
+export function attachPreflightRealtime(io: WizardIo): void {
   attachLiveTopic(io, 'preflight', preflightResults);
 }

@@ -6,7 +6,7 @@
 import { getDb } from '../db';
 import { emitLive, emitToStream } from '../realtime/live-streams';
 import type { CheckOutcome, RunStatus } from './types';
-import { PREFLIGHT_STATUS_EVENT, toCheckView, type PreflightResultEvent, type PreflightStatusEvent } from './view';
+import { PREFLIGHT_STATUS_EVENT, toCheckView, type PreflightStatusEvent } from './view';
 
 export class RunRecorder {
   private seq = 0;
@@ -34,7 +34,7 @@ export class RunRecorder {
       durationMs: o.durationMs,
     }));
     await getDb().preflightResult.createMany({ data: rows });
-    emitLive<PreflightResultEvent>('preflight', this.runId, rows.map((row) => ({ runId: this.runId, seq: row.seq, host: row.host, check: toCheckView(row) })));
+    emitLive('preflight', this.runId, rows.map((row) => ({ runId: this.runId, seq: row.seq, host: row.host, check: toCheckView(row) })));
   }
 
   async finish(status: RunStatus): Promise<void> {

@@ -5,11 +5,13 @@
  * message an operator can act on, a fix hint, and the evidence (the relevant raw output).
  */
 import type { Host, InstallConfig, Role } from '@/lib/config/schema';
+import type { CheckStatus, PreflightStatus } from '@/lib/api/preflight';
 import type { TaskboxLook } from './gather-taskbox';
 import type { HostFacts } from './parse/facts';
 
-export type CheckStatus = 'pass' | 'warn' | 'fail';
-export type RunStatus = 'running' | 'passed' | 'warned' | 'failed';
+export type { CheckStatus } from '@/lib/api/preflight';
+/** A preflight run's status (lib/api/preflight.ts). */
+export type RunStatus = PreflightStatus;
 
 export interface CheckResult {
   status: CheckStatus;

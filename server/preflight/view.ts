@@ -5,67 +5,11 @@ import { CHECK_TITLES } from './checks';
 import type { LoginFingerprint } from './login-fingerprint';
 import type { PreflightHost } from './preflight-hosts';
 import { worstStatus, type CheckStatus, type RunStatus } from './types';
+import type { PreflightCheckView, PreflightHostView, PreflightRunView, CombinedPicture, PreflightResultEvent, PreflightStatusEvent } from '@/lib/api/preflight';
 
-export interface PreflightCheckView {
-  id: string;
-  title: string;
-  status: CheckStatus;
-  message: string;
-  hint?: string;
-  evidence?: string;
-  durationMs: number;
-  seq: number;
-}
+export type { PreflightCheckView, PreflightHostView, PreflightRunView, CombinedPicture, PreflightResultEvent, PreflightStatusEvent };
 
-export interface PreflightHostView {
-  name: string;
-  /** The installer machine outside the cluster (checked for the taskbox's part only), not a cluster host. */
-  installerMachine?: true;
-  /** Worst check so far; "pending" while the host has no result yet. */
-  status: CheckStatus | 'pending';
-  checks: PreflightCheckView[];
-}
-
-export interface PreflightRunView {
-  runId: string;
-  installId: string;
-  status: RunStatus;
-  startedAt: string;
-  finishedAt?: string;
-  hosts: PreflightHostView[];
-  /** Cluster-wide checks (stored under host "*"). */
-  cluster: { status: CheckStatus | 'pending'; checks: PreflightCheckView[] };
-  lastSeq: number;
-  /**
-   * Set when the install's latest picture combines a full check with later re-checks of some hosts
-   * (picture.ts): `runId`, `status` and `lastSeq` are then the newest run's.
-   */
-  combined?: CombinedPicture;
-}
-
-export interface CombinedPicture {
-  /** Per host: the run its results come from, and when that run started. */
-  hostRuns: { host: string; runId: string; startedAt: string }[];
-  /** The hosts the newest run checks. */
-  newestHosts: string[];
-  /** The full check the cluster-wide section comes from (null: none covers the hosts as they are now). */
-  clusterRunId: string | null;
-  clusterCheckedAt: string | null;
-}
-
-/** A live message on room `preflight:<runId>`. */
-export interface PreflightResultEvent {
-  runId: string;
-  seq: number;
-  host: string;
-  check: PreflightCheckView;
-}
-export { PREFLIGHT_STATUS_EVENT } from './stream-events';
-
-export interface PreflightStatusEvent {
-  runId: string;
-  status: RunStatus;
-}
+export { PREFLIGHT_STATUS_EVENT } from '@/lib/live/events';
 
 export const CLUSTER_HOST = '*';
 

@@ -12,6 +12,7 @@
  */
 import type { IncomingHttpHeaders, IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
 import { Server, type Socket } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents } from '@/lib/live/events';
 import { findSession, type SessionInfo } from '../auth/find-session';
 import { readSessionToken } from '../auth/session-cookie';
 import { hasWizardOrigin } from '../auth/check-origin';
@@ -19,9 +20,13 @@ import { securityHeaders } from '../http/security-headers';
 import { isAllowedHost, registerOriginsWhenListening } from '../http/wizard-origins';
 import { bindSocketToSession, watchSocketSessions } from './socket-sessions';
 
-const globalIo = globalThis as unknown as { __kswIo?: Server; __kswIoStop?: () => void };
+/** The socket.io server typed by the wizard's event maps (lib/live/events.ts). */
+export type WizardIo = Server<ClientToServerEvents, ServerToClientEvents>;
+export type WizardSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
-export function getIo(): Server | undefined {
+const globalIo = globalThis as unknown as { __kswIo?: WizardIo; __kswIoStop?: () => void };
+
+export function getIo(): WizardIo | undefined {
   return globalIo.__kswIo;
 }
 
@@ -45,9 +50,9 @@ async function authenticateHeaders(raw: IncomingHttpHeaders): Promise<Admission>
   return session ? { session } : refused;
 }
 
-export function attachIo(httpServer: HttpServer): Server {
+export function attachIo(httpServer: HttpServer): WizardIo {
   registerOriginsWhenListening(httpServer);
-  const io = new Server(httpServer, {
+  const io: WizardIo = new Server(httpServer, {
     transports: ['websocket', 'polling'],
     serveClient: false,
     // refuse at the engine.io handshake already, before any session id is handed out

@@ -7,11 +7,11 @@
  * live, by backfill, or both (never neither); the backfill goes in pages of BACKFILL_PAGE until a
  * page comes back empty; then `afterBackfill` sends the topic's current state to that socket.
  */
-import type { Server, Socket } from 'socket.io';
 import { z } from 'zod';
-import { BACKFILL_PAGE, LIVE_BATCH, LIVE_ERROR, LIVE_JOIN, LIVE_LEAVE, liveRoom, type LiveBatch, type LiveError, type LiveTopic } from '@/lib/live/protocol';
+import type { LiveItem, StateEvent, StatePayload, TopicBatch } from '@/lib/live/events';
+import { BACKFILL_PAGE, LIVE_BATCH, LIVE_ERROR, LIVE_JOIN, LIVE_LEAVE, liveRoom, type LiveError, type LiveTopic } from '@/lib/live/protocol';
 import { MAX_SEQ } from '@/lib/seq';
-import { getIo } from './io';
+import { getIo, type WizardIo as Server, type WizardSocket as Socket } from './io';
 
 export interface LiveSource<T> {
   /** False when there is no such stream (the client gets a live:error). */
@@ -26,7 +26,7 @@ export interface LiveSource<T> {
 const joinInput = z.object({ topic: z.string(), key: z.string().min(1).max(64), afterSeq: z.number().int().min(0).max(MAX_SEQ) });
 const leaveInput = z.object({ topic: z.string(), key: z.string().min(1).max(64) });
 
-async function join<T>(socket: Socket, topic: LiveTopic, source: LiveSource<T>, key: string, afterSeq: number): Promise<void> {
+async function join<K extends LiveTopic>(socket: Socket, topic: K, source: LiveSource<LiveItem<K>>, key: string, afterSeq: number): Promise<void> {
   if (!(await source.exists(key))) {
     socket.emit(LIVE_ERROR, { topic, key, error: `no ${topic} ${key}` } satisfies LiveError);
     return;
@@ -37,7 +37,7 @@ async function join<T>(socket: Socket, topic: LiveTopic, source: LiveSource<T>, 
     const last = items[items.length - 1];
     if (last === undefined) break;
     cursor = source.seqOf(last);
-    socket.emit(LIVE_BATCH, { topic, key, items, backfill: true } satisfies LiveBatch<T>);
+    socket.emit(LIVE_BATCH, batchOf(topic, key, items, true));
   }
   await source.afterBackfill?.(socket, key);
 }
@@ -45,7 +45,7 @@ async function join<T>(socket: Socket, topic: LiveTopic, source: LiveSource<T>, 
 const globalStreams = globalThis as unknown as { __kswLiveTopics?: WeakMap<Server, Set<LiveTopic>> };
 
 /** Serves `topic` on the io server (idempotent per server and topic). */
-export function attachLiveTopic<T>(io: Server, topic: LiveTopic, source: LiveSource<T>): void {
+export function attachLiveTopic<K extends LiveTopic>(io: Server, topic: K, source: LiveSource<LiveItem<K>>): void {
   const attached = (globalStreams.__kswLiveTopics ??= new WeakMap());
   const topics = attached.get(io) ?? new Set<LiveTopic>();
   attached.set(io, topics);
@@ -71,12 +71,21 @@ export function attachLiveTopic<T>(io: Server, topic: LiveTopic, source: LiveSou
 }
 
 /** Emits stored items to the stream's room as one batch. */
-export function emitLive<T>(topic: LiveTopic, key: string, items: T[]): void {
+export function emitLive<K extends LiveTopic>(topic: K, key: string, items: LiveItem<K>[]): void {
   if (items.length === 0) return;
-  getIo()?.to(liveRoom(topic, key)).emit(LIVE_BATCH, { topic, key, items } satisfies LiveBatch<T>);
+  getIo()?.to(liveRoom(topic, key)).emit(LIVE_BATCH, batchOf(topic, key, items));
+}
+
+/** A batch of topic K (one of the LIVE_BATCH payload's members, lib/live/events.ts). */
+function batchOf<K extends LiveTopic>(topic: K, key: string, items: LiveItem<K>[], backfill?: true): TopicBatch<'run'> | TopicBatch<'preflight'> {
+  const batch: TopicBatch<K> = backfill ? { topic, key, items, backfill } : { topic, key, items };
+  return batch as TopicBatch<'run'> | TopicBatch<'preflight'>;
 }
 
 /** Emits a non-sequenced event (a state) to the stream's room. */
-export function emitToStream(topic: LiveTopic, key: string, event: string, payload: unknown): void {
-  getIo()?.to(liveRoom(topic, key)).emit(event, payload);
+export function emitToStream<E extends StateEvent>(topic: LiveTopic, key: string, event: E, payload: StatePayload<E>): void {
+  const io = getIo();
+  // one emit per state event: socket.io's typed emit cannot take the union of their payloads
+  if (event === 'run:state') io?.to(liveRoom(topic, key)).emit('run:state', payload as StatePayload<'run:state'>);
+  else io?.to(liveRoom(topic, key)).emit('preflight:status', payload as StatePayload<'preflight:status'>);
 }

@@ -4,7 +4,7 @@
  * after the backfill the socket gets the run's current view as `run:state`, which the runner also
  * pushes to the room when the run changes (runner.ts).
  */
-import type { Server } from 'socket.io';
+import type { WizardIo } from '../realtime/io';
 import { seqOfWireLine, type WireLine } from '@/lib/live/wire-line';
 import { getDb } from '../db';
 import { attachLiveTopic, type LiveSource } from '../realtime/live-streams';
@@ -21,6 +21,6 @@ const runLog: LiveSource<WireLine> = {
   },
 };
 
-export function attachRunSockets(io: Server): void {
+export function attachRunSockets(io: WizardIo): void {
   attachLiveTopic(io, 'run', runLog);
 }

@@ -15,8 +15,9 @@
  *   remain (one stage re-run, a subset run), `failed` otherwise. Never `installed` by one run's
  *   success alone.
  */
-import type { InstallStatus } from '@/lib/states';
+import type { InstallChainStatus } from '@/lib/api/runs';
 
+export type { InstallChainStatus };
 
 export interface ChainStageDef {
   name: string;
@@ -42,9 +43,6 @@ export interface ChainRun {
   scope: string[] | null;
   stages: ChainRunStage[];
 }
-
-/** The statuses an install's run chain gives it (lib/states.ts). */
-export type InstallChainStatus = Extract<InstallStatus, 'installing' | 'installed' | 'incomplete' | 'failed'>;
 
 export interface RemainingStage {
   stage: string;

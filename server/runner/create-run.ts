@@ -11,13 +11,13 @@
  * - `resume` finishes the install: it plans the work the parent's chain has left, not only what
  *   the parent run itself left undone.
  */
-import { z } from 'zod';
 import { getDb } from '../db';
 import { setNodeState } from '../installs/set-node-state';
 import { HttpError, NotFoundError } from '../http/errors';
 import { parseStoredConfig } from '../installs/parse-stored-config';
 import { PlanError, planRun, type PriorRun, type RunPlan, type RunRequest } from './plan-run';
-import { extraVarProblem, extraVarsInput, type ExtraVarValue } from './extra-vars';
+import { createRunInput, retryRunInput, type CreateRunInput, type RetryRunInput } from '@/lib/api/run-input';
+import { extraVarProblem, type ExtraVarValue } from '@/lib/runs/extra-vars';
 import { loadInstallChain } from './install-chain';
 import { applicableProfile, getProfile } from '../installer-profiles/profiles';
 import { isOperationKind, type OperationKind } from './operation-flows';
@@ -28,19 +28,7 @@ import { ACTIVE_STATUSES } from './states';
 import { decodeRunColumns } from './run-columns';
 
 
-export const createRunInput = z.object({
-  stages: z.array(z.string().min(1)).min(1).optional(),
-  hosts: z.array(z.string().min(1)).min(1).optional(),
-  extraVars: extraVarsInput.optional(),
-});
-export type CreateRunInput = z.infer<typeof createRunInput>;
-
-export const retryRunInput = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('failed') }),
-  z.object({ mode: z.literal('resume') }),
-  z.object({ mode: z.literal('stage'), stage: z.string().min(1) }),
-]);
-export type RetryRunInput = z.infer<typeof retryRunInput>;
+export { createRunInput, retryRunInput, type CreateRunInput, type RetryRunInput };
 
 /** The tail of run creation's queue: on globalThis like every process-wide singleton (Next may evaluate this module twice). */
 const creation = globalThis as unknown as { __kswRunCreation?: Promise<unknown> };

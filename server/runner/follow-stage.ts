@@ -1,7 +1,9 @@
 /**
- * Follows a running (or just finished) stage on the taskbox: its events file over SSH
- * (taskbox/follow-remote-events.ts) → parsed events → redacted batches → the single LogWriter;
- * returns the stage's outcome once the wrapper is gone and every event is persisted.
+ * The wait loop of following a stage on the taskbox: reads its events file over SSH
+ * (taskbox/follow-remote-events.ts), hands each read to the pure step (stage-event-step.ts:
+ * lines → redacted batches, and the outcome) and the batches to the single LogWriter; stops the
+ * stage on cancel or idle timeout; returns the outcome once the wrapper is gone and every event is
+ * persisted.
  *
  * Invariants:
  * - events with a counter ≤ `afterCounter` (Stage.lastEventCounter) are skipped, so a re-attach
@@ -19,14 +21,13 @@ import type { Redactor } from './redact';
 import { pipelineHooks } from './pipeline-hooks';
 import { followRemoteEvents } from './taskbox/follow-remote-events';
 import type { StagePaths } from './taskbox/layout';
-import { parseEventLine } from './taskbox/parse-event-line';
 import { signalRemoteStage } from './taskbox/remote-stage';
 import type { TaskboxLink } from './taskbox/taskbox-link';
-import type { JobEvent } from './translate-event';
+import { linesToBatches, stageOutcome, watchdogTick, type FollowResult } from './stage-event-step';
+
+export type { FollowResult, StageEndStatus } from './stage-event-step';
 
 export const CANCEL_GRACE_MS = 10_000;
-
-export type StageEndStatus = 'successful' | 'failed' | 'canceled' | 'timeout' | 'missing';
 
 export interface FollowOptions {
   runId: string;
@@ -40,12 +41,6 @@ export interface FollowOptions {
   redact: Redactor;
   writer: LogWriter;
   isCancelRequested: () => boolean;
-}
-
-export interface FollowResult {
-  status: StageEndStatus;
-  rc: number | null;
-  lastCounter: number;
 }
 
 /** Stops the stage: SIGINT now, SIGKILL after the grace period unless it ended. */
@@ -82,15 +77,9 @@ export async function followStage(opts: FollowOptions): Promise<FollowResult> {
 
   const onLines = async (lines: string[]): Promise<void> => {
     lastActivity = Date.now();
-    const events: JobEvent[] = [];
-    for (const line of lines) {
-      const parsed = parseEventLine(line);
-      if (!parsed.ok) continue;
-      if (parsed.event.counter <= lastCounter) continue;
-      lastCounter = parsed.event.counter;
-      events.push(parsed.event);
-    }
-    const batches = batcher.batches(events);
+    const step = linesToBatches(lines, lastCounter, batcher);
+    lastCounter = step.lastCounter;
+    const { batches } = step;
     pipelineHooks.enqueued?.(batches, Date.now());
     for (const batch of batches) opts.writer.enqueue(batch);
     // Yield so the writer can flush between bursts; wait for it when it falls far behind.
@@ -101,17 +90,14 @@ export async function followStage(opts: FollowOptions): Promise<FollowResult> {
   let stopping: Promise<void> = Promise.resolve();
   const watchdog = setInterval(() => {
     const now = Date.now();
-    const cancel = opts.isCancelRequested();
-    if (!cancel && !timedOut && now - lastActivity >= idleMs) timedOut = true;
-    if (cancel || timedOut) stopping = stopping.then(() => stopper.tick(now)).catch(() => undefined);
+    const tick = watchdogTick({ now, lastActivity, idleMs, cancelRequested: opts.isCancelRequested(), timedOut });
+    timedOut = tick.timedOut;
+    if (tick.stop) stopping = stopping.then(() => stopper.tick(now)).catch(() => undefined);
   }, 250);
   try {
     const r = await followRemoteEvents({ link: opts.link, paths: opts.paths, startOffset: 0, onLines: (lines) => onLines(lines) });
     await opts.writer.drain();
-    const state = r.state;
-    if (timedOut) return { status: 'timeout', rc: state.kind === 'finished' ? state.rc : null, lastCounter };
-    if (state.kind === 'finished') return { status: state.rc === 0 ? 'successful' : stopper.started ? 'canceled' : 'failed', rc: state.rc, lastCounter };
-    return { status: stopper.started ? 'canceled' : 'missing', rc: null, lastCounter };
+    return stageOutcome(r.state, { timedOut, stopSent: stopper.started, lastCounter });
   } finally {
     clearInterval(watchdog);
     await stopping;

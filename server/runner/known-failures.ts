@@ -1,14 +1,7 @@
-/**
- * "The first error, in plain words": a small table of known KubeSphere 2.0.x install failures
- * (kubesphere-2.0-installer.md §7). A rule matches the failed task's text (msg, stderr, stdout and
- * task name joined); the first matching rule wins, so put specific rules before generic ones.
- */
-export interface KnownFailure {
-  id: string;
-  cause: string;
-  fix: string;
-}
 
+import type { KnownFailure } from '@/lib/api/runs';
+
+export type { KnownFailure };
 interface Rule extends KnownFailure {
   match: RegExp;
 }

@@ -19,11 +19,10 @@
  * it on the whole inventory).
  */
 import type { StageDef } from '../installer-profiles/profiles';
+import { OPERATION_KINDS, type OperationKind, type RunOperation } from '@/lib/api/runs';
 
-export type OperationKind = 'add-nodes' | 'remove-node' | 'uninstall';
-export const OPERATION_KINDS: readonly OperationKind[] = ['add-nodes', 'remove-node', 'uninstall'];
-/** What a run is: the install (install.sh's flow) or one of the day-2 operations. */
-export type RunOperation = 'install' | OperationKind;
+export type { OperationKind, RunOperation };
+export { OPERATION_KINDS };
 
 export interface OperationStageDef extends StageDef {
   hosts: 'all' | 'targets';

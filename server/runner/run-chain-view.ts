@@ -6,38 +6,13 @@
  * Invariants: no actions while a run of the chain is active; an action that would plan exactly what
  * another already plans is listed once (resume first: it is the one that finishes the install).
  */
-import { afterSuccess, chainState, type InstallChainStatus } from './chain-state';
+import { afterSuccess, chainState } from './chain-state';
 import { describeSteps, type Step } from './describe-steps';
 import { loadInstallChain, type InstallChain } from './install-chain';
 import { PlanError, planRun, type PlannedStage, type PriorRun, type RunRequest } from './plan-run';
+import type { ChainView, RetryAction } from '@/lib/api/runs';
 
-export interface ChainView {
-  status: InstallChainStatus;
-  /** True when every stage of the install succeeded on every host, across this chain's runs. */
-  complete: boolean;
-  /** Names of the stages still to run, in profile order. */
-  remainingStages: string[];
-  remaining: { stage: string; label: string; hosts: string[] }[];
-  /** Operator words for `remaining` ('' when complete). */
-  stillNeeds: string;
-  /** Operator words for what this run got through ('' when it got through nothing). */
-  thisRunDid: string;
-  /** (stage, host) pairs done out of all the install needs. */
-  progress: { done: number; total: number };
-  /** The hosts the chain installs (what "all hosts" means on this page). */
-  scope: string[];
-  /** Ids of the chain's runs, oldest first. */
-  runIds: string[];
-}
-
-export interface RetryAction {
-  mode: 'resume' | 'failed';
-  /** Operator words: the stages and hosts the new run will run. */
-  does: string;
-  stages: { name: string; label: string; hosts: string[] }[];
-  /** Labels of the stages the install will still need after this run succeeds ([] = it finishes the install). */
-  leaves: string[];
-}
+export type { ChainView, RetryAction };
 
 type Labels = ReadonlyMap<string, string>;
 

@@ -9,63 +9,12 @@ import { runLabelOf } from './run-refusal';
 import { operationActions } from '../operations/operation-actions';
 import { isOperationKind, stagesOfRun, type RunOperation } from './operation-flows';
 import { runChainView, type ChainView, type RetryAction } from './run-chain-view';
-import type { HostError } from './translate-event';
 import { decodeHostError, decodeJsonColumn, decodeRunColumns } from './run-columns';
+import type { HostView, StageView, RunView, RunSummary } from '@/lib/api/runs';
+
+export type { HostView, StageView, RunView, RunSummary };
 
 export type { ChainView, RetryAction };
-
-export interface HostView {
-  name: string;
-  status: string;
-  ok: number;
-  changed: number;
-  failed: number;
-  skipped: number;
-  unreachable: number;
-  error?: HostError;
-}
-
-export interface StageView {
-  name: string;
-  label: string;
-  status: string;
-  playbook: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  error: string | null;
-  hosts: HostView[];
-}
-
-export interface RunView {
-  id: string;
-  /** "Run 3", as the history numbers the install's runs. */
-  label: string;
-  installId: string;
-  status: string;
-  mode: string;
-  parentRunId: string | null;
-  /** "Run 2" for the run this one continues. */
-  parentLabel: string | null;
-  hosts: string[] | null;
-  extraVars: Record<string, unknown>;
-  error: string | null;
-  errorKind: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  lastSeq: number;
-  stages: StageView[];
-  /** The install's chain this run belongs to: complete or not, and what it still needs. */
-  chain: ChainView | null;
-  /** What each retry of this run would do ("resume" finishes the install); [] while a run is active. */
-  actions: RetryAction[];
-  /** install, or the day-2 operation this run is (operation-flows.ts). */
-  operation: RunOperation;
-  /** The hosts a day-2 operation is about ([] for an install run). */
-  targets: string[];
-  /** After a failed add: the half-added hosts "Abandon" removes; [] otherwise. */
-  abandon: string[];
-}
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -131,18 +80,6 @@ export async function getRunView(runId: string): Promise<RunView | null> {
     targets,
     abandon,
   };
-}
-
-export interface RunSummary {
-  id: string;
-  status: string;
-  mode: string;
-  operation: string;
-  parentRunId: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-  error: string | null;
-  stages: { name: string; status: string }[];
 }
 
 /** An install's runs, newest first; `parentRunId` links each retry to the run it continues. */

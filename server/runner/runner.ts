@@ -10,13 +10,14 @@
 import { getDb } from '../db';
 import { driveRun } from './drive-run';
 import { settleInstallStatus } from './install-chain';
+import { RUN_STATE_EVENT } from '@/lib/live/events';
 import { emitToStream } from '../realtime/live-streams';
 import { LogWriter } from './log-writer';
 import { getRunView } from './run-view';
 import { cancelQueuedRun } from './status-writes';
 
 export { CANCEL_GRACE_MS } from './follow-stage';
-export const STATE_EVENT = 'run:state';
+export const STATE_EVENT = RUN_STATE_EVENT;
 const PUSH_DELAY_MS = 250;
 const PUSH_INTERVAL_MS = 1000;
 

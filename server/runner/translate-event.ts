@@ -7,7 +7,10 @@
  * per-item `runner_item_on_*` events are folded into them by Ansible); `playbook_on_stats` carries the
  * final recap, which replaces the running counts.
  */
-import { explainFailure, type KnownFailure } from './known-failures';
+import { explainFailure } from './known-failures';
+import type { HostError } from '@/lib/api/runs';
+
+export type { HostError };
 
 export interface JobEvent {
   counter: number;
@@ -18,15 +21,6 @@ export interface JobEvent {
 }
 
 export type HostCounter = 'ok' | 'changed' | 'failed' | 'skipped' | 'unreachable';
-
-export interface HostError {
-  task: string;
-  msg: string;
-  stderr: string;
-  stdout: string;
-  file: string;
-  known?: KnownFailure;
-}
 
 export interface RecapRow {
   ok: number;

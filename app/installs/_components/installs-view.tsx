@@ -11,7 +11,7 @@ import { formatWhen } from '@/components/format';
 import { ConfirmButton } from '@/components/confirm-button';
 import { ImportModal } from '@/components/import-modal';
 import { NewInstallModal } from './new-install-modal';
-import type { InstallSummary } from '@/server/installs/list-installs';
+import type { InstallSummary } from '@/lib/api/installs';
 
 export function InstallsView() {
   const [installs, setInstalls] = useState<InstallSummary[] | null>(null);
@@ -21,7 +21,7 @@ export function InstallsView() {
   const [now, setNow] = useState<number | null>(null);
 
   const load = useCallback(async () => {
-    const r = await api<{ installs: InstallSummary[] }>('GET', '/api/installs');
+    const r = await api('GET /api/installs');
     if (r.ok) {
       setInstalls(r.data.installs);
       setLoadError(null);
@@ -35,7 +35,7 @@ export function InstallsView() {
   }, [load, openImport]);
 
   const remove = async (install: InstallSummary) => {
-    const r = await api('DELETE', `/api/installs/${install.id}`);
+    const r = await api('DELETE /api/installs/:id', { params: { id: install.id } });
     if (r.ok) {
       notifications.show({ color: 'teal', message: `Deleted "${install.name}"` });
       void load();

@@ -23,7 +23,7 @@ export function NewInstallModal({ opened, onClose }: { opened: boolean; onClose:
   };
 
   const onSubmit = async (values: Values) => {
-    const r = await api<{ id: string }>('POST', '/api/installs', { name: values.name.trim() });
+    const r = await api('POST /api/installs', { body: { name: values.name.trim() } });
     if (r.ok) router.push(`/installs/${r.data.id}`);
     else setProblem(r.errors[0]?.message ?? r.message);
   };

@@ -43,7 +43,7 @@ export function LoginForm() {
 
   const onSubmit = async (values: Values) => {
     setProblem(null);
-    const r = await api('POST', '/api/auth/login', values);
+    const r = await api('POST /api/auth/login', { body: values });
     if (r.ok) {
       router.replace('/installs');
       router.refresh();

@@ -8,11 +8,12 @@ import { z } from 'zod';
 import { Alert, Button, Code, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { api, fetchAuthState } from '@/components/api';
 import { AuthCard } from '@/components/auth-card';
+import { MIN_ADMIN_PASSWORD } from '@/lib/api/auth-input';
 
 const schema = z
   .object({
     token: z.string().trim().min(1, 'Paste the setup token from the server console'),
-    password: z.string().min(10, "Use at least 10 characters"),
+    password: z.string().min(MIN_ADMIN_PASSWORD, `Use at least ${MIN_ADMIN_PASSWORD} characters`),
     confirm: z.string(),
   })
   .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'The passwords do not match' });
@@ -35,7 +36,7 @@ export function SetupForm() {
 
   const onSubmit = async (values: Values) => {
     setProblem(null);
-    const r = await api('POST', '/api/auth/setup', { token: values.token, password: values.password });
+    const r = await api('POST /api/auth/setup', { body: { token: values.token, password: values.password } });
     if (r.ok) {
       router.replace('/installs');
       router.refresh();

@@ -1,25 +1,23 @@
 // POST /api/auth/login {password} -> 200 {ok:true} + session cookie + device cookie; 401 wrong;
 // 422 no password or one over 1024 characters; 429 while throttled (server/auth/login-gate.ts).
-import { z } from 'zod';
+import { loginInput } from '@/lib/api/auth-input';
 import { deviceCookie } from '@/server/auth/device-cookie';
 import { logIn } from '@/server/auth/log-in';
 import { loginClientOf } from '@/server/auth/login-gate';
-import { MAX_PASSWORD_LENGTH, PASSWORD_TOO_LONG } from '@/server/auth/password-length';
 import { isHttpsRequest, sessionCookie } from '@/server/auth/session-cookie';
 import { parseInput } from '@/server/http/parse-input';
-import { jsonResponse, withApi } from '@/server/http/with-api';
+import { reply, withApi } from '@/server/http/with-api';
 
 export const dynamic = 'force-dynamic';
 
-const loginInput = z.object({ password: z.string().min(1, 'enter the admin password').max(MAX_PASSWORD_LENGTH, PASSWORD_TOO_LONG) });
-
 export const POST = withApi(
+  'POST /api/auth/login',
   async ({ request, body }) => {
     const { password } = parseInput(loginInput, body);
     const client = loginClientOf(request);
     const token = await logIn(password, client);
     const secure = isHttpsRequest(request);
-    return jsonResponse({ ok: true }, 200, { 'set-cookie': [sessionCookie(token, secure), deviceCookie(client.deviceId, secure)] });
+    return reply({ ok: true } as const, 200, { 'set-cookie': [sessionCookie(token, secure), deviceCookie(client.deviceId, secure)] });
   },
   { auth: false },
 );

@@ -2,14 +2,15 @@
 // including this one) and disconnects their live pages; clears this browser's cookie.
 import { deleteAllSessions } from '@/server/auth/delete-session';
 import { clearedSessionCookie, isHttpsRequest } from '@/server/auth/session-cookie';
-import { jsonResponse, withApi } from '@/server/http/with-api';
+import { reply, withApi } from '@/server/http/with-api';
 
 export const dynamic = 'force-dynamic';
 
 export const POST = withApi(
+  'POST /api/auth/logout-everywhere',
   async ({ request }) => {
     const ended = await deleteAllSessions();
-    return jsonResponse({ ok: true, ended }, 200, { 'set-cookie': clearedSessionCookie(isHttpsRequest(request)) });
+    return reply({ ok: true as const, ended }, 200, { 'set-cookie': clearedSessionCookie(isHttpsRequest(request)) });
   },
   { auth: true },
 );

@@ -1,11 +1,12 @@
 // GET /api/auth/state -> {setupNeeded, loggedIn}: tells the UI whether to show /setup or /login.
 import { getAuthState } from '@/server/auth/get-auth-state';
 import { readSessionToken } from '@/server/auth/session-cookie';
-import { jsonResponse, withApi } from '@/server/http/with-api';
+import { withApi } from '@/server/http/with-api';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = withApi(
-  async ({ request }) => jsonResponse(await getAuthState(readSessionToken(request.headers.get('cookie')))),
+  'GET /api/auth/state',
+  async ({ request }) => getAuthState(readSessionToken(request.headers.get('cookie'))),
   { auth: false },
 );

@@ -3,27 +3,27 @@
 //   shape is wrong, or when rules fail and draft !== true (then nothing is saved).
 // DELETE /api/installs/:id -> 204.
 import { parseInput } from '@/server/http/parse-input';
-import { jsonResponse, withApi } from '@/server/http/with-api';
+import { reply, withApi } from '@/server/http/with-api';
 import { deleteInstall } from '@/server/installs/delete-install';
 import { getInstall } from '@/server/installs/get-install';
-import { updateInstallInput } from '@/server/installs/install-input';
+import { updateInstallInput } from '@/lib/api/install-input';
 import { updateInstall } from '@/server/installs/update-install';
 
 export const dynamic = 'force-dynamic';
 
-type Params = { id: string };
+export const GET = withApi('GET /api/installs/:id', async ({ params }) => getInstall(params.id), { auth: true });
 
-export const GET = withApi<Params>(async ({ params }) => jsonResponse(await getInstall(params.id)), { auth: true });
-
-export const PUT = withApi<Params>(
-  async ({ params, body }) => jsonResponse(await updateInstall(params.id, parseInput(updateInstallInput, body))),
+export const PUT = withApi(
+  'PUT /api/installs/:id',
+  async ({ params, body }) => updateInstall(params.id, parseInput(updateInstallInput, body)),
   { auth: true },
 );
 
-export const DELETE = withApi<Params>(
+export const DELETE = withApi(
+  'DELETE /api/installs/:id',
   async ({ params }) => {
     await deleteInstall(params.id);
-    return new Response(null, { status: 204 });
+    return reply(null, 204);
   },
   { auth: true },
 );

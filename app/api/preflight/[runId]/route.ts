@@ -1,13 +1,12 @@
 // GET /api/preflight/:runId -> {runId, status: running|passed|warned|failed, hosts: [{name, status, checks:
 //   [{id, title, status: pass|warn|fail, message, hint?, evidence?, durationMs, seq}]}], cluster: {status, checks}, lastSeq}
-import { jsonResponse, withApi } from '@/server/http/with-api';
+import { withApi } from '@/server/http/with-api';
 import { getPreflightRun } from '@/server/preflight/get-preflight';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withApi<{ runId: string }>(
-  async ({ params }) => {
-    return jsonResponse(await getPreflightRun(params.runId));
-  },
+export const GET = withApi(
+  'GET /api/preflight/:runId',
+  async ({ params }) => getPreflightRun(params.runId),
   { auth: true },
 );

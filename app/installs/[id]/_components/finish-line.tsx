@@ -8,7 +8,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Anchor, Button, Code, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { api } from '@/components/api';
-import type { FinishView } from '@/server/kubeconfig/finish-view';
+import type { FinishView } from '@/lib/api/cluster';
 
 export function FinishLine({ installId, refreshKey }: { installId: string; refreshKey?: string }) {
   const [view, setView] = useState<FinishView | null>(null);
@@ -19,7 +19,7 @@ export function FinishLine({ installId, refreshKey }: { installId: string; refre
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const load = async (tries: number) => {
-      const r = await api<FinishView>('GET', `/api/installs/${encodeURIComponent(installId)}/finish`);
+      const r = await api('GET /api/installs/:id/finish', { params: { id: installId } });
       if (cancelled || !r.ok) return;
       setView(r.data);
       if (r.data.installed && !r.data.kubeconfig.stored && tries > 0) timer = setTimeout(() => void load(tries - 1), 2000);

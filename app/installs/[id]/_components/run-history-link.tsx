@@ -9,7 +9,7 @@ export function RunHistoryLink({ installId }: { installId: string }) {
   const [runs, setRuns] = useState(0);
   useEffect(() => {
     let live = true;
-    void api<unknown[]>('GET', `/api/installs/${encodeURIComponent(installId)}/runs`).then((r) => {
+    void api('GET /api/installs/:id/runs', { params: { id: installId } }).then((r) => {
       if (live && r.ok) setRuns(r.data.length);
     });
     return () => {

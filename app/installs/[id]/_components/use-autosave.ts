@@ -11,7 +11,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '@/components/api';
 import { installConfigShape, type InstallConfig } from '@/lib/config/schema';
-import type { SaveResult } from './types';
+import type { InstallView } from '@/lib/api/installs';
 
 export type SaveStatus = { kind: 'idle' } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'saved'; at: number } | { kind: 'error'; message: string };
 
@@ -20,7 +20,8 @@ export interface Payload {
   step: string;
 }
 
-export interface ServerCheck extends SaveResult {
+/** The server's judgement of a saved draft (its status and rule issues, as PUT /api/installs/:id answers). */
+export interface ServerCheck extends Pick<InstallView, 'status' | 'errors' | 'warnings'> {
   /** JSON of the config these issues were computed for. */
   configJson: string;
 }
@@ -60,7 +61,7 @@ export function useAutosave(installId: string, getPayload: () => Payload, initia
     }
     const run = (async () => {
       setStatus({ kind: 'saving' });
-      const r = await api<SaveResult>('PUT', `/api/installs/${encodeURIComponent(installId)}`, { ...payload, draft: true });
+      const r = await api('PUT /api/installs/:id', { params: { id: installId }, body: { ...payload, draft: true } });
       if (r.ok) {
         lastSaved.current = json;
         setServerCheck({ configJson: JSON.stringify(payload.config), errors: r.data.errors, warnings: r.data.warnings, status: r.data.status });
@@ -100,7 +101,7 @@ export function useAutosave(installId: string, getPayload: () => Payload, initia
   const saveOnUnload = useCallback(() => {
     const payload = getPayload();
     if (JSON.stringify(payload) === lastSaved.current || !installConfigShape.safeParse(payload.config).success) return;
-    void api<SaveResult>('PUT', `/api/installs/${encodeURIComponent(installId)}`, { ...payload, draft: true }, { keepalive: true });
+    void api('PUT /api/installs/:id', { params: { id: installId }, body: { ...payload, draft: true }, keepalive: true });
   }, [getPayload, installId]);
 
   // a hidden page may never come back (tab closed on mobile): save then; leaving the wizard saves too

@@ -8,18 +8,13 @@
  */
 import { useEffect, useState } from 'react';
 import { api } from '@/components/api';
-import type { CrossInstallIssue, KnownInstallHost } from '@/lib/config/cross-install-hosts';
-
-interface HostConflicts {
-  issues: CrossInstallIssue[];
-  knownHosts: KnownInstallHost[];
-}
+import type { KnownInstallHost } from '@/lib/config/cross-install-hosts';
 
 export function useKnownHosts(installId: string, savedToken: unknown): KnownInstallHost[] {
   const [known, setKnown] = useState<KnownInstallHost[]>([]);
   useEffect(() => {
     let alive = true;
-    void api<HostConflicts>('GET', `/api/installs/${encodeURIComponent(installId)}/host-conflicts`).then((r) => {
+    void api('GET /api/installs/:id/host-conflicts', { params: { id: installId } }).then((r) => {
       if (alive && r.ok) setKnown(r.data.knownHosts);
     });
     return () => {

@@ -8,24 +8,19 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Group, Modal, Text } from '@mantine/core';
 import { api } from '@/components/api';
-import type { InstallDetail } from './types';
+import type { LabView } from '@/lib/api/installs';
 import { useWizard } from './wizard-context';
-
-interface LabInfo {
-  up: boolean;
-  hosts: { name: string; address: string; up: boolean }[];
-}
 
 export function UseLabButton() {
   const { installId, saveNow, reloadConfig } = useWizard();
-  const [lab, setLab] = useState<LabInfo | null>(null);
+  const [lab, setLab] = useState<LabView | null>(null);
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
-    void api<LabInfo>('GET', '/api/lab').then((r) => {
+    void api('GET /api/lab').then((r) => {
       if (live && r.ok) setLab(r.data);
     });
     return () => {
@@ -42,7 +37,7 @@ export function UseLabButton() {
     setBusy(true);
     setError(null);
     await saveNow(); // nothing pending may land after the replacement
-    const r = await api<InstallDetail>('POST', `/api/installs/${encodeURIComponent(installId)}/use-lab`);
+    const r = await api('POST /api/installs/:id/use-lab', { params: { id: installId } });
     setBusy(false);
     if (!r.ok) {
       setError(r.message);

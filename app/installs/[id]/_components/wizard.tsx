@@ -18,7 +18,7 @@ import type { ConfigIssueWithStep } from '@/lib/config/issues';
 import { crossInstallHostIssues } from '@/lib/config/cross-install-hosts';
 import { WIZARD_STEPS, isWizardStep, stepForPath, type WizardStepId } from '@/lib/config/steps';
 import { StatusBadge } from '@/components/status-badge';
-import type { InstallDetail } from './types';
+import type { InstallView } from '@/lib/api/installs';
 import { useAutosave } from './use-autosave';
 import { useSaveBeforeLeaving } from './use-save-before-leaving';
 import { useKnownHosts } from './use-known-hosts';
@@ -45,7 +45,7 @@ function merge(a: ConfigIssueWithStep[], b: ConfigIssueWithStep[] | undefined): 
   return [...a, ...b.filter((i) => !seen.has(issueKey(i))).map((i) => ({ ...i, step: i.step ?? stepForPath(i.path) }))];
 }
 
-export function Wizard({ install }: { install: InstallDetail }) {
+export function Wizard({ install }: { install: InstallView }) {
   const initialStep: WizardStepId = install.step && isWizardStep(install.step) ? install.step : 'hosts';
   const [step, setStep] = useState<WizardStepId>(initialStep);
   const stepRef = useRef(step);

@@ -3,17 +3,16 @@
 //      highRisk, addNodesEffect, uninstallDeletes, cleanByHand, certificates }
 //      certificates (only with ?certificates=1: it logs in to every master over SSH, pinned to the trusted keys):
 //      [{host, status: ok|warn|expired|unknown, notAfter, daysLeft, message}], `warn` 30 days before expiry.
-import { jsonResponse, withApi } from '@/server/http/with-api';
+import { withApi } from '@/server/http/with-api';
 import { getClusterView } from '@/server/operations/get-cluster-view';
 
 export const dynamic = 'force-dynamic';
 
-type Params = { id: string };
-
-export const GET = withApi<Params>(
+export const GET = withApi(
+  'GET /api/installs/:id/cluster',
   async ({ params, request }) => {
     const certificates = new URL(request.url).searchParams.get('certificates') === '1';
-    return jsonResponse(await getClusterView(params.id, { certificates }));
+    return getClusterView(params.id, { certificates });
   },
   { auth: true },
 );

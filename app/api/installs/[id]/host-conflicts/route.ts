@@ -3,9 +3,9 @@
 //     info while it is only a plan; lib/config/cross-install-hosts.ts), and the other installs'
 //     hosts (name, address, port, ip, taskbox, install name/status/last run; no secret) so the
 //     wizard can re-check while the operator types. 404 for an unknown id.
-import { jsonResponse, withApi } from '@/server/http/with-api';
+import { withApi } from '@/server/http/with-api';
 import { findCrossInstallHosts } from '@/server/installs/find-cross-install-hosts';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withApi<{ id: string }>(async ({ params }) => jsonResponse(await findCrossInstallHosts(params.id)), { auth: true });
+export const GET = withApi('GET /api/installs/:id/host-conflicts', async ({ params }) => findCrossInstallHosts(params.id), { auth: true });

@@ -1,7 +1,7 @@
 // GET /api/installs/:id/host-keys -> [{host, address, algorithm, fingerprint, state: new|trusted|changed, firstSeen, pendingFingerprint?}]
-import { jsonResponse, withApi } from '@/server/http/with-api';
+import { withApi } from '@/server/http/with-api';
 import { listHostKeys } from '@/server/preflight/host-keys';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withApi<{ id: string }>(async ({ params }) => jsonResponse(await listHostKeys(params.id)), { auth: true });
+export const GET = withApi('GET /api/installs/:id/host-keys', async ({ params }) => listHostKeys(params.id), { auth: true });

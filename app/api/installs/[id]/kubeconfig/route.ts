@@ -6,7 +6,8 @@ import { withApi } from '@/server/http/with-api';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withApi<{ id: string }>(
+export const GET = withApi(
+  'GET /api/installs/:id/kubeconfig',
   async ({ params }) => {
     const { text, fileName } = await downloadKubeconfig(params.id);
     return new Response(text, {

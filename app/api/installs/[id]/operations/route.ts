@@ -8,14 +8,13 @@
 //      confirmation) and config rule errors; 409 when the install has no cluster, a run of it is active,
 //      or a host is in another install's active run. Nothing runs unless the answer is 202.
 import { parseInput } from '@/server/http/parse-input';
-import { jsonResponse, withApi } from '@/server/http/with-api';
+import { reply, withApi } from '@/server/http/with-api';
 import { startOperation, startOperationInput } from '@/server/operations/start-operation';
 
 export const dynamic = 'force-dynamic';
 
-type Params = { id: string };
-
-export const POST = withApi<Params>(
-  async ({ params, body }) => jsonResponse({ runId: await startOperation(params.id, parseInput(startOperationInput, body ?? {})) }, 202),
+export const POST = withApi(
+  'POST /api/installs/:id/operations',
+  async ({ params, body }) => reply({ runId: await startOperation(params.id, parseInput(startOperationInput, body ?? {})) }, 202),
   { auth: true },
 );

@@ -8,7 +8,8 @@ import { MAX_SEQ, parseSeq } from '@/lib/seq';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withApi<{ id: string }>(
+export const GET = withApi(
+  'GET /api/runs/:id/log',
   async ({ params, request }) => {
     const url = new URL(request.url);
     const after = parseSeq(url.searchParams.get('after') ?? '0');

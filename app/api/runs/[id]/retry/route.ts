@@ -3,12 +3,13 @@
 //   resume: that, then every later stage on all hosts; stage: the named stage on all hosts.
 // 409 when the run is still active, nothing failed, or another run is active.
 import { parseInput } from '@/server/http/parse-input';
-import { jsonResponse, withApi } from '@/server/http/with-api';
+import { reply, withApi } from '@/server/http/with-api';
 import { retryRun, retryRunInput } from '@/server/runner/create-run';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = withApi<{ id: string }>(
-  async ({ params, body }) => jsonResponse({ runId: await retryRun(params.id, parseInput(retryRunInput, body)) }, 202),
+export const POST = withApi(
+  'POST /api/runs/:id/retry',
+  async ({ params, body }) => reply({ runId: await retryRun(params.id, parseInput(retryRunInput, body)) }, 202),
   { auth: true },
 );

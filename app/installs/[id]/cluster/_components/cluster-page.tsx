@@ -9,8 +9,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { Alert, Anchor, Badge, Button, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { api } from '@/components/api';
-import type { ClusterView } from '@/server/operations/get-cluster-view';
-import type { CertExpiry } from '@/server/operations/cert-expiry';
+import type { CertExpiry, ClusterView } from '@/lib/api/cluster';
 import { statusColor } from '@/lib/status-colors';
 import { OperationModal, type OperationAsk } from './operation-modal';
 
@@ -25,7 +24,7 @@ export function ClusterPage({ installId, installName }: { installId: string; ins
   const [ask, setAsk] = useState<OperationAsk | null>(null);
 
   const load = useCallback(async (certificates: boolean) => {
-    const r = await api<ClusterView>('GET', `/api/installs/${installId}/cluster${certificates ? '?certificates=1' : ''}`);
+    const r = await api('GET /api/installs/:id/cluster', { params: { id: installId }, query: certificates ? { certificates: '1' } : undefined });
     if (!r.ok) return setError(r.message);
     setView(r.data);
     if (r.data.certificates) setCerts(r.data.certificates);

@@ -25,7 +25,7 @@ export function OperationModal({ installId, ask, onClose, onStarted }: { install
     setBusy(true);
     setError(null);
     const body = { kind: ask.kind, ...(ask.kind === 'uninstall' ? {} : { hosts: ask.hosts }), confirm: expected ?? true, ...(ask.kind === 'add-nodes' ? { acknowledgeWarnings: true } : {}) };
-    const r = await api<{ runId: string }>('POST', `/api/installs/${installId}/operations`, body);
+    const r = await api('POST /api/installs/:id/operations', { params: { id: installId }, body });
     setBusy(false);
     if (r.ok) onStarted(r.data.runId);
     else setError(r.message);

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import Link from 'next/link';
 import { Button, Code, Group } from '@mantine/core';
 import { ConfirmModal } from '@/components/confirm-modal';
-import type { HostKeyView, ShownHostKey } from '@/server/preflight/host-keys';
+import type { HostKeyView, ShownHostKey } from '@/lib/api/preflight';
 
 export interface CheckActionsProps {
   installId: string;

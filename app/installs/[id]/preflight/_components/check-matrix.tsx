@@ -6,10 +6,10 @@
  */
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { ActionIcon, Badge, Button, Code, Drawer, Group, ScrollArea, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
-import type { PreflightCheckView, PreflightHostView, PreflightRunView } from '@/server/preflight/view';
+import type { PreflightCheckView, PreflightHostView, PreflightRunView } from '@/lib/api/preflight';
 import { statusColor } from '@/lib/status-colors';
 import classes from './check-matrix.module.css';
-import type { HostKeyView, ShownHostKey } from '@/server/preflight/host-keys';
+import type { HostKeyView, ShownHostKey } from '@/lib/api/preflight';
 import { CheckActions, type CheckActionsProps } from './check-actions';
 import { columnsOf } from './run-state';
 

@@ -8,7 +8,7 @@
  */
 import { useState } from 'react';
 import { Alert, Badge, Button, Code, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import type { HostKeyView, ShownHostKey, SkippedHostKey } from '@/server/preflight/host-keys';
+import type { HostKeyView, ShownHostKey, SkippedHostKey } from '@/lib/api/preflight';
 import { ConfirmModal } from '@/components/confirm-modal';
 
 const COLOR = { new: 'blue', trusted: 'teal', changed: 'red' } as const;

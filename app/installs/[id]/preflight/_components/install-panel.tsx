@@ -17,9 +17,9 @@ import { useRouter } from 'next/navigation';
 import { Alert, Anchor, Button, Checkbox, Collapse, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { api } from '@/components/api';
 import { RefusalAlert, type Refusal } from '@/components/refusal-alert';
-import type { InstallGateView } from '@/server/install-gate/install-gate-view';
-import { parseExtraVarsText } from '@/server/runner/extra-vars';
-import type { PreflightRunView } from '@/server/preflight/view';
+import type { InstallGateView } from '@/lib/api/runs';
+import { parseExtraVarsText } from '@/lib/runs/extra-vars';
+import type { PreflightRunView } from '@/lib/api/preflight';
 
 /** Refusals that say this check no longer stands (shown in red); the others say what to do next. */
 const STALE_CODES = new Set<InstallGateView['code']>(['secrets-held', 'hosts-changed', 'login-changed', 'installer-bundle']);
@@ -43,7 +43,7 @@ export function InstallPanel({ installId, view, acknowledged, onAcknowledge }: P
   const finished = view.status !== 'running';
   useEffect(() => {
     let cancelled = false;
-    void api<InstallGateView>('GET', `/api/installs/${encodeURIComponent(installId)}/install-gate`).then((r) => {
+    void api('GET /api/installs/:id/install-gate', { params: { id: installId } }).then((r) => {
       if (!cancelled && r.ok) setServerGate(r.data);
     });
     return () => {
@@ -65,7 +65,7 @@ export function InstallPanel({ installId, view, acknowledged, onAcknowledge }: P
     setBusy(true);
     setRefusal(null);
     const body = { acknowledgeWarnings: acknowledged, ...(Object.keys(parsed.vars).length > 0 ? { extraVars: parsed.vars } : {}) };
-    const r = await api<{ runId: string }>('POST', `/api/installs/${encodeURIComponent(installId)}/runs`, body);
+    const r = await api('POST /api/installs/:id/runs', { params: { id: installId }, body });
     if (r.ok) {
       router.push(`/installs/${encodeURIComponent(installId)}/runs/${encodeURIComponent(r.data.runId)}`);
       return; // stays busy until the run page replaces this one

@@ -10,8 +10,8 @@ import Link from 'next/link';
 import { Alert, Anchor, Button, Checkbox, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { api } from '@/components/api';
-import type { HostKeyView, ShownHostKey, SkippedHostKey } from '@/server/preflight/host-keys';
-import type { PreflightRunView } from '@/server/preflight/view';
+import type { HostKeyView, ShownHostKey, SkippedHostKey } from '@/lib/api/preflight';
+import type { PreflightRunView } from '@/lib/api/preflight';
 import { CheckMatrix } from './check-matrix';
 import { HostKeyPanel } from './host-key-panel';
 import { InstallPanel } from './install-panel';
@@ -31,13 +31,13 @@ export function PreflightView({ installId, installName }: { installId: string; i
   const [loadError, setLoadError] = useState<string>();
 
   const loadKeys = useCallback(async () => {
-    const r = await api<HostKeyView[]>('GET', `/api/installs/${installId}/host-keys`);
+    const r = await api('GET /api/installs/:id/host-keys', { params: { id: installId } });
     if (r.ok) setKeys(r.data);
   }, [installId]);
 
   // The latest picture: the newest full check with later re-checks of some hosts applied.
   const loadLatest = useCallback(async () => {
-    const r = await api<PreflightRunView | null>('GET', `/api/installs/${installId}/preflight/latest`);
+    const r = await api('GET /api/installs/:id/preflight/latest', { params: { id: installId } });
     if (r.ok) setView(r.data);
     else setLoadError(r.message);
     return r.ok;
@@ -46,7 +46,7 @@ export function PreflightView({ installId, installName }: { installId: string; i
   useEffect(() => {
     let cancelled = false;
     void (async () => {
-      const r = await api<PreflightRunView | null>('GET', `/api/installs/${installId}/preflight/latest`);
+      const r = await api('GET /api/installs/:id/preflight/latest', { params: { id: installId } });
       if (cancelled) return;
       if (r.ok) setView(r.data);
       else setLoadError(r.message);
@@ -76,7 +76,7 @@ export function PreflightView({ installId, installName }: { installId: string; i
   const start = async (hosts?: string[]) => {
     setStarting(true);
     setAcknowledged(false);
-    const r = await api<{ runId: string }>('POST', `/api/installs/${installId}/preflight`, { ...(hosts ? { hosts } : {}), ...(trustNewKeys ? { trustNewKeys: true } : {}) });
+    const r = await api('POST /api/installs/:id/preflight', { params: { id: installId }, body: { ...(hosts ? { hosts } : {}), ...(trustNewKeys ? { trustNewKeys: true } : {}) } });
     setTrustNewKeys(false);
     if (r.ok) {
       // the latest picture, not the new run alone: re-checking one host keeps the others; a run
@@ -91,7 +91,7 @@ export function PreflightView({ installId, installName }: { installId: string; i
 
   const trust = async ({ host, fingerprint, address }: ShownHostKey) => {
     setTrusting(host);
-    const r = await api<HostKeyView>('POST', `/api/installs/${installId}/host-keys/trust`, { host, fingerprint, ...(address ? { address } : {}) });
+    const r = await api('POST /api/installs/:id/host-keys/trust', { params: { id: installId }, body: { host, fingerprint, ...(address ? { address } : {}) } });
     if (!r.ok) notifications.show({ color: 'red', title: `Could not trust the key of ${host}`, message: r.message });
     await loadKeys();
     setTrusting(undefined);
@@ -100,13 +100,15 @@ export function PreflightView({ installId, installName }: { installId: string; i
   const trustAllNew = async (shown: ShownHostKey[]) => {
     setTrusting('*');
     setSkipped([]);
-    const r = await api<{ trusted: string[]; skipped: SkippedHostKey[]; keys: HostKeyView[] }>('POST', `/api/installs/${installId}/host-keys/trust`, { keys: shown });
-    if (r.ok) {
-      setKeys(r.data.keys);
-      setSkipped(r.data.skipped);
-      if (r.data.trusted.length > 0) notifications.show({ color: 'teal', title: 'Host keys trusted', message: r.data.trusted.join(', ') });
+    const r = await api('POST /api/installs/:id/host-keys/trust', { params: { id: installId }, body: { keys: shown } });
+    // {keys} is answered with what was trusted and skipped (lib/api/routes.ts)
+    const result = r.ok && 'keys' in r.data ? r.data : null;
+    if (result) {
+      setKeys(result.keys);
+      setSkipped(result.skipped);
+      if (result.trusted.length > 0) notifications.show({ color: 'teal', title: 'Host keys trusted', message: result.trusted.join(', ') });
     } else {
-      notifications.show({ color: 'red', title: 'Could not trust the new keys', message: r.message });
+      notifications.show({ color: 'red', title: 'Could not trust the new keys', message: r.ok ? 'the server answered with one key instead of the list' : r.message });
       await loadKeys();
     }
     setTrusting(undefined);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PreflightRunView } from '@/server/preflight/view';
+import type { PreflightRunView } from '@/lib/api/preflight';
 import { applyResult, columnsOf, summaryLine } from './run-state';
 
 const empty = (): PreflightRunView => ({

@@ -2,8 +2,8 @@
  * Pure state helpers of the preflight page: apply a live result to the run view, the summary line,
  * and the matrix columns. Kept free of React so they are unit-tested.
  */
-import type { PreflightCheckView, PreflightResultEvent, PreflightRunView } from '@/server/preflight/view';
-import type { CheckStatus } from '@/server/preflight/types';
+import type { PreflightCheckView, PreflightResultEvent, PreflightRunView } from '@/lib/api/preflight';
+import type { CheckStatus } from '@/lib/api/preflight';
 
 const CLUSTER = '*';
 

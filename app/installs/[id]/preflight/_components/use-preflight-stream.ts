@@ -5,24 +5,23 @@
  * status as `preflight:status`.
  */
 import { useLiveStream, type LiveStreamState } from '@/components/live/use-live-stream';
-import type { RunStatus } from '@/server/preflight/types';
-import type { PreflightResultEvent, PreflightStatusEvent } from '@/server/preflight/view';
-import { PREFLIGHT_STATUS_EVENT } from '@/server/preflight/stream-events';
+import type { PreflightResultEvent, PreflightStatus } from '@/lib/api/preflight';
+import { PREFLIGHT_STATUS_EVENT } from '@/lib/live/events';
 
 export interface StreamHandlers {
   onResults: (events: PreflightResultEvent[]) => void;
-  onStatus: (status: RunStatus) => void;
+  onStatus: (status: PreflightStatus) => void;
 }
 
 export function usePreflightStream(runId: string | undefined, fromSeq: number, handlers: StreamHandlers): LiveStreamState {
-  return useLiveStream<PreflightResultEvent>({
+  return useLiveStream({
     topic: 'preflight',
     key: runId,
     afterSeq: fromSeq,
     seqOf: (e) => e.seq,
     onItems: (events) => handlers.onResults(events),
     listen: (socket) =>
-      socket.on(PREFLIGHT_STATUS_EVENT, (e: PreflightStatusEvent) => {
+      socket.on(PREFLIGHT_STATUS_EVENT, (e) => {
         if (e.runId === runId) handlers.onStatus(e.status);
       }),
   });

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import Link from 'next/link';
 import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { api } from '@/components/api';
-import type { RunSummary } from '@/server/runner/run-view';
+import type { RunSummary } from '@/lib/api/runs';
 import { summaryStageLabels } from '@/lib/runs/status-labels';
 import { statusColor } from '@/lib/status-colors';
 import { modeWords, runDuration, runNumbers } from '@/lib/runs/run-names';
@@ -26,7 +26,7 @@ export function RunHistory({ installId, installName }: { installId: string; inst
   const now = Date.now();
 
   useEffect(() => {
-    void api<RunSummary[]>('GET', `/api/installs/${installId}/runs`).then((r) => (r.ok ? setRuns(r.data) : setError(r.message)));
+    void api('GET /api/installs/:id/runs', { params: { id: installId } }).then((r) => (r.ok ? setRuns(r.data) : setError(r.message)));
   }, [installId]);
 
   return (

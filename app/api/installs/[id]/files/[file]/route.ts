@@ -6,7 +6,8 @@ import { isInstallFile, renderInstallFile } from '@/server/installs/render-insta
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withApi<{ id: string; file: string }>(
+export const GET = withApi(
+  'GET /api/installs/:id/files/:file',
   async ({ params }) => {
     if (!isInstallFile(params.file)) throw new NotFoundError(`no file ${params.file}: use hosts.ini or vars.yml`);
     const text = await renderInstallFile(params.id, params.file);

@@ -10,7 +10,7 @@
 //      "changed" keys are never accepted this way.
 import { z } from 'zod';
 import { parseInput } from '@/server/http/parse-input';
-import { jsonResponse, withApi } from '@/server/http/with-api';
+import { withApi } from '@/server/http/with-api';
 import { trustHostKey, trustNewHostKeys } from '@/server/preflight/host-keys';
 
 export const dynamic = 'force-dynamic';
@@ -26,10 +26,11 @@ const trustInput = z.union([shownKey, z.object({ keys: z.array(shownKey).min(1, 
   error: 'send {host, fingerprint} to trust one key, or {keys: [{host, fingerprint}, …]} to trust the new keys shown',
 });
 
-export const POST = withApi<{ id: string }>(
+export const POST = withApi(
+  'POST /api/installs/:id/host-keys/trust',
   async ({ params, body }) => {
     const input = parseInput(trustInput, body);
-    return jsonResponse('keys' in input ? await trustNewHostKeys(params.id, input.keys) : await trustHostKey(params.id, input.host, input.fingerprint, input.address));
+    return 'keys' in input ? trustNewHostKeys(params.id, input.keys) : trustHostKey(params.id, input.host, input.fingerprint, input.address);
   },
   { auth: true },
 );

@@ -1,12 +1,11 @@
 // GET /api/installs/:id/preflight/latest -> the newest run (same shape as GET /api/preflight/:runId) or null.
-import { jsonResponse, withApi } from '@/server/http/with-api';
+import { withApi } from '@/server/http/with-api';
 import { getLatestPreflight } from '@/server/preflight/get-preflight';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withApi<{ id: string }>(
-  async ({ params }) => {
-    return jsonResponse(await getLatestPreflight(params.id));
-  },
+export const GET = withApi(
+  'GET /api/installs/:id/preflight/latest',
+  async ({ params }) => getLatestPreflight(params.id),
   { auth: true },
 );

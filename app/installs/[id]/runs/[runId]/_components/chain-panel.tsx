@@ -5,7 +5,7 @@
  * server's planner (RunView.chain / RunView.actions), so a button does what it says.
  */
 import { Alert, Button, Group, Paper, Stack, Text } from '@mantine/core';
-import type { RetryAction, RunView } from '@/server/runner/run-view';
+import type { RetryAction, RunView } from '@/lib/api/runs';
 
 export function ChainBanner({ view }: { view: RunView }) {
   const chain = view.chain;

@@ -2,7 +2,7 @@
 /** "The first error, in plain words": one pinned card per failed host of each failed stage. */
 import { memo } from 'react';
 import { Alert, Code, Stack, Text, Title } from '@mantine/core';
-import type { StageView } from '@/server/runner/run-view';
+import type { StageView } from '@/lib/api/runs';
 
 export const ErrorCards = memo(function ErrorCards({ stages }: { stages: StageView[] }) {
   const cards = stages.flatMap((s) => s.hosts.filter((h) => h.error && (h.status === 'failed' || s.status === 'failed')).map((h) => ({ stage: s, host: h })));

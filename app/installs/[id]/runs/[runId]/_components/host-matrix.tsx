@@ -2,7 +2,7 @@
 /** Host × stage matrix: per cell the host's state in that stage and ok / changed / failed / unreachable counts. */
 import { memo } from 'react';
 import { Badge, Table, Text, Tooltip } from '@mantine/core';
-import type { StageView } from '@/server/runner/run-view';
+import type { StageView } from '@/lib/api/runs';
 import { stageStatusLabel } from '@/lib/runs/status-labels';
 import { statusColor } from '@/lib/status-colors';
 

@@ -9,7 +9,7 @@ import { useEffect, useMemo, useState } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { Alert, Anchor, Badge, Button, Group, Loader, Menu, Progress, Stack, Text, Title } from '@mantine/core';
-import { api } from '@/components/api';
+import { api, type ApiResult } from '@/components/api';
 import { RefusalAlert, type Refusal } from '@/components/refusal-alert';
 import { LogViewer } from '@/components/log-viewer/log-viewer';
 import { FLAG_PHASE } from '@/components/log-viewer/line-store';
@@ -58,10 +58,10 @@ export function RunPage({ installId, runId, installName }: { installId: string; 
     return total === 0 ? 0 : Math.round((done / total) * 100);
   }, [view]);
 
-  const act = async (url: string, body?: unknown) => {
+  const act = async (call: () => Promise<ApiResult<{ runId?: string; status?: string }>>) => {
     setBusy(true);
     setRefusal(null);
-    const r = await api<{ runId?: string; status?: string }>('POST', url, body ?? {});
+    const r = await call();
     setBusy(false);
     if (!r.ok) {
       setRefusal({ message: r.message, run: r.run });
@@ -94,7 +94,7 @@ export function RunPage({ installId, runId, installName }: { installId: string; 
         </Group>
         <Group gap="xs">
           {active ? (
-            <CancelRunButton busy={busy} onCancel={() => void act(`/api/runs/${runId}/cancel`)} />
+            <CancelRunButton busy={busy} onCancel={() => void act(() => api('POST /api/runs/:id/cancel', { params: { id: runId }, body: {} }))} />
           ) : null}
           {!active && view.abandon.length > 0 ? (
             <Button color="red" variant="outline" onClick={() => setAbandoning(true)}>
@@ -110,7 +110,7 @@ export function RunPage({ installId, runId, installName }: { installId: string; 
               </Menu.Target>
               <Menu.Dropdown>
                 {view.stages.map((s) => (
-                  <Menu.Item key={s.name} onClick={() => act(`/api/runs/${runId}/retry`, { mode: 'stage', stage: s.name })}>
+                  <Menu.Item key={s.name} onClick={() => act(() => api('POST /api/runs/:id/retry', { params: { id: runId }, body: { mode: 'stage', stage: s.name } }))}>
                     {s.label} {s.hosts.length > 0 ? `on ${everyHost}` : ''}
                   </Menu.Item>
                 ))}
@@ -133,7 +133,7 @@ export function RunPage({ installId, runId, installName }: { installId: string; 
       {refusal ? <RefusalAlert title="Not started" refusal={refusal} /> : null}
       <ChainBanner view={view} />
       {view.chain?.complete && !active ? <FinishLine installId={installId} refreshKey={`${view.id}:${view.status}`} /> : null}
-      <RetryActions actions={view.actions} busy={busy} onRetry={(mode) => act(`/api/runs/${runId}/retry`, { mode })} />
+      <RetryActions actions={view.actions} busy={busy} onRetry={(mode) => act(() => api('POST /api/runs/:id/retry', { params: { id: runId }, body: { mode } }))} />
       {abandoning ? (
         // Abandon = remove-node on the hosts the failed add left half-added; they leave the config when it succeeds
         <OperationModal installId={installId} ask={{ kind: 'remove-node', hosts: view.abandon }} onClose={() => setAbandoning(false)} onStarted={(id) => router.push(`/installs/${installId}/runs/${id}`)} />

@@ -2,7 +2,7 @@
 /** Stage timeline: one row per stage with its state, duration and (while running) live elapsed time. */
 import { memo } from 'react';
 import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
-import type { StageView } from '@/server/runner/run-view';
+import type { StageView } from '@/lib/api/runs';
 import { NOT_RUN, stageStatusLabel } from '@/lib/runs/status-labels';
 import { statusColor } from '@/lib/status-colors';
 import { formatDuration } from '@/lib/runs/format-duration';

@@ -7,8 +7,9 @@ import { useEffect, useRef, useState } from 'react';
 import { api } from '@/components/api';
 import { useLiveStream } from '@/components/live/use-live-stream';
 import { LineStore } from '@/components/log-viewer/line-store';
-import { seqOfWireLine, type WireLine } from '@/lib/live/wire-line';
-import type { RunView } from '@/server/runner/run-view';
+import { RUN_STATE_EVENT } from '@/lib/live/events';
+import { seqOfWireLine } from '@/lib/live/wire-line';
+import type { RunView } from '@/lib/api/runs';
 
 export interface RunStream {
   view: RunView | null;
@@ -29,7 +30,7 @@ export function useRunStream(runId: string): RunStream {
 
   useEffect(() => {
     let alive = true;
-    void api<RunView>('GET', `/api/runs/${runId}`).then((r) => {
+    void api('GET /api/runs/:id', { params: { id: runId } }).then((r) => {
       if (!alive) return;
       if (r.ok) setView(r.data);
       else setLoadError(r.message);
@@ -39,7 +40,7 @@ export function useRunStream(runId: string): RunStream {
     };
   }, [runId, tick]);
 
-  const stream = useLiveStream<WireLine>({
+  const stream = useLiveStream({
     topic: 'run',
     key: runId,
     afterSeq: storeRef.current.nextSeq - 1,
@@ -48,7 +49,7 @@ export function useRunStream(runId: string): RunStream {
       if (storeRef.current.add(lines) > 0) setVersion(storeRef.current.version);
     },
     listen: (socket) =>
-      socket.on('run:state', (v: RunView | null) => {
+      socket.on(RUN_STATE_EVENT, (v) => {
         if (v && v.id === runId) setView(v);
       }),
   });
