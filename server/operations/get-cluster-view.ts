@@ -10,8 +10,9 @@ import { NotFoundError } from '../http/errors';
 import { resolveSecrets } from '../installs/resolve-secrets';
 import { isOperationKind, type RunOperation } from '../runner/operation-flows';
 import type { CertExpiry } from './cert-expiry';
-import { ADD_NODES_EFFECT, CLEAN_BY_HAND, HIGH_RISK_NOTES, UNINSTALL_DELETES } from './cluster-notes';
+import { ADD_NODES_EFFECT, CLEAN_BY_HAND, HIGH_RISK_NOTES, UNINSTALL_DELETES, UNINSTALL_RESULT_WORDS } from './cluster-notes';
 import { readCertExpiry } from './read-cert-expiry';
+import { uninstallResults, type UninstallHostResult } from './uninstall-results';
 
 export interface ClusterOperationView {
   runId: string;
@@ -45,6 +46,11 @@ export interface ClusterView {
   addNodesEffect: string;
   uninstallDeletes: readonly string[];
   cleanByHand: string;
+  /**
+   * What the latest uninstall (and its retries) did on each host, since the last install run; null
+   * when there was none. A host not cleaned comes with `cleanByHand`.
+   */
+  uninstall: { runId: string; hosts: { host: string; result: UninstallHostResult; words: string }[] } | null;
   /** null unless asked for (`certificates: true`). */
   certificates: CertExpiry[] | null;
 }
@@ -91,6 +97,19 @@ export async function getClusterView(installId: string, opts: { certificates?: b
     addNodesEffect: ADD_NODES_EFFECT,
     uninstallDeletes: UNINSTALL_DELETES,
     cleanByHand: CLEAN_BY_HAND,
+    uninstall: await latestUninstall(operations),
     certificates,
   };
+}
+
+/** The uninstall runs since the newest install run (operations are newest first), their reset stages' results. */
+async function latestUninstall(operations: readonly ClusterOperationView[]): Promise<ClusterView['uninstall']> {
+  const lastInstall = operations.findIndex((o) => o.operation === 'install');
+  const sinceInstall = lastInstall < 0 ? operations : operations.slice(0, lastInstall);
+  const runIds = sinceInstall.filter((o) => o.operation === 'uninstall').map((o) => o.runId).reverse();
+  if (runIds.length === 0) return null;
+  const stages = await getDb().stage.findMany({ where: { runId: { in: runIds }, name: 'reset' }, include: { hosts: { orderBy: { id: 'asc' } } } });
+  const ordered = runIds.flatMap((id) => stages.filter((s) => s.runId === id));
+  const hosts = uninstallResults(ordered).map((r) => ({ ...r, words: UNINSTALL_RESULT_WORDS[r.result] }));
+  return { runId: runIds[runIds.length - 1] ?? '', hosts };
 }
