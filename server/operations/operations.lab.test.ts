@@ -3,14 +3,17 @@
  * through POST /api/installs/:id/operations and the runner, one install carried through every
  * operation in order (one file, combined cases, to keep the suite short):
  *   install 4 hosts → add lab5+lab6 with a failure injected on lab6 → retry failed → remove lab6
- *   (a master refused, wrong confirmations refused) → add lab6 again, failing → Abandon →
- *   uninstall → leftovers check → a new install on the same hosts.
+ *   (a master refused, wrong confirmations refused, config edits refused while it runs) → add lab6
+ *   again, failing → Abandon → uninstall with lab5 stopped (listed as not cleaned, the install is
+ *   uninstalled all the same) → lab5 back, retry failed cleans it → leftovers check → a new install
+ *   on the same hosts.
  * The stand-in state is read on each host's private filesystem (lab/private-fs.ts).
  */
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { labFault } from '@/lab/faults';
 import { useLab } from '@/lab/fixture';
 import { hostFsPath } from '@/lab/private-fs';
 import type { LabHostState } from '@/lab/state';
@@ -70,6 +73,7 @@ const nodeList = (): string[] => {
   return fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
 };
 const configHosts = async () => parseStoredConfig(await getDb().install.findUniqueOrThrow({ where: { id: installId } })).hosts.map((h) => h.name);
+const nodeNotes = async () => Object.fromEntries((await getDb().node.findMany({ where: { installId }, orderBy: { name: 'asc' } })).map((n) => [n.name, n.stateNote ?? '']));
 const nodeStates = async () => Object.fromEntries((await getDb().node.findMany({ where: { installId }, orderBy: { name: 'asc' } })).map((n) => [n.name, `${n.state}${n.joinedAt ? '+joined' : ''}`]));
 const runCount = () => getDb().run.count({ where: { installId } });
 
@@ -123,6 +127,9 @@ describe.skipIf(!haveShared)('day-2 operations on lab hosts', () => {
 
     await saveHosts(6);
     expect((await preflight()).status).not.toBe('failed');
+    // the host checks leave the cluster's nodes as the install left them (node state comes from runs)
+    const notes = await nodeNotes();
+    for (const n of ['lab1', 'lab2', 'lab3', 'lab4']) expect(notes[n], n).toMatch(/^installed by run /);
     expect((await operate({ kind: 'add-nodes' })).status).toBe(422); // not confirmed
     const added = await operateOk({ kind: 'add-nodes', confirm: true, acknowledgeWarnings: true, extraVars: { lab_fail_at: 'scale:lab6' } });
     expect(added.status).toBe('failed');
@@ -152,7 +159,11 @@ describe.skipIf(!haveShared)('day-2 operations on lab hosts', () => {
     expect((await operate({ kind: 'uninstall', confirm: 'not-the-name' })).status).toBe(422);
     expect(await runCount()).toBe(before);
 
-    const removed = await operateOk({ kind: 'remove-node', hosts: ['lab6'], confirm: 'lab6' });
+    const started = await operate({ kind: 'remove-node', hosts: ['lab6'], confirm: 'lab6' });
+    expect(started.status, started.text).toBe(202);
+    // while it runs, the config cannot change: 409 naming the run
+    await expect(updateInstall(installId, { config: labConfig(lab.state, hostsUpTo(5)), draft: true })).rejects.toMatchObject({ status: 409, message: expect.stringMatching(/^Run \d+ is removing a worker on this install/) as unknown });
+    const removed = await finished((started.json as { runId: string }).runId);
     expect(removed.status, await logOf(removed.id)).toBe('succeeded');
     expect(nodeList()).not.toContain('lab6');
     expect(await configHosts()).toEqual(['lab1', 'lab2', 'lab3', 'lab4', 'lab5']);
@@ -171,22 +182,39 @@ describe.skipIf(!haveShared)('day-2 operations on lab hosts', () => {
     expect({ list: nodeList(), config: await configHosts(), states: await nodeStates() }).toEqual(before);
   }, 300_000);
 
-  it('uninstalls: every stand-in file and listener is gone on every host, the leftovers check passes, a new install on the same hosts succeeds', async () => {
+  it('uninstalls with a host down: it is listed as not cleaned and the install is uninstalled; retry failed cleans it; the leftovers check passes', async () => {
+    const down = lab.host(4).name;
+    await labFault('stop', down);
     const done = await operateOk({ kind: 'uninstall', confirm: NAME });
-    expect(done.status, await logOf(done.id)).toBe('succeeded');
-    for (const h of hostsUpTo(5)) {
+    expect(done.status).toBe('failed'); // honest: one host was not cleaned
+    expect(done.stages.find((s) => s.name === 'reset')?.hosts.filter((h) => h.status !== 'succeeded').map((h) => h.name)).toEqual([down]);
+    for (const h of hostsUpTo(4)) {
       expect(fs.existsSync(hostFsPath(h.name, '/tmp/ksw-lab-state')), h.name).toBe(false);
       expect(await listening(h.address, 16443), `${h.name} listener`).toBe(false);
     }
+    expect(fs.existsSync(stateDir(down, down)), `${down} keeps its stand-in state`).toBe(true);
     expect((await getDb().install.findUniqueOrThrow({ where: { id: installId } })).status).toBe('uninstalled');
+    const listed = (await getClusterView(installId)).uninstall;
+    expect(listed?.hosts.map((h) => [h.host, h.result])).toEqual([...hostsUpTo(4).map((h) => [h.name, 'cleaned']), [down, 'unreachable']]);
+    expect(listed?.hosts[4]?.words).toMatch(/not cleaned: Ansible could not reach it/);
+    expect((await operate({ kind: 'uninstall', confirm: NAME })).status).toBe(409); // no cluster left to uninstall
+
+    await labFault('start', down);
+    const retry = await callRoute(retryRoute, { method: 'POST', cookie, params: { id: done.id }, path: `/api/runs/${done.id}/retry`, body: { mode: 'failed' } });
+    expect(retry.status, retry.text).toBe(202);
+    const cleaned = await finished((retry.json as { runId: string }).runId);
+    expect(cleaned.status, await logOf(cleaned.id)).toBe('succeeded');
+    expect(cleaned.stages.map((s) => [s.name, s.hosts.map((h) => h.name).join(',')])).toEqual([['reset', down]]);
+    for (const h of hostsUpTo(5)) expect(fs.existsSync(hostFsPath(h.name, '/tmp/ksw-lab-state')), h.name).toBe(false);
+    expect((await getClusterView(installId)).uninstall?.hosts.every((h) => h.result === 'cleaned')).toBe(true);
     expect(await runCount()).toBeGreaterThan(5); // the history stays
     const history = await getClusterView(installId);
-    expect(history.operations.map((o) => o.operation).reverse()).toEqual(['install', 'add-nodes', 'add-nodes', 'remove-node', 'add-nodes', 'remove-node', 'uninstall']);
+    expect(history.operations.map((o) => o.operation).reverse()).toEqual(['install', 'add-nodes', 'add-nodes', 'remove-node', 'add-nodes', 'remove-node', 'uninstall', 'uninstall']);
     expect(history.certificates).toBeNull();
-    // the uninstall started the host checks itself: their leftovers check passes on every host
-    const started = await getDb().preflightRun.findFirstOrThrow({ where: { installId, startedAt: { gte: new Date(done.finishedAt ?? 0) } }, orderBy: { startedAt: 'desc' } });
-    await waitForPreflight(started.id);
-    const checks = await getPreflightRun(started.id);
+    // the finished uninstall started the host checks itself: their leftovers check passes on every host
+    const checked = await getDb().preflightRun.findFirstOrThrow({ where: { installId, startedAt: { gte: new Date(cleaned.finishedAt ?? 0) } }, orderBy: { startedAt: 'desc' } });
+    await waitForPreflight(checked.id);
+    const checks = await getPreflightRun(checked.id);
     for (const h of checks.hosts) expect(h.checks.find((c) => c.id === 'leftovers')?.status, h.name).toBe('pass');
 
     const again = await createTaskboxInstall(lab.state, hostsUpTo(4), `${NAME}-again`);
