@@ -1,5 +1,6 @@
 /**
- * Integration: day-2 operations on real lab hosts (useLab(6), the `lab` profile, the taskbox lab1),
+ * Integration: day-2 operations on real lab hosts (useLab(6), the `lab` profile, the taskbox the first;
+ * labN below is the N-th leased host, whatever its name),
  * through POST /api/installs/:id/operations and the runner, one install carried through every
  * operation in order (one file, combined cases, to keep the suite short):
  *   install 4 hosts → add lab5+lab6 with a failure injected on lab6 → retry failed → remove lab6
@@ -67,6 +68,9 @@ afterAll(() => {
 });
 
 const hostsUpTo = (n: number): LabHostState[] => lab.hosts.slice(0, n);
+/** The name of the n-th leased host (1-based): the lease may not start at lab1. */
+const L = (n: number): string => lab.host(n - 1).name;
+const sorted = (names: string[]) => [...names].sort();
 const stateDir = (host: string, ...rest: string[]) => hostFsPath(host, path.posix.join('/tmp/ksw-lab-state', installId, ...rest));
 const nodeList = (): string[] => {
   const dir = stateDir(lab.host(0).name, '_cluster/nodes');
@@ -113,70 +117,70 @@ describe.skipIf(!haveShared)('day-2 operations on lab hosts', () => {
     installId = await createTaskboxInstall(lab.state, hostsUpTo(4), NAME);
     const install = await finished(await createRun(installId, {}));
     expect(install.status, await logOf(install.id)).toBe('succeeded');
-    expect(nodeList()).toEqual(['lab1', 'lab2', 'lab3', 'lab4']);
+    expect(nodeList()).toEqual(sorted([L(1), L(2), L(3), L(4)]));
     // the stand-in apiserver certificate on each master, read over SSH: one year ahead
     const certs = (await getClusterView(installId, { certificates: true })).certificates ?? [];
-    expect(certs.map((c) => [c.host, c.status])).toEqual([['lab1', 'ok'], ['lab2', 'ok'], ['lab3', 'ok']]);
+    expect(certs.map((c) => [c.host, c.status])).toEqual([[L(1), 'ok'], [L(2), 'ok'], [L(3), 'ok']]);
     expect(certs.every((c) => (c.daysLeft ?? 0) >= 364)).toBe(true);
-    const oldEnv = fs.statSync(stateDir('lab2', 'lab2', 'environment')).mtimeMs;
+    const oldEnv = fs.statSync(stateDir(L(2), L(2), 'environment')).mtimeMs;
 
     // a renamed node is refused at its field while the cluster exists
     const renamed = labConfig(lab.state, hostsUpTo(4));
-    renamed.hosts[3] = { ...renamed.hosts[3], name: 'lab4b' } as (typeof renamed.hosts)[number];
-    await expect(updateInstall(installId, { config: renamed, draft: true })).rejects.toThrow(/lab4/);
+    renamed.hosts[3] = { ...renamed.hosts[3], name: `${L(4)}b` } as (typeof renamed.hosts)[number];
+    await expect(updateInstall(installId, { config: renamed, draft: true })).rejects.toThrow(L(4));
 
     await saveHosts(6);
     expect((await preflight()).status).not.toBe('failed');
     // the host checks leave the cluster's nodes as the install left them (node state comes from runs)
     const notes = await nodeNotes();
-    for (const n of ['lab1', 'lab2', 'lab3', 'lab4']) expect(notes[n], n).toMatch(/^installed by run /);
+    for (const n of [L(1), L(2), L(3), L(4)]) expect(notes[n], n).toMatch(/^installed by run /);
     expect((await operate({ kind: 'add-nodes' })).status).toBe(422); // not confirmed
-    const added = await operateOk({ kind: 'add-nodes', confirm: true, acknowledgeWarnings: true, extraVars: { lab_fail_at: 'scale:lab6' } });
+    const added = await operateOk({ kind: 'add-nodes', confirm: true, acknowledgeWarnings: true, extraVars: { lab_fail_at: `scale:${L(6)}` } });
     expect(added.status).toBe('failed');
     expect(added.operation).toBe('add-nodes');
-    expect(added.stages.find((s) => s.name === 'init')?.hosts.map((h) => h.name)).toEqual(['lab5', 'lab6']);
-    expect(added.stages.find((s) => s.name === 'scale')?.hosts.filter((h) => h.status === 'failed').map((h) => h.name)).toEqual(['lab6']);
-    expect((await nodeStates()).lab1).toBe('ready+joined');
-    expect(added.abandon).toEqual(['lab5', 'lab6']);
+    expect(added.stages.find((s) => s.name === 'init')?.hosts.map((h) => h.name)).toEqual([L(5), L(6)]);
+    expect(added.stages.find((s) => s.name === 'scale')?.hosts.filter((h) => h.status === 'failed').map((h) => h.name)).toEqual([L(6)]);
+    expect((await nodeStates())[L(1)]).toBe('ready+joined');
+    expect(added.abandon).toEqual([L(5), L(6)]);
 
     const retry = await callRoute(retryRoute, { method: 'POST', cookie, params: { id: added.id }, path: `/api/runs/${added.id}/retry`, body: { mode: 'failed' } });
     expect(retry.status, retry.text).toBe(202);
     const retried = await finished((retry.json as { runId: string }).runId);
     expect(retried.status, await logOf(retried.id)).toBe('succeeded');
-    expect(retried.stages.map((s) => [s.name, s.hosts.length === 6 ? 'all' : s.hosts.map((h) => h.name).join(',')])).toEqual([['scale', 'lab6'], ['kubesphere-scale', 'all']]);
-    expect(nodeList()).toEqual(['lab1', 'lab2', 'lab3', 'lab4', 'lab5', 'lab6']);
+    expect(retried.stages.map((s) => [s.name, s.hosts.length === 6 ? 'all' : s.hosts.map((h) => h.name).join(',')])).toEqual([['scale', L(6)], ['kubesphere-scale', 'all']]);
+    expect(nodeList()).toEqual(sorted([L(1), L(2), L(3), L(4), L(5), L(6)]));
     expect(Object.values(await nodeStates()).every((s) => s === 'ready+joined')).toBe(true);
-    expect(fs.statSync(stateDir('lab2', 'lab2', 'environment')).mtimeMs).toBe(oldEnv); // init never ran on the old hosts
+    expect(fs.statSync(stateDir(L(2), L(2), 'environment')).mtimeMs).toBe(oldEnv); // init never ran on the old hosts
   }, 600_000);
 
   it('removes a worker (typed name); a master and wrong confirmations are refused and run nothing', async () => {
     const before = await runCount();
-    const master = await operate({ kind: 'remove-node', hosts: ['lab1'], confirm: 'lab1' });
+    const master = await operate({ kind: 'remove-node', hosts: [L(1)], confirm: L(1) });
     expect(master.status).toBe(422);
-    expect(master.text).toMatch(/lab1 is a master: the 2\.x bundle has no supported flow/);
-    expect((await operate({ kind: 'remove-node', hosts: ['lab6'], confirm: 'lab5' })).status).toBe(422);
-    expect((await operate({ kind: 'remove-node', hosts: ['lab6'] })).status).toBe(422);
+    expect(master.text).toMatch(new RegExp(`${L(1)} is a master: the 2\\.x bundle has no supported flow`));
+    expect((await operate({ kind: 'remove-node', hosts: [L(6)], confirm: L(5) })).status).toBe(422);
+    expect((await operate({ kind: 'remove-node', hosts: [L(6)] })).status).toBe(422);
     expect((await operate({ kind: 'uninstall', confirm: 'not-the-name' })).status).toBe(422);
     expect(await runCount()).toBe(before);
 
-    const started = await operate({ kind: 'remove-node', hosts: ['lab6'], confirm: 'lab6' });
+    const started = await operate({ kind: 'remove-node', hosts: [L(6)], confirm: L(6) });
     expect(started.status, started.text).toBe(202);
     // while it runs, the config cannot change: 409 naming the run
     await expect(updateInstall(installId, { config: labConfig(lab.state, hostsUpTo(5)), draft: true })).rejects.toMatchObject({ status: 409, message: expect.stringMatching(/^Run \d+ is removing a worker on this install/) as unknown });
     const removed = await finished((started.json as { runId: string }).runId);
     expect(removed.status, await logOf(removed.id)).toBe('succeeded');
-    expect(nodeList()).not.toContain('lab6');
-    expect(await configHosts()).toEqual(['lab1', 'lab2', 'lab3', 'lab4', 'lab5']);
-    expect(fs.existsSync(stateDir('lab6', 'lab6'))).toBe(false);
+    expect(nodeList()).not.toContain(L(6));
+    expect(await configHosts()).toEqual([L(1), L(2), L(3), L(4), L(5)]);
+    expect(fs.existsSync(stateDir(L(6), L(6)))).toBe(false);
   }, 300_000);
 
   it('a failed add, abandoned, leaves the cluster exactly as it was before (node list, config, node states)', async () => {
     const before = { list: nodeList(), config: await configHosts(), states: await nodeStates() };
     await saveHosts(6);
     expect((await preflight()).status).not.toBe('failed');
-    const failed = await operateOk({ kind: 'add-nodes', confirm: true, acknowledgeWarnings: true, extraVars: { lab_fail_at: 'kubesphere-scale:lab6' } });
+    const failed = await operateOk({ kind: 'add-nodes', confirm: true, acknowledgeWarnings: true, extraVars: { lab_fail_at: `kubesphere-scale:${L(6)}` } });
     expect(failed.status).toBe('failed');
-    expect(nodeList()).toContain('lab6'); // it got as far as registering
+    expect(nodeList()).toContain(L(6)); // it got as far as registering
     const abandoned = await operateOk({ kind: 'remove-node', hosts: failed.abandon, confirm: failed.abandon.join(',') });
     expect(abandoned.status, await logOf(abandoned.id)).toBe('succeeded');
     expect({ list: nodeList(), config: await configHosts(), states: await nodeStates() }).toEqual(before);
@@ -224,6 +228,6 @@ describe.skipIf(!haveShared)('day-2 operations on lab hosts', () => {
     const view = await getClusterView(again, { certificates: true });
     expect(view.certificates?.map((c) => c.status)).toEqual(['warn', 'warn', 'warn']);
     expect(view.certificates?.[0]?.message).toMatch(/expire on \d{4}-\d\d-\d\d, in (9|10) days: renew them/);
-    expect(view.nodes.map((n) => [n.name, n.state, n.joined])).toEqual([['lab1', 'ready', true], ['lab2', 'ready', true], ['lab3', 'ready', true], ['lab4', 'ready', true]]);
+    expect(view.nodes.map((n) => [n.name, n.state, n.joined])).toEqual(sorted([L(1), L(2), L(3), L(4)]).map((n) => [n, 'ready', true]));
   }, 400_000);
 });
