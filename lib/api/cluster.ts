@@ -1,6 +1,7 @@
 /** Contracts of an installed cluster: the finish line and the cluster page. */
 import type { ConsoleAddress } from '@/lib/installer/finish-line';
-import type { RunOperation } from './runs';
+import type { ClusterMember } from '@/lib/config/rules/cluster-members';
+import type { OperationKind, RunOperation } from './runs';
 
 export interface KubeconfigStatus {
   stored: boolean;
@@ -60,6 +61,27 @@ export interface ClusterView {
   addNodesEffect: string;
   uninstallDeletes: readonly string[];
   cleanByHand: string;
+  /**
+   * What the latest uninstall (and its retries) did on each host, since the last install run; null
+   * when there was none. A host not cleaned comes with `cleanByHand`.
+   */
+  uninstall: { runId: string; hosts: { host: string; result: UninstallHostResult; words: string }[] } | null;
   /** null unless asked for (`?certificates=1`: it logs in to every master over SSH). */
   certificates: CertExpiry[] | null;
+}
+
+/** What an uninstall did on one host (server/operations/uninstall-results.ts). */
+export type UninstallHostResult = 'cleaned' | 'unreachable' | 'failed' | 'not-reached';
+
+export interface ActiveOperation {
+  runId: string;
+  /** "Run 3", as the history numbers it. */
+  label: string;
+  operation: OperationKind;
+}
+
+/** What the wizard needs to judge edits of an installed install: its nodes as they joined, the day-2 operation running on it. */
+export interface ClusterEditState {
+  members: ClusterMember[];
+  activeOperation: ActiveOperation | null;
 }

@@ -2,6 +2,8 @@
  * What the docs say about operating a KubeSphere 2.x cluster, as data for the cluster page and the
  * operations' confirmations (kubesphere-2.0-installer.md §5.6–5.8, installer-facts.md "Day 2").
  */
+import type { UninstallHostResult } from './uninstall-results';
+
 export const HIGH_RISK_NOTES: readonly string[] = [
   'Never rename a host of the cluster or change its address: Kubernetes, etcd and the certificates know it by both.',
   'Never delete /var/lib/etcd, /var/lib/docker, /etc/kubernetes or /etc/kubesphere on a node, and never format or repartition its disks.',
@@ -24,6 +26,14 @@ export const UNINSTALL_DELETES: readonly string[] = [
 /** How to clean a host the uninstall could not reach, by hand (as reset.yml would). */
 export const CLEAN_BY_HAND =
   'Log in to the host as root and do what reset.yml does: systemctl stop kubelet etcd; docker rm -f $(docker ps -aq); umount the kubelet mounts under /var/lib/kubelet; rm -rf /var/lib/kubelet /etc/kubernetes /var/lib/etcd /etc/ssl/etcd /etc/cni /opt/cni /var/lib/cni /etc/calico /root/.kube; iptables -F; ipvsadm -C. Then check the hosts again (the leftovers check).';
+
+/** Each host's result of an uninstall, in words (uninstall-results.ts). */
+export const UNINSTALL_RESULT_WORDS: Record<UninstallHostResult, string> = {
+  cleaned: 'cleaned: reset.yml ran on it',
+  unreachable: 'not cleaned: Ansible could not reach it, so reset.yml never ran there',
+  failed: 'not cleaned: a task of reset.yml failed there (the run log says which)',
+  'not-reached': 'not cleaned: the uninstall stopped before reset.yml got to it',
+};
 
 /** Why a master or etcd member cannot be removed, and what to do instead. */
 export const REMOVE_MASTER_REFUSAL =

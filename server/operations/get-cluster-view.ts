@@ -9,8 +9,9 @@ import { getDb } from '../db';
 import { NotFoundError } from '../http/errors';
 import { resolveSecrets } from '../installs/resolve-secrets';
 import { isOperationKind, type RunOperation } from '../runner/operation-flows';
-import { ADD_NODES_EFFECT, CLEAN_BY_HAND, HIGH_RISK_NOTES, UNINSTALL_DELETES } from './cluster-notes';
+import { ADD_NODES_EFFECT, CLEAN_BY_HAND, HIGH_RISK_NOTES, UNINSTALL_DELETES, UNINSTALL_RESULT_WORDS } from './cluster-notes';
 import { readCertExpiry } from './read-cert-expiry';
+import { uninstallResults } from './uninstall-results';
 import { decodeRunColumns } from '../runner/run-columns';
 import type { ClusterOperationView, ClusterNodeView, ClusterView } from '@/lib/api/cluster';
 
@@ -58,6 +59,19 @@ export async function getClusterView(installId: string, opts: { certificates?: b
     addNodesEffect: ADD_NODES_EFFECT,
     uninstallDeletes: UNINSTALL_DELETES,
     cleanByHand: CLEAN_BY_HAND,
+    uninstall: await latestUninstall(operations),
     certificates,
   };
+}
+
+/** The uninstall runs since the newest install run (operations are newest first), their reset stages' results. */
+async function latestUninstall(operations: readonly ClusterOperationView[]): Promise<ClusterView['uninstall']> {
+  const lastInstall = operations.findIndex((o) => o.operation === 'install');
+  const sinceInstall = lastInstall < 0 ? operations : operations.slice(0, lastInstall);
+  const runIds = sinceInstall.filter((o) => o.operation === 'uninstall').map((o) => o.runId).reverse();
+  if (runIds.length === 0) return null;
+  const stages = await getDb().stage.findMany({ where: { runId: { in: runIds }, name: 'reset' }, include: { hosts: { orderBy: { id: 'asc' } } } });
+  const ordered = runIds.flatMap((id) => stages.filter((s) => s.runId === id));
+  const hosts = uninstallResults(ordered).map((r) => ({ ...r, words: UNINSTALL_RESULT_WORDS[r.result] }));
+  return { runId: runIds[runIds.length - 1] ?? '', hosts };
 }

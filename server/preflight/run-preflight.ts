@@ -4,7 +4,9 @@
  * → results recorded with a seq and streamed (the taskbox's row also judges the installer bundle,
  * its Ansible, SSH from there to every host and disk for the logs: looked at on its own connection)
  * → cluster-wide checks when every cluster host is covered → final status passed | warned | failed.
- * Node.state goes unknown → reachable → ready | failed.
+ * Node.state goes unknown → reachable → ready | failed, for hosts that are not nodes of a live cluster
+ * (Node.joinedAt unset): a member's state comes from the runs' events only, so checking the hosts of
+ * an installed cluster (before an add, after an edit) never rewrites it.
  *
  * An installer machine outside the cluster is checked like a host, under the name `installer`
  * (preflight-hosts.ts): its own row, its host key recorded and pinned the same way, the taskbox's
@@ -78,7 +80,7 @@ export async function startPreflight(installId: string, opts: StartPreflightOpti
   // The targets as checked (not only names), each with its login fingerprint (no secret value):
   // the install gate compares them with the config later.
   const run = await db.preflightRun.create({ data: { installId, hostsJson: JSON.stringify(checkedTargets(installId, hosts)) } });
-  await db.node.updateMany({ where: { installId, name: { in: names } }, data: { state: 'unknown', stateNote: null } });
+  await db.node.updateMany({ where: { installId, name: { in: names }, joinedAt: null }, data: { state: 'unknown', stateNote: null } });
   const allHosts = config.hosts.every((h) => names.includes(h.name));
   const work = executeRun(run.id, installId, config, hosts, allHosts, opts.trustNewKeys === true)
     .catch(async (err: unknown) => {
@@ -90,8 +92,9 @@ export async function startPreflight(installId: string, opts: StartPreflightOpti
   return run.id;
 }
 
+/** A host's state as the checks found it; never a cluster member's (see the header). */
 async function setNodeState(installId: string, name: string, state: NodeState, stateNote: string | null): Promise<void> {
-  await getDb().node.updateMany({ where: { installId, name }, data: { state, stateNote } });
+  await getDb().node.updateMany({ where: { installId, name, joinedAt: null }, data: { state, stateNote } });
 }
 
 async function checkOneHost(installId: string, config: InstallConfig, host: PreflightHost, recorder: RunRecorder, trustNewKeys: boolean): Promise<{ facts?: HostFacts; statuses: CheckStatus[] }> {

@@ -242,4 +242,18 @@ describe('installs API', () => {
     expect(again.status).toBe(200);
     expect((again.json as View).status).toBe('failed');
   });
+
+  it('refuses to change or delete an installed install while a day-2 operation runs on it (409 naming the run)', async () => {
+    const view = await createSeed();
+    await getDb().install.update({ where: { id: view.id }, data: { status: 'installed' } });
+    const run = await getDb().run.create({ data: { installId: view.id, mode: 'full', status: 'running', operation: 'remove-node', targetsJson: '["node3"]' } });
+    const put = await callRoute(PUT, { method: 'PUT', cookie, params: { id: view.id }, body: { config: view.config, draft: true } });
+    expect(put.status).toBe(409);
+    expect(put.json).toMatchObject({ error: expect.stringMatching(/^Run 1 is removing a worker on this install, so the settings cannot change until it ends/) as unknown, run: { id: run.id, installId: view.id, label: 'Run 1' } });
+    const del = await callRoute(DELETE, { method: 'DELETE', cookie, params: { id: view.id } });
+    expect(del.status).toBe(409);
+    expect((del.json as { error: string }).error).toMatch(/so the install cannot be deleted until it ends/);
+    await getDb().run.update({ where: { id: run.id }, data: { status: 'succeeded' } });
+    expect((await callRoute(PUT, { method: 'PUT', cookie, params: { id: view.id }, body: { config: view.config, draft: true } })).status).toBe(200);
+  });
 });

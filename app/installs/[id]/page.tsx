@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { requirePageSession } from '@/server/auth/page-guard';
 import { NotFoundError } from '@/server/http/errors';
+import { clusterEditState } from '@/server/installs/cluster-edit-state';
 import { getInstall } from '@/server/installs/get-install';
 import { installPageMetadata } from './install-page-title';
 import { InstallNotFound } from './_components/install-not-found';
@@ -18,5 +19,5 @@ export default async function InstallPage({ params }: { params: Promise<{ id: st
     if (e instanceof NotFoundError) return null;
     throw e;
   });
-  return install ? <Wizard install={install} /> : <InstallNotFound />;
+  return install ? <Wizard install={install} cluster={await clusterEditState(id)} /> : <InstallNotFound />;
 }

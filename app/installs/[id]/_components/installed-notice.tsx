@@ -4,8 +4,9 @@
  * with, and the wizard never changes a running cluster by itself. The settings are locked (read
  * only) until the operator chooses to edit them for a new install run, after being told that:
  * edits are saved in the wizard only; they reach the hosts only through a new run from the host
- * checks (which re-runs the installer's playbooks on every host); adding nodes, upgrades and
- * uninstalling are day-2 operations done with the installer's own scripts on the taskbox.
+ * checks (which re-runs the installer's playbooks on every host); new workers added here join
+ * through the cluster page's Add (the cluster-member rules hold at the fields meanwhile), and
+ * removing a worker and uninstalling are on the cluster page too.
  */
 import { useState } from 'react';
 import Link from 'next/link';
@@ -15,7 +16,7 @@ import { ConfirmModal } from '@/components/confirm-modal';
 const WHAT_AN_EDIT_MEANS = [
   'Edits are saved in the wizard only: they do not reach the cluster.',
   'They reach the hosts only if you run the installer again from the host checks, which re-runs every playbook on every host.',
-  'Adding nodes (add-nodes.sh), upgrades and uninstalling are separate day-2 operations, done with the installer’s scripts on the taskbox.',
+  'To add workers, add them here as workers only (the nodes of the cluster keep their names, addresses and roles), check the hosts, then add them from the cluster page. Removing a worker and uninstalling are on the cluster page too.',
 ];
 
 export function InstalledNotice({ installId, unlocked, onUnlock }: { installId: string; unlocked: boolean; onUnlock: () => void }) {
@@ -28,6 +29,9 @@ export function InstalledNotice({ installId, unlocked, onUnlock }: { installId: 
         ))}
       </List>
       <Group gap="sm" mt="xs">
+        <Anchor component={Link} href={`/installs/${encodeURIComponent(installId)}/cluster`} size="sm" fw={600}>
+          The cluster page →
+        </Anchor>
         {unlocked ? (
           <Text size="sm">
             When you are done, <Anchor component={Link} href={`/installs/${encodeURIComponent(installId)}/preflight`}>check the hosts</Anchor> before a new install run.

@@ -1,6 +1,7 @@
 'use client';
 
-import { Badge, Button, Group, Text } from '@mantine/core';
+import Link from 'next/link';
+import { Anchor, Badge, Button, Group, Text } from '@mantine/core';
 import type { SaveStatus } from './use-autosave';
 
 export function SaveIndicator({ status, onRetry }: { status: SaveStatus; onRetry: () => void }) {
@@ -29,6 +30,11 @@ export function SaveIndicator({ status, onRetry }: { status: SaveStatus; onRetry
           <Text size="xs" c="red" maw={360} lineClamp={2}>
             {status.message}
           </Text>
+          {status.run ? (
+            <Anchor component={Link} href={`/installs/${encodeURIComponent(status.run.installId)}/runs/${encodeURIComponent(status.run.id)}`} size="xs" fw={600}>
+              Open {status.run.label} →
+            </Anchor>
+          ) : null}
           <Button size="xs" variant="subtle" onClick={onRetry}>
             Retry
           </Button>

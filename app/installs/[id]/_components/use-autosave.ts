@@ -9,11 +9,11 @@
  * (and after a failure), which is what the leave guard (use-save-before-leaving.ts) asks.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api } from '@/components/api';
+import { api, type ApiRefusedRun } from '@/components/api';
 import { installConfigShape, type InstallConfig } from '@/lib/config/schema';
 import type { InstallView } from '@/lib/api/installs';
 
-export type SaveStatus = { kind: 'idle' } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'saved'; at: number } | { kind: 'error'; message: string };
+export type SaveStatus = { kind: 'idle' } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'saved'; at: number } | { kind: 'error'; message: string; run?: ApiRefusedRun };
 
 export interface Payload {
   config: InstallConfig;
@@ -70,7 +70,8 @@ export function useAutosave(installId: string, getPayload: () => Payload, initia
         return true;
       }
       const detail = r.errors.length > 0 ? r.errors.map((e) => `${e.path}: ${e.message}`).join('; ') : r.message;
-      setStatus({ kind: 'error', message: r.status === 401 ? 'your session has ended: log in again' : detail });
+      // a 409 that names a run (a day-2 operation is running on the install) links to it
+      setStatus({ kind: 'error', message: r.status === 401 ? 'your session has ended: log in again' : detail, ...(r.run ? { run: r.run } : {}) });
       return false;
     })();
     inFlight.current = run;

@@ -6,13 +6,17 @@
  * Stepper over WIZARD_STEPS, live validateConfig issues per step, and draft autosave. Hosts that
  * are also hosts of another install (the server lists those installs' hosts, re-fetched after each
  * save) are checked live too: warnings join the rule warnings, plan-only overlaps are notes.
+ * While the cluster exists its nodes' rules (lib/config/cluster-validate.ts) join the resolver and
+ * the live lists; while a day-2 operation runs on the install the settings are read only.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import Link from 'next/link';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
-import { installConfigSchema, validateConfig } from '@/lib/config/validate';
+import { clusterConfigSchema, validateClusterConfig } from '@/lib/config/cluster-validate';
+import type { ClusterMember } from '@/lib/config/rules/cluster-members';
+import type { ClusterEditState } from '@/lib/api/cluster';
 import type { InstallConfig } from '@/lib/config/schema';
 import type { ConfigIssueWithStep } from '@/lib/config/issues';
 import { crossInstallHostIssues } from '@/lib/config/cross-install-hosts';
@@ -29,10 +33,11 @@ import { WizardStepper } from './wizard-stepper';
 import { StepContent } from './step-content';
 import { FinishLine } from './finish-line';
 import { InstalledNotice } from './installed-notice';
+import { OperationRunningNotice } from './operation-running-notice';
 
-function liveIssues(config: InstallConfig): { errors: ConfigIssueWithStep[]; warnings: ConfigIssueWithStep[] } {
+function liveIssues(config: InstallConfig, members: readonly ClusterMember[]): { errors: ConfigIssueWithStep[]; warnings: ConfigIssueWithStep[] } {
   try {
-    return validateConfig(config);
+    return validateClusterConfig(config, members);
   } catch {
     return { errors: [], warnings: [] };
   }
@@ -45,13 +50,14 @@ function merge(a: ConfigIssueWithStep[], b: ConfigIssueWithStep[] | undefined): 
   return [...a, ...b.filter((i) => !seen.has(issueKey(i))).map((i) => ({ ...i, step: i.step ?? stepForPath(i.path) }))];
 }
 
-export function Wizard({ install }: { install: InstallView }) {
+export function Wizard({ install, cluster }: { install: InstallView; cluster: ClusterEditState }) {
   const initialStep: WizardStepId = install.step && isWizardStep(install.step) ? install.step : 'hosts';
   const [step, setStep] = useState<WizardStepId>(initialStep);
   const stepRef = useRef(step);
 
+  const resolver = useMemo(() => zodResolver(clusterConfigSchema(cluster.members)), [cluster.members]);
   const form = useForm<InstallConfig>({
-    resolver: zodResolver(installConfigSchema),
+    resolver,
     mode: 'all',
     defaultValues: install.config,
   });
@@ -83,7 +89,7 @@ export function Wizard({ install }: { install: InstallView }) {
   const values = useWatch({ control });
   const issues = useMemo(() => {
     const config = getValues();
-    const live = liveIssues(config);
+    const live = liveIssues(config, cluster.members);
     const current = serverCheck && serverCheck.configJson === JSON.stringify(config);
     const cross = crossInstallHostIssues(Array.isArray(config.hosts) ? config.hosts : [], knownHosts);
     const crossWarnings = cross.filter((i) => i.severity === 'warning').map(({ code, path, message, step }) => ({ severity: 'warning' as const, code, path, message, step }));
@@ -94,7 +100,7 @@ export function Wizard({ install }: { install: InstallView }) {
     };
     // `values` changes whenever any field does; getValues() reads the same snapshot
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `values` is the trigger, not read
-  }, [values, serverCheck, getValues, knownHosts]);
+  }, [values, serverCheck, getValues, knownHosts, cluster.members]);
 
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const goToStep = useCallback(
@@ -160,7 +166,7 @@ export function Wizard({ install }: { install: InstallView }) {
   // chooses to edit them for a new install run (installed-notice.tsx says what that means)
   const installed = (serverCheck?.status ?? install.status) === 'installed';
   const [unlocked, setUnlocked] = useState(false);
-  const locked = installed && !unlocked;
+  const locked = (installed && !unlocked) || cluster.activeOperation !== null;
 
   const index = WIZARD_STEPS.findIndex((s) => s.id === step);
   const prev = WIZARD_STEPS[index - 1];
@@ -185,6 +191,7 @@ export function Wizard({ install }: { install: InstallView }) {
               <SaveIndicator status={status} onRetry={() => void saveNow()} />
             </Group>
           </Group>
+          {cluster.activeOperation ? <OperationRunningNotice installId={install.id} operation={cluster.activeOperation} /> : null}
           {installed ? <FinishLine installId={install.id} /> : null}
           {installed ? <InstalledNotice installId={install.id} unlocked={unlocked} onUnlock={() => setUnlocked(true)} /> : null}
           <WizardStepper active={step} onSelect={goToStep} errors={issues.errors} warnings={issues.warnings} />

@@ -12,6 +12,7 @@ import { api } from '@/components/api';
 import type { CertExpiry, ClusterView } from '@/lib/api/cluster';
 import { statusColor } from '@/lib/status-colors';
 import { OperationModal, type OperationAsk } from './operation-modal';
+import { UninstallResults } from './uninstall-results';
 
 const OPERATION_WORDS: Record<string, string> = { install: 'Install', 'add-nodes': 'Add workers', 'remove-node': 'Remove', uninstall: 'Uninstall' };
 const CERT_COLOR: Record<CertExpiry['status'], string> = { ok: 'green', warn: 'yellow', expired: 'red', unknown: 'gray' };
@@ -42,7 +43,7 @@ export function ClusterPage({ installId, installName }: { installId: string; ins
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={3}>{`Cluster: ${installName ?? view.name}`}</Title>
+        <Title order={1} size="h2">{`Cluster: ${installName ?? view.name}`}</Title>
         <Group gap="sm">
           <Badge variant="light" color={statusColor('install', view.status)}>{view.status}</Badge>
           <Anchor component={Link} href={`/installs/${installId}`} size="sm">The hosts and settings</Anchor>
@@ -51,6 +52,7 @@ export function ClusterPage({ installId, installName }: { installId: string; ins
       </Group>
       {error ? <Alert color="red">{error}</Alert> : null}
       {uninstalled ? <Alert color="gray">This install was uninstalled. Its history stays; its hosts are free for a new install.</Alert> : null}
+      {view.uninstall ? <UninstallResults installId={installId} results={view.uninstall} cleanByHand={view.cleanByHand} /> : null}
 
       <Table striped aria-label="Nodes">
         <Table.Thead>
@@ -87,7 +89,7 @@ export function ClusterPage({ installId, installName }: { installId: string; ins
         </Stack>
       ) : null}
 
-      <Title order={4}>Operations</Title>
+      <Title order={2} size="h4">Operations</Title>
       <Table striped aria-label="Operations">
         <Table.Thead><Table.Tr><Table.Th>When</Table.Th><Table.Th>Operation</Table.Th><Table.Th>Hosts</Table.Th><Table.Th>Status</Table.Th></Table.Tr></Table.Thead>
         <Table.Tbody>
@@ -102,7 +104,7 @@ export function ClusterPage({ installId, installName }: { installId: string; ins
         </Table.Tbody>
       </Table>
 
-      <Title order={4}>High-risk operations</Title>
+      <Title order={2} size="h4">High-risk operations</Title>
       <List size="sm">{view.highRisk.map((h) => <List.Item key={h}>{h}</List.Item>)}</List>
       <Text size="xs" c="dimmed">A host an uninstall could not reach: {view.cleanByHand}</Text>
 
