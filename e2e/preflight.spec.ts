@@ -1,5 +1,5 @@
 /**
- * Preflight from the wizard on 3 real lab hosts (lab/: sshd on 127.0.0.x by default, the lab user whose
+ * Preflight from the wizard on 3 real lab hosts (lab/: each in its own network namespace, 10.200.0.x by default, the lab user whose
  * sudo asks for its password). The file leases 3 lab hosts (starting the lab when it is down, and
  * taking it down afterwards only when it started it: lab/lease-hosts.ts, as the vitest fixture).
  * Journey: log in, create an install, "Use the local lab", inject one failure through the UI

@@ -215,7 +215,7 @@ export async function runHostChecks(host: Host, opts: HostRunOptions): Promise<H
     }
 
     const taskbox = await timed(async () => taskboxLook && (await taskboxLook));
-    const ctx = { host, config: opts.config, facts, sharedStack: /^127\./.test(host.address), labProfile: isLabProfile(opts.config.installer.profile), taskbox: taskbox.value };
+    const ctx = { host, config: opts.config, facts, labProfile: isLabProfile(opts.config.installer.profile), taskbox: taskbox.value };
     const roles = hostRoles(host);
     const batch: CheckOutcome[] = [];
     if (!facts.complete) {
