@@ -133,6 +133,10 @@ export interface InstallerProfile {
   configFiles: ConfigFileDef[];
   /** Host keys the local lab recorded (.lab/known_hosts) fill gaps in the install's trusted keys. */
   labKnownHosts: boolean;
+  /** The port kube-apiserver (or the bundle's stand-in) listens on, on every master: the internal LB's backends. */
+  apiserverPort: number;
+  /** Host vars of the internal LB's hosts in its stage inventory (the bundle's group_vars do not reach them). */
+  lbHostVars: Record<string, string>;
   stages: StageDef[];
   layout: BundleLayout;
   version?: BundleVersion;
@@ -224,6 +228,10 @@ const LAB_BUNDLE = {
   defaultBundlePath: LAB_BUNDLE_PATH,
   configFiles: CONFIG_FILES,
   labKnownHosts: true,
+  // lab/installer/common/vars.yml lab_apiserver_port: the stand-in apiserver (not 6443, which a real service may hold)
+  apiserverPort: 16443,
+  // the lab hosts have only Python 3 at /usr/bin/python3 (as the bundle's group_vars say for the cluster hosts)
+  lbHostVars: { ansible_python_interpreter: '/usr/bin/python3' },
   stages: LAB_STAGES,
   // the stand-in certificate the lab's master role writes (lab/installer/README.md)
   apiserverCert: '/tmp/ksw-lab-state/{install}/{host}/apiserver.crt',
@@ -242,6 +250,8 @@ export const PROFILES: Record<InstallerProfile['id'], InstallerProfile> = {
     defaultBundlePath: '',
     configFiles: CONFIG_FILES,
     labKnownHosts: false,
+    apiserverPort: 6443,
+    lbHostVars: {},
     stages: KS_202_STAGES,
     apiserverCert: KUBESPRAY_APISERVER_CERT,
     layout: {

@@ -6,7 +6,7 @@ import { getDb } from '../db';
 import { getProfile, INTERNAL_LB_STAGE } from './profiles';
 import { runLabelOf } from './run-refusal';
 import { operationActions } from '../operations/operation-actions';
-import { isOperationKind, stagesOfRun, type RunOperation } from './operation-flows';
+import { INTERNAL_LB_REMOVE_STAGE, isOperationKind, stagesOfRun, type RunOperation } from './operation-flows';
 import { runChainView, type ChainView, type RetryAction } from './run-chain-view';
 import type { HostError } from './translate-event';
 
@@ -75,7 +75,7 @@ export async function getRunView(runId: string): Promise<RunView | null> {
   let labels = new Map<string, string>();
   try {
     const profileId = (JSON.parse(run.install.configJson) as { installer?: { profile?: string } }).installer?.profile ?? 'kubesphere-2.0.2';
-    labels = new Map([...stagesOfRun(getProfile(profileId).stages, run.operation), INTERNAL_LB_STAGE].map((s) => [s.name, s.label]));
+    labels = new Map([...stagesOfRun(getProfile(profileId).stages, run.operation), INTERNAL_LB_STAGE, INTERNAL_LB_REMOVE_STAGE].map((s) => [s.name, s.label]));
   } catch {
     labels = new Map();
   }
