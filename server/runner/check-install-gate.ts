@@ -18,7 +18,6 @@
  */
 import { z } from 'zod';
 import { crossInstallHostIssues } from '@/lib/config/cross-install-hosts';
-import { INTERNAL_LB_UNCHECKED } from '@/lib/config/internal-lb';
 import { getDb } from '../db';
 import { HttpError, NotFoundError, ValidationError } from '../http/errors';
 import { checkInstallConfig } from '../installs/check-install-config';
@@ -48,7 +47,7 @@ export interface HostChecks {
 export interface InstallGateView {
   ok: boolean;
   /** Why not, as a stable code for clients and tests. */
-  code: 'ok' | 'internal-lb-unchecked' | 'no-preflight' | 'preflight-running' | 'secrets-held' | 'hosts-changed' | 'login-changed' | 'installer-bundle' | 'checks-failed' | 'warnings-not-acknowledged';
+  code: 'ok' | 'no-preflight' | 'preflight-running' | 'secrets-held' | 'hosts-changed' | 'login-changed' | 'installer-bundle' | 'checks-failed' | 'warnings-not-acknowledged';
   preflightRunId: string | null;
   preflightStatus: RunStatus | null;
   /** Hosts of the config the latest check did not cover, or covered as they were before a change. */
@@ -84,12 +83,6 @@ export async function checkInstallGate(installId: string, acknowledged: boolean)
   // the latest picture: the newest full check with later re-checks of some hosts applied
   const picture = await loadLatestPicture(row);
   const base = { preflightRunId: picture?.view.runId ?? null, hostsChanged: [] as string[], loginChanged: [] as string[], failing: [] as HostChecks[], warnings: [] as HostChecks[], crossInstall: [] as string[], heldSecrets: [] as { path: string; message: string }[], acknowledged };
-  // The internal LB's hosts are not checked by preflight yet, and nothing trusts their host keys, so
-  // its stage could only fail (and never with their secrets: known_hosts refuses them). Refused up
-  // front, in words, until preflight covers them.
-  if (config.loadBalancer.kind === 'internal') {
-    return { ...base, ok: false, code: 'internal-lb-unchecked', preflightStatus: picture?.view.status ?? null, message: INTERNAL_LB_UNCHECKED };
-  }
   if (!picture) {
     return { ...base, ok: false, code: 'no-preflight', preflightStatus: null, message: 'The hosts have not been checked yet: run the host checks ("Check the hosts") before installing.' };
   }
@@ -128,7 +121,10 @@ export async function checkInstallGate(installId: string, acknowledged: boolean)
     const rank = (h: string) => (h === 'cluster' ? Infinity : machines.findIndex((x) => x.name === h));
     return [...by].sort(([a], [b]) => rank(a) - rank(b)).map(([host, checks]) => ({ host, checks: [...new Set(checks)] }));
   };
-  const label = (host: string) => (machines.find((m) => m.name === host)?.installerMachine ? 'the installer machine' : host);
+  const label = (host: string) => {
+    const m = machines.find((x) => x.name === host);
+    return m?.installerMachine ? 'the installer machine' : m?.lbHost ? `LB host ${host}` : host;
+  };
   const failing = group('fail');
   const warnings = group('warn');
   if (status === 'failed') {

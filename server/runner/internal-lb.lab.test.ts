@@ -1,6 +1,8 @@
 /**
  * Integration: an install with the internal load balancer on real lab hosts (issue 14). 3 masters
- * (lab1 the taskbox), 2 workers, 2 dedicated LB hosts, a VIP on the lab network. The builtin
+ * (lab1 the taskbox), 2 workers, 2 dedicated LB hosts, a VIP on the lab network. The host checks
+ * cover the LB hosts (their keys trusted as an operator does), the install starts through the real
+ * install gate (startInstallRun, warnings acknowledged), and the builtin
  * internal-lb stage runs from the taskbox with the bundle's Ansible 2.7.6: keepalived + HAProxy in
  * their own background mode on the LB hosts (no systemd), unicast VRRP over the lab's bridge; the
  * stand-in apiserver of the masters answers through VIP:port. Then failover: keepalived stopped on
@@ -17,7 +19,10 @@ import { hostPaths } from '@/lab/paths';
 import { hostFsPath } from '@/lab/private-fs';
 import { startOperation } from '../operations/start-operation';
 import { getDb } from '../db';
-import { createRun } from './create-run';
+import { startInstallRun } from './check-install-gate';
+import { getPreflightRun } from '../preflight/get-preflight';
+import { startPreflight, waitForPreflight } from '../preflight/run-preflight';
+import { trustLabHostKeys } from './test-support/trust-lab-keys';
 import { createTaskboxInstall, finished, logOf } from './test-support/taskbox-lab';
 import { measureFailover, probeVip, useInternalLb, vipHolders } from './test-support/internal-lb-lab';
 import { useFreshDatabase } from '../test-support/fresh-db';
@@ -44,7 +49,16 @@ async function lbDaemons(): Promise<string[]> {
 describe.skipIf(!haveShared)('the internal load balancer on lab hosts', () => {
   it('an install with 3 masters, 2 workers and 2 LB hosts succeeds; the stand-in apiserver answers through VIP:port', async () => {
     installId = await createTaskboxInstall(lab.state, cluster(), 'internal-lb', (c) => useInternalLb(c, lab.state, lbHosts()));
-    const runId = await createRun(installId, {});
+    await trustLabHostKeys(installId, lab.state, lbHosts());
+    const checkId = await startPreflight(installId);
+    await waitForPreflight(checkId);
+    const check = await getPreflightRun(checkId);
+    const failed = [...check.hosts.flatMap((h) => h.checks.filter((c) => c.status === 'fail').map((c) => `${h.name} ${c.id}: ${c.message}`)), ...check.cluster.checks.filter((c) => c.status === 'fail').map((c) => `cluster ${c.id}: ${c.message}`)];
+    expect(failed).toEqual([]);
+    for (const lb of lbHosts()) {
+      expect(check.hosts.find((h) => h.name === lb.name)?.checks.map((c) => [c.id, c.status])).toEqual([['ssh', 'pass'], ['sudo', 'pass'], ['ip-local', 'pass']]);
+    }
+    const runId = await startInstallRun(installId, { acknowledgeWarnings: true });
     const view = await finished(runId, 600_000);
     expect(view.status, await logOf(runId)).toBe('succeeded');
     expect(view.stages.map((s) => s.name)).toContain('internal-lb');
