@@ -1,11 +1,12 @@
 /**
- * Preflight from the wizard on 3 real lab hosts (lab/: sshd on 127.0.0.x by default, the lab user whose
+ * Preflight from the wizard on 3 real lab hosts (lab/: each in its own network namespace, 10.200.0.x by default, the lab user whose
  * sudo asks for its password). The file leases 3 lab hosts (starting the lab when it is down, and
  * taking it down afterwards only when it started it: lab/lease-hosts.ts, as the vitest fixture).
- * Journey: log in, create an install, "Use the local lab", inject one failure through the UI
+ * Journey: log in, create an install, "Use the local lab", inject one fault through the UI
  * (lab2's internal IP set to an address that is not on it), check the hosts (the first contact only
- * fetches each host key: nothing is sent), trust the keys shown, check again, and read that one
- * failure's message and fix in the matrix (listed under "What failed", the matrix fitting 1440 px with
+ * fetches each host key: nothing is sent), trust the keys shown, check again, and read the failures
+ * it causes — lab2's IP is on no interface, and on a real network lab1 and lab3 cannot reach etcd
+ * and the apiserver at that address — with their messages and fixes in the matrix (listed under "What failed", the matrix fitting 1440 px with
  * its host column pinned), and the drawer's actions (check again, edit the host).
  */
 import { mkdir } from 'node:fs/promises';
@@ -19,7 +20,7 @@ const BAD_IP = '10.99.0.2';
 
 const lab = leaseLabHosts(3);
 
-test('checks 3 lab hosts from the wizard and shows the one injected failure with its fix', async ({ page }) => {
+test('checks 3 lab hosts from the wizard and shows the failures one injected fault causes, with their fixes', async ({ page }) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   const hostCount = lab.lease?.state.hosts.length ?? 3;
@@ -71,17 +72,21 @@ test('checks 3 lab hosts from the wizard and shows the one injected failure with
 
   await page.getByRole('button', { name: 'Check hosts' }).click();
   await expect(summary).not.toHaveText(/^Checking/, { timeout: 90_000 });
-  await expect(summary).toHaveText(/^1 host fails/);
+  await expect(summary).toHaveText(/^3 hosts fail/);
 
   for (const host of ['lab1', 'lab3']) {
     await expect(matrix.getByRole('button', { name: `SSH login on ${host}: pass. Show details` })).toBeVisible();
     await expect(matrix.getByRole('button', { name: `sudo on ${host}: pass. Show details` })).toBeVisible();
     await expect(matrix.getByRole('button', { name: `Internal IP on the host on ${host}: pass. Show details` })).toBeVisible();
+    // the wrong IP is unreachable from the other hosts: etcd and the apiserver "at lab2" are not there
+    await expect(matrix.getByRole('button', { name: `Reach etcd, masters and LB on ${host}: fail. Show details` })).toBeVisible();
+    await expect(matrix.getByRole('button', { name: new RegExp(`on ${host}: fail\\. Show details`) })).toHaveCount(1);
   }
   await expect(matrix.getByRole('button', { name: /on lab2: fail\. Show details/ })).toHaveCount(1);
   // what failed is listed, and the page fits 1440 px: the matrix scrolls within itself, host column pinned
   const failed = page.getByRole('region', { name: 'What failed' });
   await expect(failed).toContainText(`lab2 · Internal IP on the host: ${BAD_IP} is not configured`);
+  await expect(failed).toContainText(`lab1 · Reach etcd, masters and LB: From lab1, etcd client lab2 ${BAD_IP}:2379`);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1440);
   await expect(matrix.getByRole('columnheader', { name: 'Host', exact: true })).toHaveCSS('position', 'sticky');
   await expect(matrix.getByRole('cell', { name: /lab2/ }).first()).toHaveCSS('position', 'sticky');

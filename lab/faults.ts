@@ -4,9 +4,13 @@
  *   break-password               sshd offers publickey only (password and keyboard-interactive off)
  *   kbd-only                     sshd offers publickey + keyboard-interactive, not "password"
  *   rekey                        new host key, restart (the original key is kept for `restore`)
- *   take-port <port>             a process listens on <host address>:<port>
+ *   take-port <port>             a process listens on <host address>:<port> (in the host's network namespace)
  *   release-port [port]          stop holding one port (all when omitted)
- *   restore                      undo every fault on the host (config, original key, ports, start)
+ *   block-port <port|vrrp> [from-host]
+ *                                the host's firewall drops TCP to <port> (or VRRP, IP protocol 112)
+ *                                coming from <from-host>, or from everyone (lab/net-faults.ts)
+ *   unblock-port [port|vrrp] [from-host]  lift one block (all when no port is given)
+ *   restore                      undo every fault on the host (config, original key, ports, blocks, start)
  * Global (hosts share /etc/passwd and sudoers, so sudo cannot be broken per host; the host
  * argument is ignored):
  *   break-sudo | restore-sudo    take the lab user out of / back into the sudo group
@@ -17,7 +21,9 @@ import { ensureRunning, provisionHost, restartHost } from './host-ops';
 import { newHostKey } from './keys';
 import { persist } from './persist';
 import { withLabLock } from './lock';
-import { hostPaths, labDir } from './paths';
+import { applyBlockedPorts, parseBlock, sameBlock } from './net-faults';
+import { hostNetns, hostPaths, labDir } from './paths';
+import { netnsPath } from './network';
 import { holdPort, releasePort } from './port-holder';
 import { ensureRoot } from './prereq';
 import { stopSshd } from './sshd-process';
@@ -25,7 +31,7 @@ import { readState, type HostFault, type LabHostState, type LabState } from './s
 import { authModeOf } from './faults-model';
 import { setSudoMembership } from './user';
 
-export const FAULT_KINDS = ['stop', 'start', 'break-password', 'kbd-only', 'rekey', 'take-port', 'release-port', 'restore', 'break-sudo', 'restore-sudo'] as const;
+export const FAULT_KINDS = ['stop', 'start', 'break-password', 'kbd-only', 'rekey', 'take-port', 'release-port', 'block-port', 'unblock-port', 'restore', 'break-sudo', 'restore-sudo'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export function isFaultKind(s: string): s is FaultKind {
@@ -53,7 +59,7 @@ function parsePort(arg: string | undefined): number {
   return n;
 }
 
-async function hostFault(state: LabState, h: LabHostState, kind: FaultKind, arg?: string): Promise<void> {
+async function hostFault(state: LabState, h: LabHostState, kind: FaultKind, arg?: string, arg2?: string): Promise<void> {
   const p = hostPaths(h.index, state.dir);
   switch (kind) {
     case 'stop':
@@ -81,8 +87,19 @@ async function hostFault(state: LabState, h: LabHostState, kind: FaultKind, arg?
     case 'take-port': {
       const port = parsePort(arg);
       if (h.takenPorts.some((t) => t.port === port)) return;
-      h.takenPorts.push({ port, pid: await holdPort(h.address, port) });
+      h.takenPorts.push({ port, pid: await holdPort(netnsPath(hostNetns(h.index)), h.address, port) });
       return;
+    }
+    case 'block-port': {
+      const block = parseBlock(arg, arg2, state.hosts.map((x) => x.name));
+      const blocks = h.blockedPorts ?? [];
+      h.blockedPorts = blocks.some((b) => sameBlock(b, block)) ? blocks : [...blocks, block];
+      return applyBlockedPorts(h.index, h.blockedPorts);
+    }
+    case 'unblock-port': {
+      const block = arg === undefined ? undefined : parseBlock(arg, arg2, state.hosts.map((x) => x.name));
+      h.blockedPorts = block ? (h.blockedPorts ?? []).filter((b) => !sameBlock(b, block)) : [];
+      return applyBlockedPorts(h.index, h.blockedPorts);
     }
     case 'release-port': {
       const port = arg === undefined ? undefined : parsePort(arg);
@@ -93,6 +110,8 @@ async function hostFault(state: LabState, h: LabHostState, kind: FaultKind, arg?
     case 'restore':
       for (const t of h.takenPorts) releasePort(t.pid);
       h.takenPorts = [];
+      h.blockedPorts = [];
+      await applyBlockedPorts(h.index, []);
       if (await exists(p.originalHostKey)) {
         await rm(p.hostKey, { force: true });
         await rename(p.originalHostKey, p.hostKey);
@@ -108,7 +127,7 @@ async function hostFault(state: LabState, h: LabHostState, kind: FaultKind, arg?
 
 export interface FaultResult { host?: LabHostState; sudoFault: boolean }
 
-export async function labFault(kind: FaultKind, host: string | undefined, arg?: string): Promise<FaultResult> {
+export async function labFault(kind: FaultKind, host: string | undefined, arg?: string, arg2?: string): Promise<FaultResult> {
   ensureRoot();
   const dir = labDir();
   return withLabLock(async () => {
@@ -122,7 +141,7 @@ export async function labFault(kind: FaultKind, host: string | undefined, arg?: 
     }
     const h = state.hosts.find((x) => x.name === host);
     if (!h) throw new Error(`no lab host named ${host ?? '(none)'}; hosts: ${state.hosts.map((x) => x.name).join(', ')}`);
-    await hostFault(state, h, kind, arg);
+    await hostFault(state, h, kind, arg, arg2);
     await persist(state);
     return { host: h, sudoFault: state.sudoFault };
   }, dir);

@@ -6,9 +6,9 @@
  */
 import { access, mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { mapLimit } from '../server/ssh/map-limit';
 import { readPublicKey, newHostKey, type PublicKeyInfo } from './keys';
-import { labPaths, hostAddress, hostName, hostPaths, SSH_PORT, type HostPaths } from './paths';
+import { netnsPath } from './network';
+import { labPaths, hostAddress, hostName, hostNetns, hostPaths, SSH_PORT, type HostPaths } from './paths';
 import { namespaceMountArgs } from './private-fs';
 import { renderHostsFile, renderSshdConfig, type AuthMode } from './sshd-config';
 import { readBanner, runningPid, startSshd, stopSshd, waitForBanner } from './sshd-process';
@@ -42,10 +42,11 @@ export async function ensureRunning(index: number, dir: string): Promise<void> {
   const address = hostAddress(index);
   const taken = () => addressTaken(index);
   const pid = await runningPid(p);
-  if (pid !== undefined && !(await seesPrivateFs(pid, p))) await stopSshd(p); // started before private filesystems
+  // started before private filesystems, or in a network namespace since remade: start again
+  if (pid !== undefined && !((await seesPrivateFs(pid, p)) && (await inHostNetns(pid, index)))) await stopSshd(p);
   if ((await runningPid(p)) === undefined) {
     if (await answersSsh(address, SSH_PORT)) throw taken();
-    await startSshd(hostName(index), p, namespaceMountArgs(dir));
+    await startSshd(hostName(index), p, netnsPath(hostNetns(index)), namespaceMountArgs(dir));
   }
   await waitForBanner(address, SSH_PORT);
   if ((await waitForOwnPid(p)) === undefined) {
@@ -60,24 +61,18 @@ async function seesPrivateFs(pid: number, p: HostPaths): Promise<boolean> {
   return inside !== undefined && backing !== undefined && inside.dev === backing.dev && inside.ino === backing.ino;
 }
 
+/** True when the process runs in the host's current network namespace (`/run/netns/…`). */
+async function inHostNetns(pid: number, index: number): Promise<boolean> {
+  const [inside, file] = await Promise.all([stat(`/proc/${pid}/ns/net`), stat(netnsPath(hostNetns(index)))].map((s) => s.catch(() => undefined)));
+  return inside !== undefined && file !== undefined && inside.ino === file.ino && inside.dev === file.dev;
+}
+
 function addressTaken(index: number): Error {
   const address = hostAddress(index);
   return new Error(
     `${hostName(index)}: ${address}:${SSH_PORT} is already served by another process (another lab in another checkout? ` +
       `run \`npm run lab -- down\` there, or find it with \`ss -ltnp 'sport = :${SSH_PORT}'\`)`,
   );
-}
-
-/**
- * Refuses, before anything is changed, when an address this lab would use is served by an sshd that
- * is not this lab's (another checkout's lab): the lab user and its password are machine-wide, so
- * going on would reset the password under the other lab's hosts.
- */
-export async function assertNoForeignHosts(count: number, dir: string): Promise<void> {
-  const foreign = await mapLimit(Array.from({ length: count }, (_, i) => i + 1), 16, async (index) =>
-    (await runningPid(hostPaths(index, dir))) === undefined && (await answersSsh(hostAddress(index), SSH_PORT)) ? index : undefined);
-  const first = foreign.find((i) => i !== undefined);
-  if (first !== undefined) throw addressTaken(first);
 }
 
 async function answersSsh(address: string, port: number): Promise<boolean> {

@@ -6,26 +6,31 @@
  * - `labUp` is additive and idempotent: it never removes or renumbers hosts, keeps host keys,
  *   starts hosts that are down unless a test stopped them on purpose (fault 'stopped'), and
  *   rewrites known_hosts / hosts.ini from the real keys.
- * - Before a host's sshd starts, its private filesystem (lab/private-fs.ts) and its copy of the
- *   lab bundle (lab/host-bundle.ts) are in place; both are refreshed on every `labUp`.
+ * - Before a host's sshd starts, its network namespace (lab/network.ts), private filesystem
+ *   (lab/private-fs.ts) and copy of the lab bundle (lab/host-bundle.ts) are in place; all are
+ *   checked or refreshed on every `labUp`.
  * - `labDown` stops every sshd and port holder it finds under the lab directory, kills whatever
- *   still runs inside the hosts' namespaces (so their private mounts go away), removes the lab
- *   user if the lab created it, and deletes everything under the lab directory.
+ *   still runs inside the hosts' mount and network namespaces (so their private mounts go away),
+ *   removes the namespaces, veths and bridge, the lab user if the lab created it, and deletes
+ *   everything under the lab directory.
  * - Nothing outside the lab directory is touched except: the lab user (`KSW_LAB_USER`),
- *   `/run/sshd`, `/run/ksw-lab/<hash>`, a missing mount point such as `/var/lib/ks-wizard`
- *   (left in place), apt packages (installed only when missing, never removed).
+ *   `/run/sshd`, `/run/ksw-lab/<hash>`, the lab's bridge, veths and `/run/netns/ksw-<net>-labN`,
+ *   a missing mount point such as `/var/lib/ks-wizard` (left in place), apt packages (installed
+ *   only when missing, never removed).
  */
 import { randomBytes } from 'node:crypto';
 import { readdir, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { mapLimit } from '../server/ssh/map-limit';
 import { readBundleSource, ensureHostBundle } from './host-bundle';
-import { assertNoForeignHosts, ensureRunning, isRunning, provisionHost } from './host-ops';
+import { ensureRunning, isRunning, provisionHost } from './host-ops';
 import { killHostNamespaces } from './host-processes';
+import { applyBlockedPorts } from './net-faults';
+import { assertNetworkOurs, ensureBridge, ensureHostNetwork, netnsPids, removeLabNetwork } from './network';
 import { ensureKey, writeAuthorizedKeys } from './keys';
 import { persist } from './persist';
 import { anySshdAlive, withLabLock } from './lock';
-import { hostAddress, hostName, hostPaths, labDir, labPaths, labUser, SSH_PORT } from './paths';
+import { hostAddress, hostName, hostPaths, labDir, labNetwork, labPaths, labUser, SSH_PORT } from './paths';
 import { ensureMountPoints, prepareHostFs } from './private-fs';
 import { releasePort } from './port-holder';
 import { ensurePrivsepDir, ensureRoot, ensureTools } from './prereq';
@@ -66,7 +71,8 @@ export async function labUp(opts: LabUpOptions): Promise<LabUpResult> {
     const state = (await readState(dir)) ?? freshState(opts.owner ?? 'cli', dir);
     assertSameSettings(state);
     const count = Math.max(opts.hosts, state.hosts.length);
-    await assertNoForeignHosts(count, dir);
+    const net = labNetwork();
+    await assertNetworkOurs(net, dir);
     if (await ensurePrivsepDir()) state.createdPrivsepDir = true;
     if (await ensureLabUser(state.user, state.password)) state.createdUser = true;
     const owner = { user: state.user, ...(await userIds(state.user)) };
@@ -76,6 +82,8 @@ export async function labUp(opts: LabUpOptions): Promise<LabUpResult> {
     await ensureKey(state.keyPath, 'ks-wizard-lab');
     await ensureKey(state.keyWithPassphrasePath, 'ks-wizard-lab-passphrase', state.keyPassphrase);
     await writeAuthorizedKeys(labPaths(dir).authorizedKeysDir, ['root', state.user], [`${state.keyPath}.pub`, `${state.keyWithPassphrasePath}.pub`]);
+    await ensureBridge(net, dir);
+    state.network = net;
 
     const started: string[] = [];
     const reused: string[] = [];
@@ -84,12 +92,15 @@ export async function labUp(opts: LabUpOptions): Promise<LabUpResult> {
       const prev = byIndex.get(index);
       const faults = prev?.faults ?? [];
       const key = await provisionHost(index, authModeOf(faults), dir);
+      await ensureHostNetwork(index, net);
       await prepareHostFs(index, dir, owner);
       await ensureHostBundle(hostPaths(index, dir).fsRoot, bundle);
       const host: LabHostState = {
         name: hostName(index), index, address: hostAddress(index), port: SSH_PORT,
         hostKeyAlgorithm: key.algorithm, hostKeyFingerprint: key.fingerprint, faults, takenPorts: prev?.takenPorts ?? [],
+        blockedPorts: prev?.blockedPorts ?? [],
       };
+      await applyBlockedPorts(index, host.blockedPorts ?? []);
       if (faults.includes('stopped')) return host;
       if (await isRunning(index, dir)) reused.push(host.name); else started.push(host.name);
       await ensureRunning(index, dir);
@@ -107,6 +118,10 @@ export async function labUp(opts: LabUpOptions): Promise<LabUpResult> {
 
 /** A running lab keeps the user and addresses it was started with: changing them needs `down` first. */
 function assertSameSettings(state: LabState): void {
+  if (state.hosts.length > 0 && !state.network) {
+    throw new Error(`the lab in ${state.dir} was started by an older lab without its own network (hosts on 127.x): ` +
+      'take it down first (`npm run lab -- down`), then bring it up again');
+  }
   const first = state.hosts[0];
   const moved = first && first.address !== hostAddress(first.index) ? `addresses (${first.address}, now ${hostAddress(first.index)})` : undefined;
   const renamed = state.user !== labUser() ? `user (${state.user}, now ${labUser()})` : undefined;
@@ -131,6 +146,11 @@ export async function downLocked(dir: string): Promise<LabDownResult> {
   const indices = await hostDirs(dir);
   await mapLimit(indices, PARALLEL, (i) => stopSshd(hostPaths(i, dir)));
   await killHostNamespaces(indices.map((i) => hostPaths(i, dir).hostsFile));
+  const net = state?.network ?? labNetwork();
+  for (const pid of await netnsPids(net)) {
+    try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ }
+  }
+  await removeLabNetwork(net);
   let removedUser = false;
   if (state?.createdUser) { await removeLabUser(state.user); removedUser = true; }
   else if (state?.sudoFault) await setSudoMembership(state.user, true);
@@ -152,7 +172,7 @@ export async function labDown(): Promise<LabDownResult> {
   return r;
 }
 
-export interface LabHostStatus { name: string; address: string; port: number; up: boolean; faults: string[]; takenPorts: number[] }
+export interface LabHostStatus { name: string; address: string; port: number; up: boolean; faults: string[]; takenPorts: number[]; blockedPorts: string[] }
 export interface LabStatus { up: boolean; dir: string; user?: string; hosts: LabHostStatus[] }
 
 export async function labStatus(): Promise<LabStatus> {
@@ -162,6 +182,7 @@ export async function labStatus(): Promise<LabStatus> {
   const hosts = await Promise.all(state.hosts.map(async (h) => ({
     name: h.name, address: h.address, port: h.port, up: await isRunning(h.index, dir),
     faults: [...h.faults, ...(state.sudoFault ? ['sudo-broken(global)'] : [])], takenPorts: h.takenPorts.map((t) => t.port),
+    blockedPorts: (h.blockedPorts ?? []).map((b) => `${b.port}${b.from ? ` from ${b.from}` : ''}`),
   })));
   return { up: hosts.some((h) => h.up), dir, user: state.user, hosts };
 }

@@ -1,6 +1,7 @@
 /**
- * The `take-port` fault: a detached node process listening on address:port, so a preflight
- * port check sees the port in use. Its pid is recorded in state.json and killed by
+ * The `take-port` fault: a detached node process listening on address:port inside the host's
+ * network namespace (`nsenter --net` execs node, so the pid is node's), so a preflight port check
+ * on that host sees the port in use. Its pid is recorded in state.json and killed by
  * `restore` / `release-port` / `down`.
  */
 import { spawn } from 'node:child_process';
@@ -14,9 +15,9 @@ s.listen(Number(port), host, () => process.stdout.write('listening\\n'));
 process.on('SIGTERM', () => process.exit(0));
 `;
 
-export function holdPort(address: string, port: number): Promise<number> {
+export function holdPort(netnsFile: string, address: string, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', HOLDER, String(port), address], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('nsenter', [`--net=${netnsFile}`, process.execPath, '-e', HOLDER, String(port), address], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
     const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`could not take ${address}:${port}: no answer from the holder`)); }, 5000);
     child.stderr.on('data', (d: Buffer) => { err += d.toString(); });

@@ -12,6 +12,9 @@ const REQUIRED: Array<{ bin: string; pkg: string }> = [
   { bin: '/usr/bin/sshpass', pkg: 'sshpass' },
   { bin: '/usr/bin/sudo', pkg: 'sudo' },
   { bin: '/usr/bin/unshare', pkg: 'util-linux' },
+  { bin: '/usr/bin/nsenter', pkg: 'util-linux' },
+  { bin: '/usr/sbin/ip', pkg: 'iproute2' },
+  { bin: '/usr/sbin/nft', pkg: 'nftables' },
   { bin: '/usr/sbin/useradd', pkg: 'passwd' },
 ];
 
@@ -23,7 +26,7 @@ async function exists(p: string): Promise<boolean> {
 
 export function ensureRoot(): void {
   if (typeof process.getuid !== 'function' || process.getuid() !== 0) {
-    throw new LabSetupError('the lab must run as root (it starts sshd on loopback addresses, port 22, mounts a private filesystem per host and creates a user); try: sudo npm run lab -- up');
+    throw new LabSetupError('the lab must run as root (it makes a bridge and a network namespace per host, starts sshd on port 22, mounts a private filesystem per host and creates a user); try: sudo npm run lab -- up');
   }
 }
 

@@ -30,12 +30,15 @@ describe('hostFsPath', () => {
     expect(() => hostFsPath(3, 'tmp/x')).toThrow(/absolute path/);
     expect(() => hostFsPath('node1', '/tmp/x')).toThrow(/not a lab host name/);
     if (existsSync('/root/.pyenv')) expect(() => hostFsPath(3, '/root/.pyenv/versions')).toThrow(/machine's own/);
+    expect(hostFsPath(3, '/run/ksw-keepalived.pid')).toBe(path.join(base, 'run/ksw-keepalived.pid'));
+    expect(() => hostFsPath(3, '/run/sshd')).toThrow(/machine's own/);
   });
 });
 
-describe('a lab host has its own /opt, /tmp, /root', () => {
+describe('a lab host has its own /opt, /tmp, /root, /run and load balancer configs', () => {
   it('a file written on one host is in its backing dir, not on this machine, not on another host', async () => {
-    const paths = ['/opt', '/tmp', '/var/tmp', '/root', '/var/lib/ks-wizard'].map((d) => `${d}/ksw-private-${token}`);
+    const dirs = ['/opt', '/tmp', '/var/tmp', '/root', '/var/lib/ks-wizard', '/etc/haproxy', '/etc/keepalived', '/run'];
+    const paths = dirs.map((d) => `${d}/ksw-private-${token}`);
     const [one, two] = [lab.host(0), lab.host(1)];
     const wrote = await rootSh(0, 'n=$1; shift; for p in "$@"; do echo "$n $p" > "$p"; done', one.name, ...paths);
     expect(wrote.exitCode).toBe(0);
@@ -53,10 +56,15 @@ describe('a lab host has its own /opt, /tmp, /root', () => {
   });
 
   it('keeps the mount modes: /tmp and /var/tmp 1777, /root and /var/lib/ks-wizard 0700', async () => {
-    const r = await rootSh(0, 'stat -c "%n %a %U" /tmp /var/tmp /root /var/lib/ks-wizard /opt /home');
+    const r = await rootSh(0, 'stat -c "%n %a %U" /tmp /var/tmp /root /var/lib/ks-wizard /opt /home /run');
     expect(r.stdout.trim().split('\n')).toEqual([
-      '/tmp 1777 root', '/var/tmp 1777 root', '/root 700 root', '/var/lib/ks-wizard 700 root', '/opt 755 root', '/home 755 root',
+      '/tmp 1777 root', '/var/tmp 1777 root', '/root 700 root', '/var/lib/ks-wizard 700 root', '/opt 755 root', '/home 755 root', '/run 755 root',
     ]);
+  });
+
+  it("a private /run still has the machine's /run/sshd and /run/ksw-lab, read-only", async () => {
+    const r = await rootSh(0, 'for d in /run/sshd /run/ksw-lab; do [ -d "$d" ] && { touch "$d/x" 2>/dev/null && echo "$d writable" || echo "$d read-only"; }; done');
+    expect(r.stdout.trim().split('\n')).toEqual(['/run/sshd read-only', '/run/ksw-lab read-only']);
   });
 
   it('root still logs in with the lab key; Python 2.7 from /root/.pyenv is there, read-only', async () => {

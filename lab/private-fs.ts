@@ -6,16 +6,19 @@
  * Invariants:
  * - The backing directory of path `/x/y` inside labN is `<lab>/hosts/labN/fs/x/y` (`hostFsPath`).
  * - Real paths a host still needs are bound back in (`realPathsKept`): /root/.pyenv read-only
- *   (Python 2.7 for the lab bundle's bootstrap), and — only when they lie under a private mount —
+ *   (Python 2.7 for the lab bundle's bootstrap), /run/sshd (sshd's privilege-separation dir) and
+ *   /run/ksw-lab (the authorized keys) read-only, and — only when they lie under a private mount —
  *   the lab directory (sshd reads its config, key and log there) and the shared upstream folder
  *   read-only (the bundle's Ansible tarball is a symlink into it). Those are not private files.
+ * - /etc/haproxy, /etc/keepalived and /run are private so two LB hosts never share a config or a
+ *   pid file (the internal LB's daemons run without systemd here); a host's /run starts empty.
  * - Nothing here writes outside the lab directory except a missing mount point on the machine
  *   (in practice /var/lib/ks-wizard, created 0700 root and left in place).
  */
 import { existsSync } from 'node:fs';
 import { chmod, chown, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { hostName, hostPaths, labDir, sharedUpstreamDir } from './paths';
+import { hostName, hostPaths, LAB_RUN_ROOT, labDir, sharedUpstreamDir } from './paths';
 
 export interface PrivateMount { path: string; mode: number }
 
@@ -26,9 +29,14 @@ export const PRIVATE_MOUNTS: readonly PrivateMount[] = [
   { path: '/tmp', mode: 0o1777 },
   { path: '/var/tmp', mode: 0o1777 },
   { path: '/var/lib/ks-wizard', mode: 0o700 },
+  { path: '/etc/haproxy', mode: 0o755 },
+  { path: '/etc/keepalived', mode: 0o755 },
+  { path: '/run', mode: 0o755 },
 ];
 
 const PYENV = '/root/.pyenv';
+/** Real directories under the private /run every host needs: sshd's privsep dir and the authorized keys. */
+const RUN_KEPT = ['/run/sshd', LAB_RUN_ROOT];
 
 export interface KeptPath { path: string; readOnly: boolean }
 
@@ -39,6 +47,7 @@ const privateMountOf = (p: string) => PRIVATE_MOUNTS.find((m) => under(p, m.path
 export function realPathsKept(dir = labDir()): KeptPath[] {
   const kept: KeptPath[] = [];
   if (existsSync(PYENV)) kept.push({ path: PYENV, readOnly: true });
+  for (const p of RUN_KEPT) if (existsSync(p)) kept.push({ path: p, readOnly: true });
   if (privateMountOf(dir)) kept.push({ path: dir, readOnly: false });
   if (privateMountOf(sharedUpstreamDir) && existsSync(sharedUpstreamDir)) kept.push({ path: sharedUpstreamDir, readOnly: true });
   return kept;

@@ -1,8 +1,10 @@
 /**
- * Starts and stops one lab sshd. Each runs in its own UTS + mount namespace (propagation private)
- * so it has its own hostname, a bind-mounted /etc/hosts (else sudo says "unable to resolve host")
- * and its own private filesystem (lab/private-fs.ts). sshd daemonises: `unshare` returns once the
- * daemon forked, and sshd writes its pid file. The namespace lives until its last process exits.
+ * Starts and stops one lab sshd. Each runs in its host's network namespace (lab/network.ts, entered
+ * with `nsenter --net`) and its own UTS + mount namespace (propagation private) so it has its own
+ * hostname, a bind-mounted /etc/hosts (else sudo says "unable to resolve host"), a /sys of its own
+ * network namespace (Ansible's facts list interfaces from /sys/class/net) and its own private
+ * filesystem (lab/private-fs.ts). sshd daemonises: `unshare` returns once the daemon forked, and
+ * sshd writes its pid file. The mount namespace lives until its last process exits.
  * Paths and names are passed to `sh -c` as positional parameters, never pasted into the script.
  */
 import { spawn } from 'node:child_process';
@@ -20,6 +22,7 @@ import type { HostPaths } from './paths';
 const START_SCRIPT = `set -e
 hostname "$1"
 mount --bind "$2" /etc/hosts
+mount -t sysfs sysfs /sys
 config=$3 log=$4 fs=$5
 shift 5
 for arg in "$@"; do
@@ -51,10 +54,11 @@ export async function runningPid(p: HostPaths): Promise<number | undefined> {
   return pid !== undefined && pidAlive(pid) && (await isSshd(pid)) ? pid : undefined;
 }
 
-export function startSshd(name: string, p: HostPaths, mountArgs: readonly string[]): Promise<void> {
+export function startSshd(name: string, p: HostPaths, netnsFile: string, mountArgs: readonly string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const args = [name, p.hostsFile, p.config, p.log, p.fsRoot, ...mountArgs];
-    const child = spawn('unshare', ['--uts', '--mount', '--propagation', 'private', 'sh', '-c', START_SCRIPT, 'sh', ...args], {
+    const unshare = ['unshare', '--uts', '--mount', '--propagation', 'private', 'sh', '-c', START_SCRIPT, 'sh', ...args];
+    const child = spawn('nsenter', [`--net=${netnsFile}`, ...unshare], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';

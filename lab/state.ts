@@ -6,11 +6,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import { writeLabFile } from './write-file';
-import { labPaths } from './paths';
+import { labPaths, type LabNetwork } from './paths';
 
 export type HostFault = 'stopped' | 'password-off' | 'kbd-only' | 'rekeyed';
 
 export interface TakenPort { port: number; pid: number }
+
+/** A `block-port` fault: the host's firewall drops `port` (TCP; 'vrrp' = IP protocol 112) from `from` (a lab host name), or from everyone. */
+export interface BlockedPort { port: number | 'vrrp'; from?: string }
 
 export interface LabHostState {
   name: string;
@@ -22,6 +25,8 @@ export interface LabHostState {
   hostKeyFingerprint: string;
   faults: HostFault[];
   takenPorts: TakenPort[];
+  /** Absent in states written before the fault existed. */
+  blockedPorts?: BlockedPort[];
 }
 
 export interface LabState {
@@ -40,6 +45,8 @@ export interface LabState {
   createdUser: boolean;
   createdPrivsepDir: boolean;
   sudoFault: boolean;
+  /** The network `up` made (absent: a lab from before the hosts had network namespaces). */
+  network?: LabNetwork;
   hosts: LabHostState[];
 }
 

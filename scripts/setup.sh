@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Installs everything ks-wizard needs on a fresh Debian 12 machine: the local lab's system packages
-# (sshd hosts on loopback; sudo and sshpass on them; ansible-core for the lab-core taskbox and the
-# inventory tests — the wizard itself runs no Ansible), Chromium and PostgreSQL for the tests, and
+# (sshd hosts in network namespaces on a bridge, nftables for their port-blocking fault; sudo and
+# sshpass on them; ansible-core for the lab-core taskbox and the inventory tests — the wizard itself runs no Ansible), Chromium and PostgreSQL for the tests, and
 # the npm dependencies. Idempotent; safe to re-run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # haproxy + keepalived: only their binaries, for the internal load balancer playbook's config checks
 # (haproxy -c, keepalived --config-test); never run as services on this machine (see below)
-APT_PACKAGES=(openssh-server sshpass ansible-core sudo iproute2 util-linux procps chromium postgresql haproxy keepalived)
+APT_PACKAGES=(openssh-server sshpass ansible-core sudo iproute2 nftables util-linux procps chromium postgresql haproxy keepalived)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

@@ -139,7 +139,6 @@ export interface HostChecks {
 
 export type InstallGateCode =
   | 'ok'
-  | 'internal-lb-unchecked'
   | 'no-preflight'
   | 'preflight-running'
   | 'secrets-held'

@@ -31,6 +31,6 @@ export const VRRP_PASSWORD_PATTERN = /^[A-Za-z0-9._~@%^*+=:,/?$&()[\]<>|-]+$/;
 /** Linux interface names: at most 15 bytes, no '/', no blank (IFNAMSIZ). */
 export const INTERFACE_NAME_PATTERN = /^[A-Za-z0-9_.:@-]{1,15}$/;
 
-/** Why an install with the internal load balancer is refused for now (the install gate; the LB step says it too). */
-export const INTERNAL_LB_UNCHECKED =
-  'This wizard cannot install with the internal load balancer yet: the host checks do not cover the LB hosts (their host keys, interfaces, VRRP, the virtual IP) yet. Set up keepalived and HAProxy by hand and choose "External" with the virtual IP, or wait for a version that checks the LB hosts.';
+/** What the host checks cover of the internal load balancer so far (the LB step says it). */
+export const INTERNAL_LB_CHECKS_NOTE =
+  'The host checks log in to the LB hosts like to every host (host key, SSH, sudo) and check that each one\'s IP is on an interface. They do not check the virtual IP, the listen port or VRRP between the LB hosts yet: make sure the VIP is unused and that the LB hosts\' firewalls let IP protocol 112 (VRRP) pass between them.';

@@ -297,12 +297,25 @@ describe('install gate: an installer machine outside the cluster', () => {
 });
 
 describe('the internal load balancer', () => {
-  it('is refused in words before anything else, as long as preflight does not check the LB hosts', async () => {
+  it('its hosts are checked like every host: a check covers them, and the gate names the LB hosts that failed', async () => {
     const { seedInternalLbConfig } = await import('@/lib/config/fixtures');
     const install = await createInstall({ name: 'gate-internal-lb', config: seedInternalLbConfig() });
+    const before = await checkInstallGate(install.id, true);
+    expect(before).toMatchObject({ ok: false, code: 'no-preflight' });
+    const runId = await startPreflight(install.id);
+    await waitForPreflight(runId);
+    const view = await getPreflightRun(runId);
+    expect(view.hosts.map((h) => h.name)).toEqual(expect.arrayContaining(['lb1', 'lb2']));
+    const checked = parseCheckedHosts((await getDb().preflightRun.findUniqueOrThrow({ where: { id: runId } })).hostsJson);
+    expect(checked.targets?.filter((t) => t.lbHost).map((t) => [t.name, t.roles])).toEqual([
+      ['lb1', { master: false, etcd: false, worker: false }],
+      ['lb2', { master: false, etcd: false, worker: false }],
+    ]);
     const gate = await checkInstallGate(install.id, true);
-    expect(gate).toMatchObject({ ok: false, code: 'internal-lb-unchecked', message: expect.stringContaining('the host checks do not cover the LB hosts') });
+    expect(gate).toMatchObject({ ok: false, code: 'checks-failed' });
+    expect(gate.failing.map((h) => h.host)).toEqual(expect.arrayContaining(['lb1', 'lb2']));
+    expect(gate.message).toContain('LB host lb1 (SSH login)');
     const res = await callRoute(getGate, { method: 'GET', params: { id: install.id }, cookie });
-    expect(res.json).toMatchObject({ ok: false, code: 'internal-lb-unchecked' });
-  });
+    expect(res.json).toMatchObject({ ok: false, code: 'checks-failed' });
+  }, 60_000);
 });

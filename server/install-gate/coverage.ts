@@ -26,6 +26,7 @@ export type CoverageRefusal = {
 const sameTarget = (a: CheckedTarget, b: CheckedTarget) =>
   a.name === b.name &&
   (a.installerMachine ?? false) === (b.installerMachine ?? false) &&
+  (a.lbHost ?? false) === (b.lbHost ?? false) &&
   a.address === b.address &&
   a.port === b.port &&
   a.ip === b.ip &&

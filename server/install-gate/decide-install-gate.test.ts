@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { defaultHost } from '@/lib/config/defaults';
 import type { KnownInstallHost } from '@/lib/config/cross-install-hosts';
-import { INTERNAL_LB_UNCHECKED } from '@/lib/config/internal-lb';
 import type { Host } from '@/lib/config/schema';
 import { checkedTargets, loginFingerprintKey } from '../preflight/login-fingerprint';
 import { CLUSTER_HOST, parseCheckedHosts, type ResultRow } from '../preflight/view';
@@ -22,7 +21,6 @@ function facts(status: RunStatus | null, rows: ResultRow[] = [], over: Partial<G
   return {
     purpose: { kind: 'install' },
     acknowledged: false,
-    internalLoadBalancer: false,
     picture: status === null ? null : { runId: 'pf1', status, rows, checked: parseCheckedHosts(JSON.stringify(now)) },
     now,
     held: [],
@@ -41,8 +39,7 @@ describe('decideInstallGate (pure)', () => {
     expect(decideInstallGate(facts('passed'))).toMatchObject({ ok: true, code: 'ok', okWhenAcknowledged: true, needsAcknowledgement: false, preflightRunId: 'pf1' });
   });
 
-  it('refuses, in order: internal LB, no check, a running check, held secrets, changed hosts', () => {
-    expect(decideInstallGate(facts('passed', [], { internalLoadBalancer: true }))).toMatchObject({ ok: false, code: 'internal-lb-unchecked', message: INTERNAL_LB_UNCHECKED, okWhenAcknowledged: false });
+  it('refuses, in order: no check, a running check, held secrets, changed hosts', () => {
     expect(decideInstallGate(facts(null))).toMatchObject({ ok: false, code: 'no-preflight', preflightStatus: null });
     expect(decideInstallGate(facts('running'))).toMatchObject({ ok: false, code: 'preflight-running' });
     const held = decideInstallGate(facts('passed', [], { held: ['w1: confirm the SSH password'], heldSecretIssues: [{ path: 'hosts.1.auth.password', message: 'held' }] }));
@@ -56,6 +53,14 @@ describe('decideInstallGate (pure)', () => {
     expect(gate).toMatchObject({ ok: false, code: 'checks-failed', failing: [{ host: 'w1', checks: ['sudo'] }], warnings: [{ host: 'cluster', checks: ['ntp'] }] });
     expect(gate.message).toMatch(/^Host checks failed: w1 \(.+\)\. Fix them/);
     expect(decideInstallGate(facts('failed'))).toMatchObject({ code: 'checks-failed', message: expect.stringContaining('the check run did not finish') });
+  });
+
+  it('names an internal load balancer\'s host as one, and refuses its failures like any host\'s', () => {
+    const lb = { ...defaultHost({ name: 'lb1', address: '10.0.0.9', ip: '10.0.0.9', auth: { kind: 'password', password: { set: true, value: 'pw-lb1' } } }), lbHost: true as const };
+    const withLb = checkedTargets('inst1', [...hosts, lb], key);
+    const gate = decideInstallGate(facts('failed', [row('lb1', 'ssh', 'fail')], { now: withLb, picture: { runId: 'pf1', status: 'failed', rows: [row('lb1', 'ssh', 'fail')], checked: parseCheckedHosts(JSON.stringify(withLb)) } }));
+    expect(gate).toMatchObject({ ok: false, code: 'checks-failed', failing: [{ host: 'lb1' }] });
+    expect(gate.message).toMatch(/^Host checks failed: LB host lb1 \(/);
   });
 
   it('needs the acknowledgement for warnings and for hosts of another install', () => {
@@ -73,7 +78,6 @@ describe('decideInstallGate (pure)', () => {
     expect(needsBundleLook(facts('warned'))).toBe(true);
     expect(needsBundleLook(facts('failed', [row('w1', 'sudo', 'fail')]))).toBe(false);
     expect(needsBundleLook(facts('running'))).toBe(false);
-    expect(needsBundleLook(facts('passed', [], { internalLoadBalancer: true }))).toBe(false);
     expect(() => decideInstallGate(facts('passed', [], { bundle: null }))).toThrow(/needsBundleLook/);
   });
 
@@ -85,9 +89,6 @@ describe('decideInstallGate (pure)', () => {
       expect(decideInstallGate(facts('failed', [row(CLUSTER_HOST, 'ntp', 'fail')], add))).toMatchObject({ ok: false, code: 'checks-failed' });
       // a check run that stopped without a failing row vouches for nothing
       expect(decideInstallGate(facts('failed', [], add))).toMatchObject({ ok: false, code: 'checks-failed' });
-    });
-    it('refuses an internal load balancer like an install', () => {
-      expect(decideInstallGate(facts('passed', [], { ...add, internalLoadBalancer: true }))).toMatchObject({ ok: false, code: 'internal-lb-unchecked' });
     });
   });
 });

@@ -3,19 +3,17 @@
  * load-gate-facts.ts reads the facts; this is the only place that weighs them.
  *
  * In order, the first that holds refuses:
- * 1. an internal load balancer: preflight does not check its hosts yet, and nothing trusts their host
- *    keys, so its stage could only fail (`internal-lb-unchecked`, in words, until preflight covers them);
- * 2. no preflight picture, or one still running;
- * 3. login secrets held back for a host whose address or port changed (the wizard's field warning);
- * 4. the picture does not cover the hosts as they are now, logins included (coverage.ts);
- * 5. failed checks — for an add, only those on a new host or cluster-wide: failures on the existing
+ * 1. no preflight picture, or one still running;
+ * 2. login secrets held back for a host whose address or port changed (the wizard's field warning);
+ * 3. the picture does not cover the hosts as they are now (the internal LB's hosts included), logins
+ *    included (coverage.ts);
+ * 4. failed checks — for an add, only those on a new host or cluster-wide: failures on the existing
  *    nodes (an apiserver port in use, an etcd data dir) are what a running cluster has;
- * 6. the installer bundle on the taskbox, looked at again now, does not pass;
- * 7. warnings (the checks' own, and hosts another install has run on) the operator did not acknowledge.
- * The bundle is looked at over SSH only when 1–5 let the decision reach it (`needsBundleLook`).
+ * 5. the installer bundle on the taskbox, looked at again now, does not pass;
+ * 6. warnings (the checks' own, and hosts another install has run on) the operator did not acknowledge.
+ * The bundle is looked at over SSH only when 1–4 let the decision reach it (`needsBundleLook`).
  */
 import { crossInstallHostIssues, type HostIdentity, type KnownInstallHost } from '@/lib/config/cross-install-hosts';
-import { INTERNAL_LB_UNCHECKED } from '@/lib/config/internal-lb';
 import { CHECK_TITLES } from '../preflight/checks';
 import type { CheckedLoginTarget } from '../preflight/login-fingerprint';
 import type { Picture } from '../preflight/picture';
@@ -30,7 +28,6 @@ export type GatePurpose = { kind: 'install' } | { kind: 'add-nodes'; targets: re
 export interface GateFacts {
   purpose: GatePurpose;
   acknowledged: boolean;
-  internalLoadBalancer: boolean;
   /** The latest preflight picture (picture.ts), or null when the hosts were never checked. */
   picture: (Pick<Picture, 'checked' | 'rows'> & { runId: string; status: RunStatus }) | null;
   /** The hosts preflight checks now (the installer machine outside the cluster included), in config order, with their login fingerprints. */
@@ -88,7 +85,6 @@ function beforeBundle(facts: GateFacts): { view: InstallGateView } | { common: C
     heldSecrets: [],
     acknowledged: facts.acknowledged,
   };
-  if (facts.internalLoadBalancer) return { view: refuse(base, 'internal-lb-unchecked', INTERNAL_LB_UNCHECKED) };
   if (!picture) return { view: refuse(base, 'no-preflight', 'The hosts have not been checked yet: run the host checks ("Check the hosts") before installing.') };
   if (picture.status === 'running') return { view: refuse(base, 'preflight-running', 'The host checks are still running: wait for them to finish, then install.') };
   if (facts.held.length > 0) return { view: refuse(base, 'secrets-held', `Confirm the stored logins first: ${facts.held.join('; ')}.`, { heldSecrets: [...facts.heldSecretIssues] }) };
@@ -107,8 +103,11 @@ function beforeBundle(facts: GateFacts): { view: InstallGateView } | { common: C
   return { view: refuse(common, 'checks-failed', `Host checks failed: ${what}. Fix them and check the hosts again before installing.`) };
 }
 
-/** A host as the operator reads it: the installer machine outside the cluster is "the installer machine". */
-const labelOf = (facts: GateFacts) => (host: string) => (facts.now.find((m) => m.name === host)?.installerMachine ? 'the installer machine' : host);
+/** A host as the operator reads it: the installer machine outside the cluster is "the installer machine", an internal LB's host "LB host <name>". */
+const labelOf = (facts: GateFacts) => (host: string) => {
+  const target = facts.now.find((m) => m.name === host);
+  return target?.installerMachine ? 'the installer machine' : target?.lbHost ? `LB host ${host}` : host;
+};
 
 /** Whether the decision reaches the installer bundle: only then is it worth an SSH look. */
 export function needsBundleLook(facts: Omit<GateFacts, 'bundle'>): boolean {

@@ -31,7 +31,6 @@ export async function loadGateFacts(installId: string, acknowledged: boolean, pu
   const facts: Omit<GateFacts, 'bundle'> = {
     purpose,
     acknowledged,
-    internalLoadBalancer: config.loadBalancer.kind === 'internal',
     picture: picture ? { runId: picture.view.runId, status: picture.view.status, checked: picture.checked, rows: picture.rows } : null,
     now: checkedTargets(installId, machines),
     held,

@@ -100,6 +100,10 @@ const LAB_BUNDLE = {
   defaultBundlePath: LAB_BUNDLE_PATH,
   configFiles: CONFIG_FILES,
   labKnownHosts: true,
+  // lab/installer/common/vars.yml lab_apiserver_port: the stand-in apiserver (not 6443, which a real service may hold)
+  apiserverPort: 16443,
+  // the lab hosts have only Python 3 at /usr/bin/python3 (as the bundle's group_vars say for the cluster hosts)
+  lbHostVars: { ansible_python_interpreter: '/usr/bin/python3' },
   stages: LAB_STAGES,
   // the stand-in certificate the lab's master role writes (lab/installer/README.md)
   apiserverCert: '/tmp/ksw-lab-state/{install}/{host}/apiserver.crt',
@@ -118,6 +122,8 @@ export const PROFILES: Record<InstallerProfile['id'], InstallerProfile> = {
     defaultBundlePath: '',
     configFiles: CONFIG_FILES,
     labKnownHosts: false,
+    apiserverPort: 6443,
+    lbHostVars: {},
     stages: KS_202_STAGES,
     apiserverCert: KUBESPRAY_APISERVER_CERT,
     layout: {

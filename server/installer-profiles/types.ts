@@ -118,6 +118,10 @@ export interface InstallerProfile {
   configFiles: ConfigFileDef[];
   /** Host keys the local lab recorded (.lab/known_hosts) fill gaps in the install's trusted keys. */
   labKnownHosts: boolean;
+  /** The port kube-apiserver (or the bundle's stand-in) listens on, on every master: the internal LB's backends. */
+  apiserverPort: number;
+  /** Host vars of the internal LB's hosts in its stage inventory (the bundle's group_vars do not reach them). */
+  lbHostVars: Record<string, string>;
   stages: StageDef[];
   layout: BundleLayout;
   version?: BundleVersion;

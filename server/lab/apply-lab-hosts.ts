@@ -1,6 +1,6 @@
 /**
  * "Use the local lab": replaces an install's hosts with the lab hosts and keeps the rest of its
- * config. Names lab1..labN, address = ip = the lab's address (127.0.0.x by default), the lab user with its password as both the
+ * config. Names lab1..labN, address = ip = the lab's address (10.200.0.x by default), the lab user with its password as both the
  * SSH password and the sudo password (the installer logs in as a non-root user and becomes root
  * with it). lab1 is the taskbox, logged in to with that same login, and the installer runs there.
  * Roles as the lab's own hosts.ini: the first 3 hosts (1 when fewer) are master + etcd, the rest

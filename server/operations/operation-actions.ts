@@ -4,11 +4,11 @@
  * add "abandon" (remove-node on the hosts it was adding, then they leave the config).
  */
 import { describeSteps } from '../runner/describe-steps';
-import { OPERATION_FLOWS, type OperationKind } from '../runner/operation-flows';
+import { operationStages, type OperationKind } from '../runner/operation-flows';
 import type { PriorRun } from '../runner/plan-run';
 import type { RetryAction } from '../runner/run-chain-view';
 import { ACTIVE_STATUSES } from '../runner/states';
-import { OperationRefused, planOperationRetry } from './plan-operation';
+import { hadLbRemoval, OperationRefused, planOperationRetry } from './plan-operation';
 
 export interface OperationActions {
   actions: RetryAction[];
@@ -18,7 +18,7 @@ export interface OperationActions {
 
 export function operationActions(kind: OperationKind, allHosts: string[], targets: string[], run: PriorRun, members: readonly string[]): OperationActions {
   if ((ACTIVE_STATUSES as readonly string[]).includes(run.status) || run.status === 'succeeded') return { actions: [], abandon: [] };
-  const labels = new Map(OPERATION_FLOWS[kind].stages.map((s) => [s.name, s.label]));
+  const labels = new Map(operationStages(kind, hadLbRemoval(run)).map((s) => [s.name, s.label]));
   let actions: RetryAction[] = [];
   try {
     const plan = planOperationRetry(kind, allHosts, targets, run);

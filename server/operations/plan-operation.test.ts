@@ -62,6 +62,26 @@ describe('planOperation', () => {
   });
 });
 
+describe('uninstall with the internal load balancer', () => {
+  it('ends with the removal of the LB (builtin remove.yml, no cluster host rows); a retry keeps it', () => {
+    const { plan } = planOperation({ ...FACTS, internalLb: true }, { kind: 'uninstall', confirm: 'prod-eu' });
+    expect(plan.stages.map((s) => [s.name, s.kind, s.playbook, s.hosts.length])).toEqual([
+      ['write-config', 'write-config', '', 0],
+      ['reset', 'playbook', 'k8s/reset.yml', 6],
+      ['internal-lb-remove', 'internal-lb', 'builtin:internal-lb/remove.yml', 0],
+    ]);
+    const parent: PriorRun = {
+      id: 'r1', status: 'failed', scope: null,
+      stages: [
+        { name: 'write-config', status: 'succeeded', hosts: [] },
+        { name: 'reset', status: 'succeeded', hosts: ALL.map((h) => ({ host: h, status: 'succeeded' })) },
+        { name: 'internal-lb-remove', status: 'failed', hosts: [] },
+      ],
+    };
+    expect(planOperationRetry('uninstall', ALL, ALL, parent).stages.map((s) => s.name)).toEqual(['internal-lb-remove']);
+  });
+});
+
 describe('planOperationRetry', () => {
   it('continues the failed stage on the hosts that failed, then the later stages as planned', () => {
     const parent: PriorRun = {

@@ -13,7 +13,8 @@
  *   targets ('targets', --limit); a retry continues the first unfinished stage on the hosts that did
  *   not get through it, then the later stages as planned.
  */
-import { OPERATION_FLOWS, type OperationKind, type OperationStageDef } from '../runner/operation-flows';
+import { INTERNAL_LB_REMOVE_STAGE, operationStages, type OperationKind, type OperationStageDef } from '../runner/operation-flows';
+import { isHostlessStage } from '../installer-profiles/profiles';
 import type { PlannedStage, PriorRun, RunPlan } from '../runner/plan-run';
 import { ADD_NODES_EFFECT, REMOVE_MASTER_REFUSAL, UNINSTALL_DELETES } from './cluster-notes';
 
@@ -29,6 +30,8 @@ export interface ClusterFacts {
   hosts: ClusterHost[];
   /** Names of the nodes that joined the cluster. */
   members: string[];
+  /** The install has the internal load balancer: an uninstall removes it too. */
+  internalLb?: boolean;
 }
 
 export interface OperationRequest {
@@ -110,7 +113,7 @@ function targetsOf(facts: ClusterFacts, req: OperationRequest): string[] {
 }
 
 function stageFor(def: OperationStageDef, hosts: readonly string[], allHosts: readonly string[]): PlannedStage {
-  if (def.kind === 'write-config') return { name: def.name, kind: def.kind, playbook: def.playbook, hosts: [], limit: null };
+  if (isHostlessStage(def)) return { name: def.name, kind: def.kind, playbook: def.playbook, hosts: [], limit: null };
   const ordered = allHosts.filter((h) => hosts.includes(h));
   return { name: def.name, kind: def.kind, playbook: def.playbook, hosts: ordered, limit: ordered.length === allHosts.length ? null : ordered };
 }
@@ -123,15 +126,18 @@ export function planOperation(facts: ClusterFacts, req: OperationRequest): Opera
   const expected = expectedConfirmation(req.kind, targets, facts.installName);
   if (req.confirm !== expected) throw new OperationRefused('confirm', `not confirmed: ${confirmMessage(req.kind, expected)}`);
   const allHosts = facts.hosts.map((h) => h.name);
-  const stages = OPERATION_FLOWS[req.kind].stages.map((def) => stageFor(def, hostsOfStage(def, targets, allHosts), allHosts));
+  const stages = operationStages(req.kind, facts.internalLb ?? false).map((def) => stageFor(def, hostsOfStage(def, targets, allHosts), allHosts));
   return { kind: req.kind, targets, plan: { mode: 'full', parentRunId: null, scope: null, stages } };
 }
 
 const RETRYABLE_HOST = new Set(['failed', 'interrupted', 'cancelled', 'queued', 'running']);
 
+/** A run planned with the internal LB's removal (its retry keeps it). */
+export const hadLbRemoval = (run: PriorRun): boolean => run.stages.some((s) => s.name === INTERNAL_LB_REMOVE_STAGE.name);
+
 /** Retry failed of an operation run: its first unfinished stage on the hosts that did not get through, then the rest. */
 export function planOperationRetry(kind: OperationKind, allHosts: readonly string[], targets: readonly string[], parent: PriorRun): RunPlan {
-  const flow = OPERATION_FLOWS[kind].stages;
+  const flow = operationStages(kind, hadLbRemoval(parent));
   const gone = targets.filter((t) => !allHosts.includes(t));
   if (gone.length > 0) throw new OperationRefused('nothing-to-retry', `${gone.join(', ')} ${gone.length === 1 ? 'is' : 'are'} no longer in the install: nothing to retry`);
   const idx = parent.stages.findIndex((s) => s.status !== 'succeeded');

@@ -38,7 +38,7 @@ export async function startOperation(installId: string, input: StartOperationInp
     const members = await clusterMembers(installId);
     let decided: OperationPlan;
     try {
-      decided = planOperation({ installName: row.name, hosts: config.hosts, members: members.map((m) => m.name) }, input);
+      decided = planOperation({ installName: row.name, hosts: config.hosts, members: members.map((m) => m.name), internalLb: config.loadBalancer.kind === 'internal' }, input);
     } catch (err) {
       if (err instanceof OperationRefused) throw new HttpError(err.code === 'not-installed' ? 409 : 422, err.message, {}, { code: err.code });
       throw err;

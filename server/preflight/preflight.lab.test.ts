@@ -1,7 +1,8 @@
 /**
- * Preflight against real lab hosts (sshd on 127.0.0.x, see lab/). Each run covers several cases at
- * once to keep the suite short: healthy hosts; wrong SSH password + wrong sudo password + an ip not
- * on the host; a stopped host + a taken port; a changed host key after trusting the first one.
+ * Preflight against real lab hosts (each in its own network namespace on the lab's bridge, see lab/).
+ * Each run covers several cases at once to keep the suite short: healthy hosts; wrong SSH password +
+ * wrong sudo password + an ip not on the host; a stopped host + a taken port + a port blocked between
+ * two hosts; a changed host key after trusting the first one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useLab } from '../../lab/fixture';
@@ -109,15 +110,21 @@ describe('preflight on lab hosts', () => {
     await updateInstall(installId, { config: labConfig(lab.state, lab.hosts), draft: true });
   });
 
-  it('a stopped host is refused; a taken 6443 fails the master port check', async () => {
-    const [a, b] = lab.hosts.map((h) => h.name);
-    if (!a || !b) throw new Error('lab hosts expected');
+  it("a stopped host is refused; a taken 6443 fails that master's port check only; etcd blocked between two hosts fails their reachability", async () => {
+    const [a, b, c] = lab.hosts.map((h) => h.name);
+    if (!a || !b || !c) throw new Error('lab hosts expected');
     await labFault('stop', a);
     await labFault('take-port', b, '6443');
+    await labFault('block-port', b, '2379', c); // b's firewall drops etcd client traffic from c
     try {
-      const v = await run(installId, [a, b]);
+      const v = await run(installId, [a, b, c]);
       expect(check(v, a, 'ssh')).toMatchObject({ status: 'fail', message: expect.stringMatching(/refused/) });
       expect(check(v, b, 'ports')).toMatchObject({ status: 'fail', message: expect.stringMatching(/port 6443/) });
+      // each host has its own network stack: b's listener is not on c
+      expect(check(v, c, 'ports')?.status).toBe('pass');
+      expect(check(v, c, 'peers')).toMatchObject({ status: 'fail', message: expect.stringContaining(`${lab.host(1).address}:2379`) });
+      expect(check(v, c, 'peers')?.message).toMatch(/no answer within 3 s/);
+      expect(check(v, b, 'peers')?.status).toBe('pass');
     } finally {
       await labFault('restore', a);
       await labFault('restore', b);

@@ -7,7 +7,8 @@
  * the installer bundle and its programs (gather-taskbox.ts), and its gather also probes every
  * host's SSH port. An installer machine outside the cluster (preflight-hosts.ts) gets the same
  * connection, sudo and taskbox look, but none of a cluster host's checks (INSTALLER_MACHINE_CHECKS):
- * no ports, no fsync probe, no probes but the hosts' SSH ports.
+ * no ports, no fsync probe, no probes but the hosts' SSH ports. An internal LB host gets the
+ * connection, sudo and LB_HOST_CHECKS, with no ports, fsync or probes.
  *
  * Host keys: with `expectedHostKey` (a key the operator trusted for this endpoint) the login is
  * pinned to it; with `trustOnFirstUse` (the operator chose "trust new keys" for this check) any key
@@ -20,7 +21,7 @@
  */
 import { isLabProfile, type Host, type InstallConfig } from '@/lib/config/schema';
 import { connectHost, probeHostKey, SshError, type ConnectOptions, type ExecResult, type HostKeyFingerprint, type PresentedHostKey } from '../ssh';
-import { CONNECTION_CHECKS, HOST_CHECKS, INSTALLER_MACHINE_CHECKS } from './checks';
+import { CONNECTION_CHECKS, HOST_CHECKS, INSTALLER_MACHINE_CHECKS, LB_HOST_CHECKS } from './checks';
 import { requiredPorts } from './checks/ports';
 import { FSYNC_WRITES, gatherArgv } from './gather-script';
 import { startTaskboxLook } from './gather-taskbox';
@@ -28,6 +29,7 @@ import { heldSecretsOf, sshTargetOf, type HostShell } from './host-shell';
 import { parseGatherOutput, type ClockSample, type FsyncSample, type HostFacts } from './parse/facts';
 import { clockSampleOf, parseFsyncSection } from './parse/misc';
 import { SECTION_MARK } from './parse/sections';
+import type { PreflightHost } from './preflight-hosts';
 import { probeTargetsFor } from './probe-targets';
 import { isExternalInstaller } from './taskbox';
 import { hostRoles, type CheckOutcome, type CheckResult } from './types';
@@ -151,7 +153,7 @@ async function firstContact(host: Host, opts: HostRunOptions): Promise<CheckResu
   };
 }
 
-export async function runHostChecks(host: Host, opts: HostRunOptions): Promise<HostRunResult> {
+export async function runHostChecks(host: PreflightHost, opts: HostRunOptions): Promise<HostRunResult> {
   const outcomes: CheckOutcome[] = [];
   const report = async (batch: CheckOutcome[]) => {
     outcomes.push(...batch);
@@ -180,9 +182,10 @@ export async function runHostChecks(host: Host, opts: HostRunOptions): Promise<H
     // of a check on a busy machine).
     const needSudo = !shell.isRoot;
     const installerOnly = isExternalInstaller(host, opts.config);
-    const withFsync = host.roles.etcd === true && !installerOnly;
-    const targets = probeTargetsFor(host, opts.config).map((t) => t.target);
-    const ports = installerOnly ? [] : requiredPorts(host, opts.config).map((n) => n.port);
+    const lbOnly = host.lbHost === true;
+    const withFsync = host.roles.etcd === true && !installerOnly && !lbOnly;
+    const targets = lbOnly ? [] : probeTargetsFor(host, opts.config).map((t) => t.target);
+    const ports = installerOnly || lbOnly ? [] : requiredPorts(host, opts.config).map((n) => n.port);
     // The clock is read on the gather's channel, before sudo (see ExecOptions.clockSample).
     const runGather = (sudo: boolean, fsync: boolean) => shell.exec(gatherArgv(targets, { fsync, ports }), { sudo, timeoutMs: 30_000, clockSample: true });
     const taskboxLook = startTaskboxLook(host, opts.config, shell);
@@ -215,13 +218,13 @@ export async function runHostChecks(host: Host, opts: HostRunOptions): Promise<H
     }
 
     const taskbox = await timed(async () => taskboxLook && (await taskboxLook));
-    const ctx = { host, config: opts.config, facts, sharedStack: /^127\./.test(host.address), labProfile: isLabProfile(opts.config.installer.profile), taskbox: taskbox.value };
+    const ctx = { host, config: opts.config, facts, labProfile: isLabProfile(opts.config.installer.profile), taskbox: taskbox.value };
     const roles = hostRoles(host);
     const batch: CheckOutcome[] = [];
     if (!facts.complete) {
       batch.push(outcome(host, 'gather', { status: 'warn', message: `The fact-gathering script stopped early (exit ${gather.value.exitCode}); some checks lack data.`, hint: 'See the evidence for the error output.', evidence: gather.value.stderr.slice(-2000) }, gather.ms));
     }
-    for (const check of installerOnly ? INSTALLER_MACHINE_CHECKS : HOST_CHECKS) {
+    for (const check of installerOnly ? INSTALLER_MACHINE_CHECKS : lbOnly ? LB_HOST_CHECKS : HOST_CHECKS) {
       if (check.appliesTo && !check.appliesTo(roles)) continue;
       const result = check.run(ctx);
       if (!result) continue;

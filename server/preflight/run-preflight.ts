@@ -158,7 +158,7 @@ async function executeRun(runId: string, installId: string, config: InstallConfi
     });
     statuses.push(...r.statuses);
     // the cluster-wide checks judge the cluster's hosts only
-    if (r.facts && !host.installerMachine) facts.set(host.name, r.facts);
+    if (r.facts && !host.installerMachine && !host.lbHost) facts.set(host.name, r.facts);
   });
   if (allHosts) {
     const ctx = { config, facts, labProfile: isLabProfile(config.installer.profile), tcpProbe };

@@ -32,8 +32,6 @@ export interface HostCheckContext {
   host: Host;
   config: InstallConfig;
   facts: HostFacts;
-  /** True when the host address is a 127.x loopback address: lab hosts share one network stack. */
-  sharedStack: boolean;
   /** a lab installer profile (isLabProfile): documented resource minimums become warnings. */
   labProfile: boolean;
   /** The taskbox only: what the taskbox script found (bundle, Ansible, Python); absent when it was not looked at (no login). */

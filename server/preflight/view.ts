@@ -25,6 +25,8 @@ export interface CheckedTarget {
   roles: { master: boolean; etcd: boolean; worker: boolean };
   /** The installer machine outside the cluster (preflight-hosts.ts); absent for a cluster host. */
   installerMachine?: true;
+  /** A host of the internal load balancer (preflight-hosts.ts); absent for a cluster host. */
+  lbHost?: true;
   /** The login the check used, as a fingerprint (login-fingerprint.ts); absent in rows written before it was kept. */
   login?: LoginFingerprint;
 }
@@ -35,7 +37,7 @@ export interface CheckedTarget {
  */
 export function checkedTarget(h: PreflightHost): CheckedTarget {
   const target: CheckedTarget = { name: h.name, address: h.address, port: h.port, ip: h.ip, roles: { master: h.roles.master, etcd: h.roles.etcd, worker: h.roles.worker } };
-  return h.installerMachine ? { ...target, installerMachine: true } : target;
+  return { ...target, ...(h.installerMachine ? { installerMachine: true as const } : {}), ...(h.lbHost ? { lbHost: true as const } : {}) };
 }
 
 /** PreflightRun.hostsJson → the hosts it covers; `targets` is undefined for rows that kept names only. */
@@ -53,6 +55,7 @@ const checkedTargetSchema = z.object({
   ip: z.string(),
   roles: z.object({ master: z.boolean(), etcd: z.boolean(), worker: z.boolean() }),
   installerMachine: z.literal(true).optional(),
+  lbHost: z.literal(true).optional(),
   login: z.object({ user: z.string(), address: z.string(), port: z.number(), auth: z.enum(['password', 'key']), secrets: z.string() }).optional(),
 }) satisfies z.ZodType<CheckedTarget>;
 /** Names (older rows) or targets. */

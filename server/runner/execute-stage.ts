@@ -148,7 +148,7 @@ function internalLbFilesFor(ctx: RunContext, def: StageDef, paths: StagePaths) {
   const builtin = builtinPlaybookFiles(def.playbook, paths.dir);
   const runScript = renderPlaybookScript({ profile: ctx.profile, bundle: ctx.bundle, paths, limit: null, ownInventory: paths.lbInventory }, builtin.playbook);
   const keys = unlockedHostKeys(ctx.runDir, lb.hosts);
-  return internalLbStageFiles({ config: ctx.config, paths, runScript, extraVars: ctx.extraVars, knownHosts: ctx.knownHosts, keys, builtinFiles: builtin.files });
+  return internalLbStageFiles({ config: ctx.config, paths, runScript, extraVars: ctx.extraVars, knownHosts: ctx.knownHosts, keys, builtinFiles: builtin.files, profile: ctx.profile });
 }
 
 export function followOptions(ctx: RunContext, stage: Stage, def: StageDef | undefined, paths: StagePaths, writer: LogWriter, isCancelRequested: () => boolean) {

@@ -66,7 +66,7 @@ describe('the internal-lb stage\'s files', () => {
   const internal = applicableProfile(PROFILES.lab, config.loadBalancer);
   const builtin = builtinPlaybookFiles('builtin:internal-lb/internal-lb.yml', paths.dir);
   const runScript = renderPlaybookScript({ profile: internal, bundle: '/opt/b', paths, limit: null, ownInventory: paths.lbInventory }, builtin.playbook);
-  const files = internalLbStageFiles({ config, paths, runScript, extraVars: { ksw_run_id: 'r1' }, knownHosts: '', keys: new Map(), builtinFiles: builtin.files });
+  const files = internalLbStageFiles({ config, paths, runScript, extraVars: { ksw_run_id: 'r1' }, knownHosts: '', keys: new Map(), builtinFiles: builtin.files, profile: internal });
   const file = (p: string): string => {
     const found = files.find((f) => f.path === p);
     if (!found) throw new Error(`no ${p} in ${files.map((f) => f.path).join(', ')}`);
@@ -75,24 +75,25 @@ describe('the internal-lb stage\'s files', () => {
 
   it('runs the builtin playbook with the LB hosts\' own inventory, then the secret one, and the secret vars as a file', () => {
     expect(runScript).toContain(`ansible-playbook -i ${paths.lbInventory} -i ${paths.secretInventory} ${paths.dir}/internal-lb/internal-lb.yml -b -e @${paths.extraVars} -e @${paths.secretVars}`);
-    expect(builtin.files.map((f) => f.path.slice(paths.dir.length + 1))).toEqual(['internal-lb/internal-lb.yml', 'internal-lb/templates/haproxy.cfg.j2', 'internal-lb/templates/keepalived.conf.j2']);
+    expect(builtin.files.map((f) => f.path.slice(paths.dir.length + 1))).toEqual(['internal-lb/internal-lb.yml', 'internal-lb/remove.yml', 'internal-lb/templates/haproxy.cfg.j2', 'internal-lb/templates/keepalived.conf.j2']);
     // a playbook at the top of the builtin folder travels alone
     expect(builtinPlaybookFiles('builtin:verify-kubesphere.yml', paths.dir).files.map((f) => f.path)).toEqual([`${paths.dir}/verify-kubesphere.yml`]);
     expect(() => builtinPlaybookFiles('builtin:../../etc/passwd', paths.dir)).toThrow(/not a builtin playbook/);
   });
 
-  it('lists the LB hosts with their IP, interface and priority, and the masters as backends', () => {
+  it("lists the LB hosts with their IP, interface and priority (and the profile's host vars), and the masters as backends on the profile's apiserver port", () => {
     expect(JSON.parse(file(paths.lbInventory))).toEqual({
       all: {
         hosts: {
-          lb1: { ansible_host: '192.168.0.21', ansible_port: 22, ksw_lb_ip: '192.168.0.21', ksw_lb_interface: '', ksw_lb_priority: 150 },
-          lb2: { ansible_host: '192.168.0.22', ansible_port: 22, ansible_user: 'ops', ksw_lb_ip: '192.168.0.22', ksw_lb_interface: 'eth1', ksw_lb_priority: 140 },
+          lb1: { ansible_python_interpreter: '/usr/bin/python3', ansible_host: '192.168.0.21', ansible_port: 22, ksw_lb_ip: '192.168.0.21', ksw_lb_interface: '', ksw_lb_priority: 150 },
+          lb2: { ansible_python_interpreter: '/usr/bin/python3', ansible_host: '192.168.0.22', ansible_port: 22, ansible_user: 'ops', ksw_lb_ip: '192.168.0.22', ksw_lb_interface: 'eth1', ksw_lb_priority: 140 },
         },
       },
     });
     expect(lbPriorityOf(20)).toBe(1);
     expect(JSON.parse(file(paths.extraVars))).toEqual({
       ksw_run_id: 'r1',
+      ksw_lb_apiserver_port: 16443,
       ksw_lb_vip: '192.168.0.10',
       ksw_lb_prefix: 24,
       ksw_lb_port: 6443,

@@ -103,13 +103,31 @@ export const OPERATION_FLOWS: Record<OperationKind, OperationFlow> = {
   },
 };
 
+/**
+ * The uninstall's last stage when the install has the internal load balancer: the builtin
+ * remove.yml on the LB hosts (stops keepalived and HAProxy, deletes their configs).
+ */
+export const INTERNAL_LB_REMOVE_STAGE: OperationStageDef = {
+  name: 'internal-lb-remove', label: 'Remove the internal load balancer', kind: 'internal-lb', playbook: 'builtin:internal-lb/remove.yml', hosts: 'all',
+};
+
+/** The stages of an operation: the flow's own, plus the LB's removal for an uninstall with the internal LB. */
+export function operationStages(kind: OperationKind, internalLb: boolean): readonly OperationStageDef[] {
+  const stages = OPERATION_FLOWS[kind].stages;
+  return kind === 'uninstall' && internalLb ? [...stages, INTERNAL_LB_REMOVE_STAGE] : stages;
+}
+
 export function isOperationKind(value: string): value is OperationKind {
   return (OPERATION_KINDS as readonly string[]).includes(value);
 }
 
-/** The stage defs a run of `operation` executes: the profile's own for an install. */
+/**
+ * The stage defs a run of `operation` executes: the profile's own for an install (applicableProfile:
+ * with the internal-lb stage when the install has the internal LB, which also adds its removal to an
+ * uninstall).
+ */
 export function stagesOfRun(profileStages: readonly StageDef[], operation: string): readonly StageDef[] {
-  return isOperationKind(operation) ? OPERATION_FLOWS[operation].stages : profileStages;
+  return isOperationKind(operation) ? operationStages(operation, profileStages.some((s) => s.kind === 'internal-lb')) : profileStages;
 }
 
 export function scriptEnvOf(operation: string): ScriptEnv {

@@ -7,7 +7,7 @@ import { getDb } from '../db';
 import { getProfile, INTERNAL_LB_STAGE } from '../installer-profiles/profiles';
 import { runLabelOf } from './run-refusal';
 import { operationActions } from '../operations/operation-actions';
-import { isOperationKind, stagesOfRun, type RunOperation } from './operation-flows';
+import { INTERNAL_LB_REMOVE_STAGE, isOperationKind, stagesOfRun, type RunOperation } from './operation-flows';
 import { runChainView, type ChainView, type RetryAction } from './run-chain-view';
 import { decodeHostError, decodeJsonColumn, decodeRunColumns } from './run-columns';
 import type { HostView, StageView, RunView, RunSummary } from '@/lib/api/runs';
@@ -29,7 +29,7 @@ export async function getRunView(runId: string): Promise<RunView | null> {
   let labels = new Map<string, string>();
   try {
     const profileId = decodeJsonColumn(PROFILE_OF_CONFIG, run.install.configJson, `install ${run.installId}: configJson`).installer.profile;
-    labels = new Map([...stagesOfRun(getProfile(profileId).stages, run.operation), INTERNAL_LB_STAGE].map((s) => [s.name, s.label]));
+    labels = new Map([...stagesOfRun(getProfile(profileId).stages, run.operation), INTERNAL_LB_STAGE, INTERNAL_LB_REMOVE_STAGE].map((s) => [s.name, s.label]));
   } catch {
     labels = new Map();
   }

@@ -27,7 +27,7 @@ function ctx(parts: Record<string, string> = {}, hostOver: Partial<Host> = {}, c
   const host = defaultHost({ name: 'master1', address: '192.168.0.2', ip: '192.168.0.2', roles: { master: true, etcd: true, worker: false }, ...hostOver });
   const c = config ?? defaultConfig();
   if (!config) c.hosts = [host];
-  return { host, config: c, facts: parseGatherOutput(gather(parts), true, targets), sharedStack: false, labProfile: false };
+  return { host, config: c, facts: parseGatherOutput(gather(parts), true, targets), labProfile: false };
 }
 
 describe('host checks from gathered text', () => {

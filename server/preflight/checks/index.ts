@@ -44,6 +44,13 @@ export const HOST_CHECKS: readonly HostCheck[] = [
  */
 export const INSTALLER_MACHINE_CHECKS: readonly HostCheck[] = [installerBundleCheck, installerAnsibleCheck, taskboxReachCheck, installerDiskCheck];
 
+/**
+ * The checks of an internal load balancer's host (after ssh and sudo): its VRRP address is on an
+ * interface. The LB's own checks (listen port free, VRRP between the LB hosts, the VIP unused) are
+ * not here yet.
+ */
+export const LB_HOST_CHECKS: readonly HostCheck[] = [ipLocalCheck];
+
 export const CLUSTER_CHECKS: readonly ClusterCheck[] = [resourcesTotalCheck, hostnamesUniqueCheck, cidrCheck, loadBalancerCheck, taskboxMarkedCheck];
 
 /** id → title for every check, in display order (the UI's matrix columns). */

@@ -23,9 +23,6 @@ export const ipLocalCheck: HostCheck = {
     const found = facts.addresses.map((a) => `${a.address} (${a.iface})`).join(', ') || 'none';
     const exact = facts.addresses.find((a) => a.address === host.ip);
     if (exact) return pass(`${host.ip} is configured on ${exact.iface}.`, evidence);
-    // All of 127.0.0.0/8 is local on lo: lab hosts use their own 127.0.0.x without configuring it.
-    const loop = facts.addresses.find((a) => a.iface === 'lo' && inSubnet(a.address, a.prefix, host.ip));
-    if (loop) return pass(`${host.ip} is local through ${loop.address}/${loop.prefix} on lo (loopback lab host).`, evidence);
     return fail(
       `${host.ip} is not configured on any interface of the host (found: ${found}). Kubespray stops with "Stop if ip var does not match local ips".`,
       `Set "ip" to one of the host's own addresses (${facts.addresses.filter((a) => a.iface !== 'lo').map((a) => a.address).join(', ') || 'see ip -4 addr'}); a public or floating IP (EIP) is not on the host and cannot be used.`,
@@ -37,10 +34,10 @@ export const ipLocalCheck: HostCheck = {
 export const portsCheck: HostCheck = {
   id: 'ports',
   title: 'Ports free',
-  run({ facts, host, config, sharedStack }) {
+  run({ facts, host, config }) {
     const needs = requiredPorts(host, config);
     const list = needs.map((n) => n.port).join(', ');
-    const conflicts = conflictingListeners(facts.listeners, needs, host, sharedStack);
+    const conflicts = conflictingListeners(facts.listeners, needs);
     const evidenceLines = conflicts.map((c) => c.listener.line);
     if (conflicts.length === 0) return pass(`Ports ${list} are free.`, section(facts, 'ss').split('\n').slice(0, 40).join('\n'));
     const described = conflicts.map(({ need, listener }) => {

@@ -1,7 +1,7 @@
 /** The ports each role needs free on the host (reference §3), and which listeners take them. */
 import type { Host, InstallConfig } from '@/lib/config/schema';
 import { RESERVED_NODE_PORTS } from '@/lib/config/defaults';
-import { isWildcardAddress, type Listener } from '../parse/network';
+import type { Listener } from '../parse/network';
 
 export interface PortNeed {
   port: number;
@@ -24,15 +24,13 @@ export function requiredPorts(host: Host, config: InstallConfig): PortNeed[] {
 }
 
 /**
- * Listeners that would stop a component from binding. Kubernetes binds every address, so any
- * listener conflicts — except on a shared network stack (lab hosts on 127.0.0.x), where a listener
- * on *another* specific address belongs to another host.
+ * Listeners that would stop a component from binding. Kubernetes binds every address, so a listener
+ * on any address of the host conflicts (lab hosts too: each has its own network namespace).
  */
-export function conflictingListeners(listeners: readonly Listener[], needs: readonly PortNeed[], host: Host, sharedStack: boolean): { need: PortNeed; listener: Listener }[] {
-  const own = new Set([host.ip, host.address, `::ffff:${host.ip}`]);
+export function conflictingListeners(listeners: readonly Listener[], needs: readonly PortNeed[]): { need: PortNeed; listener: Listener }[] {
   const out: { need: PortNeed; listener: Listener }[] = [];
   for (const need of needs) {
-    const listener = listeners.find((l) => l.port === need.port && (!sharedStack || isWildcardAddress(l.address) || own.has(l.address)));
+    const listener = listeners.find((l) => l.port === need.port);
     if (listener) out.push({ need, listener });
   }
   return out;

@@ -4,8 +4,8 @@
  *   inv/lb-hosts.yml     the LB hosts: SSH address, port, user, and the playbook's per-host inputs
  *                        (ksw_lb_ip, ksw_lb_interface, ksw_lb_priority); no secret; they are in no
  *                        group of the cluster's hosts.ini
- *   extra-vars.json      the run's extra vars plus the VIP, prefix, listen port, router id and the
- *                        masters as backends
+ *   extra-vars.json      the run's extra vars plus the VIP, prefix, listen port, router id, the
+ *                        masters as backends and their apiserver port (the profile's)
  *   secret/hosts.yml     per LB host: ansible_ssh_pass, ansible_become_pass, key file
  *   secret/vars.json     ksw_lb_vrrp_password: read with -e @file, never on a command line
  *   secret/keys/<host>   unlocked private keys of key-auth LB hosts
@@ -29,10 +29,11 @@ export function internalLbOf(config: ValidInstallConfig): InternalLoadBalancer {
   return config.loadBalancer;
 }
 
-export function lbInventory(lb: InternalLoadBalancer): { all: { hosts: Record<string, Record<string, string | number>> } } {
+export function lbInventory(lb: InternalLoadBalancer, hostVars: Record<string, string> = {}): { all: { hosts: Record<string, Record<string, string | number>> } } {
   const hosts: Record<string, Record<string, string | number>> = {};
   lb.hosts.forEach((host, index) => {
     hosts[host.name] = {
+      ...hostVars,
       ansible_host: host.address,
       ansible_port: host.port,
       ...(host.user === 'root' ? {} : { ansible_user: host.user }),
@@ -44,9 +45,10 @@ export function lbInventory(lb: InternalLoadBalancer): { all: { hosts: Record<st
   return { all: { hosts } };
 }
 
-export function lbStageVars(config: ValidInstallConfig): Record<string, unknown> {
+export function lbStageVars(config: ValidInstallConfig, apiserverPort = 6443): Record<string, unknown> {
   const lb = internalLbOf(config);
   return {
+    ksw_lb_apiserver_port: apiserverPort,
     ksw_lb_vip: lb.vip,
     ksw_lb_prefix: lb.prefixLength,
     ksw_lb_port: lb.port,
@@ -65,6 +67,8 @@ export interface InternalLbFilesInput {
   keys: ReadonlyMap<string, string>;
   /** The builtin playbook's files (builtin-playbooks.ts). */
   builtinFiles: RemoteFile[];
+  /** The profile's apiserver port on the masters (the backends; default 6443) and LB host vars. */
+  profile?: { apiserverPort: number; lbHostVars: Record<string, string> };
 }
 
 export function internalLbStageFiles(input: InternalLbFilesInput): RemoteFile[] {
@@ -76,9 +80,9 @@ export function internalLbStageFiles(input: InternalLbFilesInput): RemoteFile[] 
   if (vrrp === undefined) throw new Error('the VRRP password of the internal load balancer is not set: enter it on the Load balancer step');
   const files: RemoteFile[] = [
     { path: paths.runScript, content: input.runScript, mode: 0o600 },
-    { path: paths.extraVars, content: JSON.stringify({ ...input.extraVars, ...lbStageVars(config) }), mode: 0o600 },
+    { path: paths.extraVars, content: JSON.stringify({ ...input.extraVars, ...lbStageVars(config, input.profile?.apiserverPort) }), mode: 0o600 },
     { path: paths.knownHosts, content: input.knownHosts, mode: 0o600 },
-    { path: paths.lbInventory, content: JSON.stringify(lbInventory(lb)), mode: 0o600 },
+    { path: paths.lbInventory, content: JSON.stringify(lbInventory(lb, input.profile?.lbHostVars)), mode: 0o600 },
     { path: paths.secretInventory, content: JSON.stringify({ all: { hosts: secretHosts } }), mode: 0o600 },
     { path: paths.secretVars, content: JSON.stringify({ ksw_lb_vrrp_password: vrrp }), mode: 0o600 },
   ];

@@ -71,7 +71,9 @@ export async function taskboxTarget(installId: string, config: ValidInstallConfi
 export async function knownHostsFor(installId: string, config: ValidInstallConfig, profile: InstallerProfile): Promise<string> {
   const rows = await getDb().hostKey.findMany({ where: { installId, trusted: true } });
   const keys: KnownHost[] = [];
-  for (const host of config.hosts) {
+  // the cluster's hosts and the internal load balancer's (its stage logs in to them)
+  const lbHosts = config.loadBalancer.kind === 'internal' ? config.loadBalancer.hosts : [];
+  for (const host of [...config.hosts, ...lbHosts]) {
     const row = rows.find((r) => r.address === endpointOf(host) && !r.pendingFingerprint);
     if (row) keys.push({ address: host.address, port: host.port, algorithm: row.algorithm, publicKey: row.publicKey });
   }

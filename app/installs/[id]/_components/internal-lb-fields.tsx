@@ -7,7 +7,7 @@
 import { useController, useFormContext, useWatch } from 'react-hook-form';
 import { Alert, Button, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
 import { defaultLbHost } from '@/lib/config/defaults';
-import { defaultVirtualRouterId, INTERNAL_LB_UNCHECKED } from '@/lib/config/internal-lb';
+import { defaultVirtualRouterId, INTERNAL_LB_CHECKS_NOTE } from '@/lib/config/internal-lb';
 import type { InstallConfig } from '@/lib/config/schema';
 import { NumberField, TextField } from '@/components/form/fields';
 import { SecretField } from '@/components/form/secret-field';
@@ -49,8 +49,8 @@ export function InternalLbFields() {
 
   return (
     <Stack gap="md">
-      <Alert color="yellow" title="Not installable yet" data-testid="internal-lb-not-yet">
-        {INTERNAL_LB_UNCHECKED}
+      <Alert color="blue" title="What the host checks cover" data-testid="internal-lb-checks-note">
+        {INTERNAL_LB_CHECKS_NOTE}
       </Alert>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <TextField name="loadBalancer.vip" label="Virtual IP" description="A free IPv4 in the masters' subnet" placeholder="192.168.0.10" />

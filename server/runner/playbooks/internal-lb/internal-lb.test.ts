@@ -148,9 +148,11 @@ describe.each(runners.map((found, i) => ({ found, name: i === 0 ? 'ansible-2.7.6
   }
   const { runner } = found;
 
-  it('passes --syntax-check', () => {
-    const { status, output } = play(runner, ['-i', 'localhost,', PLAYBOOK, '--syntax-check']);
-    expect(status, output).toBe(0);
+  it('passes --syntax-check, and so does its removal (remove.yml)', () => {
+    for (const playbook of [PLAYBOOK, path.join(import.meta.dirname, 'remove.yml')]) {
+      const { status, output } = play(runner, ['-i', 'localhost,', playbook, '--syntax-check']);
+      expect(status, output).toBe(0);
+    }
   }, 120_000);
 
   it('renders haproxy.cfg and keepalived.conf for every LB host, and both daemons accept them', () => {
