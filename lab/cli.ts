@@ -5,7 +5,8 @@
  *   status                    list hosts and whether their sshd runs
  *   fault <kind> <host> [arg] see lab/faults.ts (stop, start, break-password, kbd-only, rekey,
  *                             take-port <port>, release-port [port], block-port <port|vrrp> [from-host],
- *                             unblock-port [port|vrrp] [from-host], restore, break-sudo, restore-sudo)
+ *                             unblock-port [port|vrrp] [from-host], take-ip <address>, release-ip [address],
+ *                             restore, break-sudo, restore-sudo)
  * Progress and notes go to stderr so stdout can be redirected to a file; the password appears only
  * in hosts.ini (which is its purpose) and state.json.
  */

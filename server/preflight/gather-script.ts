@@ -1,7 +1,8 @@
 /**
  * The one script that gathers everything a host's checks need, in one round trip:
- * `exec(gatherArgv(probeTargets, { fsync, ports }))`, i.e.
- * `sh -c GATHER_SCRIPT ksw-gather <fsync|-> <port,port,...|-> <host:port>...`.
+ * `exec(gatherArgv(probeTargets, { fsync, ports, lb }))`, i.e.
+ * `sh -c GATHER_SCRIPT ksw-gather <fsync|-> <port,port,...|-> [LB part's arguments] <host:port>...`
+ * (an internal LB host's script has the LB part before the probes: lb-gather-script.ts).
  * It is POSIX sh, read-only apart from the fsync probe's temporary directory, prints
  * `@@ksw:<section>` markers, and never fails as a whole: a missing tool leaves its section empty and
  * the check that needs it says so.
@@ -9,7 +10,8 @@
  * Cheap on the host: files are read with the shell's `read` (no cat/grep), `command -v` is a PATH
  * walk in the shell (no `$(...)` subshells), the python version comes from the name of the file the
  * symlink points at (`-ef` against its siblings) instead of `readlink -f`; `ss -p` (which reads every
- * process's file descriptors) only when a port the host needs is taken; only uname, df, ip, ss
+ * process's file descriptors) only when a port the host needs is taken; only uname, df, ip (addresses
+ * and routes), ss
  * (and the tools that are really needed: systemctl, ufw, ls for leftovers, the probes, dd) are forked.
  *
  * Probe targets (`host:port`) are TCP connects made *from this host* (etcd peers, masters, the LB,
