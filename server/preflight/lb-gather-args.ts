@@ -9,7 +9,7 @@ export function lbGatherArgsFor(host: Host, config: InstallConfig): string[] | u
   const me = lbHostNamed(config, host.name);
   if (!lb || !me) return undefined;
   const peers = lb.hosts.filter((h) => h !== me && h.ip !== '' && h.ip !== me.ip).map((h) => h.ip);
-  return lbGatherArgs({ vip: lb.vip, port: lb.port, vrrpInterface: me.vrrpInterface, ip: me.ip, peers });
+  return lbGatherArgs({ vip: lb.vip, vrrpInterface: me.vrrpInterface, ip: me.ip, peers });
 }
 
 /** The port HAProxy will listen on (the gather names its listener's process when it is taken). */

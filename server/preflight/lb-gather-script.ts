@@ -3,21 +3,22 @@
  * probes, run-host-checks.ts passes its arguments): under the gather's one sudo, read-only apart
  * from the probes' packets, each step bounded in time.
  *
- * Arguments (shifted off before the probes): VIP, listen port, VRRP interface ('-' = the one that
+ * Arguments (shifted off before the probes): VIP, VRRP interface ('-' = the one that
  * holds the LB host's IP), the LB host's IP, the other LB hosts' IPs (comma-separated, '-' = none),
  * the VRRP probe's window in seconds. Sections:
  * - `lb-iface`: `iface=<name>` (empty: no interface holds the IP);
  * - `lb-link`: `ip -o link show` (the MACs, to tell an ARP answer of an LB host from a stranger's);
- * - `lb-pkg`: per daemon `installed <path>` | `candidate <version or (none)>` (apt-cache policy) |
- *   `available` / `unavailable <exit>` (dnf/yum info, bounded) | `unknown <why>`;
- * - `lb-haproxy-cfg`: the first line of /etc/haproxy/haproxy.cfg (ks-wizard's marks its own);
  * - `lb-arp`: an ARP request for the VIP on the VRRP interface, from the LB host's IP (Python raw
  *   AF_PACKET socket: `arp-reply <mac>`… or `arp-none`; else iputils arping's output; else
  *   `ping` then `ip neigh` for the VIP);
  * - `lb-vrrp`: IP protocol 112 packets to every other LB host every 100 ms while listening on a raw
  *   socket for theirs (`heard <ip> probe|vrrp`, `missed <ip>`, `send-error <ip> <why>`,
  *   `vrrp-start`/`vrrp-end` epoch seconds). Each packet says which peers this host heard, so both
- *   ends stop as soon as each heard the other; a blocked direction runs the whole window.
+ *   ends stop as soon as each heard the other; a blocked direction runs the whole window. The
+ *   probes come first, so the LB hosts' windows start together (the hosts are gathered in parallel);
+ * - `lb-pkg`: per daemon `installed <path>` | `candidate <version or (none)>` (apt-cache policy) |
+ *   `available` / `unavailable <tool> 1` (dnf/yum info, 8 s at most each) | `unknown <why>`;
+ * - `lb-haproxy-cfg`: the first line of /etc/haproxy/haproxy.cfg (ks-wizard's marks its own).
  * Python is 2.6+ and 3 alike (the bundle's hosts may have either).
  */
 
@@ -108,7 +109,7 @@ for p in sorted(errs):
 
 /** The shell part (POSIX sh, uses the gather's `s`, `pw`, `rd` and `$b`). */
 export const LB_GATHER_PART = String.raw`
-LBV=$1; LBP=$2; LIF=$3; LME=$4; LPEERS=$5; LWIN=$6; shift 6
+LBV=$1; LIF=$2; LME=$3; LPEERS=$4; LWIN=$5; shift 5
 s lb-iface
 if [ "$LIF" = - ]; then
   LIF=
@@ -119,21 +120,6 @@ KSW_IP
 fi
 echo "iface=$LIF"
 s lb-link; ip -o link show 2>&1
-s lb-pkg
-to=; pw timeout && to="timeout 20"
-for dm in haproxy keepalived; do
-  if pw "$dm"; then printf '%s=installed %s\n' "$dm" "$b"
-  elif pw apt-cache; then
-    v=; while read -r k v2 rest; do [ "$k" = Candidate: ] && { v=$v2; break; }; done <<KSW_APT
-$(apt-cache policy "$dm" 2>/dev/null)
-KSW_APT
-    printf '%s=candidate %s\n' "$dm" "\${v:-(none)}"
-  elif pw dnf || pw yum; then
-    if $to "$b" -q info "$dm" >/dev/null 2>&1; then printf '%s=available\n' "$dm"; else printf '%s=unavailable %s %s\n' "$dm" "\${b##*/}" "$?"; fi
-  else printf '%s=unknown no apt-cache, dnf or yum\n' "$dm"; fi
-done
-s lb-haproxy-cfg
-if [ -r /etc/haproxy/haproxy.cfg ]; then IFS= read -r l </etc/haproxy/haproxy.cfg; printf '%s\n' "$l"; fi
 py=; for p in python3 python python2; do pw "$p" && { py=$b; break; }; done
 to=; pw timeout && to="timeout 5"
 s lb-arp
@@ -150,11 +136,26 @@ else to=; pw timeout && to="timeout $((LWIN + 3))"; $to "$py" - "$LME" "$LPEERS"
 ${VRRP_PY}
 KSW_PY
 fi
+s lb-pkg
+to=; pw timeout && to="timeout 8"
+for dm in haproxy keepalived; do
+  if pw "$dm"; then printf '%s=installed %s\n' "$dm" "$b"
+  elif pw apt-cache; then
+    v=; while read -r k v2 rest; do [ "$k" = Candidate: ] && { v=$v2; break; }; done <<KSW_APT
+$(apt-cache policy "$dm" 2>/dev/null)
+KSW_APT
+    printf '%s=candidate %s\n' "$dm" "\${v:-(none)}"
+  elif pw dnf || pw yum; then
+    $to "$b" -q info "$dm" >/dev/null 2>&1; rc=$?
+    case $rc in 0) printf '%s=available\n' "$dm" ;; 1) printf '%s=unavailable %s 1\n' "$dm" "\${b##*/}" ;; 124) printf '%s=unknown %s info took over 8 s\n' "$dm" "\${b##*/}" ;; *) printf '%s=unknown %s info exited with %s\n' "$dm" "\${b##*/}" "$rc" ;; esac
+  else printf '%s=unknown no apt-cache, dnf or yum\n' "$dm"; fi
+done
+s lb-haproxy-cfg
+if [ -r /etc/haproxy/haproxy.cfg ]; then IFS= read -r l </etc/haproxy/haproxy.cfg; printf '%s\n' "$l"; fi
 `;
 
 export interface LbGatherSpec {
   vip: string;
-  port: number;
   /** '' = the interface that holds `ip`. */
   vrrpInterface: string;
   ip: string;
@@ -163,5 +164,5 @@ export interface LbGatherSpec {
 
 /** The LB part's positional arguments, in its order. */
 export function lbGatherArgs(spec: LbGatherSpec, windowS = VRRP_PROBE_WINDOW_S): string[] {
-  return [spec.vip, String(spec.port), spec.vrrpInterface || '-', spec.ip, spec.peers.length > 0 ? spec.peers.join(',') : '-', String(windowS)];
+  return [spec.vip, spec.vrrpInterface || '-', spec.ip, spec.peers.length > 0 ? spec.peers.join(',') : '-', String(windowS)];
 }

@@ -106,6 +106,7 @@ describe('an LB host\'s checks', () => {
     expect(none).toMatchObject({ status: 'fail', hint: expect.stringContaining('apt-get install -y haproxy keepalived') });
     expect(lbPackagesCheck.run(hostCtx({ 'lb-pkg': 'haproxy=unavailable yum 1\nkeepalived=available' }))).toMatchObject({ status: 'fail', hint: expect.stringContaining('yum install -y haproxy') });
     expect(lbPackagesCheck.run(hostCtx({ 'lb-pkg': 'haproxy=unknown no apt-cache, dnf or yum\nkeepalived=installed /usr/sbin/keepalived' }))?.status).toBe('warn');
+    expect(lbPackagesCheck.run(hostCtx({ 'lb-pkg': 'haproxy=unknown yum info took over 8 s\nkeepalived=unknown yum info took over 8 s' }))).toMatchObject({ status: 'warn', message: expect.stringContaining('haproxy: unknown (yum info took over 8 s)') });
   });
   it('no LB part gathered: nothing to judge', () => {
     const c = hostCtx();
@@ -140,6 +141,13 @@ describe("the load balancer's cluster-wide checks", () => {
     });
     const onMaster = await lbVipFreeCheck.run(clusterCtx([lb1(), lb2()], { masters: { ip: `${ipLine('192.168.0.1')}\n${ipLine(SEED_VIP)}` } }));
     expect(onMaster).toMatchObject({ status: 'fail', message: expect.stringContaining('it is an address of master1 (eth0)') });
+    // masters as LB hosts (another listen port): after the install master1 holds the VIP as lb1
+    const config = seedInternalLbConfig();
+    if (config.loadBalancer.kind === 'internal' && config.loadBalancer.hosts[0]) Object.assign(config.loadBalancer.hosts[0], { address: '192.168.0.1', ip: '192.168.0.1' });
+    const lbOnMaster = lb1({ ip: `${ipLine('192.168.0.1')}\n${ipLine(SEED_VIP)}` });
+    const c = clusterCtx([lbOnMaster, lb2({ 'lb-arp': `method=python sent=3\narp-reply ${LB1.mac}` })], { config });
+    (c.facts as Map<string, HostFacts>).set('master1', masterFacts(1, { ip: `${ipLine('192.168.0.1')}\n${ipLine(SEED_VIP)}` }));
+    expect(await lbVipFreeCheck.run(c)).toMatchObject({ status: 'pass', message: expect.stringContaining('held by lb1') });
   });
   it('a re-check after the install: the VIP on one LB host, answered by its MAC, passes; on both warns', async () => {
     const holder = lb1({ ip: `${ipLine(LB1.ip)}\n${ipLine(SEED_VIP)}` });

@@ -90,7 +90,11 @@ export const lbVipFreeCheck: ClusterCheck = {
     const ours = new Map<string, string>();
     for (const { host, facts: f } of lbs) for (const mac of f?.lb?.macs.values() ?? []) ours.set(mac, host.name);
     const lbHolders = lbs.filter(({ facts: f }) => f?.addresses.some((a) => a.address === lb.vip)).map(({ host }) => host.name);
-    const clusterHolders = [...facts].filter(([, f]) => f.addresses.some((a) => a.address === lb.vip)).map(([name, f]) => `${name} (${f.addresses.find((a) => a.address === lb.vip)?.iface ?? '?'})`);
+    // a master that is also an LB host holds the VIP as that LB host (its LB row says so)
+    const lbMachines = new Set(lb.hosts.flatMap((h) => [h.ip, h.address]));
+    const clusterHolders = [...facts]
+      .filter(([name, f]) => f.addresses.some((a) => a.address === lb.vip) && !config.hosts.some((h) => h.name === name && (lbMachines.has(h.ip) || lbMachines.has(h.address))))
+      .map(([name, f]) => `${name} (${f.addresses.find((a) => a.address === lb.vip)?.iface ?? '?'})`);
     const asked = lbs.filter(({ facts: f }) => f?.lb?.arp.method !== undefined && f.lb.arp.error === undefined);
     const strangers = new Map<string, string[]>();
     for (const { host, facts: f } of asked) for (const mac of f?.lb?.arp.replies ?? []) if (!ours.has(mac)) strangers.set(mac, [...(strangers.get(mac) ?? []), host.name]);
