@@ -5,7 +5,8 @@
  *   status                    list hosts and whether their sshd runs
  *   fault <kind> <host> [arg] see lab/faults.ts (stop, start, break-password, kbd-only, rekey,
  *                             take-port <port>, release-port [port], block-port <port|vrrp> [from-host],
- *                             unblock-port [port|vrrp] [from-host], restore, break-sudo, restore-sudo)
+ *                             unblock-port [port|vrrp] [from-host], take-ip <address>, release-ip [address],
+ *                             restore, break-sudo, restore-sudo)
  * Progress and notes go to stderr so stdout can be redirected to a file; the password appears only
  * in hosts.ini (which is its purpose) and state.json.
  */
@@ -44,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
       const s = await labStatus();
       if (s.hosts.length === 0) { process.stdout.write(`lab is down (${s.dir})\n`); return 0; }
       for (const h of s.hosts) {
-        const extra = [...h.faults, ...h.takenPorts.map((p) => `port ${p} taken`), ...h.blockedPorts.map((b) => `${b} blocked`)].join(', ');
+        const extra = [...h.faults, ...h.takenPorts.map((p) => `port ${p} taken`), ...h.blockedPorts.map((b) => `${b} blocked`), ...h.takenAddresses.map((a) => `address ${a} taken`)].join(', ');
         process.stdout.write(`${h.name.padEnd(7)} ${`${h.address}:${h.port}`.padEnd(17)} ${h.up ? 'up  ' : 'down'}${extra ? `  ${extra}` : ''}\n`);
       }
       return 0;
@@ -53,7 +54,7 @@ async function main(argv: string[]): Promise<number> {
       const [kind, host, arg, arg2] = rest;
       if (kind === undefined || !isFaultKind(kind)) throw new Error(`fault kinds: ${FAULT_KINDS.join(', ')}`);
       const r = await labFault(kind, host, arg, arg2);
-      err(r.host ? `lab: ${r.host.name} now: ${r.host.faults.join(', ') || 'healthy'}${r.host.takenPorts.length ? `, ports held ${r.host.takenPorts.map((t) => t.port).join(',')}` : ''}${(r.host.blockedPorts ?? []).length ? `, blocked ${(r.host.blockedPorts ?? []).map((b) => `${b.port}${b.from ? ` from ${b.from}` : ''}`).join(',')}` : ''}`
+      err(r.host ? `lab: ${r.host.name} now: ${r.host.faults.join(', ') || 'healthy'}${r.host.takenPorts.length ? `, ports held ${r.host.takenPorts.map((t) => t.port).join(',')}` : ''}${(r.host.blockedPorts ?? []).length ? `, blocked ${(r.host.blockedPorts ?? []).map((b) => `${b.port}${b.from ? ` from ${b.from}` : ''}`).join(',')}` : ''}${(r.host.takenAddresses ?? []).length ? `, holds ${(r.host.takenAddresses ?? []).join(',')}` : ''}`
         : `lab: sudo ${r.sudoFault ? 'broken (user removed from the sudo group, all hosts)' : 'restored'}`);
       return 0;
     }

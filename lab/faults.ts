@@ -10,6 +10,9 @@
  *                                the host's firewall drops TCP to <port> (or VRRP, IP protocol 112)
  *                                coming from <from-host>, or from everyone (lab/net-faults.ts)
  *   unblock-port [port|vrrp] [from-host]  lift one block (all when no port is given)
+ *   take-ip <address>            the host's eth0 also holds <address> (with the lab's prefix): it
+ *                                answers ARP for it, like another machine using that address
+ *   release-ip [address]         drop one taken address (all when omitted)
  *   restore                      undo every fault on the host (config, original key, ports, blocks, start)
  * Global (hosts share /etc/passwd and sudoers, so sudo cannot be broken per host; the host
  * argument is ignored):
@@ -21,7 +24,7 @@ import { ensureRunning, provisionHost, restartHost } from './host-ops';
 import { newHostKey } from './keys';
 import { persist } from './persist';
 import { withLabLock } from './lock';
-import { applyBlockedPorts, parseBlock, sameBlock } from './net-faults';
+import { applyBlockedPorts, applyTakenAddresses, parseBlock, parseTakenAddress, sameBlock } from './net-faults';
 import { hostNetns, hostPaths, labDir } from './paths';
 import { netnsPath } from './network';
 import { holdPort, releasePort } from './port-holder';
@@ -31,7 +34,7 @@ import { readState, type HostFault, type LabHostState, type LabState } from './s
 import { authModeOf } from './faults-model';
 import { setSudoMembership } from './user';
 
-export const FAULT_KINDS = ['stop', 'start', 'break-password', 'kbd-only', 'rekey', 'take-port', 'release-port', 'block-port', 'unblock-port', 'restore', 'break-sudo', 'restore-sudo'] as const;
+export const FAULT_KINDS = ['stop', 'start', 'break-password', 'kbd-only', 'rekey', 'take-port', 'release-port', 'block-port', 'unblock-port', 'take-ip', 'release-ip', 'restore', 'break-sudo', 'restore-sudo'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export function isFaultKind(s: string): s is FaultKind {
@@ -101,6 +104,18 @@ async function hostFault(state: LabState, h: LabHostState, kind: FaultKind, arg?
       h.blockedPorts = block ? (h.blockedPorts ?? []).filter((b) => !sameBlock(b, block)) : [];
       return applyBlockedPorts(h.index, h.blockedPorts);
     }
+    case 'take-ip': {
+      const address = parseTakenAddress(arg);
+      const taken = h.takenAddresses ?? [];
+      h.takenAddresses = taken.includes(address) ? taken : [...taken, address];
+      return applyTakenAddresses(h.index, h.takenAddresses);
+    }
+    case 'release-ip': {
+      const previous = h.takenAddresses ?? [];
+      const address = arg === undefined ? undefined : parseTakenAddress(arg);
+      h.takenAddresses = address === undefined ? [] : previous.filter((a) => a !== address);
+      return applyTakenAddresses(h.index, h.takenAddresses, previous);
+    }
     case 'release-port': {
       const port = arg === undefined ? undefined : parsePort(arg);
       for (const t of h.takenPorts) if (port === undefined || t.port === port) releasePort(t.pid);
@@ -112,6 +127,8 @@ async function hostFault(state: LabState, h: LabHostState, kind: FaultKind, arg?
       h.takenPorts = [];
       h.blockedPorts = [];
       await applyBlockedPorts(h.index, []);
+      await applyTakenAddresses(h.index, [], h.takenAddresses ?? []);
+      h.takenAddresses = [];
       if (await exists(p.originalHostKey)) {
         await rm(p.hostKey, { force: true });
         await rename(p.originalHostKey, p.hostKey);

@@ -25,7 +25,7 @@ import { mapLimit } from '../server/ssh/map-limit';
 import { readBundleSource, ensureHostBundle } from './host-bundle';
 import { ensureRunning, isRunning, provisionHost } from './host-ops';
 import { killHostNamespaces } from './host-processes';
-import { applyBlockedPorts } from './net-faults';
+import { applyBlockedPorts, applyTakenAddresses } from './net-faults';
 import { assertNetworkOurs, ensureBridge, ensureHostNetwork, netnsPids, removeLabNetwork } from './network';
 import { ensureKey, writeAuthorizedKeys } from './keys';
 import { persist } from './persist';
@@ -98,9 +98,10 @@ export async function labUp(opts: LabUpOptions): Promise<LabUpResult> {
       const host: LabHostState = {
         name: hostName(index), index, address: hostAddress(index), port: SSH_PORT,
         hostKeyAlgorithm: key.algorithm, hostKeyFingerprint: key.fingerprint, faults, takenPorts: prev?.takenPorts ?? [],
-        blockedPorts: prev?.blockedPorts ?? [],
+        blockedPorts: prev?.blockedPorts ?? [], takenAddresses: prev?.takenAddresses ?? [],
       };
       await applyBlockedPorts(index, host.blockedPorts ?? []);
+      await applyTakenAddresses(index, host.takenAddresses ?? []);
       if (faults.includes('stopped')) return host;
       if (await isRunning(index, dir)) reused.push(host.name); else started.push(host.name);
       await ensureRunning(index, dir);
@@ -172,7 +173,7 @@ export async function labDown(): Promise<LabDownResult> {
   return r;
 }
 
-export interface LabHostStatus { name: string; address: string; port: number; up: boolean; faults: string[]; takenPorts: number[]; blockedPorts: string[] }
+export interface LabHostStatus { name: string; address: string; port: number; up: boolean; faults: string[]; takenPorts: number[]; blockedPorts: string[]; takenAddresses: string[] }
 export interface LabStatus { up: boolean; dir: string; user?: string; hosts: LabHostStatus[] }
 
 export async function labStatus(): Promise<LabStatus> {
@@ -183,6 +184,7 @@ export async function labStatus(): Promise<LabStatus> {
     name: h.name, address: h.address, port: h.port, up: await isRunning(h.index, dir),
     faults: [...h.faults, ...(state.sudoFault ? ['sudo-broken(global)'] : [])], takenPorts: h.takenPorts.map((t) => t.port),
     blockedPorts: (h.blockedPorts ?? []).map((b) => `${b.port}${b.from ? ` from ${b.from}` : ''}`),
+    takenAddresses: h.takenAddresses ?? [],
   })));
   return { up: hosts.some((h) => h.up), dir, user: state.user, hosts };
 }

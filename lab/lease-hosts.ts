@@ -49,7 +49,7 @@ export async function releaseLabHosts(names: readonly string[], token: string): 
   const dir = labDir();
   const state = await readState(dir);
   for (const h of state?.hosts ?? []) {
-    if (names.includes(h.name) && (h.faults.length || h.takenPorts.length)) await labFault('restore', h.name);
+    if (names.includes(h.name) && (h.faults.length || h.takenPorts.length || (h.blockedPorts ?? []).length || (h.takenAddresses ?? []).length)) await labFault('restore', h.name);
   }
   const wentDown = await withLabLock(async () => {
     await release(dir, token);

@@ -1,10 +1,13 @@
 /**
- * The `block-port` fault: a lab host's own firewall (nftables, inside its network namespace) drops
- * TCP to one port — or VRRP, IP protocol 112 — from one other lab host or from everyone. The table
- * `inet ksw_lab` is the fault's alone and is rewritten whole from the host's recorded rules on every
- * change (and on `up`), so it always says exactly what state.json says; no rules → no table.
+ * Network faults of a lab host.
+ * - `block-port`: the host's own firewall (nftables, inside its network namespace) drops TCP to one
+ *   port — or VRRP, IP protocol 112 — from one other lab host or from everyone. The table
+ *   `inet ksw_lab` is the fault's alone and is rewritten whole from the host's recorded rules on
+ *   every change (and on `up`), so it always says exactly what state.json says; no rules → no table.
+ * - `take-ip`: extra addresses on the host's eth0 (another machine on the LAN using an address).
  */
-import { hostAddress, hostNetns } from './paths';
+import { isIPv4 } from '../lib/config/net';
+import { HOST_INTERFACE, hostAddress, hostNetns, labNetwork } from './paths';
 import { run, runOk } from './run';
 import type { BlockedPort } from './state';
 
@@ -59,3 +62,22 @@ export function parseBlock(portArg: string | undefined, from: string | undefined
 }
 
 export const sameBlock = (a: BlockedPort, b: BlockedPort) => a.port === b.port && a.from === b.from;
+
+/** Parses the `take-ip` / `release-ip` address argument (an IPv4 address). */
+export function parseTakenAddress(arg: string | undefined): string {
+  if (arg === undefined || !isIPv4(arg)) throw new Error(`take-ip / release-ip need an IPv4 address, got ${arg ?? 'nothing'}`);
+  return arg;
+}
+
+/**
+ * The `take-ip` fault: host `index`'s eth0 holds exactly its own address plus `addresses` (each with
+ * the lab network's prefix, as another machine on the LAN would), so it answers ARP for them.
+ */
+export async function applyTakenAddresses(index: number, addresses: readonly string[], previous: readonly string[] = []): Promise<void> {
+  const ns = hostNetns(index);
+  const prefix = labNetwork().prefixLength;
+  const listed = await run('ip', ['-n', ns, '-o', '-4', 'addr', 'show', 'dev', HOST_INTERFACE]);
+  const present = new Set([...listed.stdout.matchAll(/inet (\d+\.\d+\.\d+\.\d+)\//g)].map((m) => m[1] ?? ''));
+  for (const a of previous) if (!addresses.includes(a) && present.has(a)) await runOk('ip', ['-n', ns, 'addr', 'del', `${a}/${prefix}`, 'dev', HOST_INTERFACE]);
+  for (const a of addresses) if (!present.has(a)) await runOk('ip', ['-n', ns, 'addr', 'add', `${a}/${prefix}`, 'dev', HOST_INTERFACE]);
+}

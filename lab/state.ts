@@ -27,6 +27,8 @@ export interface LabHostState {
   takenPorts: TakenPort[];
   /** Absent in states written before the fault existed. */
   blockedPorts?: BlockedPort[];
+  /** `take-ip` faults: extra addresses on the host's eth0 (absent in older states). */
+  takenAddresses?: string[];
 }
 
 export interface LabState {

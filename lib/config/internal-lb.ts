@@ -31,6 +31,6 @@ export const VRRP_PASSWORD_PATTERN = /^[A-Za-z0-9._~@%^*+=:,/?$&()[\]<>|-]+$/;
 /** Linux interface names: at most 15 bytes, no '/', no blank (IFNAMSIZ). */
 export const INTERFACE_NAME_PATTERN = /^[A-Za-z0-9_.:@-]{1,15}$/;
 
-/** What the host checks cover of the internal load balancer so far (the LB step says it). */
+/** What the host checks cover of the internal load balancer (the LB step says it). */
 export const INTERNAL_LB_CHECKS_NOTE =
-  'The host checks log in to the LB hosts like to every host (host key, SSH, sudo) and check that each one\'s IP is on an interface. They do not check the virtual IP, the listen port or VRRP between the LB hosts yet: make sure the VIP is unused and that the LB hosts\' firewalls let IP protocol 112 (VRRP) pass between them.';
+  "The host checks log in to the LB hosts like to every host (host key, SSH, sudo) and check on each: its IP on an interface, the VRRP interface holding the VIP's subnet, the listen port free, HAProxy and keepalived installed or in its package sources. Across the hosts they check that nobody answers on the virtual IP yet (an ARP request from the LB hosts), that the VIP is in the subnet of the masters' interfaces, and that VRRP (IP protocol 112) gets through between every two LB hosts.";

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gatherArgv } from './gather-script';
+import { lbGatherArgs } from './lb-gather-script';
 import { parseGatherOutput } from './parse/facts';
 
 function run(argv: string[]): Promise<string> {
@@ -49,5 +50,18 @@ describe('the gather script, run for real on this machine', () => {
     const free = parseGatherOutput(await run(gatherArgv([], { ports: [await freePort()] })), root, []);
     expect(free.listeners.find((l) => l.port === open)?.process).toBeUndefined();
     expect(free.listeners.some((l) => l.port === open)).toBe(true);
+  });
+
+  it("an LB host's gather runs its LB part (interface, packages, ARP and VRRP probes) and still the probes after it", async () => {
+    const root = process.getuid?.() === 0;
+    const lb = lbGatherArgs({ vip: '127.0.0.254', vrrpInterface: '', ip: '127.0.0.1', peers: [] });
+    const facts = parseGatherOutput(await run(gatherArgv([`127.0.0.1:${open}`], { lb })), root, [`127.0.0.1:${open}`]);
+    expect(facts.complete).toBe(true);
+    expect(facts.lb?.iface).toBe('lo');
+    expect([...(facts.lb?.packages.keys() ?? [])]).toEqual(['haproxy', 'keepalived']);
+    expect(facts.lb?.vrrp.skipped).toBe(true);
+    if (root) expect(facts.lb?.arp).toEqual({ method: 'python', replies: [] });
+    expect(facts.probes.map((p) => p.kind)).toEqual(['open']);
+    expect(facts.routes.length).toBeGreaterThan(0);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The one script that gathers everything a host's checks need, in one round trip:
- * `exec(gatherArgv(probeTargets, { fsync, ports }))`, i.e.
- * `sh -c GATHER_SCRIPT ksw-gather <fsync|-> <port,port,...|-> <host:port>...`.
+ * `exec(gatherArgv(probeTargets, { fsync, ports, lb }))`, i.e.
+ * `sh -c GATHER_SCRIPT ksw-gather <fsync|-> <port,port,...|-> [LB part's arguments] <host:port>...`
+ * (an internal LB host's script has the LB part before the probes: lb-gather-script.ts).
  * It is POSIX sh, read-only apart from the fsync probe's temporary directory, prints
  * `@@ksw:<section>` markers, and never fails as a whole: a missing tool leaves its section empty and
  * the check that needs it says so.
@@ -9,7 +10,8 @@
  * Cheap on the host: files are read with the shell's `read` (no cat/grep), `command -v` is a PATH
  * walk in the shell (no `$(...)` subshells), the python version comes from the name of the file the
  * symlink points at (`-ef` against its siblings) instead of `readlink -f`; `ss -p` (which reads every
- * process's file descriptors) only when a port the host needs is taken; only uname, df, ip, ss
+ * process's file descriptors) only when a port the host needs is taken; only uname, df, ip (addresses
+ * and routes), ss
  * (and the tools that are really needed: systemctl, ufw, ls for leftovers, the probes, dd) are forked.
  *
  * Probe targets (`host:port`) are TCP connects made *from this host* (etcd peers, masters, the LB,
@@ -25,7 +27,11 @@
  * (`dir=`, dd's output, `rc=<dd exit code>`), the directory removed on exit. Running it inside the
  * gather means one sudo (one PAM password check) per host instead of two.
  */
-export const GATHER_SCRIPT = String.raw`
+import { LB_GATHER_PART } from './lb-gather-script';
+
+const unescape = (script: string) => script.replace(/\\\$/g, '$');
+
+export const GATHER_SCRIPT = unescape(String.raw`
 PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:$PATH
 LC_ALL=C; export LC_ALL PATH
 NL='
@@ -63,6 +69,7 @@ while IFS= read -r l; do case $l in MemTotal:* | MemAvailable:* | SwapTotal:*) p
 s swaps; rd /proc/swaps
 s df; df -P -k / /var/lib 2>/dev/null
 s ip; ip -o -4 addr show 2>&1
+s route; ip -4 route show 2>&1
 s ss
 o=$(ss -ltn 2>&1); hit=
 if [ "$PORTS" != - ]; then
@@ -110,7 +117,10 @@ if [ "$FS" = fsync ]; then
   if [ -n "$fd" ]; then wait; rd "$fd/out"; else echo "rc=$frc"; fi
 fi
 s end
-`.replace(/\\\$/g, '$');
+`);
+
+/** The gather of an internal LB host: GATHER_SCRIPT with the LB part (lb-gather-script.ts) before the probes. */
+const LB_GATHER_SCRIPT = GATHER_SCRIPT.replace('\ns probes\n', () => `\n${unescape(LB_GATHER_PART).trim()}\ns probes\n`);
 
 export const GATHER_ARGV0 = 'ksw-gather';
 
@@ -119,11 +129,14 @@ export interface GatherOptions {
   fsync?: boolean;
   /** The ports the host's roles need: only when one of them has a listener is `ss -p` run to name its process. */
   ports?: readonly number[];
+  /** An internal LB host: the LB part's arguments (lbGatherArgs). */
+  lb?: readonly string[];
 }
 
 export function gatherArgv(probeTargets: readonly string[], opts: GatherOptions = {}): string[] {
   const ports = opts.ports && opts.ports.length > 0 ? opts.ports.join(',') : '-';
-  return ['sh', '-c', GATHER_SCRIPT, GATHER_ARGV0, opts.fsync ? 'fsync' : '-', ports, ...probeTargets];
+  const head = ['sh', '-c', opts.lb ? LB_GATHER_SCRIPT : GATHER_SCRIPT, GATHER_ARGV0, opts.fsync ? 'fsync' : '-', ports];
+  return [...head, ...(opts.lb ?? []), ...probeTargets];
 }
 
 /** The number of synchronous writes of the fsync probe (dd count above). */

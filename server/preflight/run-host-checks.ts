@@ -21,9 +21,10 @@
  */
 import { isLabProfile, type Host, type InstallConfig } from '@/lib/config/schema';
 import { connectHost, probeHostKey, SshError, type ConnectOptions, type ExecResult, type HostKeyFingerprint, type PresentedHostKey } from '../ssh';
-import { CONNECTION_CHECKS, HOST_CHECKS, INSTALLER_MACHINE_CHECKS, LB_HOST_CHECKS } from './checks';
+import { CHECK_TITLES, HOST_CHECKS, INSTALLER_MACHINE_CHECKS, LB_HOST_CHECKS } from './checks';
 import { requiredPorts } from './checks/ports';
 import { FSYNC_WRITES, gatherArgv } from './gather-script';
+import { lbGatherArgsFor, lbListenPorts } from './lb-gather-args';
 import { startTaskboxLook } from './gather-taskbox';
 import { heldSecretsOf, sshTargetOf, type HostShell } from './host-shell';
 import { parseGatherOutput, type ClockSample, type FsyncSample, type HostFacts } from './parse/facts';
@@ -59,7 +60,7 @@ export interface HostRunResult {
   outcomes: CheckOutcome[];
 }
 
-const titleOf = (id: string) => CONNECTION_CHECKS.find((c) => c.id === id)?.title ?? HOST_CHECKS.find((c) => c.id === id)?.title ?? id;
+const titleOf = (id: string) => CHECK_TITLES.get(id) ?? id;
 
 function outcome(host: Host, id: string, result: CheckResult, durationMs: number): CheckOutcome {
   return { id, title: titleOf(id), host: host.name, durationMs: Math.round(durationMs), ...result };
@@ -185,9 +186,10 @@ export async function runHostChecks(host: PreflightHost, opts: HostRunOptions): 
     const lbOnly = host.lbHost === true;
     const withFsync = host.roles.etcd === true && !installerOnly && !lbOnly;
     const targets = lbOnly ? [] : probeTargetsFor(host, opts.config).map((t) => t.target);
-    const ports = installerOnly || lbOnly ? [] : requiredPorts(host, opts.config).map((n) => n.port);
+    const lb = lbOnly ? lbGatherArgsFor(host, opts.config) : undefined;
+    const ports = installerOnly ? [] : lbOnly ? lbListenPorts(opts.config) : requiredPorts(host, opts.config).map((n) => n.port);
     // The clock is read on the gather's channel, before sudo (see ExecOptions.clockSample).
-    const runGather = (sudo: boolean, fsync: boolean) => shell.exec(gatherArgv(targets, { fsync, ports }), { sudo, timeoutMs: 30_000, clockSample: true });
+    const runGather = (sudo: boolean, fsync: boolean) => shell.exec(gatherArgv(targets, { fsync, ports, lb }), { sudo, timeoutMs: 30_000, clockSample: true });
     const taskboxLook = startTaskboxLook(host, opts.config, shell);
     const first = await timed(() => runGather(needSudo, withFsync));
     let gather = first;

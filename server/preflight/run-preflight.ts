@@ -150,6 +150,7 @@ async function executeRun(runId: string, installId: string, config: InstallConfi
   const recorder = new RunRecorder(runId);
   const statuses: CheckStatus[] = [];
   const facts = new Map<string, HostFacts>();
+  const lbFacts = new Map<string, HostFacts>();
   await mapLimit(hosts, DEFAULT_FAN_OUT, async (host) => {
     const r = await checkOneHost(installId, config, host, recorder, trustNewKeys).catch(async (err: unknown) => {
       const message = `unexpected error while checking ${host.name}: ${err instanceof Error ? err.message : String(err)}`;
@@ -157,11 +158,12 @@ async function executeRun(runId: string, installId: string, config: InstallConfi
       return { facts: undefined, statuses: ['fail' as const] };
     });
     statuses.push(...r.statuses);
-    // the cluster-wide checks judge the cluster's hosts only
-    if (r.facts && !host.installerMachine && !host.lbHost) facts.set(host.name, r.facts);
+    // the cluster-wide checks judge the cluster's hosts; the LB hosts' facts are for the LB's checks only
+    if (r.facts && host.lbHost) lbFacts.set(host.name, r.facts);
+    else if (r.facts && !host.installerMachine) facts.set(host.name, r.facts);
   });
   if (allHosts) {
-    const ctx = { config, facts, labProfile: isLabProfile(config.installer.profile), tcpProbe };
+    const ctx = { config, facts, lbFacts, labProfile: isLabProfile(config.installer.profile), tcpProbe };
     for (const check of CLUSTER_CHECKS) {
       const t0 = performance.now();
       const result = await check.run(ctx);

@@ -51,6 +51,8 @@ export interface ClusterCheckContext {
   config: InstallConfig;
   /** Facts of every host that could be gathered, by inventory name. */
   facts: ReadonlyMap<string, HostFacts>;
+  /** Facts of the internal load balancer's hosts that could be gathered, by name. */
+  lbFacts?: ReadonlyMap<string, HostFacts>;
   labProfile: boolean;
   /** TCP connect from the wizard's machine (taskbox stand-in). */
   tcpProbe: (host: string, port: number, timeoutMs: number) => Promise<TcpProbeResult>;

@@ -56,8 +56,9 @@ describe.skipIf(!haveShared)('the internal load balancer on lab hosts', () => {
     const failed = [...check.hosts.flatMap((h) => h.checks.filter((c) => c.status === 'fail').map((c) => `${h.name} ${c.id}: ${c.message}`)), ...check.cluster.checks.filter((c) => c.status === 'fail').map((c) => `cluster ${c.id}: ${c.message}`)];
     expect(failed).toEqual([]);
     for (const lb of lbHosts()) {
-      expect(check.hosts.find((h) => h.name === lb.name)?.checks.map((c) => [c.id, c.status])).toEqual([['ssh', 'pass'], ['sudo', 'pass'], ['ip-local', 'pass']]);
+      expect(check.hosts.find((h) => h.name === lb.name)?.checks.map((c) => [c.id, c.status])).toEqual(['ssh', 'sudo', 'ip-local', 'lb-interface', 'lb-port', 'lb-packages'].map((id) => [id, 'pass']));
     }
+    for (const id of ['lb-vip-subnet', 'lb-vip-free', 'lb-vrrp']) expect(check.cluster.checks.find((c) => c.id === id)?.status, id).toBe('pass');
     const runId = await startInstallRun(installId, { acknowledgeWarnings: true });
     const view = await finished(runId, 600_000);
     expect(view.status, await logOf(runId)).toBe('succeeded');
@@ -76,6 +77,17 @@ describe.skipIf(!haveShared)('the internal load balancer on lab hosts', () => {
     const lines = await getDb().logLine.findMany({ where: { runId } });
     expect(lines.some((l) => l.text.includes('Vr-7q2x'))).toBe(false);
   }, 700_000);
+
+  it('a re-check after the install does not fail on what the LB itself holds: its HAProxy on the port, the VIP on one LB host, its VRRP', async () => {
+    const recheckId = await startPreflight(installId);
+    await waitForPreflight(recheckId);
+    const recheck = await getPreflightRun(recheckId);
+    const lbChecks = [...recheck.hosts.filter((h) => lbHosts().some((l) => l.name === h.name)).flatMap((h) => h.checks.map((c) => ({ ...c, on: h.name }))), ...recheck.cluster.checks.map((c) => ({ ...c, on: '*' }))]
+      .filter((c) => c.id.startsWith('lb-'));
+    expect(lbChecks.filter((c) => c.status !== 'pass').map((c) => `${c.on} ${c.id}: ${c.message}`)).toEqual([]);
+    for (const h of lbHosts()) expect(recheck.hosts.find((x) => x.name === h.name)?.checks.find((c) => c.id === 'lb-port')?.message).toContain('a re-check after the install');
+    expect(recheck.cluster.checks.find((c) => c.id === 'lb-vip-free')?.message).toMatch(/is held by lab\d+, one of the LB hosts/);
+  }, 120_000);
 
   it('failover: keepalived stopped on the VIP holder → the VIP moves to the other LB host within seconds, the apiserver still answers', async () => {
     const r = await measureFailover(lbHosts());

@@ -92,7 +92,7 @@ export const loadBalancerCheck: ClusterCheck = {
       return undefined;
     }
     if (lb.kind === 'internal') {
-      return pass(`The wizard builds keepalived + HAProxy on ${lb.hosts.map((h) => h.name).join(', ')} in its "Build the internal load balancer" stage: nothing answers on ${lb.vip}:${lb.port} before that.`);
+      return pass(`The wizard builds keepalived + HAProxy on ${lb.hosts.map((h) => h.name).join(', ')} in its "Build the internal load balancer" stage, serving ${lb.vip}:${lb.port}; the VIP, VRRP and LB host checks judge what it needs.`);
     }
     const r = await tcpProbe(lb.address, lb.port, 3000);
     const evidence = `TCP connect from the wizard's machine to ${r.target}: ${r.kind} ${r.detail}`;

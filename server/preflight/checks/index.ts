@@ -4,6 +4,8 @@ import { installerBundleCheck } from './bundle';
 import { installerAnsibleCheck } from './installer-ansible';
 import { installerDiskCheck, taskboxMarkedCheck, taskboxReachCheck } from './taskbox';
 import { cidrCheck, hostnamesUniqueCheck, loadBalancerCheck, resourcesTotalCheck } from './cluster';
+import { lbVipFreeCheck, lbVipSubnetCheck, lbVrrpCheck } from './lb-cluster';
+import { lbInterfaceCheck, lbPackagesCheck, lbPortCheck } from './lb-host';
 import { clusterNetworkCheck, firewallCheck, ipLocalCheck, portsCheck, storageReachCheck } from './network';
 import { cpuMemoryCheck, diskCheck, swapCheck } from './resources';
 import { dnsCheck, hostnameCheck, leftoversCheck, osCheck, pythonCheck, toolsCheck } from './system';
@@ -45,17 +47,18 @@ export const HOST_CHECKS: readonly HostCheck[] = [
 export const INSTALLER_MACHINE_CHECKS: readonly HostCheck[] = [installerBundleCheck, installerAnsibleCheck, taskboxReachCheck, installerDiskCheck];
 
 /**
- * The checks of an internal load balancer's host (after ssh and sudo): its VRRP address is on an
- * interface. The LB's own checks (listen port free, VRRP between the LB hosts, the VIP unused) are
- * not here yet.
+ * The checks of an internal load balancer's host (after ssh and sudo): its IP on an interface, the
+ * VRRP interface holding the VIP's subnet, the listen port free, HAProxy and keepalived installable.
+ * VRRP between the LB hosts and the VIP are judged cluster-wide (lb-cluster.ts).
  */
-export const LB_HOST_CHECKS: readonly HostCheck[] = [ipLocalCheck];
+export const LB_HOST_CHECKS: readonly HostCheck[] = [ipLocalCheck, lbInterfaceCheck, lbPortCheck, lbPackagesCheck];
 
-export const CLUSTER_CHECKS: readonly ClusterCheck[] = [resourcesTotalCheck, hostnamesUniqueCheck, cidrCheck, loadBalancerCheck, taskboxMarkedCheck];
+export const CLUSTER_CHECKS: readonly ClusterCheck[] = [resourcesTotalCheck, hostnamesUniqueCheck, cidrCheck, loadBalancerCheck, lbVipSubnetCheck, lbVipFreeCheck, lbVrrpCheck, taskboxMarkedCheck];
 
 /** id → title for every check, in display order (the UI's matrix columns). */
 export const CHECK_TITLES: ReadonlyMap<string, string> = new Map([
   ...CONNECTION_CHECKS.map((c) => [c.id, c.title] as const),
   ...HOST_CHECKS.map((c) => [c.id, c.title] as const),
+  ...LB_HOST_CHECKS.filter((c) => !HOST_CHECKS.includes(c)).map((c) => [c.id, c.title] as const),
   ...CLUSTER_CHECKS.map((c) => [c.id, c.title] as const),
 ]);

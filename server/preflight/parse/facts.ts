@@ -6,6 +6,7 @@ import { parseKeyValues, splitSections } from './sections';
 import { parseOsRelease, type OsRelease } from './os-release';
 import { parseDf, parseMeminfo, parseNproc, parseSwaps, type DfEntry, type MemInfo, type SwapDevice } from './resources';
 import { parseIpAddr, parseSs, type InterfaceAddress, type Listener } from './network';
+import { parseLbFacts, parseRoutes, type LbFacts, type Route } from './lb';
 import { parseNameservers, parseProbes, parsePythonVersion, type ProbeLine, type PythonVersion } from './misc';
 
 export interface ClockSample {
@@ -37,6 +38,7 @@ export interface HostFacts {
   swaps: SwapDevice[];
   disks: DfEntry[];
   addresses: InterfaceAddress[];
+  routes: Route[];
   listeners: Listener[];
   firewall: Map<string, string>;
   python: Map<string, PythonVersion | undefined>;
@@ -45,6 +47,8 @@ export interface HostFacts {
   leftovers: Map<string, string>;
   nameservers: string[];
   probes: ProbeLine[];
+  /** An internal LB host's own facts (interface, packages, ARP and VRRP probes); undefined on other hosts. */
+  lb?: LbFacts;
   /** False when the output ended early (the script was cut off). */
   complete: boolean;
   clock?: ClockSample;
@@ -72,6 +76,7 @@ export function parseGatherOutput(stdout: string, privileged: boolean, probeTarg
     swaps: parseSwaps(section('swaps')),
     disks: parseDf(section('df')),
     addresses: parseIpAddr(section('ip')),
+    routes: parseRoutes(section('route')),
     listeners: parseSs(section('ss')),
     firewall: parseKeyValues(section('firewall')),
     python,
@@ -80,6 +85,7 @@ export function parseGatherOutput(stdout: string, privileged: boolean, probeTarg
     leftovers: parseKeyValues(section('leftovers')),
     nameservers: parseNameservers(section('resolv')),
     probes: parseProbes(section('probes'), probeTargets),
+    lb: parseLbFacts(raw),
     complete: raw.has('end'),
   };
 }
