@@ -6,11 +6,16 @@
  * attaches errors to the exact field path; `installConfigSchema` (./validate.ts) runs those rules as a
  * superRefine so a form, the API and the renderer can never disagree on what is valid.
  *
- * Values are stored in operator terms (camelCase); the mapping to installer keys (2.0.x names such
- * as `nfs_client_enable`, 2.1 names such as `nfs_client_enabled`) is a table in lib/installer.
+ * Values are stored in operator terms (camelCase). Each vars.yml field's key per installer version
+ * (2.0.x `nfs_client_enable`, 2.1 `nfs_client_enabled`), default, label and form control are its
+ * entry in the field catalogue (./fields/); a field added here without an entry fails the catalogue
+ * test and every defaultConfig(), and an entry at a path missing here does not compile.
  */
 import { z } from 'zod';
+import { CEPH_IMAGE_FORMATS, CLEANING_TIMES, IMAGE_PULL_POLICIES, NEONSAN_PROTOCOLS, NETWORK_PLUGINS, PROXY_MODES } from './fields/values';
 import { secretSchema } from './secret';
+
+export { NETWORK_PLUGINS, PROXY_MODES } from './fields/values';
 
 export const INSTALLER_TARGETS = ['2.0.2'] as const;
 export type InstallerTarget = (typeof INSTALLER_TARGETS)[number];
@@ -107,9 +112,6 @@ export type LoadBalancer = z.infer<typeof loadBalancerSchema>;
 export type ExternalLoadBalancer = Extract<LoadBalancer, { kind: 'external' }>;
 export type InternalLoadBalancer = Extract<LoadBalancer, { kind: 'internal' }>;
 
-export const NETWORK_PLUGINS = ['calico', 'flannel'] as const;
-export const PROXY_MODES = ['ipvs', 'iptables'] as const;
-
 export const networkSchema = z.object({
   plugin: z.enum(NETWORK_PLUGINS),
   serviceCidr: z.string(),
@@ -135,7 +137,7 @@ export const storageSchema = z.object({
     userId: z.string(),
     userSecret: secretSchema,
     fsType: z.string(),
-    imageFormat: z.enum(['1', '2']),
+    imageFormat: z.enum(CEPH_IMAGE_FORMATS),
     /** Empty string = the key stays commented out. Only valid with imageFormat 2. */
     imageFeatures: z.string(),
   }),
@@ -163,7 +165,7 @@ export const storageSchema = z.object({
   }),
   neonsan: z.object({
     ...backendBase,
-    protocol: z.enum(['TCP', 'RDMA']),
+    protocol: z.enum(NEONSAN_PROTOCOLS),
     serverAddress: z.string(),
     clusterName: z.string(),
     pool: z.string(),
@@ -194,10 +196,10 @@ export type Qingcloud = z.infer<typeof qingcloudSchema>;
 
 export const optionsSchema = z.object({
   console: z.object({ port: z.number(), disableMultiLogin: z.boolean() }),
-  imagePullPolicy: z.enum(['IfNotPresent', 'Always', 'Never']),
+  imagePullPolicy: z.enum(IMAGE_PULL_POLICIES),
   /** Docker registry mirrors; empty = the key is commented out. */
   registryMirrors: z.array(z.string()),
-  periodicCleaningTime: z.enum(['reboot', 'yearly', 'annually', 'monthly', 'weekly', 'daily', 'hourly']),
+  periodicCleaningTime: z.enum(CLEANING_TIMES),
   etcdBackup: z.object({ period: z.number(), keep: z.number(), dir: z.string() }),
   monitoring: z.object({ prometheusReplica: z.number(), prometheusMemory: z.string(), prometheusVolume: z.string() }),
   logging: z.object({

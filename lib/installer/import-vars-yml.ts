@@ -5,8 +5,8 @@
  * Invariants:
  * - Parsed with the `yaml` library as YAML 1.1 (what Ansible's PyYAML sees); every problem carries
  *   the line of the offending key or value; nothing throws on bad input.
- * - Both the 2.0.x and the 2.1 key names are accepted (keys.ts); a 2.1 name is reported as a
- *   warning, since the wizard writes the 2.0.2 name back.
+ * - Both the 2.0.x and the 2.1 key names are accepted (the field catalogue, lib/config/fields/);
+ *   a 2.1 name is reported as a warning, since the wizard writes the 2.0.2 name back.
  * - The installer's placeholders map back to empty values / unset secrets, the exact inverse of
  *   vars-yml.ts, so render → import → render is the identity.
  * - A value of the wrong type is an error and leaves the starting value in place.
@@ -16,12 +16,15 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
 import { DEFAULT_LB_DOMAIN } from '../config/defaults';
+import { readSecret, writePath } from '../config/fields/access';
+import { keyIndex, keyOf, VARS_LINES } from '../config/fields/catalogue';
+import { isFieldEntry, LOAD_BALANCER_KEYS, type VarsLine } from '../config/fields/layout';
+import { CONSTANT_KEYS, KNOWN_UNMODELLED_KEYS, TARGET_CONSTANTS } from '../config/fields/targets';
+import { VARS_TARGETS, type FieldEntry, type SecretEntry, type VarsTarget } from '../config/fields/types';
 import type { InstallConfig } from '../config/schema';
 import { unsetSecret, type Secret } from '../config/secret';
 import type { Report } from './import-problem';
-import { CONSTANT_KEYS, fieldForKey, KNOWN_UNMODELLED_KEYS, keyFor, TARGET_CONSTANTS, type VarsFieldId } from './keys';
 import { DOC_PASSWORD, MASK, SHOULD_BE_REPLACED } from './placeholders';
-import { VARS_FIELDS, type FieldSpec, type ScalarFieldId } from './vars-fields';
 
 /** The scalar as text: strings as is, numbers as written (e.g. imageFormat `1`); else undefined. */
 function scalarText(node: unknown): string | undefined {
@@ -32,10 +35,6 @@ function scalarText(node: unknown): string | undefined {
   return undefined;
 }
 
-function isScalarField(id: VarsFieldId): id is ScalarFieldId {
-  return id !== 'loadBalancer.domain' && id !== 'loadBalancer.apiserver';
-}
-
 interface Context {
   config: InstallConfig;
   base: InstallConfig | undefined;
@@ -43,54 +42,56 @@ interface Context {
   lineOf(node: Node | null | undefined, fallback: number): number;
 }
 
-function applySecret(ctx: Context, spec: Extract<FieldSpec, { kind: 'secret' }>, key: string, text: string, line: number): void {
-  const placeholders = [MASK, DOC_PASSWORD, SHOULD_BE_REPLACED, spec.emptyToken, ...(spec.samples ?? [])];
+function applySecret(ctx: Context, entry: SecretEntry, key: string, text: string, line: number): void {
+  const set = (secret: Secret) => writePath(ctx.config, entry.path, secret);
+  const placeholders = [MASK, DOC_PASSWORD, SHOULD_BE_REPLACED, entry.emptyToken, ...(entry.samples ?? [])];
   if (text !== '' && !placeholders.includes(text)) {
-    spec.set(ctx.config, { set: true, value: text });
+    set({ set: true, value: text });
     return;
   }
-  const stored: Secret | undefined = ctx.base ? spec.get(ctx.base) : undefined;
+  const stored: Secret | undefined = ctx.base ? readSecret(ctx.base, entry.path) : undefined;
   if (stored?.set) {
-    spec.set(ctx.config, stored);
+    set(stored);
     ctx.report(line, 'warning', `${key} is a placeholder in the file; the stored secret is kept`);
     return;
   }
-  spec.set(ctx.config, unsetSecret());
+  set(unsetSecret());
   ctx.report(line, 'warning', `${key} is a placeholder${text === '' ? '' : ` ("${text}")`}; enter the secret in the wizard if it is needed`);
 }
 
-function applyField(ctx: Context, id: ScalarFieldId, key: string, value: unknown, line: number): void {
-  const spec = VARS_FIELDS[id];
+function applyField(ctx: Context, entry: FieldEntry, key: string, value: unknown, line: number): void {
+  const set = (v: unknown) => writePath(ctx.config, entry.path, v);
   const wrong = (expected: string) => ctx.report(line, 'error', `${key}: expected ${expected}`);
-  switch (spec.kind) {
+  switch (entry.kind) {
     case 'bool':
-      if (isScalar(value) && typeof value.value === 'boolean') spec.set(ctx.config, value.value);
+      if (isScalar(value) && typeof value.value === 'boolean') set(value.value);
       else wrong('true or false');
       return;
     case 'int':
-      if (isScalar(value) && typeof value.value === 'number' && Number.isInteger(value.value)) spec.set(ctx.config, value.value);
+      if (isScalar(value) && typeof value.value === 'number' && Number.isInteger(value.value)) set(value.value);
       else wrong('a whole number');
       return;
     case 'string': {
       const text = scalarText(value);
       if (text === undefined) return wrong('a text value');
-      spec.set(ctx.config, text === spec.emptyToken ? '' : text);
+      set(text === entry.emptyToken ? '' : text);
       return;
     }
     case 'enum': {
       const text = scalarText(value);
-      if (text === undefined || !spec.trySet(ctx.config, text)) wrong(`one of ${spec.options.join(', ')}`);
+      if (text === undefined || !entry.options.includes(text)) wrong(`one of ${entry.options.join(', ')}`);
+      else set(text);
       return;
     }
     case 'secret': {
       const text = scalarText(value);
       if (text === undefined) return wrong('a text value');
-      applySecret(ctx, spec, key, text, line);
+      applySecret(ctx, entry, key, text, line);
       return;
     }
     case 'list': {
       if (isScalar(value) && value.value === null) {
-        spec.set(ctx.config, []);
+        set([]);
         return;
       }
       if (!isSeq(value)) return wrong('a list (one "  - item" per line)');
@@ -98,9 +99,9 @@ function applyField(ctx: Context, id: ScalarFieldId, key: string, value: unknown
       for (const item of value.items) {
         const text = scalarText(item);
         if (text === undefined) ctx.report(ctx.lineOf(isScalar(item) || isMap(item) || isSeq(item) ? item : null, line), 'error', `${key}: list items must be text values`);
-        else if (text !== spec.emptyItem) items.push(text);
+        else if (text !== entry.emptyItem) items.push(text);
       }
-      spec.set(ctx.config, items);
+      set(items);
       return;
     }
   }
@@ -142,7 +143,24 @@ function applyLoadBalancer(ctx: Context, key: string, value: unknown, line: numb
   return { address, port };
 }
 
-export function importVarsYml(text: string, config: InstallConfig, base: InstallConfig | undefined, report: Report): void {
+type LoadBalancerKey = 'domain' | 'apiserver';
+
+/** The load balancer's key names, every version's, → which of the two it is. */
+function loadBalancerKeyIndex(): ReadonlyMap<string, { which: LoadBalancerKey; targets: VarsTarget[] }> {
+  const index = new Map<string, { which: LoadBalancerKey; targets: VarsTarget[] }>();
+  for (const which of ['domain', 'apiserver'] as const) {
+    for (const target of VARS_TARGETS) {
+      const key = keyOf(LOAD_BALANCER_KEYS[which], target);
+      const found = index.get(key);
+      if (found) found.targets.push(target);
+      else index.set(key, { which, targets: [target] });
+    }
+  }
+  return index;
+}
+
+/** `lines` is the catalogue (a test passes it with an entry added). */
+export function importVarsYml(text: string, config: InstallConfig, base: InstallConfig | undefined, report: Report, lines: readonly VarsLine[] = VARS_LINES): void {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { version: '1.1', lineCounter, uniqueKeys: false, prettyErrors: true });
   const lineAt = (offset: number) => lineCounter.linePos(offset).line;
@@ -160,7 +178,9 @@ export function importVarsYml(text: string, config: InstallConfig, base: Install
     report,
     lineOf: (node, fallback) => (node?.range ? lineAt(node.range[0]) : fallback),
   };
-  const seen = new Map<VarsFieldId, string>();
+  const fields = keyIndex(lines.filter(isFieldEntry));
+  const lbKeys = loadBalancerKeyIndex();
+  const seen = new Map<string, string>();
   const keyLines = new Map<string, number>();
   let lb: { address: string; port: number } | undefined;
   let domain: { value: string; line: number } | undefined;
@@ -190,24 +210,26 @@ export function importVarsYml(text: string, config: InstallConfig, base: Install
       report(line, 'warning', `${key} is not supported by the wizard and is ignored`);
       continue;
     }
-    const match = fieldForKey(key);
+    const field = fields.get(key);
+    const lbKey = lbKeys.get(key);
+    const match = field ? { id: field.entry.path, keys: field.entry.keys, targets: field.targets } : lbKey ? { id: `loadBalancer.${lbKey.which}`, keys: LOAD_BALANCER_KEYS[lbKey.which], targets: lbKey.targets } : undefined;
     if (match === undefined) {
       report(line, 'warning', `unknown key ${key} is ignored`);
       continue;
     }
-    const ownName = keyFor(config.target, match.field);
+    const ownName = keyOf(match.keys, config.target);
     if (key !== ownName) report(line, 'warning', `${key} is the ${match.targets.join('/')} name; the wizard writes ${ownName}`);
-    const earlier = seen.get(match.field);
+    const earlier = seen.get(match.id);
     if (earlier !== undefined) report(line, 'warning', `${key} repeats ${earlier}; the later one counts`);
-    seen.set(match.field, key);
-    if (match.field === 'loadBalancer.apiserver') {
+    seen.set(match.id, key);
+    if (field) {
+      applyField(ctx, field.entry, key, pair.value, line);
+    } else if (lbKey?.which === 'apiserver') {
       lb = applyLoadBalancer(ctx, key, pair.value, line);
-    } else if (match.field === 'loadBalancer.domain') {
+    } else {
       const value = scalarText(pair.value);
       if (value === undefined) report(line, 'error', `${key}: expected a domain name`);
       else domain = { value, line };
-    } else if (isScalarField(match.field)) {
-      applyField(ctx, match.field, key, pair.value, line);
     }
   }
   if (lb) {

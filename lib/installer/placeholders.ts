@@ -15,8 +15,7 @@ import { InstallerRenderError } from './errors';
 export const MASK = '********';
 /** The docs' literal password placeholder (`ansible_ssh_pass=PASSWORD`). */
 export const DOC_PASSWORD = 'PASSWORD';
-/** The shipped vars.yml's "fill me in" value. */
-export const SHOULD_BE_REPLACED = 'SHOULD_BE_REPLACED';
+export { SHOULD_BE_REPLACED } from '../config/fields/placeholders';
 
 export type SecretMode = 'placeholder' | 'reveal';
 

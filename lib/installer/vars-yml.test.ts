@@ -5,7 +5,7 @@ import { seedConfig, seedInternalLbConfig } from '../config/fixtures';
 import type { InstallConfig } from '../config/schema';
 import { assertValid, type ValidInstallConfig } from '../config/validate';
 import { InstallerRenderError } from './errors';
-import { keyFor, VARS_FIELD_IDS } from './keys';
+import { FIELD_CATALOGUE, keyOf } from '../config/fields/catalogue';
 import { renderVarsYml } from './vars-yml';
 
 const PH = { secrets: 'placeholder' } as const;
@@ -20,10 +20,11 @@ describe('renderVarsYml', () => {
   it('writes every key with its 2.0.2 name, in the shipped section order', () => {
     const text = render();
     const data = load(text);
-    for (const id of VARS_FIELD_IDS) {
-      if (id === 'storage.cephRbd.imageFeatures' || id === 'options.registryMirrors' || id === 'loadBalancer.domain') continue;
-      expect(data, id).toHaveProperty(keyFor('2.0.2', id));
+    for (const entry of FIELD_CATALOGUE) {
+      if (entry.path === 'storage.cephRbd.imageFeatures' || entry.path === 'options.registryMirrors') continue;
+      expect(data, entry.path).toHaveProperty(keyOf(entry.keys, '2.0.2'));
     }
+    expect(data).toHaveProperty('loadbalancer_apiserver');
     const order = ['##config', 'qingcloud_lb_enable', '# Storage configuration', 'local_volume_provisioner_enabled', 'qingcloud_csi_enabled', 'ceph_rbd_enabled', 'nfs_client_enable', 'neonsan_csi_enabled', 'glusterfs_provisioner_enabled', '# Cluster configuration', 'ks_version: 2.0.2', 'kube_version: v1.13.5', 'etcd_version: v3.2.18', 'openpitrix_version: v0.3.5', 'kube_network_plugin', 'dns_mode: coredns', '## External LB example config', 'docker_registry_mirrors', 'periodic_cleaning_time', 'etcd_backup_period', 'console_port', 'prometheus_replica', 'keep_log_days', 'jenkins_memory_lim', 'EMAIL_SMTP_HOST', 'harbor_enable', 'gitlab_enable', 'sonarqube_enable', 'nvidia_gpu_nodes'];
     const positions = order.map((s) => text.indexOf(s));
     expect(positions.every((p) => p >= 0)).toBe(true);
