@@ -1,4 +1,5 @@
 /** Network rules: the service and pod CIDRs (against each other, the hosts and the LB) and max pods. */
+import { labelOf } from '../fields/catalogue';
 import type { InstallConfig } from '../schema';
 import type { ConfigIssue } from '../issues';
 import { cidrContains, cidrsOverlap, parseCidr, type Cidr } from '../net';
@@ -10,8 +11,8 @@ interface CidrField {
   code: string;
 }
 
-const SERVICE_CIDR: CidrField = { path: 'network.serviceCidr', label: 'Service CIDR', code: 'network.service-cidr-invalid' };
-const POD_CIDR: CidrField = { path: 'network.podCidr', label: 'Pod CIDR', code: 'network.pod-cidr-invalid' };
+const SERVICE_CIDR: CidrField = { path: 'network.serviceCidr', label: labelOf('network.serviceCidr'), code: 'network.service-cidr-invalid' };
+const POD_CIDR: CidrField = { path: 'network.podCidr', label: labelOf('network.podCidr'), code: 'network.pod-cidr-invalid' };
 
 /** Where a host's addresses fall inside `cidr`, as "node1 (internal IP 10.233.0.5)". */
 function hostAddressesInside(config: InstallConfig, cidr: Cidr): string[] {

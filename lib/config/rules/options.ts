@@ -1,5 +1,7 @@
 /** Option rules: console port, quantities, registry mirrors, etcd backup and the Harbor/GitLab memory warning. */
 import { RESERVED_NODE_PORTS } from '../defaults';
+import { labelOf } from '../fields/catalogue';
+import type { FieldPath } from '../fields/types';
 import type { ConfigIssue } from '../issues';
 import { isHttpUrl, parseQuantity } from '../net';
 import { error, isAbsolutePath, warning, type Rule } from './helpers';
@@ -17,12 +19,13 @@ export const consolePortRules: Rule = (config) => {
 };
 
 export const quantityRules: Rule = ({ options }) => {
+  const field = (path: FieldPath, value: string) => ({ path, label: labelOf(path), value });
   const fields = [
-    { path: 'options.monitoring.prometheusMemory', label: 'Prometheus memory', value: options.monitoring.prometheusMemory },
-    { path: 'options.monitoring.prometheusVolume', label: 'Prometheus volume size', value: options.monitoring.prometheusVolume },
-    { path: 'options.logging.elasticsearchVolume', label: 'Elasticsearch volume size', value: options.logging.elasticsearchVolume },
-    { path: 'options.devops.jenkinsMemoryLimit', label: 'Jenkins memory limit', value: options.devops.jenkinsMemoryLimit },
-    { path: 'options.devops.jenkinsMemoryRequest', label: 'Jenkins memory request', value: options.devops.jenkinsMemoryRequest },
+    field('options.monitoring.prometheusMemory', options.monitoring.prometheusMemory),
+    field('options.monitoring.prometheusVolume', options.monitoring.prometheusVolume),
+    field('options.logging.elasticsearchVolume', options.logging.elasticsearchVolume),
+    field('options.devops.jenkinsMemoryLimit', options.devops.jenkinsMemoryLimit),
+    field('options.devops.jenkinsMemoryRequest', options.devops.jenkinsMemoryRequest),
   ];
   const issues: ConfigIssue[] = fields
     .filter(({ value }) => parseQuantity(value) === undefined)
@@ -40,7 +43,7 @@ export const quantityRules: Rule = ({ options }) => {
       error(
         'options.jenkins-request-above-limit',
         'options.devops.jenkinsMemoryRequest',
-        `Jenkins memory request (${options.devops.jenkinsMemoryRequest}) is above its limit (${options.devops.jenkinsMemoryLimit}): Kubernetes would refuse the pod.`,
+        `${labelOf('options.devops.jenkinsMemoryRequest')} (${options.devops.jenkinsMemoryRequest}) is above its limit (${options.devops.jenkinsMemoryLimit}): Kubernetes would refuse the pod.`,
       ),
     );
   }

@@ -1,4 +1,7 @@
-/** Safety rules: every value written into hosts.ini and vars.yml is checked by ../safe-values.ts. */
+/** Safety rules: every value written into hosts.ini and vars.yml is checked by ../safe-values.ts (vars.yml's: each field catalogue entry's safety kind). */
+import { readList, readSecret, readString } from '../fields/access';
+import { FIELD_CATALOGUE, safetyKindOf } from '../fields/catalogue';
+import type { FieldEntry } from '../fields/types';
 import type { InstallConfig } from '../schema';
 import type { Secret } from '../secret';
 import type { ConfigIssue } from '../issues';
@@ -32,60 +35,24 @@ function hostsIniValues(config: InstallConfig): WrittenValue[] {
   });
 }
 
+/** Every text a catalogue field writes into vars.yml, named by the field's label (lists: per item). */
+export function catalogueValues(config: InstallConfig, catalogue: readonly FieldEntry[] = FIELD_CATALOGUE): WrittenValue[] {
+  return catalogue.flatMap((entry): WrittenValue[] => {
+    if (safetyKindOf(entry) !== 'yaml-string') return [];
+    switch (entry.kind) {
+      case 'secret':
+        return [{ path: entry.path, label: entry.label, value: secretText(readSecret(config, entry.path)) }];
+      case 'list':
+        return readList(config, entry.path).map((item, index) => ({ path: `${entry.path}.${index}`, label: entry.itemLabel, value: item }));
+      default:
+        return [{ path: entry.path, label: entry.label, value: readString(config, entry.path) }];
+    }
+  });
+}
+
 function varsYmlValues(config: InstallConfig): WrittenValue[] {
-  const { storage, qingcloud, options, loadBalancer, network } = config;
-  const values: WrittenValue[] = [
-    { path: 'clusterName', label: 'Cluster name', value: config.clusterName },
-    { path: 'network.serviceCidr', label: 'Service CIDR', value: network.serviceCidr },
-    { path: 'network.podCidr', label: 'Pod CIDR', value: network.podCidr },
-    { path: 'qingcloud.accessKeyId', label: 'QingCloud access key ID', value: qingcloud.accessKeyId },
-    { path: 'qingcloud.secretAccessKey', label: 'QingCloud secret access key', value: secretText(qingcloud.secretAccessKey) },
-    { path: 'qingcloud.zone', label: 'QingCloud zone', value: qingcloud.zone },
-    { path: 'qingcloud.host', label: 'QingCloud API host', value: qingcloud.host },
-    { path: 'qingcloud.protocol', label: 'QingCloud API protocol', value: qingcloud.protocol },
-    { path: 'qingcloud.uri', label: 'QingCloud API URI', value: qingcloud.uri },
-    { path: 'qingcloud.vxnetId', label: 'QingCloud VxNet ID', value: qingcloud.vxnetId },
-    { path: 'storage.localVolume.storageClass', label: 'Local volume storage class', value: storage.localVolume.storageClass },
-    { path: 'storage.nfs.server', label: 'NFS server', value: storage.nfs.server },
-    { path: 'storage.nfs.path', label: 'NFS path', value: storage.nfs.path },
-    { path: 'storage.cephRbd.storageClass', label: 'Ceph RBD storage class', value: storage.cephRbd.storageClass },
-    { path: 'storage.cephRbd.adminId', label: 'Ceph admin ID', value: storage.cephRbd.adminId },
-    { path: 'storage.cephRbd.adminSecret', label: 'Ceph admin secret', value: secretText(storage.cephRbd.adminSecret) },
-    { path: 'storage.cephRbd.pool', label: 'Ceph pool', value: storage.cephRbd.pool },
-    { path: 'storage.cephRbd.userId', label: 'Ceph user ID', value: storage.cephRbd.userId },
-    { path: 'storage.cephRbd.userSecret', label: 'Ceph user secret', value: secretText(storage.cephRbd.userSecret) },
-    { path: 'storage.cephRbd.fsType', label: 'Ceph file system type', value: storage.cephRbd.fsType },
-    { path: 'storage.cephRbd.imageFeatures', label: 'Ceph image features', value: storage.cephRbd.imageFeatures },
-    ...storage.cephRbd.monitors.map((monitor, index) => ({ path: `storage.cephRbd.monitors.${index}`, label: 'Ceph monitor', value: monitor })),
-    { path: 'storage.glusterfs.storageClass', label: 'GlusterFS storage class', value: storage.glusterfs.storageClass },
-    { path: 'storage.glusterfs.restUrl', label: 'Heketi REST URL', value: storage.glusterfs.restUrl },
-    { path: 'storage.glusterfs.clusterId', label: 'GlusterFS cluster ID', value: storage.glusterfs.clusterId },
-    { path: 'storage.glusterfs.restUser', label: 'Heketi REST user', value: storage.glusterfs.restUser },
-    { path: 'storage.glusterfs.secretName', label: 'Heketi secret name', value: storage.glusterfs.secretName },
-    { path: 'storage.glusterfs.volumeType', label: 'GlusterFS volume type', value: storage.glusterfs.volumeType },
-    { path: 'storage.glusterfs.jwtAdminKey', label: 'Heketi admin key', value: secretText(storage.glusterfs.jwtAdminKey) },
-    { path: 'storage.qingcloudCsi.fsType', label: 'QingCloud CSI file system type', value: storage.qingcloudCsi.fsType },
-    { path: 'storage.neonsan.serverAddress', label: 'NeonSAN server address', value: storage.neonsan.serverAddress },
-    { path: 'storage.neonsan.clusterName', label: 'NeonSAN cluster name', value: storage.neonsan.clusterName },
-    { path: 'storage.neonsan.pool', label: 'NeonSAN pool', value: storage.neonsan.pool },
-    { path: 'storage.neonsan.fsType', label: 'NeonSAN file system type', value: storage.neonsan.fsType },
-    ...options.registryMirrors.map((mirror, index) => ({ path: `options.registryMirrors.${index}`, label: 'Registry mirror', value: mirror })),
-    { path: 'options.etcdBackup.dir', label: 'etcd backup directory', value: options.etcdBackup.dir },
-    { path: 'options.monitoring.prometheusMemory', label: 'Prometheus memory', value: options.monitoring.prometheusMemory },
-    { path: 'options.monitoring.prometheusVolume', label: 'Prometheus volume size', value: options.monitoring.prometheusVolume },
-    { path: 'options.logging.elasticsearchVolume', label: 'Elasticsearch volume size', value: options.logging.elasticsearchVolume },
-    { path: 'options.logging.elkPrefix', label: 'Log index prefix', value: options.logging.elkPrefix },
-    { path: 'options.devops.jenkinsMemoryLimit', label: 'Jenkins memory limit', value: options.devops.jenkinsMemoryLimit },
-    { path: 'options.devops.jenkinsMemoryRequest', label: 'Jenkins memory request', value: options.devops.jenkinsMemoryRequest },
-    { path: 'options.devops.javaOpts', label: 'Jenkins Java options', value: options.devops.javaOpts },
-    { path: 'options.devops.jenkinsLocationUrl', label: 'Jenkins URL', value: options.devops.jenkinsLocationUrl },
-    { path: 'options.email.smtpHost', label: 'SMTP host', value: options.email.smtpHost },
-    { path: 'options.email.fromAddress', label: 'Sender address', value: options.email.fromAddress },
-    { path: 'options.email.fromName', label: 'Sender name', value: options.email.fromName },
-    { path: 'options.email.password', label: 'SMTP password', value: secretText(options.email.password) },
-    { path: 'options.harbor.domain', label: 'Harbor domain', value: options.harbor.domain },
-    { path: 'options.gitlab.hostsDomain', label: 'GitLab domain', value: options.gitlab.hostsDomain },
-  ];
+  const { loadBalancer } = config;
+  const values: WrittenValue[] = [{ path: 'clusterName', label: 'Cluster name', value: config.clusterName }, ...catalogueValues(config)];
   if (loadBalancer.kind === 'external') {
     values.push(
       { path: 'loadBalancer.address', label: 'Load balancer address', value: loadBalancer.address },
@@ -120,7 +87,7 @@ function lbInventoryValues(config: InstallConfig): WrittenValue[] {
   });
 }
 
-function unsafeValueIssues(values: WrittenValue[], kind: UnsafeValueKind, code: string): ConfigIssue[] {
+export function unsafeValueIssues(values: WrittenValue[], kind: UnsafeValueKind, code: string): ConfigIssue[] {
   return values.flatMap(({ path, label, value }) => {
     const problem = value === undefined ? undefined : unsafeValueProblem(value, kind);
     return problem === undefined ? [] : [error(code, path, `${label} ${problem}.`)];
