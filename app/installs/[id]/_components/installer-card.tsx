@@ -11,7 +11,8 @@ import { useFormContext, useWatch } from 'react-hook-form';
 import { endpointOf } from '@/lib/config/endpoint';
 import { Card, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
 import { defaultExternalInstallerMachine } from '@/lib/config/defaults';
-import { isLabProfile, type InstallConfig } from '@/lib/config/schema';
+import { leniencyOf } from '@/lib/config/profile-leniency';
+import type { InstallConfig } from '@/lib/config/schema';
 import { NumberField, SelectField, TextField } from '@/components/form/fields';
 import { SecretField } from '@/components/form/secret-field';
 import { AUTH_KINDS, authOf } from './auth-kinds';
@@ -68,7 +69,7 @@ export function InstallerCard() {
             name="installer.bundlePath"
             label="Bundle path"
             description={
-              isLabProfile(profile)
+              leniencyOf(profile).standInBundle
                 ? 'Path of the unpacked bundle on the taskbox; empty = the lab stand-in'
                 : 'Path of the unpacked kubesphere-all-advanced-2.0.2 on the taskbox, where the docs unpack it (empty = default)'
             }

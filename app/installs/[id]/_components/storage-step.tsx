@@ -4,6 +4,7 @@ import { useFormContext, useWatch } from 'react-hook-form';
 import { Card, Group, Radio, Stack, Text, Title } from '@mantine/core';
 import { STORAGE_BACKENDS, type InstallConfig, type StorageBackend } from '@/lib/config/schema';
 import { SwitchField } from '@/components/form/fields';
+import { labelOf } from '@/lib/config/fields/catalogue';
 import { IssueList } from '@/components/issue-list';
 import { BackendFields, QingcloudApiFields } from './storage-backend-fields';
 import { useWizard } from './wizard-context';
@@ -73,7 +74,7 @@ export function StorageStep() {
                 {BACKENDS[b].note}
               </Text>
             </div>
-            <SwitchField name={`storage.${b}.enabled`} label={`Enable ${BACKENDS[b].label}`} onToggle={(on) => toggle(b, on)} />
+            <SwitchField name={`storage.${b}.enabled`} label={labelOf(`storage.${b}.enabled`)} onToggle={(on) => toggle(b, on)} />
           </Group>
           {storage[b].enabled && <BackendFields backend={b} />}
         </Card>
@@ -86,7 +87,7 @@ export function StorageStep() {
               Shared by QingCloud CSI and the QingCloud LB plugin (LoadBalancer Services).
             </Text>
           </div>
-          <SwitchField name="qingcloud.lbEnabled" label="QingCloud LB plugin" />
+          <SwitchField name="qingcloud.lbEnabled" label={labelOf('qingcloud.lbEnabled')} />
         </Group>
         {(storage.qingcloudCsi.enabled || lbPlugin) && <QingcloudApiFields />}
       </Card>
