@@ -237,9 +237,6 @@ export type Options = z.infer<typeof optionsSchema>;
 export const INSTALLER_PROFILES = ['kubesphere-2.0.2', 'lab', 'lab-core'] as const;
 export type InstallerProfileId = (typeof INSTALLER_PROFILES)[number];
 
-/** The lab stand-in bundles: they provision nothing real, so some rules of the docs only warn. */
-export const isLabProfile = (profile: InstallerProfileId): boolean => profile === 'lab' || profile === 'lab-core';
-
 /**
  * Where the installer's stages run, reached by the wizard over SSH.
  * - `taskbox`: the host marked taskbox (master1 in the docs), as the docs do;

@@ -98,10 +98,10 @@ describe('the installer machine outside the cluster, as preflight checks it', ()
     expect(reach?.evidence).toMatch(/^TCP connects from the installer machine:\n/);
     const facts = parseGatherOutput('', true);
     facts.probes = parseProbes('probe 10.0.0.1:22 0 open\nprobe node1.example:2222 0 open', ['10.0.0.1:22', 'node1.example:2222']);
-    expect(taskboxReachCheck.run({ host: h, config: c, facts, labProfile: false })).toMatchObject({ status: 'pass', message: 'The installer machine reaches the SSH port of 2 hosts.' });
+    expect(taskboxReachCheck.run({ host: h, config: c, facts, minimums: 'enforce' as const })).toMatchObject({ status: 'pass', message: 'The installer machine reaches the SSH port of 2 hosts.' });
 
     const profile = PROFILES['kubesphere-2.0.2'];
-    const ctx = { host: h, config: c, facts, labProfile: false };
+    const ctx = { host: h, config: c, facts, minimums: 'enforce' as const };
     c.installer.bundlePath = '/opt/ks';
     expect(installerBundleCheck.run({ ...ctx, taskbox: looked(taskboxFacts({ bundle: bundleFacts(profile, { root: 'missing' }) })) })).toMatchObject({
       status: 'fail',

@@ -19,7 +19,8 @@
  *
  * Never throws for host problems: an unreachable host yields a failed "ssh" result.
  */
-import { isLabProfile, type Host, type InstallConfig } from '@/lib/config/schema';
+import { leniencyOf } from '@/lib/config/profile-leniency';
+import type { Host, InstallConfig } from '@/lib/config/schema';
 import { connectHost, probeHostKey, SshError, type ConnectOptions, type ExecResult, type HostKeyFingerprint, type PresentedHostKey } from '../ssh';
 import { CHECK_TITLES, HOST_CHECKS, INSTALLER_MACHINE_CHECKS, LB_HOST_CHECKS } from './checks';
 import { requiredPorts } from './checks/ports';
@@ -220,7 +221,7 @@ export async function runHostChecks(host: PreflightHost, opts: HostRunOptions): 
     }
 
     const taskbox = await timed(async () => taskboxLook && (await taskboxLook));
-    const ctx = { host, config: opts.config, facts, labProfile: isLabProfile(opts.config.installer.profile), taskbox: taskbox.value };
+    const ctx = { host, config: opts.config, facts, minimums: leniencyOf(opts.config.installer.profile).resourceMinimums, taskbox: taskbox.value };
     const roles = hostRoles(host);
     const batch: CheckOutcome[] = [];
     if (!facts.complete) {

@@ -21,7 +21,8 @@
  */
 import type { NodeState } from '@/lib/states';
 import net from 'node:net';
-import { isLabProfile, type InstallConfig } from '@/lib/config/schema';
+import { leniencyOf } from '@/lib/config/profile-leniency';
+import type { InstallConfig } from '@/lib/config/schema';
 import { getDb } from '../db';
 import { HttpError, ValidationError } from '../http/errors';
 import { resolveSecrets } from '../installs/resolve-secrets';
@@ -163,7 +164,7 @@ async function executeRun(runId: string, installId: string, config: InstallConfi
     else if (r.facts && !host.installerMachine) facts.set(host.name, r.facts);
   });
   if (allHosts) {
-    const ctx = { config, facts, lbFacts, labProfile: isLabProfile(config.installer.profile), tcpProbe };
+    const ctx = { config, facts, lbFacts, minimums: leniencyOf(config.installer.profile).resourceMinimums, tcpProbe };
     for (const check of CLUSTER_CHECKS) {
       const t0 = performance.now();
       const result = await check.run(ctx);

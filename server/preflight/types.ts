@@ -4,6 +4,7 @@
  * A check never throws: it turns facts (parsed command output) into one result with a status, a
  * message an operator can act on, a fix hint, and the evidence (the relevant raw output).
  */
+import type { ProfileLeniency } from '@/lib/config/profile-leniency';
 import type { Host, InstallConfig, Role } from '@/lib/config/schema';
 import type { CheckStatus, PreflightStatus } from '@/lib/api/preflight';
 import type { TaskboxLook } from './gather-taskbox';
@@ -32,8 +33,8 @@ export interface HostCheckContext {
   host: Host;
   config: InstallConfig;
   facts: HostFacts;
-  /** a lab installer profile (isLabProfile): documented resource minimums become warnings. */
-  labProfile: boolean;
+  /** The installer profile's leniency (lib/config/profile-leniency.ts): 'warn' turns documented resource minimums into warnings. */
+  minimums: ProfileLeniency['resourceMinimums'];
   /** The taskbox only: what the taskbox script found (bundle, Ansible, Python); absent when it was not looked at (no login). */
   taskbox?: TaskboxLook;
 }
@@ -53,7 +54,7 @@ export interface ClusterCheckContext {
   facts: ReadonlyMap<string, HostFacts>;
   /** Facts of the internal load balancer's hosts that could be gathered, by name. */
   lbFacts?: ReadonlyMap<string, HostFacts>;
-  labProfile: boolean;
+  minimums: ProfileLeniency['resourceMinimums'];
   /** TCP connect from the wizard's machine (taskbox stand-in). */
   tcpProbe: (host: string, port: number, timeoutMs: number) => Promise<TcpProbeResult>;
 }

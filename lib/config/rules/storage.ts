@@ -1,6 +1,7 @@
 /** Storage rules: the default class, local volume, class names and each backend (NFS, Ceph RBD, GlusterFS, QingCloud, NeonSAN). */
 import type { StorageBackend } from '../schema';
-import { STORAGE_BACKENDS, isLabProfile } from '../schema';
+import { leniencyOf } from '../profile-leniency';
+import { STORAGE_BACKENDS } from '../schema';
 import { isSet, type Secret } from '../secret';
 import type { ConfigIssue } from '../issues';
 import { isDns1123Label, isHostnameOrIPv4, isHttpUrl, isIPv4WithPort, parseHostPort } from '../net';
@@ -48,14 +49,14 @@ export const defaultClassRules: Rule = (config) => {
 
 /**
  * Local volume on more than one host: an error as the default class of a real install (PVCs stay
- * Pending), only a warning for the lab installer profiles (`lab`, `lab-core`), whose stand-in bundle provisions nothing.
+ * Pending), only a warning for a profile whose leniency says so (the lab stand-ins, which provision nothing).
  */
 export const localVolumeRules: Rule = (config) => {
   const local = config.storage.localVolume;
   if (!local.enabled || !isMultiNode(config)) return [];
   const count = config.hosts.length;
   if (local.isDefault) {
-    if (isLabProfile(config.installer.profile)) {
+    if (leniencyOf(config.installer.profile).localVolumeMultiNode === 'warning') {
       return [
         warning(
           'storage.local-volume-default-multi-node',

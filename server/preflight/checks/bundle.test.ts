@@ -157,7 +157,7 @@ describe('installerBundleCheck (the taskbox row)', () => {
   const run = (c: InstallConfig, name: string, look: TaskboxLook | undefined) => {
     const host = c.hosts.find((h) => h.name === name);
     if (!host) throw new Error(name);
-    return installerBundleCheck.run({ host, config: c, facts: parseGatherOutput('', true), labProfile: false, taskbox: look });
+    return installerBundleCheck.run({ host, config: c, facts: parseGatherOutput('', true), minimums: 'enforce' as const, taskbox: look });
   };
 
   it('only the taskbox is judged; a taskbox without a login fails saying the wizard needs one', () => {

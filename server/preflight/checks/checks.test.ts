@@ -27,7 +27,7 @@ function ctx(parts: Record<string, string> = {}, hostOver: Partial<Host> = {}, c
   const host = defaultHost({ name: 'master1', address: '192.168.0.2', ip: '192.168.0.2', roles: { master: true, etcd: true, worker: false }, ...hostOver });
   const c = config ?? defaultConfig();
   if (!config) c.hosts = [host];
-  return { host, config: c, facts: parseGatherOutput(gather(parts), true, targets), labProfile: false };
+  return { host, config: c, facts: parseGatherOutput(gather(parts), true, targets), minimums: 'enforce' as const };
 }
 
 describe('host checks from gathered text', () => {
@@ -46,7 +46,7 @@ describe('host checks from gathered text', () => {
   it('memory below the Kubespray floor fails for a master, warns in the lab profile', () => {
     const c = ctx({ meminfo: 'MemTotal: 1200000 kB' });
     expect(cpuMemoryCheck.run(c)?.status).toBe('fail');
-    expect(cpuMemoryCheck.run({ ...c, labProfile: true })?.status).toBe('warn');
+    expect(cpuMemoryCheck.run({ ...c, minimums: 'warn' as const })?.status).toBe('warn');
     expect(cpuMemoryCheck.run(ctx({ meminfo: 'MemTotal: 1200000 kB' }, { roles: { master: false, etcd: false, worker: true } }))?.status).toBe('pass');
   });
   it('disk under 40 GB warns; swap on warns', () => {
@@ -113,7 +113,7 @@ describe('cluster checks', () => {
     const config = defaultConfig();
     config.hosts = ['a', 'b', 'c'].map((n, i) => defaultHost({ name: n, ip: `10.233.0.${i + 5}` }));
     const map = new Map([['a', facts('a', 2, 4_000_000)], ['b', facts('b', 2, 4_000_000)], ['c', facts('a', 2, 4_000_000)]]);
-    const c = { config, facts: map, labProfile: false, tcpProbe: probe };
+    const c = { config, facts: map, minimums: 'enforce' as const, tcpProbe: probe };
     expect((await resourcesTotalCheck.run(c))?.status).toBe('fail');
     expect((await hostnamesUniqueCheck.run(c))?.message).toMatch(/"a" on a, c/);
     expect((await cidrCheck.run(c))?.status).toBe('fail');

@@ -16,7 +16,7 @@ const MEM_SLACK = 0.95;
 export const resourcesTotalCheck: ClusterCheck = {
   id: 'resources-total',
   title: 'Cluster CPU and memory',
-  run({ config, facts, labProfile }) {
+  run({ config, facts, minimums }) {
     const known = [...facts.values()].filter((f) => f.cpus !== undefined && f.mem !== undefined);
     if (known.length === 0) return undefined;
     const cpus = known.reduce((n, f) => n + (f.cpus ?? 0), 0);
@@ -31,7 +31,7 @@ export const resourcesTotalCheck: ClusterCheck = {
     if (memKb < minMem * 1024 * 1024 * MEM_SLACK) short.push(`${minMem} GB RAM${devops ? ' (Harbor/GitLab enabled)' : ''}`);
     const hint = 'Add hosts or resize them: below the minimum the install times out at "Waiting for ks-console" / "ks-account" (FAQ 4.3).';
     if (short.length > 0) {
-      return { status: minimumStatus(labProfile), message: `${what}; KubeSphere 2.0 needs at least ${short.join(' and ')}.${labProfile ? ' Not enforced for the lab profile.' : ''}`, hint, evidence };
+      return { status: minimumStatus(minimums), message: `${what}; KubeSphere 2.0 needs at least ${short.join(' and ')}.${minimums === 'warn' ? ' Not enforced for this installer profile.' : ''}`, hint, evidence };
     }
     if (config.hosts.length < 3) return warn(`${what}; the docs' multi-node layout needs at least 3 hosts.`, 'Add hosts to reach 3.', evidence);
     return pass(`${what} (minimum ${TOTAL_MIN_CPUS} CPU, ${minMem} GB).`, evidence);

@@ -34,7 +34,7 @@ function hostCtx(parts: Record<string, string> = {}, config: InstallConfig = see
   const lb = config.loadBalancer.kind === 'internal' ? config.loadBalancer.hosts[0] : undefined;
   if (!lb) throw new Error('internal LB');
   const host = { ...lb, taskbox: false, roles: { master: false, etcd: false, worker: false }, lbHost: true as const };
-  return { host, config, facts: lb1(parts), labProfile: false };
+  return { host, config, facts: lb1(parts), minimums: 'enforce' as const };
 }
 
 const NO_LB_PART = Object.fromEntries(['lb-iface', 'lb-link', 'lb-pkg', 'lb-haproxy-cfg', 'lb-arp', 'lb-vrrp'].map((k) => [k, undefined]));
@@ -46,7 +46,7 @@ function clusterCtx(lbFacts: [HostFacts | undefined, HostFacts | undefined], opt
   if (lbFacts[0]) lb.set('lb1', lbFacts[0]);
   if (lbFacts[1]) lb.set('lb2', lbFacts[1]);
   const cluster = new Map([1, 2, 3].map((n) => [`master${n}`, masterFacts(n, opts.masters ?? {})]));
-  return { config, facts: cluster, lbFacts: lb, labProfile: false, tcpProbe: () => Promise.reject(new Error('no TCP probes here')) };
+  return { config, facts: cluster, lbFacts: lb, minimums: 'enforce' as const, tcpProbe: () => Promise.reject(new Error('no TCP probes here')) };
 }
 
 describe('parsing the LB host sections', () => {

@@ -15,7 +15,7 @@ export const MIN_FREE_DISK_GB = 10;
 export const cpuMemoryCheck: HostCheck = {
   id: 'cpu-memory',
   title: 'CPU and memory',
-  run({ facts, host, labProfile }) {
+  run({ facts, host, minimums }) {
     const evidence = `nproc: ${section(facts, 'nproc')}\n${section(facts, 'meminfo')}`;
     if (!facts.mem || facts.cpus === undefined) return warn('Could not read the CPU count or /proc/meminfo.', 'Check that nproc and /proc/meminfo are readable.', evidence);
     const memMb = facts.mem.memTotalKb / 1024;
@@ -25,8 +25,8 @@ export const cpuMemoryCheck: HostCheck = {
     const what = `${facts.cpus} CPU, ${mib(facts.mem.memTotalKb)} RAM`;
     if (memMb < floor) {
       return {
-        status: minimumStatus(labProfile),
-        message: `${what}: below Kubespray's minimum of ${floor} MB for a ${isMaster ? 'master' : 'node'} (the install stops at its memory assert).${labProfile ? ' Not enforced for the lab profile.' : ''}`,
+        status: minimumStatus(minimums),
+        message: `${what}: below Kubespray's minimum of ${floor} MB for a ${isMaster ? 'master' : 'node'} (the install stops at its memory assert).${minimums === 'warn' ? ' Not enforced for this installer profile.' : ''}`,
         hint: `Give the host at least ${floor} MB of RAM (the docs' multi-node minimum is 16 GB in total).`,
         evidence,
       };
@@ -41,7 +41,7 @@ export const cpuMemoryCheck: HostCheck = {
 export const diskCheck: HostCheck = {
   id: 'disk',
   title: 'Disk',
-  run({ facts, labProfile }) {
+  run({ facts, minimums }) {
     const evidence = section(facts, 'df');
     const root = facts.disks.find((d) => d.mount === '/') ?? facts.disks[0];
     if (!root) return warn('Could not read the size of the system disk (df -P /).', 'Check that df works on the host.', evidence);
@@ -50,7 +50,7 @@ export const diskCheck: HostCheck = {
     const what = `System disk ${gib(root.sizeKb)} with ${gib(root.availKb)} free`;
     if (freeGb < MIN_FREE_DISK_GB) {
       return {
-        status: minimumStatus(labProfile),
+        status: minimumStatus(minimums),
         message: `${what}: Docker images alone need about ${MIN_FREE_DISK_GB} GB.`,
         hint: `Free space on / (or /var/lib) or grow the disk to at least ${MIN_DISK_GB} GB.`,
         evidence,

@@ -35,7 +35,7 @@ describe('the taskbox and its SSH probes', () => {
     // without a login the taskbox cannot be checked: no SSH probes, no reach check
     host(c, 'master1').auth = { kind: 'password', password: { set: false } };
     expect(probeTargetsFor(host(c, 'master1'), c).some((t) => t.purpose === 'ssh')).toBe(false);
-    expect(taskboxReachCheck.run({ host: host(c, 'master1'), config: c, facts: parseGatherOutput('', true), labProfile: false })).toBeUndefined();
+    expect(taskboxReachCheck.run({ host: host(c, 'master1'), config: c, facts: parseGatherOutput('', true), minimums: 'enforce' as const })).toBeUndefined();
   });
 });
 

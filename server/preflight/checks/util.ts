@@ -1,4 +1,5 @@
 /** Small helpers shared by the checks: result builders, sizes, the distro's install command. */
+import type { ProfileLeniency } from '@/lib/config/profile-leniency';
 import type { Role } from '@/lib/config/schema';
 import type { HostFacts } from '../parse/facts';
 import type { CheckResult, CheckStatus } from '../types';
@@ -7,9 +8,9 @@ export const pass = (message: string, evidence?: string): CheckResult => ({ stat
 export const warn = (message: string, hint: string, evidence?: string): CheckResult => ({ status: 'warn', message, hint, evidence });
 export const fail = (message: string, hint: string, evidence?: string): CheckResult => ({ status: 'fail', message, hint, evidence });
 
-/** A documented minimum that is only a recommendation in the lab profile. */
-export function minimumStatus(labProfile: boolean): CheckStatus {
-  return labProfile ? 'warn' : 'fail';
+/** A documented minimum fails, unless the installer profile's leniency only warns (the lab stand-ins). */
+export function minimumStatus(minimums: ProfileLeniency['resourceMinimums']): CheckStatus {
+  return minimums === 'warn' ? 'warn' : 'fail';
 }
 
 export const hasRole = (role: Role) => (roles: readonly Role[]) => roles.includes(role);
