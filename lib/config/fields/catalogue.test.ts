@@ -18,6 +18,7 @@ import { assertValid, validateConfig } from '../validate';
 import { readPath } from './access';
 import { FIELD_CATALOGUE, keyIndex, keyOf, labelOf, VARS_LINES } from './catalogue';
 import { defaultsTree } from './defaults';
+import { fieldsOfGroup } from './form-groups';
 import { VARS_TARGETS, type FieldEntry, type FieldPath } from './types';
 
 /** Every leaf path of a zod object (a secret is one leaf). */
@@ -117,6 +118,12 @@ describe('field catalogue', () => {
     const issues = unsafeValueIssues(catalogueValues(unsafe, catalogue), 'yaml-string', 'safety.vars-yml');
     expect(issues).toEqual([expect.objectContaining({ path: synthetic.path, message: expect.stringMatching(/^Grafana admin user contains "\{\{"/) })]);
     expect(() => renderVarsYml(unsafe, { secrets: 'placeholder' }, lines)).toThrow(/grafana_admin_user/);
+  });
+
+  it('puts every field in the form: in a group, or drawn by its step (storage switches, QingCloud LB plugin)', () => {
+    const drawnBySteps = FIELD_CATALOGUE.filter((e) => e.form.group === false).map((e) => e.path);
+    expect(drawnBySteps.every((p) => /^storage\.\w+\.(enabled|isDefault)$/.test(p) || p === 'qingcloud.lbEnabled')).toBe(true);
+    expect(FIELD_CATALOGUE.every((e) => e.form.group === false || fieldsOfGroup(e.form.group).includes(e))).toBe(true);
   });
 
   it('keeps comment-only text where the file has it', () => {
