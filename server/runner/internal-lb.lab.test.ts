@@ -19,6 +19,11 @@ import { hostPaths } from '@/lab/paths';
 import { hostFsPath } from '@/lab/private-fs';
 import { startOperation } from '../operations/start-operation';
 import { getDb } from '../db';
+import { loadEnv } from '../env';
+import { getInstall } from '../installs/get-install';
+import { filesUnder } from '../test-support/files-under';
+import { getRunView } from './run-view';
+import { TASKBOX_ROOT } from './taskbox/layout';
 import { startInstallRun } from '../install-gate/start-install-run';
 import { getPreflightRun } from '../preflight/get-preflight';
 import { startPreflight, waitForPreflight } from '../preflight/run-preflight';
@@ -87,6 +92,25 @@ describe.skipIf(!haveShared)('the internal load balancer on lab hosts', () => {
     expect(lbChecks.filter((c) => c.status !== 'pass').map((c) => `${c.on} ${c.id}: ${c.message}`)).toEqual([]);
     for (const h of lbHosts()) expect(recheck.hosts.find((x) => x.name === h.name)?.checks.find((c) => c.id === 'lb-port')?.message).toContain('a re-check after the install');
     expect(recheck.cluster.checks.find((c) => c.id === 'lb-vip-free')?.message).toMatch(/is held by lab\d+, one of the LB hosts/);
+  }, 120_000);
+
+  it('the VRRP password is in no log line, DB row, API view or file but the LB hosts\' keepalived.conf', async () => {
+    const secret = 'Vr-7q2x';
+    await getDb().$queryRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)');
+    expect(await getDb().logLine.count({ where: { text: { contains: secret } } })).toBe(0);
+    expect(await getDb().preflightResult.count({ where: { OR: [{ message: { contains: secret } }, { evidence: { contains: secret } }] } })).toBe(0);
+    expect(JSON.stringify(await getInstall(installId))).not.toContain(secret);
+    for (const run of await getDb().run.findMany({ where: { installId } })) expect(JSON.stringify(await getRunView(run.id))).not.toContain(secret);
+    const holding = (root: string) =>
+      fs.existsSync(root) ? filesUnder(root).filter((p) => fs.statSync(p).size < 50_000_000 && fs.readFileSync(p).includes(Buffer.from(secret))) : [];
+    // the database holds it sealed (AES-GCM), the data dir nowhere in clear
+    expect(holding(loadEnv().dataDir)).toEqual([]);
+    for (const h of lab.hosts) {
+      const allowed = lbHosts().includes(h) ? [hostFsPath(h.name, '/etc/keepalived/keepalived.conf')] : [];
+      for (const top of ['/opt', '/root', '/tmp', '/var/tmp', '/home', '/run', '/etc/haproxy', '/etc/keepalived', TASKBOX_ROOT]) {
+        expect(holding(hostFsPath(h.name, top)).filter((p) => !allowed.includes(p)), `${h.name} ${top}`).toEqual([]);
+      }
+    }
   }, 120_000);
 
   it('failover: keepalived stopped on the VIP holder → the VIP moves to the other LB host within seconds, the apiserver still answers', async () => {
