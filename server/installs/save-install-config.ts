@@ -39,12 +39,16 @@ export async function saveInstallConfig(
   if (memberIssues.length > 0) throw new ValidationError(memberIssues);
   const check = checkInstallConfig(redacted);
   if (input.refuseErrors && check.errors.length > 0) throw new ValidationError(check.errors, check.warnings);
+  // The edit's draft/ready status is written only over the status it was judged from: a run that
+  // claimed the install meanwhile (installing, installed, …) keeps its status (the runs' own writes
+  // are server/runner/status-writes.ts).
+  const status = statusAfterSave(install.status, check);
+  if (status !== install.status) await tx.install.updateMany({ where: { id: install.id, status: install.status }, data: { status } });
   const saved = await tx.install.update({
     where: { id: install.id },
     data: {
       name: input.name ?? install.name,
       step: input.step ?? install.step,
-      status: statusAfterSave(install.status, check),
       configJson: JSON.stringify(redacted),
       secretsEnc: sealStoredSecrets(install.id, secrets, endpoints),
     },

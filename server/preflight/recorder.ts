@@ -4,8 +4,9 @@
  * run, so seqs are dense and rows appear in seq order.
  */
 import { getDb } from '../db';
+import { endPreflightRun, type PreflightEnd } from './preflight-run-status';
 import { emitLive, emitToStream } from '../realtime/live-streams';
-import type { CheckOutcome, RunStatus } from './types';
+import type { CheckOutcome } from './types';
 import { PREFLIGHT_STATUS_EVENT, toCheckView, type PreflightStatusEvent } from './view';
 
 export class RunRecorder {
@@ -37,9 +38,10 @@ export class RunRecorder {
     emitLive('preflight', this.runId, rows.map((row) => ({ runId: this.runId, seq: row.seq, host: row.host, check: toCheckView(row) })));
   }
 
-  async finish(status: RunStatus): Promise<void> {
+  /** Ends the run unless it was already closed as stale; the stream hears the status it has. */
+  async finish(status: PreflightEnd): Promise<void> {
     await this.chain;
-    await getDb().preflightRun.update({ where: { id: this.runId }, data: { status, finishedAt: new Date() } });
+    if (!(await endPreflightRun(this.runId, status))) return;
     const event: PreflightStatusEvent = { runId: this.runId, status };
     emitToStream('preflight', this.runId, PREFLIGHT_STATUS_EVENT, event);
   }

@@ -24,6 +24,7 @@ import net from 'node:net';
 import { leniencyOf } from '@/lib/config/profile-leniency';
 import type { InstallConfig } from '@/lib/config/schema';
 import { getDb } from '../db';
+import { endPreflightRun, failOrphanedPreflightRuns } from './preflight-run-status';
 import { HttpError, ValidationError } from '../http/errors';
 import { resolveSecrets } from '../installs/resolve-secrets';
 import { DEFAULT_FAN_OUT, mapLimit } from '../ssh';
@@ -74,7 +75,7 @@ export async function startPreflight(installId: string, opts: StartPreflightOpti
     if (liveRuns.has(running.id) && Date.now() - running.startedAt.getTime() < STALE_MS) {
       throw new HttpError(409, 'host checks are already running for this install: wait for them to finish');
     }
-    await db.preflightRun.update({ where: { id: running.id }, data: { status: 'failed', finishedAt: new Date() } });
+    await endPreflightRun(running.id, 'failed');
   }
 
   const names = hosts.map((h) => h.name);
@@ -86,7 +87,7 @@ export async function startPreflight(installId: string, opts: StartPreflightOpti
   const work = executeRun(run.id, installId, config, hosts, allHosts, opts.trustNewKeys === true)
     .catch(async (err: unknown) => {
       console.error(`[preflight] run ${run.id} stopped: ${err instanceof Error ? err.message : String(err)}`);
-      await db.preflightRun.update({ where: { id: run.id }, data: { status: 'failed', finishedAt: new Date() } }).catch(() => undefined);
+      await endPreflightRun(run.id, 'failed').catch(() => undefined);
     })
     .finally(() => liveRuns.delete(run.id));
   liveRuns.set(run.id, work);
@@ -180,6 +181,5 @@ async function executeRun(runId: string, installId: string, config: InstallConfi
 
 /** At boot: runs left "running" by a previous process can never finish. */
 export async function reconcilePreflightRuns(): Promise<number> {
-  const r = await getDb().preflightRun.updateMany({ where: { status: 'running' }, data: { status: 'failed', finishedAt: new Date() } });
-  return r.count;
+  return failOrphanedPreflightRuns();
 }
