@@ -6,12 +6,10 @@
  * theme. Each state must have no serious or critical violation and one h1
  * (e2e/support/accessibility.ts).
  */
-import { expect, test } from '@playwright/test';
 import { WIZARD_STEPS } from '../lib/config/steps';
 import { expectAccessible } from './support/accessibility';
 import { insertRun } from './support/e2e-db';
-import { logIn } from './support/login';
-import { createInstall } from './support/new-install';
+import { expect, test } from './support/fixtures';
 
 test('login and first-run pages', async ({ page }) => {
   await page.goto('/login');
@@ -27,8 +25,7 @@ test('login and first-run pages', async ({ page }) => {
   await expectAccessible(page, 'first run');
 });
 
-test('installs list, wizard steps, host editor, review, failed run and run history', async ({ page }) => {
-  await logIn(page);
+test('installs list, wizard steps, host editor, review, failed run and run history', async ({ loggedIn: page, newInstall }) => {
   await expect(page.getByRole('button', { name: 'New install' })).toBeVisible();
   await expectAccessible(page, 'installs list');
   await page.getByRole('button', { name: 'New install' }).click();
@@ -36,8 +33,7 @@ test('installs list, wizard steps, host editor, review, failed run and run histo
   await expectAccessible(page, 'new install dialog');
   await page.keyboard.press('Escape');
 
-  const name = await createInstall(page, 'a11y');
-  const id = new URL(page.url()).pathname.split('/')[2] ?? '';
+  const { id, name } = await newInstall('a11y');
   await page.getByRole('button', { name: 'Add host' }).click();
   const editor = page.getByRole('dialog', { name: /^Host / });
   await expect(editor).toBeVisible();
@@ -66,22 +62,24 @@ test('installs list, wizard steps, host editor, review, failed run and run histo
   await expectAccessible(page, 'run history');
 });
 
-test('the dark theme: installs list, wizard with the host editor, Review, failed run', async ({ page }) => {
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await logIn(page);
-  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
-  await expectAccessible(page, 'installs list (dark)');
-  await createInstall(page, 'a11y-dark');
-  const id = new URL(page.url()).pathname.split('/')[2] ?? '';
-  await page.getByRole('button', { name: 'Add host' }).click();
-  await expect(page.getByRole('dialog', { name: /^Host / })).toBeVisible();
-  await expectAccessible(page, 'host editor (dark)');
-  await page.keyboard.press('Escape');
-  await page.getByRole('button', { name: /^Review(,|$)/ }).click();
-  await expect(page.getByRole('form', { name: 'Review step' })).toBeVisible();
-  await expectAccessible(page, 'Review (dark)');
-  const runId = insertRun(id, 'failed', [{ name: 'kubernetes', status: 'failed', startedAt: new Date(), error: 'a task failed' }]);
-  await page.goto(`/installs/${id}/runs/${runId}`);
-  await expect(page.getByTestId('run-status')).toHaveText('failed');
-  await expectAccessible(page, 'failed run (dark)');
+test.describe('the dark theme', () => {
+  // dark from the first page on, the login included
+  test.use({ colorScheme: 'dark' });
+
+  test('installs list, wizard with the host editor, Review, failed run', async ({ loggedIn: page, newInstall }) => {
+    await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+    await expectAccessible(page, 'installs list (dark)');
+    const { id } = await newInstall('a11y-dark');
+    await page.getByRole('button', { name: 'Add host' }).click();
+    await expect(page.getByRole('dialog', { name: /^Host / })).toBeVisible();
+    await expectAccessible(page, 'host editor (dark)');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: /^Review(,|$)/ }).click();
+    await expect(page.getByRole('form', { name: 'Review step' })).toBeVisible();
+    await expectAccessible(page, 'Review (dark)');
+    const runId = insertRun(id, 'failed', [{ name: 'kubernetes', status: 'failed', startedAt: new Date(), error: 'a task failed' }]);
+    await page.goto(`/installs/${id}/runs/${runId}`);
+    await expect(page.getByTestId('run-status')).toHaveText('failed');
+    await expectAccessible(page, 'failed run (dark)');
+  });
 });

@@ -4,26 +4,25 @@
  * the server has not answered for the latest edit, a failed save offers a retry, and closing the tab
  * with an edit not yet saved asks first.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { logIn } from './support/login';
-import { createInstall } from './support/new-install';
+import type { Page } from '@playwright/test';
+import type { ApiCaller } from './support/api-caller';
+import { expect, test as base } from './support/fixtures';
 
 interface StoredInstall {
   config: { hosts: { name: string; address: string }[] };
 }
 
-/** A new install with one host, web1 at 10.9.0.1, saved; returns the install's id. */
-async function installWithOneHost(page: Page): Promise<string> {
-  await logIn(page);
-  await createInstall(page, 'autosave');
-  const id = decodeURIComponent(new URL(page.url()).pathname.split('/')[2] ?? '');
-  expect(id).not.toBe('');
-  await page.getByRole('button', { name: 'Bulk paste…' }).click();
-  await page.getByLabel('Hosts, one per line').fill('web1 10.9.0.1');
-  await page.getByRole('button', { name: 'Add hosts' }).click();
-  await expect(page.getByRole('status').getByText('Saved', { exact: true })).toBeVisible();
-  return id;
-}
+const test = base.extend<{ oneHostInstall: string }>({
+  /** A new install with one host, web1 at 10.9.0.1, saved; its id. */
+  oneHostInstall: async ({ loggedIn: page, newInstall }, use) => {
+    const { id } = await newInstall('autosave');
+    await page.getByRole('button', { name: 'Bulk paste…' }).click();
+    await page.getByLabel('Hosts, one per line').fill('web1 10.9.0.1');
+    await page.getByRole('button', { name: 'Add hosts' }).click();
+    await expect(page.getByRole('status').getByText('Saved', { exact: true })).toBeVisible();
+    await use(id);
+  },
+});
 
 async function editAddress(page: Page, address: string) {
   await page.getByRole('button', { name: 'Edit web1' }).click();
@@ -32,25 +31,21 @@ async function editAddress(page: Page, address: string) {
   await drawer.getByRole('button', { name: 'Done' }).click();
 }
 
-async function storedAddress(page: Page, id: string): Promise<string | undefined> {
-  const res = await page.request.get(`/api/installs/${encodeURIComponent(id)}`);
-  expect(res.status()).toBe(200);
-  const body = (await res.json()) as StoredInstall;
+async function storedAddress(api: ApiCaller, id: string): Promise<string | undefined> {
+  const body = await api.get<StoredInstall>(`/api/installs/${encodeURIComponent(id)}`);
   return body.config.hosts.find((h) => h.name === 'web1')?.address;
 }
 
 const saveBadge = (page: Page, text: string) => page.getByRole('status').getByText(text, { exact: true });
 
-test('an edit followed at once by "← Installs" is stored before the list shows', async ({ page }) => {
-  const id = await installWithOneHost(page);
+test('an edit followed at once by "← Installs" is stored before the list shows', async ({ loggedIn: page, oneHostInstall: id, api }) => {
   await editAddress(page, '10.9.0.77');
   await page.getByRole('link', { name: '← Installs' }).click();
   await expect(page).toHaveURL(/\/installs$/);
-  expect(await storedAddress(page, id)).toBe('10.9.0.77');
+  expect(await storedAddress(api, id)).toBe('10.9.0.77');
 });
 
-test('the badge never says Saved while the save of the latest edit is pending, and a failed save can be retried', async ({ page }) => {
-  const id = await installWithOneHost(page);
+test('the badge never says Saved while the save of the latest edit is pending, and a failed save can be retried', async ({ loggedIn: page, oneHostInstall: id, api }) => {
   const url = `**/api/installs/${encodeURIComponent(id)}`;
 
   // hold the next PUT until released
@@ -70,7 +65,7 @@ test('the badge never says Saved while the save of the latest edit is pending, a
   await expect(saveBadge(page, 'Saved')).toHaveCount(0);
   release();
   await expect(saveBadge(page, 'Saved')).toBeVisible();
-  expect(await storedAddress(page, id)).toBe('10.9.0.78');
+  expect(await storedAddress(api, id)).toBe('10.9.0.78');
   await page.unroute(url);
 
   // the server refuses the next save once: an error with a retry, never "Saved"
@@ -88,11 +83,10 @@ test('the badge never says Saved while the save of the latest edit is pending, a
   await expect(saveBadge(page, 'Saved')).toHaveCount(0);
   await page.getByRole('status').getByRole('button', { name: 'Retry' }).click();
   await expect(saveBadge(page, 'Saved')).toBeVisible();
-  expect(await storedAddress(page, id)).toBe('10.9.0.79');
+  expect(await storedAddress(api, id)).toBe('10.9.0.79');
 });
 
-test('closing the tab with an edit not yet saved asks first', async ({ page }) => {
-  const id = await installWithOneHost(page);
+test('closing the tab with an edit not yet saved asks first', async ({ loggedIn: page, oneHostInstall: id }) => {
   await page.route(`**/api/installs/${encodeURIComponent(id)}`, async (route) => {
     if (route.request().method() === 'PUT') return; // never answered: the edit stays unsaved
     await route.continue();

@@ -2,16 +2,11 @@
  * Accepting a changed host key asks first, showing the fingerprint it now presents; only "Accept new
  * key" in that dialog trusts it. The changed key is put in the database as preflight leaves it.
  */
-import { expect, test } from '@playwright/test';
-import { logIn } from './support/login';
-import { createInstall } from './support/new-install';
 import { insertChangedHostKey } from './support/e2e-db';
+import { expect, test } from './support/fixtures';
 
-test('accepting a changed host key asks first', async ({ page }) => {
-  await logIn(page);
-  await createInstall(page, 'hostkey');
-  const id = new URL(page.url()).pathname.split('/')[2] ?? '';
-  expect(id).not.toBe('');
+test('accepting a changed host key asks first', async ({ loggedIn: page, newInstall }) => {
+  const { id } = await newInstall('hostkey');
   const presented = 'SHA256:newnewnewnewnewnewnewnewnewnewnewnewnewnew';
   insertChangedHostKey(id, 'web1', 'SHA256:oldoldoldoldoldoldoldoldoldoldoldoldoldold', presented);
 

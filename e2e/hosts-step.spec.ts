@@ -3,13 +3,10 @@
  * an error badge opens the error at its field; with two hosts of the same name, the messages and
  * buttons say which host (position and address).
  */
-import { expect, test } from '@playwright/test';
-import { logIn } from './support/login';
-import { createInstall } from './support/new-install';
+import { expect, test } from './support/fixtures';
 
-test('no red before typing; an error badge opens the error; duplicate names say which host', async ({ page }) => {
-  await logIn(page);
-  await createInstall(page, 'hosts-step');
+test('no red before typing; an error badge opens the error; duplicate names say which host', async ({ loggedIn: page, newInstall }) => {
+  await newInstall('hosts-step');
   const hostsTable = page.getByRole('table', { name: 'Hosts' });
 
   // a new host: its editor shows no error before a field is left or filled, the table no red

@@ -3,15 +3,10 @@
  * checks and the run history. (The run page's name, "not run" stages and the cancel confirmation
  * are checked on the lab in install-run.spec.ts.)
  */
-import { expect, test } from '@playwright/test';
-import { logIn } from './support/login';
-import { createInstall } from './support/new-install';
+import { expect, test } from './support/fixtures';
 
-test('the wizard, host checks and run history name their install', async ({ page }) => {
-  await logIn(page);
-  const name = await createInstall(page, 'named');
-  const id = new URL(page.url()).pathname.split('/')[2] ?? '';
-  expect(id).not.toBe('');
+test('the wizard, host checks and run history name their install', async ({ loggedIn: page, newInstall }) => {
+  const { id, name } = await newInstall('named');
   await expect(page).toHaveTitle(`${name} · Install wizard · ks-wizard`);
 
   await page.goto(`/installs/${id}/preflight`);
@@ -23,8 +18,7 @@ test('the wizard, host checks and run history name their install', async ({ page
   await expect(page).toHaveTitle(`${name} · Install runs · ks-wizard`);
 });
 
-test('an unknown install keeps a plain title', async ({ page }) => {
-  await logIn(page);
+test('an unknown install keeps a plain title', async ({ loggedIn: page }) => {
   await page.goto('/installs/no-such-install/runs');
   await expect(page).toHaveTitle('Install runs · ks-wizard');
 });

@@ -5,21 +5,17 @@
  * preflight-screens.spec.ts. Saves the phone layout of the wizard and its host editor as
  * docs/phone-wizard.png and docs/phone-host-editor.png (linked from the README) with KSW_UPDATE_DOCS_SCREENSHOTS=1.
  */
-import { expect, test } from '@playwright/test';
 import { WIZARD_STEPS } from '../lib/config/steps';
 import { insertRun } from './support/e2e-db';
+import { expect, test } from './support/fixtures';
 import { LAYOUT_WIDTHS, expectDialogFits, expectNoSidewaysScroll } from './support/layout';
-import { logIn } from './support/login';
-import { createInstall } from './support/new-install';
 
 /** The README's pictures are refreshed only on request (KSW_UPDATE_DOCS_SCREENSHOTS=1); a test run writes to test-results/. */
 const shotPath = (name: string) => (process.env.KSW_UPDATE_DOCS_SCREENSHOTS === '1' ? `docs/${name}` : `test-results/${name}`);
 
-test('no page scrolls sideways and dialogs fit at 390 and 1024 px', async ({ page }) => {
+test('no page scrolls sideways and dialogs fit at 390 and 1024 px', async ({ loggedIn: page, newInstall }) => {
   test.setTimeout(180_000);
-  await logIn(page);
-  const name = await createInstall(page, 'layout-with-a-long-install-name');
-  const id = new URL(page.url()).pathname.split('/')[2] ?? '';
+  const { id, name } = await newInstall('layout-with-a-long-install-name');
   await page.getByRole('button', { name: 'Add host' }).click();
   await page.getByRole('dialog', { name: /^Host / }).getByRole('button', { name: 'Close' }).click();
   const minuteAgo = new Date(Date.now() - 60_000);

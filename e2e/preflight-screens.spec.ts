@@ -5,32 +5,25 @@
  * scrolls inside its own box) and the drawer fits. The failure: lab2's internal IP set to an
  * address that is not on the host (the install is created through the API on the LEASED hosts).
  */
-import { expect, test, type Page } from '@playwright/test';
-import { labConfig } from '../server/runner/test-support/lab-config';
 import { expectAccessible } from './support/accessibility';
-import { leaseLabHosts } from './support/lab';
+import { expect, test } from './support/fixtures';
 import { LAYOUT_WIDTHS, expectDialogFits, expectNoSidewaysScroll } from './support/layout';
-import { logIn } from './support/login';
 
 const BAD_IP = '10.99.0.2';
-const lab = leaseLabHosts(3);
+test.use({ labHosts: 3 });
 
-async function post<T>(page: Page, url: string, data: unknown): Promise<T> {
-  const res = await page.request.post(url, { data, headers: { origin: new URL(page.url()).origin } });
-  expect(res.status(), await res.text()).toBeLessThan(300);
-  return (await res.json()) as T;
-}
-
-test('host checks with a failure and its drawer: accessible, and fitting at 390 and 1024 px', async ({ page }) => {
+test('host checks with a failure and its drawer: accessible, and fitting at 390 and 1024 px', async ({ loggedIn: page, labInstall, lab }) => {
   test.setTimeout(150_000);
-  const { lease, hosts, token } = lab;
-  if (!lease) throw new Error('no lab hosts');
-  await logIn(page);
-  const config = labConfig(lease.state, hosts);
-  const second = config.hosts[1];
-  if (!second) throw new Error('the lab config has fewer than 2 hosts');
-  second.ip = BAD_IP;
-  const install = await post<{ id: string }>(page, '/api/installs', { name: `e2e-screens-${token}`, config });
+  const second = lab.hosts[1];
+  if (!second) throw new Error('fewer than 2 lab hosts');
+  const install = await labInstall({
+    prefix: 'e2e-screens',
+    edit: (config) => {
+      const host = config.hosts.find((h) => h.name === second.name);
+      if (!host) throw new Error(`the lab config has no ${second.name}`);
+      host.ip = BAD_IP;
+    },
+  });
 
   await page.goto(`/installs/${install.id}/preflight`);
   // trusting the lab's keys on first use: the operator's explicit choice for these test hosts

@@ -1,7 +1,7 @@
 /**
  * Preflight from the wizard on 3 real lab hosts (lab/: each in its own network namespace, 10.200.0.x by default, the lab user whose
- * sudo asks for its password). The file leases 3 lab hosts (starting the lab when it is down, and
- * taking it down afterwards only when it started it: lab/lease-hosts.ts, as the vitest fixture).
+ * sudo asks for its password). The spec leases 3 lab hosts (the `lab` fixture: starting the lab when
+ * it is down, and taking it down afterwards only when it started it, as the vitest fixture).
  * Journey: log in, create an install, "Use the local lab", inject one fault through the UI
  * (lab2's internal IP set to an address that is not on it), check the hosts (the first contact only
  * fetches each host key: nothing is sent), trust the keys shown, check again, and read the failures
@@ -10,23 +10,19 @@
  * its host column pinned), and the drawer's actions (check again, edit the host).
  */
 import { mkdir } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
 import { hostAddress } from '../lab/paths';
-import { leaseLabHosts } from './support/lab';
-import { logIn } from './support/login';
-import { createInstall } from './support/new-install';
+import { expect, test } from './support/fixtures';
 
 const BAD_IP = '10.99.0.2';
 
-const lab = leaseLabHosts(3);
+test.use({ labHosts: 3 });
 
-test('checks 3 lab hosts from the wizard and shows the failures one injected fault causes, with their fixes', async ({ page }) => {
+test('checks 3 lab hosts from the wizard and shows the failures one injected fault causes, with their fixes', async ({ loggedIn: page, newInstall, lab }) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1440, height: 900 });
-  const hostCount = lab.lease?.state.hosts.length ?? 3;
-  await logIn(page);
+  const hostCount = await lab.size();
 
-  await createInstall(page, 'lab-preflight');
+  await newInstall('lab-preflight');
 
   // Hosts: take the lab's hosts (after a confirm)
   await page.getByRole('button', { name: `Use the local lab (${hostCount} hosts)` }).click();

@@ -3,21 +3,11 @@
  * runner never started (it stores `cancelled`) reads "not run" on the run page and in the history,
  * Cancel on an active run asks first, and a refusal that names a run links to it.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { logIn } from './support/login';
-import { createInstall } from './support/new-install';
 import { insertRun } from './support/e2e-db';
+import { expect, test } from './support/fixtures';
 
-async function newInstall(page: Page): Promise<{ id: string; name: string }> {
-  await logIn(page);
-  const name = await createInstall(page, 'runpage');
-  const id = new URL(page.url()).pathname.split('/')[2] ?? '';
-  expect(id).not.toBe('');
-  return { id, name };
-}
-
-test('stages that never ran read "not run", not "cancelled", and the page names its install', async ({ page }) => {
-  const { id, name } = await newInstall(page);
+test('stages that never ran read "not run", not "cancelled", and the page names its install', async ({ loggedIn: page, newInstall }) => {
+  const { id, name } = await newInstall('runpage');
   const minuteAgo = new Date(Date.now() - 60_000);
   const runId = insertRun(id, 'failed', [
     { name: 'prepare', status: 'succeeded', startedAt: minuteAgo },
@@ -45,8 +35,8 @@ test('stages that never ran read "not run", not "cancelled", and the page names 
   await expect(page).toHaveURL(new RegExp(`/runs/${runId}$`));
 });
 
-test('Cancel on an active run asks first, and only "Cancel the run" cancels', async ({ page }) => {
-  const { id } = await newInstall(page);
+test('Cancel on an active run asks first, and only "Cancel the run" cancels', async ({ loggedIn: page, newInstall }) => {
+  const { id } = await newInstall('runpage');
   const runId = insertRun(id, 'running', [
     { name: 'prepare', status: 'running', startedAt: new Date() },
     { name: 'verify', status: 'queued', startedAt: null },
@@ -71,8 +61,8 @@ test('Cancel on an active run asks first, and only "Cancel the run" cancels', as
   await expect.poll(() => cancels).toBe(1);
 });
 
-test('a refusal that names a run links to that run', async ({ page }) => {
-  const { id, name } = await newInstall(page);
+test('a refusal that names a run links to that run', async ({ loggedIn: page, newInstall }) => {
+  const { id, name } = await newInstall('runpage');
   const activeRunId = insertRun(id, 'running', [{ name: 'prepare', status: 'running', startedAt: new Date() }]);
   await new Promise((r) => setTimeout(r, 20)); // Run 2 is created after Run 1
   const failedRunId = insertRun(id, 'failed', [{ name: 'prepare', status: 'failed', startedAt: new Date(), error: 'a task failed' }]);

@@ -2,7 +2,8 @@
  * The theme follows the system's light or dark preference until the operator picks one in the
  * header; the pick survives a reload, and "As the system" hands control back.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 
 const scheme = (page: Page) => page.locator('html');
 const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);

@@ -6,10 +6,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { seedConfig } from '../lib/config/fixtures';
-import { logIn } from './support/login';
-import { createInstall } from './support/new-install';
+import { expect, test } from './support/fixtures';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 
@@ -33,89 +32,90 @@ async function download(page: Page, file: 'hosts.ini' | 'vars.yml'): Promise<str
   return readFile(saved, 'utf8');
 }
 
-test('builds the seed HA example and downloads the expected files', async ({ page }) => {
-  await logIn(page);
-
-  await createInstall(page, 'seed-ha');
-
-  // Hosts: paste the six machines, then set the taskbox and the credentials
-  await page.getByRole('button', { name: 'Bulk paste…' }).click();
-  await page
-    .getByLabel('Hosts, one per line')
-    .fill(['master1 192.168.0.1', 'master2 192.168.0.2', 'master3 192.168.0.3', 'node1 192.168.0.4', 'node2 192.168.0.5', 'node3 192.168.0.6'].join('\n'));
-  await page.getByRole('button', { name: 'Add hosts' }).click();
+test('builds the seed HA example and downloads the expected files', async ({ loggedIn: page, newInstall }) => {
+  await newInstall('seed-ha');
   const hostsTable = page.getByRole('table', { name: 'Hosts' });
-  await expect(hostsTable.getByRole('row')).toHaveCount(7);
 
-  await editHost(page, 'master2', async () => {
-    await page.getByLabel('SSH password').fill('Str0ng-Pass');
-  });
-  // the taskbox needs a login too: the wizard logs in to it to run the installer there
-  await editHost(page, 'master1', async () => {
-    await page.getByRole('switch', { name: /^Taskbox/ }).check();
-    await page.getByLabel('Same as the first host (master2)').check();
-  });
-  for (const host of ['master3', 'node1', 'node2', 'node3']) {
-    await editHost(page, host, async () => {
+  await test.step('Hosts: paste the six machines, then set the taskbox and the credentials', async () => {
+    await page.getByRole('button', { name: 'Bulk paste…' }).click();
+    await page
+      .getByLabel('Hosts, one per line')
+      .fill(['master1 192.168.0.1', 'master2 192.168.0.2', 'master3 192.168.0.3', 'node1 192.168.0.4', 'node2 192.168.0.5', 'node3 192.168.0.6'].join('\n'));
+    await page.getByRole('button', { name: 'Add hosts' }).click();
+    await expect(hostsTable.getByRole('row')).toHaveCount(7);
+
+    await editHost(page, 'master2', async () => {
+      await page.getByLabel('SSH password').fill('Str0ng-Pass');
+    });
+    // the taskbox needs a login too: the wizard logs in to it to run the installer there
+    await editHost(page, 'master1', async () => {
+      await page.getByRole('switch', { name: /^Taskbox/ }).check();
       await page.getByLabel('Same as the first host (master2)').check();
     });
-  }
-  await expect(hostsTable.getByText('password set')).toHaveCount(6);
+    for (const host of ['master3', 'node1', 'node2', 'node3']) {
+      await editHost(page, host, async () => {
+        await page.getByLabel('Same as the first host (master2)').check();
+      });
+    }
+    await expect(hostsTable.getByText('password set')).toHaveCount(6);
+  });
 
-  // Roles: the even-etcd rule shows while two members are ticked and clears at three
-  await goToStep(page, 'Roles');
-  const roles = page.getByRole('table', { name: 'Roles of each host' });
-  for (const host of ['master1', 'master2']) {
-    await roles.getByRole('checkbox', { name: `${host} master` }).check();
-    await roles.getByRole('checkbox', { name: `${host} etcd` }).check();
-  }
-  await expect(page.getByText(/etcd needs an odd number of members: you have 2/)).toBeVisible();
-  await roles.getByRole('checkbox', { name: 'master3 master' }).check();
-  await roles.getByRole('checkbox', { name: 'master3 etcd' }).check();
-  await expect(page.getByText(/etcd needs an odd number/)).toHaveCount(0);
-  for (const host of ['node1', 'node2', 'node3']) await roles.getByRole('checkbox', { name: `${host} worker` }).check();
-  await expect(page.getByText('Masters 3')).toBeVisible();
+  await test.step('Roles: the even-etcd rule shows while two members are ticked and clears at three', async () => {
+    await goToStep(page, 'Roles');
+    const roles = page.getByRole('table', { name: 'Roles of each host' });
+    for (const host of ['master1', 'master2']) {
+      await roles.getByRole('checkbox', { name: `${host} master` }).check();
+      await roles.getByRole('checkbox', { name: `${host} etcd` }).check();
+    }
+    await expect(page.getByText(/etcd needs an odd number of members: you have 2/)).toBeVisible();
+    await roles.getByRole('checkbox', { name: 'master3 master' }).check();
+    await roles.getByRole('checkbox', { name: 'master3 etcd' }).check();
+    await expect(page.getByText(/etcd needs an odd number/)).toHaveCount(0);
+    for (const host of ['node1', 'node2', 'node3']) await roles.getByRole('checkbox', { name: `${host} worker` }).check();
+    await expect(page.getByText('Masters 3')).toBeVisible();
+  });
 
-  // Load balancer: the external LB of the docs' example
-  await goToStep(page, 'Load balancer');
-  await expect(page.getByText('192.168.0.1:6443')).toBeVisible();
-  await page.getByText('External load balancer', { exact: true }).click();
-  await page.getByLabel('Address').fill('192.168.0.10');
-  await expect(page.getByLabel('Port')).toHaveValue('6443');
-  await expect(page.getByLabel('Domain')).toHaveValue('lb.kubesphere.local');
+  await test.step("Load balancer: the external LB of the docs' example", async () => {
+    await goToStep(page, 'Load balancer');
+    await expect(page.getByText('192.168.0.1:6443')).toBeVisible();
+    await page.getByText('External load balancer', { exact: true }).click();
+    await page.getByLabel('Address').fill('192.168.0.10');
+    await expect(page.getByLabel('Port')).toHaveValue('6443');
+    await expect(page.getByLabel('Domain')).toHaveValue('lb.kubesphere.local');
+  });
 
-  // Storage: NFS as the one default, local volume off
-  await goToStep(page, 'Storage');
-  await page.getByLabel('Enable NFS').check();
-  await page.getByLabel('NFS server').fill('192.168.0.200');
-  await page.getByLabel('NFS path').fill('/mnt/kubesphere');
-  await page.getByLabel('Enable Local volume').uncheck();
-  await page.getByRole('radio', { name: 'NFS', exact: true }).check();
+  await test.step('Storage: NFS as the one default, local volume off', async () => {
+    await goToStep(page, 'Storage');
+    await page.getByLabel('Enable NFS').check();
+    await page.getByLabel('NFS server').fill('192.168.0.200');
+    await page.getByLabel('NFS path').fill('/mnt/kubesphere');
+    await page.getByLabel('Enable Local volume').uncheck();
+    await page.getByRole('radio', { name: 'NFS', exact: true }).check();
+  });
 
-  // Review: no errors, and the files equal the fixtures byte for byte
-  await goToStep(page, 'Review');
-  await expect(page.getByText('No errors: these are the files the installer gets.')).toBeVisible();
-  await expect(page.getByRole('status').getByText('Saved')).toBeVisible();
-  expect(await download(page, 'hosts.ini')).toBe(await readFile(path.join(FIXTURES, 'seed-hosts.ini'), 'utf8'));
-  expect(await download(page, 'vars.yml')).toBe(await readFile(path.join(FIXTURES, 'seed-vars.yml'), 'utf8'));
+  await test.step('Review: no errors, and the downloaded files equal the fixtures byte for byte', async () => {
+    await goToStep(page, 'Review');
+    await expect(page.getByText('No errors: these are the files the installer gets.')).toBeVisible();
+    await expect(page.getByRole('status').getByText('Saved')).toBeVisible();
+    expect(await download(page, 'hosts.ini')).toBe(await readFile(path.join(FIXTURES, 'seed-hosts.ini'), 'utf8'));
+    expect(await download(page, 'vars.yml')).toBe(await readFile(path.join(FIXTURES, 'seed-vars.yml'), 'utf8'));
+  });
 
-  // a reload resumes at the saved step with nothing lost
-  await page.reload();
-  await expect(page.getByText('No errors: these are the files the installer gets.')).toBeVisible();
+  await test.step('Reload: the wizard resumes at the saved step with nothing lost', async () => {
+    await page.reload();
+    await expect(page.getByText('No errors: these are the files the installer gets.')).toBeVisible();
+  });
 });
 
-test('a host that is also a host of another install is noted at its field and in Review, and clears when moved', async ({ page }) => {
-  await logIn(page);
+test('a host that is also a host of another install is noted at its field and in Review, and clears when moved', async ({ loggedIn: page, newInstall, api }) => {
   // another install (ready, never run) on its own /24, created through the API
   const net = `10.77.${Math.floor(Math.random() * 250) + 1}`;
   const other = seedConfig();
   for (const host of other.hosts) host.address = host.ip = host.ip.replace('192.168.0.', `${net}.`);
   const otherName = `e2e-other-${Date.now()}`;
-  const origin = new URL(page.url()).origin;
-  const res = await page.request.post('/api/installs', { data: { name: otherName, config: other }, headers: { origin } });
-  expect(res.status(), await res.text()).toBe(201);
+  await api.post('/api/installs', { name: otherName, config: other }, 201);
 
-  await createInstall(page, 'cross');
+  await newInstall('cross');
   await page.getByRole('button', { name: 'Bulk paste…' }).click();
   await page.getByLabel('Hosts, one per line').fill(`web1 ${net}.4`);
   await page.getByRole('button', { name: 'Add hosts' }).click();
@@ -137,9 +137,8 @@ test('a host that is also a host of another install is noted at its field and in
   await expect(hostsTable.getByText(`also in ${otherName}`)).toHaveCount(0);
 });
 
-test('the load balancer step builds an internal keepalived + HAProxy load balancer, with its rules at the fields and a secret VRRP password', async ({ page }) => {
-  await logIn(page);
-  await createInstall(page, 'internal-lb');
+test('the load balancer step builds an internal keepalived + HAProxy load balancer, with its rules at the fields and a secret VRRP password', async ({ loggedIn: page, newInstall, api }) => {
+  const { id } = await newInstall('internal-lb');
   await page.getByRole('button', { name: 'Bulk paste…' }).click();
   await page.getByLabel('Hosts, one per line').fill(['master1 192.168.0.1', 'master2 192.168.0.2', 'master3 192.168.0.3', 'node1 192.168.0.4'].join('\n'));
   await page.getByRole('button', { name: 'Add hosts' }).click();
@@ -185,8 +184,7 @@ test('the load balancer step builds an internal keepalived + HAProxy load balanc
 
   // stored encrypted: the API never returns the VRRP password or the LB hosts' passwords
   await expect(page.getByRole('status').getByText('Saved')).toBeVisible();
-  const id = /\/installs\/([^/?#]+)/.exec(page.url())?.[1] ?? '';
-  const body = await (await page.request.get(`/api/installs/${id}`)).text();
+  const body = await api.getText(`/api/installs/${id}`);
   expect(body).toContain('"vrrpPassword":{"set":true}');
   expect(body).not.toContain('Kx7-vrrp');
   expect(body).not.toContain('lb-ssh-pass');
