@@ -9,155 +9,154 @@
  * success: the finish line (console, default account, the kubeconfig downloaded equal to the file on
  * the first master), and the wizard of an installed install, read only until edits are chosen. The install is created through the API with the 6 LEASED hosts (the wizard's "Use the
  * local lab" takes every lab host, which other test processes may be using). Needs the server to
- * call the runner hooks (attachRunSockets + startRunner, server/start-server.ts).
+ * call the runner hooks (attachRunSockets + startRunner, server/start-server.ts). Each operator step is
+ * a test.step, so a failure report names the step it failed in.
  */
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
 import { hostFsPath } from '../lab/private-fs';
-import { labConfig } from '../server/runner/test-support/lab-config';
 import { expectAccessible } from './support/accessibility';
-import { leaseLabHosts } from './support/lab';
-import { logIn } from './support/login';
+import { expect, test } from './support/fixtures';
 
-const lab = leaseLabHosts(6);
+test.use({ labHosts: 6 });
 
-async function post<T>(page: Page, url: string, data: unknown): Promise<T> {
-  const origin = new URL(page.url()).origin;
-  const res = await page.request.post(url, { data, headers: { origin } });
-  expect(res.status(), await res.text()).toBeLessThan(300);
-  return (await res.json()) as T;
-}
-
-test('install on lab hosts from the host checks: injected failure, retry failed, resume, success', async ({ page }) => {
+test('install on lab hosts from the host checks: injected failure, retry failed, resume, success', async ({ loggedIn: page, labInstall, lab }) => {
   test.setTimeout(360_000);
-  const { lease, hosts, token } = lab;
-  if (!lease) throw new Error('no lab hosts');
-  await logIn(page);
-  const bad = hosts[1]?.name ?? 'lab2';
-  const name = `e2e-run-${token}`;
-  const install = await post<{ id: string }>(page, '/api/installs', { name, config: labConfig(lease.state, hosts) });
-
-  // The wizard: Review → "Check the hosts"
-  await page.goto(`/installs/${install.id}`);
-  await expect(page.getByRole('heading', { name })).toBeVisible({ timeout: 30_000 });
-  await page.getByRole('button', { name: /^Review(,|$)/ }).click();
-  await page.getByRole('link', { name: /Check the hosts/ }).click();
-  await expect(page.getByRole('heading', { name: 'Host checks' })).toBeVisible({ timeout: 30_000 });
-
-  // No checks yet: nothing to install from
+  const [master, second] = lab.hosts;
+  if (!master || !second) throw new Error('6 lab hosts are needed');
+  const bad = second.name;
+  const { id, name } = await labInstall({ prefix: 'e2e-run' });
   const installButton = page.getByRole('button', { name: 'Install', exact: true });
-  await expect(installButton).toHaveCount(0);
 
-  // The host checks, trusting the lab's keys on first use (the operator's explicit choice for this
-  // check): Debian hosts warn; Install waits for the acknowledgement
-  await page.getByRole('checkbox', { name: /Trust new keys/ }).check();
-  await page.getByRole('button', { name: 'Check hosts' }).click();
-  const summary = page.getByTestId('preflight-summary');
-  await expect(summary).not.toHaveText(/^Checking/, { timeout: 120_000 });
-  await expect(summary).not.toContainText('fail');
-  await expect(installButton).toBeDisabled();
-  await expect(page.getByText('Acknowledge the warnings to continue.')).toBeVisible();
-  await page.getByRole('checkbox', { name: 'I have read the warnings and want to install anyway' }).check();
-  await expect(installButton).toBeEnabled();
+  await test.step('Open the install in the wizard: Review → "Check the hosts"', async () => {
+    await page.goto(`/installs/${id}`);
+    await expect(page.getByRole('heading', { name })).toBeVisible({ timeout: 30_000 });
+    await page.getByRole('button', { name: /^Review(,|$)/ }).click();
+    await page.getByRole('link', { name: /Check the hosts/ }).click();
+    await expect(page.getByRole('heading', { name: 'Host checks' })).toBeVisible({ timeout: 30_000 });
+    // No checks yet: nothing to install from
+    await expect(installButton).toHaveCount(0);
+  });
 
-  // Advanced: the lab's failure injection
-  await page.getByRole('button', { name: /^Advanced/ }).click();
-  const extra = page.getByRole('textbox', { name: 'Extra vars' });
-  await extra.fill('ansible_become_pass=x');
-  await expect(page.getByText("Ansible's own settings (ansible_*: connection, become, interpreter) cannot be set here")).toBeVisible();
-  await expect(installButton).toBeDisabled();
-  await extra.fill(`lab_fail_at=kubesphere:${bad}`);
-  await expect(installButton).toBeEnabled();
-  await installButton.click();
+  await test.step('Check the hosts (trusting new keys) and acknowledge the warnings', async () => {
+    // trusting the lab's keys on first use is the operator's explicit choice for this check;
+    // Debian hosts warn, and Install waits for the acknowledgement
+    await page.getByRole('checkbox', { name: /Trust new keys/ }).check();
+    await page.getByRole('button', { name: 'Check hosts' }).click();
+    const summary = page.getByTestId('preflight-summary');
+    await expect(summary).not.toHaveText(/^Checking/, { timeout: 120_000 });
+    await expect(summary).not.toContainText('fail');
+    await expect(installButton).toBeDisabled();
+    await expect(page.getByText('Acknowledge the warnings to continue.')).toBeVisible();
+    await page.getByRole('checkbox', { name: 'I have read the warnings and want to install anyway' }).check();
+    await expect(installButton).toBeEnabled();
+  });
 
-  // The run page: stages progress live, then the injected failure's card
-  await expect(page).toHaveURL(new RegExp(`/installs/${install.id}/runs/[^/]+$`), { timeout: 30_000 });
-  const runId = new URL(page.url()).pathname.split('/').pop() ?? '';
-  // every stage runs on the taskbox (the first leased host): first it is prepared (Ansible 2.7.6)
-  await expect(page.getByTestId('stage-prepare')).toHaveAttribute('data-status', /running|succeeded/, { timeout: 60_000 });
-  await expect(page.getByTestId('stage-prepare')).toHaveAttribute('data-status', 'succeeded', { timeout: 120_000 });
-  await expect(page.getByTestId('stage-init')).toBeVisible();
-  await expect(page.getByTestId('stage-init')).toHaveAttribute('data-status', /running|succeeded/, { timeout: 60_000 });
-  await expect(page.getByTestId('stage-init')).toHaveAttribute('data-status', 'succeeded', { timeout: 90_000 });
-  await expect(page.getByTestId('run-status')).toHaveText('failed', { timeout: 180_000 });
-  const card = page.getByTestId(`error-card-${bad}`);
-  await expect(card).toContainText('address already in use');
-  await expect(card).toContainText('Likely cause');
-  await expect(page.getByTestId('stage-kubesphere')).toHaveAttribute('data-status', 'failed');
-  // Verify never ran: the API keeps the runner's 'cancelled', the page says "not run"; it names its install
-  await expect(page.getByTestId('stage-verify')).toHaveAttribute('data-status', 'cancelled');
-  await expect(page.getByTestId('stage-verify').getByText('not run', { exact: true })).toBeVisible();
-  await expect(page.getByTestId('stage-verify').getByText('cancelled', { exact: true })).toHaveCount(0);
-  await expect(page.getByRole('heading', { name: `Run 1 of ${name}` })).toBeVisible();
-  await expect(page).toHaveTitle(new RegExp(`^${name} · Run 1 ·`));
-  await expect(page.getByTestId('log-count')).not.toHaveText(/^0 \//);
-  await expectAccessible(page, 'the failed run with its error card and log');
-  await mkdir('test-results', { recursive: true });
-  await page.screenshot({ path: 'test-results/install-run-failed.png', fullPage: true });
+  await test.step(`Advanced: inject a failure on ${bad} and press Install`, async () => {
+    await page.getByRole('button', { name: /^Advanced/ }).click();
+    const extra = page.getByRole('textbox', { name: 'Extra vars' });
+    await extra.fill('ansible_become_pass=x');
+    await expect(page.getByText("Ansible's own settings (ansible_*: connection, become, interpreter) cannot be set here")).toBeVisible();
+    await expect(installButton).toBeDisabled();
+    await extra.fill(`lab_fail_at=kubesphere:${bad}`);
+    await expect(installButton).toBeEnabled();
+    await installButton.click();
+  });
 
-  // Retry failed: only that host, that stage
-  await page.getByRole('button', { name: 'Retry failed' }).click();
-  await expect(page).not.toHaveURL(new RegExp(`${runId}$`));
-  await expect(page.getByTestId('run-status')).toHaveText('succeeded', { timeout: 90_000 });
-  await expect(page.getByTestId(`cell-kubesphere-${bad}`)).toHaveAttribute('data-status', 'succeeded');
-  // a retry that succeeded is not a finished install: the page says what is still to do
-  await expect(page.getByTestId('chain-state')).toHaveAttribute('data-complete', 'false');
-  await expect(page.getByTestId('chain-state')).toContainText('The install still needs: Verify');
+  const runId = await test.step('Watch the stages progress live, then read the failed run and its error card', async () => {
+    await expect(page).toHaveURL(new RegExp(`/installs/${id}/runs/[^/]+$`), { timeout: 30_000 });
+    const failedRun = new URL(page.url()).pathname.split('/').pop() ?? '';
+    // every stage runs on the taskbox (the first leased host): first it is prepared (Ansible 2.7.6)
+    await expect(page.getByTestId('stage-prepare')).toHaveAttribute('data-status', /running|succeeded/, { timeout: 60_000 });
+    await expect(page.getByTestId('stage-prepare')).toHaveAttribute('data-status', 'succeeded', { timeout: 120_000 });
+    await expect(page.getByTestId('stage-init')).toBeVisible();
+    await expect(page.getByTestId('stage-init')).toHaveAttribute('data-status', /running|succeeded/, { timeout: 60_000 });
+    await expect(page.getByTestId('stage-init')).toHaveAttribute('data-status', 'succeeded', { timeout: 90_000 });
+    await expect(page.getByTestId('run-status')).toHaveText('failed', { timeout: 180_000 });
+    const card = page.getByTestId(`error-card-${bad}`);
+    await expect(card).toContainText('address already in use');
+    await expect(card).toContainText('Likely cause');
+    await expect(page.getByTestId('stage-kubesphere')).toHaveAttribute('data-status', 'failed');
+    // Verify never ran: the API keeps the runner's 'cancelled', the page says "not run"; it names its install
+    await expect(page.getByTestId('stage-verify')).toHaveAttribute('data-status', 'cancelled');
+    await expect(page.getByTestId('stage-verify').getByText('not run', { exact: true })).toBeVisible();
+    await expect(page.getByTestId('stage-verify').getByText('cancelled', { exact: true })).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: `Run 1 of ${name}` })).toBeVisible();
+    await expect(page).toHaveTitle(new RegExp(`^${name} · Run 1 ·`));
+    await expect(page.getByTestId('log-count')).not.toHaveText(/^0 \//);
+    await expectAccessible(page, 'the failed run with its error card and log');
+    await mkdir('test-results', { recursive: true });
+    await page.screenshot({ path: 'test-results/install-run-failed.png', fullPage: true });
+    return failedRun;
+  });
 
-  // Resume from the failed run: completes the remaining stages
-  await page.getByRole('link', { name: 'continues Run 1' }).click();
-  await expect(page).toHaveURL(new RegExp(`${runId}$`));
-  await expect(page.getByTestId('retry-resume-says')).toContainText('Verify');
-  await page.getByRole('button', { name: 'Finish the install' }).click();
-  await expect(page).not.toHaveURL(new RegExp(`${runId}$`));
-  await expect(page.getByTestId('run-status')).toHaveText('succeeded', { timeout: 120_000 });
-  await expect(page.getByTestId('stage-verify')).toHaveAttribute('data-status', 'succeeded');
-  await expect(page.getByTestId('chain-state')).toHaveAttribute('data-complete', 'true');
-  await page.screenshot({ path: 'test-results/install-run-succeeded.png', fullPage: true });
+  await test.step(`Retry failed: only ${bad}, only that stage`, async () => {
+    await page.getByRole('button', { name: 'Retry failed' }).click();
+    await expect(page).not.toHaveURL(new RegExp(`${runId}$`));
+    await expect(page.getByTestId('run-status')).toHaveText('succeeded', { timeout: 90_000 });
+    await expect(page.getByTestId(`cell-kubesphere-${bad}`)).toHaveAttribute('data-status', 'succeeded');
+    // a retry that succeeded is not a finished install: the page says what is still to do
+    await expect(page.getByTestId('chain-state')).toHaveAttribute('data-complete', 'false');
+    await expect(page.getByTestId('chain-state')).toContainText('The install still needs: Verify');
+  });
 
-  // The finish line: the console as the installer prints it, the default account to change, the
-  // kubeconfig the runner read from the first master (downloaded through the wizard) and next steps
-  const master = hosts[0];
-  if (!master) throw new Error('no first master');
-  const finish = page.getByTestId('finish-line');
-  await expect(finish.getByRole('heading', { name: 'Your cluster is installed' })).toBeVisible({ timeout: 30_000 });
-  await expect(finish.getByTestId('console-url')).toHaveText(`http://${master.address}:30880`);
-  await expect(finish.getByTestId('default-account')).toContainText('admin');
-  await expect(finish.getByTestId('default-account')).toContainText('P@88w0rd');
-  await expect(finish.getByTestId('kubeconfig-source')).toContainText(`Read from ${master.name}:/root/.kube/config`);
-  await expect(finish).toContainText('Next steps');
-  const downloading = page.waitForEvent('download');
-  await finish.getByRole('link', { name: 'Download the kubeconfig' }).click();
-  const download = await downloading;
-  const file = await download.path();
-  expect(readFileSync(file, 'utf8')).toBe(readFileSync(hostFsPath(master.name, '/root/.kube/config'), 'utf8'));
-  await finish.scrollIntoViewIfNeeded();
-  // the README's picture of the finish line is this page (KSW_UPDATE_DOCS_SCREENSHOTS=1 refreshes it)
-  const shot = process.env.KSW_UPDATE_DOCS_SCREENSHOTS === '1' ? 'docs/finish-line.png' : 'test-results/finish-line.png';
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.getByRole('heading', { name: `Run 3 of ${name}` }).scrollIntoViewIfNeeded();
-  await page.screenshot({ path: shot });
+  await test.step('Finish the install from the failed run: the remaining stages complete', async () => {
+    await page.getByRole('link', { name: 'continues Run 1' }).click();
+    await expect(page).toHaveURL(new RegExp(`${runId}$`));
+    await expect(page.getByTestId('retry-resume-says')).toContainText('Verify');
+    await page.getByRole('button', { name: 'Finish the install' }).click();
+    await expect(page).not.toHaveURL(new RegExp(`${runId}$`));
+    await expect(page.getByTestId('run-status')).toHaveText('succeeded', { timeout: 120_000 });
+    await expect(page.getByTestId('stage-verify')).toHaveAttribute('data-status', 'succeeded');
+    await expect(page.getByTestId('chain-state')).toHaveAttribute('data-complete', 'true');
+    await page.screenshot({ path: 'test-results/install-run-succeeded.png', fullPage: true });
+  });
 
-  // The history shows the chain; the wizard links to it
-  await page.getByRole('link', { name: 'History' }).click();
-  await expect(page.getByRole('table', { name: 'Runs' }).getByRole('row')).toHaveCount(4);
-  await page.getByRole('link', { name: 'Back to the wizard' }).click();
-  await expect(page.getByRole('link', { name: 'Install runs (3)' })).toBeVisible({ timeout: 30_000 });
+  await test.step('The finish line: console, default account, next steps, and the kubeconfig downloaded', async () => {
+    // the console as the installer prints it, the default account to change, the kubeconfig the
+    // runner read from the first master (downloaded through the wizard) and next steps
+    const finish = page.getByTestId('finish-line');
+    await expect(finish.getByRole('heading', { name: 'Your cluster is installed' })).toBeVisible({ timeout: 30_000 });
+    await expect(finish.getByTestId('console-url')).toHaveText(`http://${master.address}:30880`);
+    await expect(finish.getByTestId('default-account')).toContainText('admin');
+    await expect(finish.getByTestId('default-account')).toContainText('P@88w0rd');
+    await expect(finish.getByTestId('kubeconfig-source')).toContainText(`Read from ${master.name}:/root/.kube/config`);
+    await expect(finish).toContainText('Next steps');
+    const downloading = page.waitForEvent('download');
+    await finish.getByRole('link', { name: 'Download the kubeconfig' }).click();
+    const download = await downloading;
+    const file = await download.path();
+    expect(readFileSync(file, 'utf8')).toBe(readFileSync(hostFsPath(master.name, '/root/.kube/config'), 'utf8'));
+    await finish.scrollIntoViewIfNeeded();
+    // the README's picture of the finish line is this page (KSW_UPDATE_DOCS_SCREENSHOTS=1 refreshes it)
+    const shot = process.env.KSW_UPDATE_DOCS_SCREENSHOTS === '1' ? 'docs/finish-line.png' : 'test-results/finish-line.png';
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByRole('heading', { name: `Run 3 of ${name}` }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shot });
+  });
 
-  // An installed install's wizard: the finish line, and settings read only until the operator
-  // chooses to edit them for a new run, told that edits do not reach the cluster
-  await expect(page.getByTestId('finish-line')).toBeVisible();
-  const notice = page.getByTestId('installed-notice');
-  await expect(notice).toContainText('Edits are saved in the wizard only: they do not reach the cluster.');
-  await page.getByRole('button', { name: /^Hosts(,|$)/ }).click();
-  await expect(page.getByRole('button', { name: `Edit ${master.name}` })).toBeDisabled();
-  await notice.getByRole('button', { name: 'Edit the settings for a new install run…' }).click();
-  const ask = page.getByRole('dialog', { name: "Edit an installed cluster's settings?" });
-  await ask.getByRole('button', { name: 'Keep them as installed' }).click();
-  await expect(page.getByRole('button', { name: `Edit ${master.name}` })).toBeDisabled();
-  await notice.getByRole('button', { name: 'Edit the settings for a new install run…' }).click();
-  await ask.getByRole('button', { name: 'Edit the settings' }).click();
-  await expect(notice).toHaveAttribute('data-unlocked', 'true');
-  await expect(page.getByRole('button', { name: `Edit ${master.name}` })).toBeEnabled();
+  await test.step('History: the chain of 3 runs, and back to the wizard', async () => {
+    await page.getByRole('link', { name: 'History' }).click();
+    await expect(page.getByRole('table', { name: 'Runs' }).getByRole('row')).toHaveCount(4);
+    await page.getByRole('link', { name: 'Back to the wizard' }).click();
+    await expect(page.getByRole('link', { name: 'Install runs (3)' })).toBeVisible({ timeout: 30_000 });
+  });
+
+  await test.step("The installed install's wizard: read only until the operator chooses to edit for a new run", async () => {
+    // the finish line, and settings read only until the operator chooses to edit them for a new
+    // run, told that edits do not reach the cluster
+    await expect(page.getByTestId('finish-line')).toBeVisible();
+    const notice = page.getByTestId('installed-notice');
+    await expect(notice).toContainText('Edits are saved in the wizard only: they do not reach the cluster.');
+    await page.getByRole('button', { name: /^Hosts(,|$)/ }).click();
+    await expect(page.getByRole('button', { name: `Edit ${master.name}` })).toBeDisabled();
+    await notice.getByRole('button', { name: 'Edit the settings for a new install run…' }).click();
+    const ask = page.getByRole('dialog', { name: "Edit an installed cluster's settings?" });
+    await ask.getByRole('button', { name: 'Keep them as installed' }).click();
+    await expect(page.getByRole('button', { name: `Edit ${master.name}` })).toBeDisabled();
+    await notice.getByRole('button', { name: 'Edit the settings for a new install run…' }).click();
+    await ask.getByRole('button', { name: 'Edit the settings' }).click();
+    await expect(notice).toHaveAttribute('data-unlocked', 'true');
+    await expect(page.getByRole('button', { name: `Edit ${master.name}` })).toBeEnabled();
+  });
 });
