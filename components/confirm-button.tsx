@@ -1,7 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { Button, Group, Modal, Text } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
+import { Modal } from '@/components/lazy-overlay';
 
 interface Props {
   label: string;

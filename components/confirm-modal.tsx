@@ -1,7 +1,8 @@
 'use client';
 /** Asks before an action that cannot be taken back; the safe choice is the default focus. */
 import type { ReactNode } from 'react';
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
+import { Modal } from '@/components/lazy-overlay';
 
 interface Props {
   opened: boolean;

@@ -2,7 +2,7 @@
  * The app's Mantine theme: the brand teal and every status colour at WCAG AA (palettes.ts), helper
  * text at AA in both schemes, and dialogs whose close button has a name.
  */
-import { Drawer, Modal, createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { createTheme, type CSSVariablesResolver } from '@mantine/core';
 import { ACCESSIBLE_COLORS, DIMMED_TEXT } from './palettes';
 
 const namedCloseButton = { closeButtonProps: { 'aria-label': 'Close' } };
@@ -15,8 +15,9 @@ export const appTheme = createTheme({
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   fontFamilyMonospace: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
   components: {
-    Drawer: Drawer.extend({ defaultProps: namedCloseButton }),
-    Modal: Modal.extend({ defaultProps: namedCloseButton }),
+    // plain objects, not Drawer.extend(): importing Drawer and Modal here put them on every page
+    Drawer: { defaultProps: namedCloseButton },
+    Modal: { defaultProps: namedCloseButton },
   },
 });
 

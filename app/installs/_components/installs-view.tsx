@@ -9,9 +9,12 @@ import { api } from '@/components/api';
 import { StatusBadge } from '@/components/status-badge';
 import { formatWhen } from '@/components/format';
 import { ConfirmButton } from '@/components/confirm-button';
-import { ImportModal } from '@/components/import-modal';
-import { NewInstallModal } from './new-install-modal';
+import { lazyDialog } from '@/components/lazy-overlay';
 import type { InstallSummary } from '@/lib/api/installs';
+
+// loaded when first opened: the new-install form brings react-hook-form and zod
+const NewInstallModal = lazyDialog(() => import('./new-install-modal').then((m) => m.NewInstallModal));
+const ImportModal = lazyDialog(() => import('@/components/import-modal').then((m) => m.ImportModal));
 
 export function InstallsView() {
   const [installs, setInstalls] = useState<InstallSummary[] | null>(null);

@@ -14,8 +14,13 @@ import { copySourceFor } from './copy-source';
 import { FieldNotes } from './field-notes';
 import { useWizard } from './wizard-context';
 
+export interface HostEditorProps {
+  index: number | null;
+  onClose: () => void;
+}
+
 /** Edits hosts[index] in place: every keystroke is the form's, so errors and autosave are live. */
-export function HostEditor({ index, onClose }: { index: number | null; onClose: () => void }) {
+export function HostEditor({ index, onClose }: HostEditorProps) {
   const { control, setValue, getValues } = useFormContext<InstallConfig>();
   const hosts = useWatch({ control, name: 'hosts' });
   const { errors } = useWizard();

@@ -9,12 +9,21 @@ import { defaultHost, isBlankHost } from '@/lib/config/defaults';
 import { hostLabel } from '@/lib/config/rules/helpers';
 import { QuietErrors } from '@/components/form/quiet-errors';
 import { ConfirmButton } from '@/components/confirm-button';
-import { ImportModal } from '@/components/import-modal';
 import { IssueList } from '@/components/issue-list';
-import { HostEditor } from './host-editor';
-import { BulkPasteModal } from './bulk-paste-modal';
+import { lazyDialog, lazyOverlay } from '@/components/lazy-overlay';
+import type { HostEditorProps } from './host-editor';
 import { UseLabButton } from './use-lab-button';
 import { issuesUnder, useWizard } from './wizard-context';
+
+// the editor's fields (number, switch, segmented, secret inputs) and the dialogs load when first opened
+const HostEditor = lazyOverlay<HostEditorProps>(
+  () => import('./host-editor').then((m) => m.HostEditor),
+  (p) => p.index !== null,
+  (p) => ({ ...p, index: null }),
+);
+
+const BulkPasteModal = lazyDialog(() => import('./bulk-paste-modal').then((m) => m.BulkPasteModal));
+const ImportModal = lazyDialog(() => import('@/components/import-modal').then((m) => m.ImportModal));
 
 /** A missing credential is red only once the operator has started on the host. */
 function authSummary(host: Host, blank: boolean): React.ReactNode {
@@ -50,14 +59,23 @@ export function HostsStep() {
     setQuiet(false);
     setEditing(Number(m[1]));
     const path = focusRequest.path.endsWith('.auth') ? `${focusRequest.path}.password` : focusRequest.path;
-    const t = setTimeout(() => {
-      try {
-        setFocus(path as Parameters<typeof setFocus>[0]);
-      } catch {
-        /* no single field for this path */
-      }
-    }, 250);
-    return () => clearTimeout(t);
+    let live = true;
+    let t: ReturnType<typeof setTimeout> | undefined;
+    // the drawer opens once its code is there; its fields exist ~250 ms after that
+    void HostEditor.load().then(() => {
+      if (!live) return;
+      t = setTimeout(() => {
+        try {
+          setFocus(path as Parameters<typeof setFocus>[0]);
+        } catch {
+          /* no single field for this path */
+        }
+      }, 250);
+    });
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
   }, [focusRequest, setFocus]);
 
   const addHost = () => {

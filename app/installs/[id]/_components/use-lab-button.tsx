@@ -6,7 +6,8 @@
  * install's hosts on the server and the form is reloaded from its answer.
  */
 import { useEffect, useState } from 'react';
-import { Alert, Button, Group, Modal, Text } from '@mantine/core';
+import { Alert, Button, Group, Text } from '@mantine/core';
+import { Modal } from '@/components/lazy-overlay';
 import { api } from '@/components/api';
 import type { LabView } from '@/lib/api/installs';
 import { useWizard } from './wizard-context';

@@ -5,7 +5,8 @@
  * server checks the same confirmation (422 otherwise), so this is never the only guard.
  */
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Group, List, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, List, Stack, Text, TextInput } from '@mantine/core';
+import { Modal } from '@/components/lazy-overlay';
 import { api } from '@/components/api';
 
 export type OperationAsk =

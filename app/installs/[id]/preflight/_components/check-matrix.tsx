@@ -5,7 +5,8 @@
  * the actions (check again, edit the host, trust its key).
  */
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
-import { ActionIcon, Badge, Button, Code, Drawer, Group, ScrollArea, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Code, Group, ScrollArea, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Drawer } from '@/components/lazy-overlay';
 import type { PreflightCheckView, PreflightHostView, PreflightRunView } from '@/lib/api/preflight';
 import { statusColor } from '@/lib/status-colors';
 import classes from './check-matrix.module.css';
