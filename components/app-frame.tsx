@@ -3,9 +3,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
-import { Anchor, AppShell, Button, Group, Menu, Text } from '@mantine/core';
+import { Anchor, Button, Group, Text } from '@mantine/core';
 import { api, fetchAuthState } from './api';
 import { ColorSchemeMenu } from './color-scheme-menu';
+import { DeferredMenu } from './deferred-menu';
+import classes from './app-frame.module.css';
 import { Logo } from './logo';
 
 /**
@@ -42,8 +44,8 @@ export function AppFrame({ children }: { children: React.ReactNode }) {
   );
 
   return (
-    <AppShell header={{ height: 56 }} padding="md">
-      <AppShell.Header>
+    <>
+      <header className={classes.header}>
         <Group h="100%" px="md" justify="space-between">
           <Anchor component={Link} href="/installs" underline="never" c="inherit">
             <Group gap={8}>
@@ -75,23 +77,23 @@ export function AppFrame({ children }: { children: React.ReactNode }) {
                     Log out everywhere
                   </Button>
                 </Group>
-                <Menu position="bottom-end">
-                  <Menu.Target>
+                <DeferredMenu
+                  target={
                     <Button variant="subtle" color="gray" hiddenFrom="sm" loading={busy !== null}>
                       Account
                     </Button>
-                  </Menu.Target>
-                  <Menu.Dropdown>
-                    <Menu.Item onClick={() => void logout('logout')}>Log out</Menu.Item>
-                    <Menu.Item onClick={() => void logout('logout-everywhere')}>Log out everywhere</Menu.Item>
-                  </Menu.Dropdown>
-                </Menu>
+                  }
+                  entries={[
+                    { label: 'Log out', onClick: () => void logout('logout') },
+                    { label: 'Log out everywhere', onClick: () => void logout('logout-everywhere') },
+                  ]}
+                />
               </>
             )}
           </Group>
         </Group>
-      </AppShell.Header>
-      <AppShell.Main>{children}</AppShell.Main>
-    </AppShell>
+      </header>
+      <main className={classes.main}>{children}</main>
+    </>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
-import { ActionIcon, Menu, useComputedColorScheme, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
+import { ActionIcon, useComputedColorScheme, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
+import { DeferredMenu } from './deferred-menu';
 
 const CHOICES: { value: MantineColorScheme; label: string }[] = [
   { value: 'auto', label: 'As the system' },
@@ -13,26 +14,26 @@ export function ColorSchemeMenu() {
   const { colorScheme, setColorScheme } = useMantineColorScheme();
   const shown = useComputedColorScheme('light', { getInitialValueInEffect: true });
   return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
+    <DeferredMenu
+      target={
         <ActionIcon variant="subtle" color="gray" size="lg" aria-label="Theme">
           <span aria-hidden="true" style={{ fontSize: 18, lineHeight: 1 }}>
             {shown === 'dark' ? '☾' : '☀'}
           </span>
         </ActionIcon>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>Theme</Menu.Label>
-        {CHOICES.map((c) => (
-          <Menu.Item
-            key={c.value}
-            onClick={() => setColorScheme(c.value)}
-            leftSection={<span aria-hidden="true" style={{ width: 12 }}>{colorScheme === c.value ? '✓' : ''}</span>}
-          >
-            {c.label}
-          </Menu.Item>
-        ))}
-      </Menu.Dropdown>
-    </Menu>
+      }
+      entries={[
+        { label: 'Theme', heading: true },
+        ...CHOICES.map((c) => ({
+          label: c.label,
+          onClick: () => setColorScheme(c.value),
+          leftSection: (
+            <span aria-hidden="true" style={{ width: 12 }}>
+              {colorScheme === c.value ? '✓' : ''}
+            </span>
+          ),
+        })),
+      ]}
+    />
   );
 }
