@@ -1,7 +1,17 @@
 /** Request-body schemas of the runs API: a new install run, a retry, a day-2 operation (shape only; the server plans and refuses). */
 import { z } from 'zod';
-import { extraVarsInput } from '@/lib/runs/extra-vars';
+import { VAR_NAME, extraVarProblem } from '@/lib/runs/extra-vars';
 import { OPERATION_KINDS, type OperationKind } from './runs';
+
+/** Extra vars in a request body (a run, a day-2 operation): names and plain values, each judged by extraVarProblem (422 naming the variable). */
+const extraVarsInput = z
+  .record(z.string().regex(VAR_NAME, 'extra var names are identifiers'), z.union([z.string(), z.number(), z.boolean()]))
+  .superRefine((vars, ctx) => {
+    for (const [name, value] of Object.entries(vars)) {
+      const message = extraVarProblem(name, value);
+      if (message !== undefined) ctx.addIssue({ code: 'custom', path: [name], message });
+    }
+  });
 
 export const createRunInput = z.object({
   stages: z.array(z.string().min(1)).min(1).optional(),

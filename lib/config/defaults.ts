@@ -7,7 +7,7 @@
  */
 import type { ExternalInstallerMachine, ExternalLoadBalancer, Host, InstallConfig, InternalLoadBalancer, LbHost } from './schema';
 import { catalogueDefaults } from './fields/defaults';
-import { unsetSecret } from './secret';
+import { unsetSecret } from './secret-values';
 
 export const DEFAULT_LB_PORT = 6443;
 /** The port kube-apiserver listens on on every master (Kubespray's kube_apiserver_port): the LB's backends. */

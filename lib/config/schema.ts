@@ -14,14 +14,11 @@
 import { z } from 'zod';
 import { CEPH_IMAGE_FORMATS, CLEANING_TIMES, IMAGE_PULL_POLICIES, NEONSAN_PROTOCOLS, NETWORK_PLUGINS, PROXY_MODES } from './fields/values';
 import { secretSchema } from './secret';
+import { INSTALLER_PROFILES, INSTALLER_TARGETS } from './choices';
 
 export { NETWORK_PLUGINS, PROXY_MODES } from './fields/values';
-
-export const INSTALLER_TARGETS = ['2.0.2'] as const;
-export type InstallerTarget = (typeof INSTALLER_TARGETS)[number];
-
-export const ROLES = ['master', 'etcd', 'worker'] as const;
-export type Role = (typeof ROLES)[number];
+// the choices are plain data in ./choices.ts (no zod), so browser code can use them cheaply
+export * from './choices';
 
 export const hostAuthSchema = z.discriminatedUnion('kind', [
   /** SSH password (`ansible_ssh_pass`). */
@@ -175,8 +172,6 @@ export const storageSchema = z.object({
   }),
 });
 export type Storage = z.infer<typeof storageSchema>;
-export const STORAGE_BACKENDS = ['localVolume', 'nfs', 'cephRbd', 'glusterfs', 'qingcloudCsi', 'neonsan'] as const;
-export type StorageBackend = (typeof STORAGE_BACKENDS)[number];
 
 /** The QingCloud API block at the top of vars.yml (shared by QingCloud CSI and the LB plugin). */
 export const qingcloudSchema = z.object({
@@ -231,12 +226,6 @@ export const optionsSchema = z.object({
 export type Options = z.infer<typeof optionsSchema>;
 
 /**
- * Installer profile ids (see server/installer-profiles/profiles.ts): the real bundle, and two variants of the lab
- * stand-in (`lab` with the bundle's own Ansible, `lab-core` with the taskbox's Debian ansible-core).
- */
-export const INSTALLER_PROFILES = ['kubesphere-2.0.2', 'lab', 'lab-core'] as const;
-export type InstallerProfileId = (typeof INSTALLER_PROFILES)[number];
-
 /**
  * Where the installer's stages run, reached by the wizard over SSH.
  * - `taskbox`: the host marked taskbox (master1 in the docs), as the docs do;

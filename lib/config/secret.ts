@@ -24,17 +24,5 @@ export const secretSchema = z.object({
 });
 export type Secret = z.infer<typeof secretSchema>;
 
-export const unsetSecret = (): Secret => ({ set: false });
-export const secretOf = (value: string | undefined): Secret =>
-  value === undefined || value === '' ? { set: false } : { set: true, value };
-
-/** True when a stored login secret is held back because its host's address or port changed since it was entered. */
-export const isHeld = (s: Secret | undefined): boolean => Boolean(s?.set && s.enteredFor !== undefined);
-
-/** A secret that has a value the caller can use (resolved on the server for a run). */
-export function secretValue(s: Secret | undefined): string | undefined {
-  return s?.set ? s.value : undefined;
-}
-
-/** True when the secret is set, whether or not its value is in hand. */
-export const isSet = (s: Secret | undefined): boolean => Boolean(s?.set);
+// the helpers live without zod, so browser code that only needs them does not load zod
+export { isHeld, isSet, secretOf, secretValue, unsetSecret } from './secret-values';

@@ -1,6 +1,7 @@
 /**
- * Extra vars of a run (pure, shared by the API's validation and the preflight page's "Advanced"
- * field, which runs in the browser): switches the installer bundle's own playbooks read, such as the
+ * Extra vars of a run (pure, shared by the API's validation in lib/api/run-input.ts and the
+ * preflight page's "Advanced" field, which runs in the browser: no zod here, it would ship ~30 KiB
+ * gzipped to that page): switches the installer bundle's own playbooks read, such as the
  * lab bundle's `lab_fail_at`, with plain values. Extra vars outrank every other variable in Ansible,
  * so anything that changes how Ansible connects, becomes root or runs programs would run commands on
  * the taskbox or the wizard's machine (`ansible_ssh_common_args: -o ProxyCommand=…`); refused:
@@ -12,7 +13,6 @@
  *     same definition vars.yml values follow).
  * Every message names the variable and never echoes its value.
  */
-import { z } from 'zod';
 import { unsafeValueProblem } from '@/lib/config/safe-values';
 
 /** Names that look like credentials: refused (set secrets on the hosts instead). */
@@ -76,13 +76,3 @@ export function parseExtraVarsText(text: string): ParsedExtraVars {
   }
   return { ok: true, vars };
 }
-
-/** Extra vars in a request body (a run, a day-2 operation): names and plain values, each judged by extraVarProblem (422 naming the variable). */
-export const extraVarsInput = z
-  .record(z.string().regex(VAR_NAME, 'extra var names are identifiers'), z.union([z.string(), z.number(), z.boolean()]))
-  .superRefine((vars, ctx) => {
-    for (const [name, value] of Object.entries(vars)) {
-      const message = extraVarProblem(name, value);
-      if (message !== undefined) ctx.addIssue({ code: 'custom', path: [name], message });
-    }
-  });

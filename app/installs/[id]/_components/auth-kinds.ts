@@ -1,5 +1,5 @@
 import type { HostAuth } from '@/lib/config/schema';
-import { unsetSecret } from '@/lib/config/secret';
+import { unsetSecret } from '@/lib/config/secret-values';
 
 /** The SSH credentials a login can use (a host's, or the installer machine's), for a SegmentedControl. */
 export const AUTH_KINDS = [

@@ -2,7 +2,8 @@
 
 import { useController, useFormContext, useWatch } from 'react-hook-form';
 import { Badge, Checkbox, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { ROLES, type InstallConfig, type Role } from '@/lib/config/schema';
+import type { InstallConfig } from '@/lib/config/schema';
+import { ROLES, type Role } from '@/lib/config/choices';
 import { IssueList } from '@/components/issue-list';
 import { useWizard } from './wizard-context';
 

@@ -2,7 +2,8 @@
 
 import { useFormContext, useWatch } from 'react-hook-form';
 import { Card, Group, Radio, Stack, Text, Title } from '@mantine/core';
-import { STORAGE_BACKENDS, type InstallConfig, type StorageBackend } from '@/lib/config/schema';
+import type { InstallConfig } from '@/lib/config/schema';
+import { STORAGE_BACKENDS, type StorageBackend } from '@/lib/config/choices';
 import { SwitchField } from '@/components/form/fields';
 import { labelOf } from '@/lib/config/fields/catalogue';
 import { IssueList } from '@/components/issue-list';
