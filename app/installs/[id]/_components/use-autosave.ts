@@ -10,7 +10,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, type ApiRefusedRun } from '@/components/api';
-import { installConfigShape, type InstallConfig } from '@/lib/config/schema';
+import type { InstallConfig } from '@/lib/config/schema';
+import { loadValidation, loadedValidation } from './validation-loader';
 import type { InstallView } from '@/lib/api/installs';
 
 export type SaveStatus = { kind: 'idle' } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'saved'; at: number } | { kind: 'error'; message: string; run?: ApiRefusedRun };
@@ -41,6 +42,9 @@ export function useAutosave(installId: string, getPayload: () => Payload, initia
       clearTimeout(timer.current);
       timer.current = null;
     }
+    // the shape check's code (loaded on the first interaction; here at the latest); from here to
+    // `inFlight.current = run` nothing awaits, so two calls never send two PUTs at once
+    const { installConfigShape } = loadedValidation() ?? (await loadValidation());
     if (inFlight.current) {
       again.current = true;
       await inFlight.current;
@@ -101,7 +105,9 @@ export function useAutosave(installId: string, getPayload: () => Payload, initia
   /** Sends the latest edit with keepalive, for when the page is going away; no status: nobody sees it. */
   const saveOnUnload = useCallback(() => {
     const payload = getPayload();
-    if (JSON.stringify(payload) === lastSaved.current || !installConfigShape.safeParse(payload.config).success) return;
+    if (JSON.stringify(payload) === lastSaved.current) return;
+    // the shape check needs the rules' code; there is no time to load it now (the server checks anyway)
+    if (loadedValidation()?.installConfigShape.safeParse(payload.config).success === false) return;
     void api('PUT /api/installs/:id', { params: { id: installId }, body: { ...payload, draft: true }, keepalive: true });
   }, [getPayload, installId]);
 

@@ -8,17 +8,18 @@
  * save) are checked live too: warnings join the rule warnings, plan-only overlaps are notes.
  * While the cluster exists its nodes' rules (lib/config/cluster-validate.ts) join the resolver and
  * the live lists; while a day-2 operation runs on the install the settings are read only.
+ * The page arrives with the server's verdict (`check`: issues and field errors); the rules
+ * themselves (zod and every rule) load on the operator's first interaction (validation-loader.ts).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import Link from 'next/link';
-import { FormProvider, useForm, useWatch } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { FormProvider, useForm, useWatch, type Resolver } from 'react-hook-form';
 import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
-import { clusterConfigSchema, validateClusterConfig } from '@/lib/config/cluster-validate';
 import type { ClusterMember } from '@/lib/config/rules/cluster-members';
 import type { ClusterEditState } from '@/lib/api/cluster';
 import type { InstallConfig } from '@/lib/config/schema';
 import type { ConfigIssueWithStep } from '@/lib/config/issues';
+import type { WizardCheck } from '@/lib/config/wizard-check';
 import { crossInstallHostIssues } from '@/lib/config/cross-install-hosts';
 import { WIZARD_STEPS, isWizardStep, stepForPath, type WizardStepId } from '@/lib/config/steps';
 import { StatusBadge } from '@/components/status-badge';
@@ -34,10 +35,11 @@ import { StepContent } from './step-content';
 import { FinishLine } from './finish-line';
 import { InstalledNotice } from './installed-notice';
 import { OperationRunningNotice } from './operation-running-notice';
+import { loadValidation, loadedValidation, type WizardValidation } from './validation-loader';
 
-function liveIssues(config: InstallConfig, members: readonly ClusterMember[]): { errors: ConfigIssueWithStep[]; warnings: ConfigIssueWithStep[] } {
+function liveIssues(validation: WizardValidation, config: InstallConfig, members: readonly ClusterMember[]): { errors: ConfigIssueWithStep[]; warnings: ConfigIssueWithStep[] } {
   try {
-    return validateClusterConfig(config, members);
+    return validation.validateClusterConfig(config, members);
   } catch {
     return { errors: [], warnings: [] };
   }
@@ -50,16 +52,28 @@ function merge(a: ConfigIssueWithStep[], b: ConfigIssueWithStep[] | undefined): 
   return [...a, ...b.filter((i) => !seen.has(issueKey(i))).map((i) => ({ ...i, step: i.step ?? stepForPath(i.path) }))];
 }
 
-export function Wizard({ install, cluster }: { install: InstallView; cluster: ClusterEditState }) {
+export function Wizard({ install, cluster, check }: { install: InstallView; cluster: ClusterEditState; check: WizardCheck }) {
   const initialStep: WizardStepId = install.step && isWizardStep(install.step) ? install.step : 'hosts';
   const [step, setStep] = useState<WizardStepId>(initialStep);
   const stepRef = useRef(step);
 
-  const resolver = useMemo(() => zodResolver(clusterConfigSchema(cluster.members)), [cluster.members]);
+  // the rules load on the first interaction; until then the issues are the server's (`check`)
+  const [validation, setValidation] = useState<WizardValidation | null>(loadedValidation);
+  const ensureValidation = useCallback(() => {
+    if (!validation) void loadValidation().then(setValidation);
+  }, [validation]);
+  const resolver = useCallback<Resolver<InstallConfig>>(
+    async (values, context, options) => (await loadValidation()).resolverFor(cluster.members)(values, context, options),
+    [cluster.members],
+  );
   const form = useForm<InstallConfig>({
     resolver,
     mode: 'all',
     defaultValues: install.config,
+    errors: check.fieldErrors,
+    // react-hook-form focuses the first field in error when `errors` arrive; the page must not move
+    // focus on load (there is no submit, the only other use of this option)
+    shouldFocusError: false,
   });
   const { control, getValues, trigger, setFocus, reset } = form;
 
@@ -77,19 +91,19 @@ export function Wizard({ install, cluster }: { install: InstallView; cluster: Cl
 
   // every change: revalidate the whole form (cross-field rules) and schedule a draft save
   useEffect(() => {
-    void trigger();
     const sub = form.watch(() => {
+      ensureValidation();
       void trigger();
       schedule();
     });
     return () => sub.unsubscribe();
-  }, [form, trigger, schedule]);
+  }, [form, trigger, schedule, ensureValidation]);
 
   const knownHosts = useKnownHosts(install.id, serverCheck);
   const values = useWatch({ control });
   const issues = useMemo(() => {
     const config = getValues();
-    const live = liveIssues(config, cluster.members);
+    const live = validation ? liveIssues(validation, config, cluster.members) : check;
     const current = serverCheck && serverCheck.configJson === JSON.stringify(config);
     const cross = crossInstallHostIssues(Array.isArray(config.hosts) ? config.hosts : [], knownHosts);
     const crossWarnings = cross.filter((i) => i.severity === 'warning').map(({ code, path, message, step }) => ({ severity: 'warning' as const, code, path, message, step }));
@@ -100,7 +114,7 @@ export function Wizard({ install, cluster }: { install: InstallView; cluster: Cl
     };
     // `values` changes whenever any field does; getValues() reads the same snapshot
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `values` is the trigger, not read
-  }, [values, serverCheck, getValues, knownHosts, cluster.members]);
+  }, [values, serverCheck, getValues, knownHosts, cluster.members, validation, check]);
 
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const goToStep = useCallback(
@@ -175,7 +189,7 @@ export function Wizard({ install, cluster }: { install: InstallView; cluster: Cl
   return (
     <FormProvider {...form}>
       <WizardContext.Provider value={ctx}>
-        <Stack gap="lg">
+        <Stack gap="lg" onFocusCapture={ensureValidation} onPointerDownCapture={ensureValidation}>
           <Group justify="space-between" align="flex-start">
             <div>
               <Anchor component={Link} href="/installs" size="sm">
