@@ -7,7 +7,8 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Anchor, Checkbox, Group, Select, Switch, Text, TextInput } from '@mantine/core';
+import { Anchor, Checkbox, Group, Switch, Text, TextInput } from '@mantine/core';
+import { DeferredSelect } from '../deferred-select';
 import { FLAG_EVENT, FLAG_FAILED, FLAG_PHASE, isUnfiltered, matchLines, NO_FILTER, type LineFilter, type LineStore } from './line-store';
 
 const ROW = 18;
@@ -68,8 +69,8 @@ export function LogViewer({ store, version, downloadHref, height = 480 }: LogVie
   return (
     <div>
       <Group gap="sm" mb="xs" wrap="wrap">
-        <Select aria-label="Stage filter" placeholder="All stages" data={stageOptions} value={filter.stage} onChange={(v) => setFilter({ ...filter, stage: v })} clearable size="xs" w={160} />
-        <Select aria-label="Host filter" placeholder="All hosts" data={hostOptions} value={filter.host} onChange={(v) => setFilter({ ...filter, host: v })} clearable searchable size="xs" w={160} />
+        <DeferredSelect aria-label="Stage filter" placeholder="All stages" data={stageOptions} value={filter.stage} onChange={(v) => setFilter({ ...filter, stage: v })} clearable size="xs" w={160} />
+        <DeferredSelect aria-label="Host filter" placeholder="All hosts" data={hostOptions} value={filter.host} onChange={(v) => setFilter({ ...filter, host: v })} clearable searchable size="xs" w={160} />
         <Checkbox label="Failed only" checked={filter.failedOnly} onChange={(e) => setFilter({ ...filter, failedOnly: e.currentTarget.checked })} size="xs" />
         <TextInput aria-label="Search the log" placeholder="Search" value={filter.search} onChange={(e) => setFilter({ ...filter, search: e.currentTarget.value })} size="xs" w={200} />
         <Switch label="Follow" checked={follow} onChange={(e) => setFollow(e.currentTarget.checked)} size="xs" />

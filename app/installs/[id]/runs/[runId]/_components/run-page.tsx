@@ -8,12 +8,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { Alert, Anchor, Badge, Button, Group, Loader, Menu, Progress, Stack, Text, Title } from '@mantine/core';
+import dynamic from 'next/dynamic';
+import { Alert, Anchor, Badge, Button, Group, Loader, Progress, Stack, Text, Title } from '@mantine/core';
 import { api, type ApiResult } from '@/components/api';
 import { RefusalAlert, type Refusal } from '@/components/refusal-alert';
 import { LogViewer } from '@/components/log-viewer/log-viewer';
 import { FLAG_PHASE } from '@/components/log-viewer/line-store';
-import { OperationModal } from '../../../cluster/_components/operation-modal';
+import { DeferredMenu } from '@/components/deferred-menu';
 import { CancelRunButton } from './cancel-run-button';
 import { FinishLine } from '../../../_components/finish-line';
 import { ChainBanner, RetryActions } from './chain-panel';
@@ -21,6 +22,9 @@ import { ErrorCards } from './error-cards';
 import { HostMatrix } from './host-matrix';
 import { StageTimeline } from './stage-timeline';
 import { statusColor } from '@/lib/status-colors';
+
+// shown only when the operator abandons a failed add: its code loads then
+const OperationModal = dynamic(() => import('../../../cluster/_components/operation-modal').then((m) => m.OperationModal), { ssr: false });
 import { useRunStream } from './use-run-stream';
 
 function lastPhase(stream: ReturnType<typeof useRunStream>): string | null {
@@ -102,20 +106,18 @@ export function RunPage({ installId, runId, installName }: { installId: string; 
             </Button>
           ) : null}
           {!active && view.operation === 'install' ? (
-            <Menu>
-              <Menu.Target>
+            <DeferredMenu
+              position="bottom"
+              target={
                 <Button variant="default" loading={busy}>
                   Re-run one stage…
                 </Button>
-              </Menu.Target>
-              <Menu.Dropdown>
-                {view.stages.map((s) => (
-                  <Menu.Item key={s.name} onClick={() => act(() => api('POST /api/runs/:id/retry', { params: { id: runId }, body: { mode: 'stage', stage: s.name } }))}>
-                    {s.label} {s.hosts.length > 0 ? `on ${everyHost}` : ''}
-                  </Menu.Item>
-                ))}
-              </Menu.Dropdown>
-            </Menu>
+              }
+              entries={view.stages.map((s) => ({
+                label: `${s.label} ${s.hosts.length > 0 ? `on ${everyHost}` : ''}`,
+                onClick: () => act(() => api('POST /api/runs/:id/retry', { params: { id: runId }, body: { mode: 'stage', stage: s.name } })),
+              }))}
+            />
           ) : null}
           <Anchor component={Link} href={`/installs/${installId}/runs`} size="sm">
             History

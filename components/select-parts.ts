@@ -1,0 +1,2 @@
+// Loaded by deferred-select.tsx when a filter is first focused or clicked.
+export { Select } from '@mantine/core';
