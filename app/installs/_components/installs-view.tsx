@@ -16,8 +16,9 @@ import type { InstallSummary } from '@/lib/api/installs';
 const NewInstallModal = lazyDialog(() => import('./new-install-modal').then((m) => m.NewInstallModal));
 const ImportModal = lazyDialog(() => import('@/components/import-modal').then((m) => m.ImportModal));
 
-export function InstallsView() {
-  const [installs, setInstalls] = useState<InstallSummary[] | null>(null);
+/** `initial`: the list as the server rendered it; fetched again on arrival (a page restored by Back may be older) and after a delete. */
+export function InstallsView({ initial }: { initial: InstallSummary[] }) {
+  const [installs, setInstalls] = useState<InstallSummary[] | null>(initial);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [newOpen, newModal] = useDisclosure(false);
   const [importOpen, { open: openImport, close: closeImport }] = useDisclosure(false);
@@ -33,7 +34,7 @@ export function InstallsView() {
   }, []);
 
   useEffect(() => {
-    void load();
+    void load(); // also sets `now`: "updated … ago" is written in the browser's clock, after hydration
     if (new URLSearchParams(window.location.search).get('import') === '1') openImport();
   }, [load, openImport]);
 

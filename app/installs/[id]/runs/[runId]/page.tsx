@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { requirePageSession } from '@/server/auth/page-guard';
 import { runLabelOf } from '@/server/runner/run-refusal';
+import { getRunView } from '@/server/runner/run-view';
 import { installNameOf } from '../../install-page-title';
 import { RunPage } from './_components/run-page';
 
@@ -14,5 +15,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 export default async function InstallRunPage({ params }: { params: Promise<{ id: string; runId: string }> }) {
   await requirePageSession();
   const { id, runId } = await params;
-  return <RunPage installId={id} runId={runId} installName={await installNameOf(id)} />;
+  // read here so the run arrives rendered (its log lines still come over the live stream)
+  const view = await getRunView(runId);
+  return <RunPage installId={id} runId={runId} installName={await installNameOf(id)} initialView={view?.installId === id ? view : null} />;
 }

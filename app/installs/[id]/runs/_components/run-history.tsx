@@ -19,13 +19,16 @@ function stagesLine(run: RunSummary): string {
   return run.stages.map((s, i) => `${s.name}: ${labels[i] ?? s.status}`).join(' · ');
 }
 
-export function RunHistory({ installId, installName }: { installId: string; installName: string | null }) {
-  const [runs, setRuns] = useState<RunSummary[] | null>(null);
+/** `initial`: the runs as the server rendered them (null for an unknown install); fetched again on arrival, as a page restored by Back may be older. */
+export function RunHistory({ installId, installName, initial }: { installId: string; installName: string | null; initial: RunSummary[] | null }) {
+  const [runs, setRuns] = useState<RunSummary[] | null>(initial);
   const [error, setError] = useState<string | null>(null);
   const numbers = runNumbers(runs ?? []);
-  const now = Date.now();
+  // times are written in the browser's clock and time zone, after hydration (the server's differ)
+  const [now, setNow] = useState<number | null>(null);
 
   useEffect(() => {
+    setNow(Date.now());
     void api('GET /api/installs/:id/runs', { params: { id: installId } }).then((r) => (r.ok ? setRuns(r.data) : setError(r.message)));
   }, [installId]);
 
@@ -77,8 +80,8 @@ export function RunHistory({ installId, installName }: { installId: string; inst
                   <Text size="xs">{stagesLine(r)}</Text>
                 </Table.Td>
                 <Table.Td>{r.parentRunId ? `Run ${numbers.get(r.parentRunId) ?? '?'}` : '—'}</Table.Td>
-                <Table.Td>{new Date(r.createdAt).toLocaleString()}</Table.Td>
-                <Table.Td>{runDuration(r, now)}</Table.Td>
+                <Table.Td>{now === null ? '' : new Date(r.createdAt).toLocaleString()}</Table.Td>
+                <Table.Td>{now === null ? '' : runDuration(r, now)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

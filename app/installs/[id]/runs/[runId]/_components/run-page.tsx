@@ -22,6 +22,7 @@ import { ErrorCards } from './error-cards';
 import { HostMatrix } from './host-matrix';
 import { StageTimeline } from './stage-timeline';
 import { statusColor } from '@/lib/status-colors';
+import type { RunView } from '@/lib/api/runs';
 
 // shown only when the operator abandons a failed add: its code loads then
 const OperationModal = dynamic(() => import('../../../cluster/_components/operation-modal').then((m) => m.OperationModal), { ssr: false });
@@ -33,11 +34,14 @@ function lastPhase(stream: ReturnType<typeof useRunStream>): string | null {
   return null;
 }
 
-export function RunPage({ installId, runId, installName }: { installId: string; runId: string; installName: string | null }) {
+/** `initialView`: the run as the server rendered it (null: unknown run, the client's fetch says so). */
+export function RunPage({ installId, runId, installName, initialView }: { installId: string; runId: string; installName: string | null; initialView: RunView | null }) {
   const router = useRouter();
-  const stream = useRunStream(runId);
+  const stream = useRunStream(runId, initialView);
   const { view } = stream;
-  const [now, setNow] = useState(() => Date.now());
+  // running times are written in the browser's clock, after hydration (the server's differs)
+  const [now, setNow] = useState<number | null>(null);
+  useEffect(() => setNow(Date.now()), []);
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [abandoning, setAbandoning] = useState(false);

@@ -7,13 +7,15 @@ import { NOT_RUN, stageStatusLabel } from '@/lib/runs/status-labels';
 import { statusColor } from '@/lib/status-colors';
 import { formatDuration } from '@/lib/runs/format-duration';
 
-export function stageDuration(s: StageView, now: number): string {
+/** `now` null: not yet in the browser (server render, hydration), where a running stage's time is left out. */
+export function stageDuration(s: StageView, now: number | null): string {
   if (!s.startedAt) return '—';
-  const end = s.finishedAt ? Date.parse(s.finishedAt) : now;
+  if (!s.finishedAt && now === null) return '';
+  const end = s.finishedAt ? Date.parse(s.finishedAt) : (now ?? 0);
   return formatDuration(end - Date.parse(s.startedAt));
 }
 
-function StageRow({ stage: s, phase, now }: { stage: StageView; phase: string | null; now: number }) {
+function StageRow({ stage: s, phase, now }: { stage: StageView; phase: string | null; now: number | null }) {
   const label = stageStatusLabel(s.status, s.startedAt);
   return (
     <Group justify="space-between" data-testid={`stage-${s.name}`} data-status={s.status}>
@@ -40,7 +42,7 @@ function StageRow({ stage: s, phase, now }: { stage: StageView; phase: string | 
   );
 }
 
-export const StageTimeline = memo(function StageTimeline({ stages, phase, now }: { stages: StageView[]; phase: string | null; now: number }) {
+export const StageTimeline = memo(function StageTimeline({ stages, phase, now }: { stages: StageView[]; phase: string | null; now: number | null }) {
   return (
     <Paper withBorder p="sm">
       <Stack gap={6}>

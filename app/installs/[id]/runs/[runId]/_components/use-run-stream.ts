@@ -21,9 +21,10 @@ export interface RunStream {
   reload: () => void;
 }
 
-export function useRunStream(runId: string): RunStream {
+/** `initialView`: the run as the server rendered it; fetched again on arrival (a page restored by Back may be older). */
+export function useRunStream(runId: string, initialView: RunView | null): RunStream {
   const storeRef = useRef<LineStore>(new LineStore());
-  const [view, setView] = useState<RunView | null>(null);
+  const [view, setView] = useState<RunView | null>(initialView);
   const [version, setVersion] = useState(0);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
