@@ -1,5 +1,5 @@
 /**
- * Page load benchmark: `npm run bench:pages [-- --runs 5]`.
+ * Page load benchmark: `npm run bench:pages [-- --runs 5] [--sources]`.
  *
  * The app's real server (the production build: `npm run build` first) with one install imported
  * from the seed's HA example (e2e/fixtures) and one failed run, on a warm server (every page is
@@ -10,15 +10,19 @@
  *   depend on the server compressing);
  * - content visible: ms from the start of navigation until the page's main content is in the DOM
  *   and painted (the next animation frame), as the median of the runs, with first contentful paint.
+ * With `--sources` (and a build made with `KSW_SOURCE_MAPS=1 npx next build`) it also prints what
+ * each page's first load is made of, per package or source file (bench/chunk-sources.ts).
  * Throw-away data dir and DB; no lab hosts are needed.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
+import { chunkSources } from './chunk-sources';
 import { launchChromium, migrateThrowawayDatabase, numberArg, useThrowawayDataDir } from './support';
 
 const RUNS = numberArg('runs', 5);
+const SOURCES = process.argv.includes('--sources');
 const dataDir = useThrowawayDataDir('ksw-bench-pages-');
 
 interface PageUnderTest {
@@ -42,6 +46,7 @@ interface Load {
   jsDecoded: number;
   jsGzip: number;
   scripts: number;
+  urls: string[];
   contentMs: number;
   fcpMs: number;
 }
@@ -51,8 +56,11 @@ async function load(browser: Browser, base: string, cookie: { name: string; valu
   if (cookie) await context.addCookies([{ ...cookie, url: base }]);
   const page = await context.newPage();
   const bodies: Promise<Buffer | null>[] = [];
+  const urls: string[] = [];
   page.on('response', (res) => {
-    if (res.request().resourceType() === 'script') bodies.push(res.body().catch(() => null));
+    if (res.request().resourceType() !== 'script') return;
+    bodies.push(res.body().catch(() => null));
+    urls.push(new URL(res.url()).pathname);
   });
   await page.goto(`${base}${p.path}`, { waitUntil: 'commit' });
   const contentMs = (await page.evaluate(CONTENT_VISIBLE(p.content))) as number;
@@ -64,6 +72,7 @@ async function load(browser: Browser, base: string, cookie: { name: string; valu
     jsDecoded: scripts.reduce((n, b) => n + b.length, 0),
     jsGzip: scripts.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0),
     scripts: scripts.length,
+    urls,
     contentMs,
     fcpMs,
   };
@@ -108,6 +117,7 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
     const rows = [];
+    const sources: string[] = [];
     for (const p of pages) {
       await load(browser, base, p.loggedIn ? cookie : null, p); // warm: compiled routes, caches, DB pages
       const loads: Load[] = [];
@@ -123,8 +133,17 @@ async function main(): Promise<void> {
         contentVisibleMaxMs: Math.round(Math.max(...loads.map((l) => l.contentMs))),
         firstContentfulPaintMs: Math.round(median(loads.map((l) => l.fcpMs))),
       });
+      if (SOURCES) {
+        const parts = chunkSources(first.urls);
+        sources.push(
+          parts === null
+            ? `${p.name}: no source maps (build with KSW_SOURCE_MAPS=1 npx next build)`
+            : `${p.name} (${kib(first.jsGzip)} KiB gzipped):\n${parts.slice(0, 25).map((x) => `  ${kib(x.gzipBytes).toFixed(1).padStart(6)} KiB  ${x.group}`).join('\n')}`,
+        );
+      }
     }
     console.table(rows);
+    for (const block of sources) console.log(block);
     console.log(JSON.stringify({ runs: RUNS, pages: rows }));
   } finally {
     await browser.close();
