@@ -8,7 +8,7 @@ import type { Host, InstallConfig } from '@/lib/config/schema';
 import { NumberField, SwitchField, TextField } from '@/components/form/fields';
 import { SecretField } from '@/components/form/secret-field';
 import { QuietErrors } from '@/components/form/quiet-errors';
-import { isBlankHost } from '@/lib/config/defaults';
+import { isBlankHost } from '@/lib/config/piece-defaults';
 import { AUTH_KINDS, authOf } from './auth-kinds';
 import { copySourceFor } from './copy-source';
 import { FieldNotes } from './field-notes';

@@ -5,7 +5,7 @@ import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { Host, InstallConfig } from '@/lib/config/schema';
-import { defaultHost, isBlankHost } from '@/lib/config/defaults';
+import { defaultHost, isBlankHost } from '@/lib/config/piece-defaults';
 import { hostLabel } from '@/lib/config/rules/helpers';
 import { QuietErrors } from '@/components/form/quiet-errors';
 import { ConfirmButton } from '@/components/confirm-button';

@@ -10,7 +10,7 @@ import { useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { endpointOf } from '@/lib/config/endpoint';
 import { Card, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
-import { defaultExternalInstallerMachine } from '@/lib/config/defaults';
+import { defaultExternalInstallerMachine } from '@/lib/config/piece-defaults';
 import { leniencyOf } from '@/lib/config/profile-leniency';
 import type { InstallConfig } from '@/lib/config/schema';
 import { NumberField, SelectField, TextField } from '@/components/form/fields';

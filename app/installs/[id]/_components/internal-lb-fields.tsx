@@ -6,7 +6,7 @@
  */
 import { useController, useFormContext, useWatch } from 'react-hook-form';
 import { Alert, Button, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
-import { defaultLbHost } from '@/lib/config/defaults';
+import { defaultLbHost } from '@/lib/config/piece-defaults';
 import { defaultVirtualRouterId, INTERNAL_LB_CHECKS_NOTE } from '@/lib/config/internal-lb';
 import type { InstallConfig } from '@/lib/config/schema';
 import { NumberField, TextField } from '@/components/form/fields';

@@ -4,7 +4,7 @@ import { useFormContext, useWatch } from 'react-hook-form';
 import { Alert, Code, List, Paper, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import type { InstallConfig } from '@/lib/config/schema';
-import { APISERVER_PORT, defaultExternalLoadBalancer, defaultInternalLoadBalancer } from '@/lib/config/defaults';
+import { APISERVER_PORT, defaultExternalLoadBalancer, defaultInternalLoadBalancer } from '@/lib/config/piece-defaults';
 import { isValidPort } from '@/lib/config/net';
 import { NumberField, TextField } from '@/components/form/fields';
 import { IssueList } from '@/components/issue-list';
