@@ -33,7 +33,9 @@ async function main(): Promise<void> {
     const runId = await createRun(installId, {});
     const view = await finished(runId, 900_000);
     if (view.status !== 'succeeded') throw new Error(`the install did not succeed (${view.status}):\n${await logOf(runId)}`);
-    console.log(`install with the internal LB: ${Math.round((Date.now() - t0) / 1000)} s; VIP on ${(await vipHolders(lbHosts)).join(', ')}; through it: ${await probeVip(2000)}`);
+    console.log(
+      `install with the internal LB: ${Math.round((Date.now() - t0) / 1000)} s; VIP on ${(await vipHolders(lbHosts)).join(', ')}; through it: ${await probeVip(2000)}`,
+    );
     const r = await measureFailover(lbHosts);
     console.log(`keepalived stopped on ${r.from}: the VIP was on ${r.to} after ${r.movedAfterMs} ms`);
     await disconnectDb();
@@ -43,7 +45,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(() => process.exit(0), (e: unknown) => {
-  console.error(`bench:lb-failover: ${e instanceof Error ? e.message : String(e)}`);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(`bench:lb-failover: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  },
+);

@@ -44,9 +44,12 @@ process.on('message', (m: { connect?: { url: string; cookie: string }; subscribe
     socket?.emit(LIVE_JOIN, { topic: 'run', key: m.subscribe, afterSeq: 0 });
   } else if (m.report) {
     latencies.sort((a, b) => a - b);
-    process.send?.({ latencies, received, firstCreated, lastReceipt, outOfOrderOrDuplicate, maxLatencyPer250msOfCreation: [...maxLatencyPerBucket.values()].join(' ') }, () => {
-      socket?.close();
-      process.exit(0);
-    });
+    process.send?.(
+      { latencies, received, firstCreated, lastReceipt, outOfOrderOrDuplicate, maxLatencyPer250msOfCreation: [...maxLatencyPerBucket.values()].join(' ') },
+      () => {
+        socket?.close();
+        process.exit(0);
+      },
+    );
   }
 });

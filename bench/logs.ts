@@ -72,7 +72,11 @@ async function main(): Promise<void> {
   const hosts = up.state.hosts.filter((h) => !busy.has(h.name) && h.faults.length === 0).slice(0, HOSTS);
   if (hosts.length < HOSTS) throw new Error(`only ${hosts.length} free lab hosts`);
   const token = randomBytes(8).toString('hex');
-  await lease(labDir(), hosts.map((h) => h.name), token);
+  await lease(
+    labDir(),
+    hosts.map((h) => h.name),
+    token,
+  );
 
   let server: http.Server;
   let closeServer: () => Promise<void>;
@@ -113,7 +117,12 @@ async function main(): Promise<void> {
   const warmRun = await getDb().run.findUniqueOrThrow({ where: { id: warm } });
   if (warmRun.status !== 'succeeded') {
     const tail = await getDb().logLine.findMany({ where: { runId: warm }, orderBy: { seq: 'desc' }, take: 15 });
-    throw new Error(`preparing the taskbox failed: ${warmRun.error ?? warmRun.status}\n${tail.reverse().map((l) => l.text).join('\n')}`);
+    throw new Error(
+      `preparing the taskbox failed: ${warmRun.error ?? warmRun.status}\n${tail
+        .reverse()
+        .map((l) => l.text)
+        .join('\n')}`,
+    );
   }
   if (browser) {
     await browser.page.goto(`${base}/installs/${installId}/runs/${warm}`);
@@ -136,7 +145,10 @@ async function main(): Promise<void> {
     await pageOpened;
     const runEnd = run.finishedAt?.getTime() ?? Date.now();
     const maxSeq = (await getDb().logLine.aggregate({ where: { runId }, _max: { seq: true } }))._max.seq ?? 0;
-    await browser.page.getByTestId('log-count').filter({ hasText: `${persisted.toLocaleString('en-US')} / ${persisted.toLocaleString('en-US')} lines` }).waitFor({ timeout: 120_000 });
+    await browser.page
+      .getByTestId('log-count')
+      .filter({ hasText: `${persisted.toLocaleString('en-US')} / ${persisted.toLocaleString('en-US')} lines` })
+      .waitFor({ timeout: 120_000 });
     await browser.page.locator(`[data-seq="${maxSeq}"]`).waitFor({ timeout: 60_000 });
     const seen = await browser.page.evaluate(() => (window as unknown as { __kswSeqSeen: { max: number; at: number } }).__kswSeqSeen);
     const frames = await readFrames(browser.page);
@@ -144,7 +156,13 @@ async function main(): Promise<void> {
     const visibleAt = seen.at;
     const t1 = Date.now();
     await browser.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
-    browserFigures = { lastLineVisibleAfterRunStartS: Math.round((visibleAt - t0) / 100) / 10, lastLineVisibleAfterRunEndMs: visibleAt - runEnd, frameAfterMs: Date.now() - t1, longestFrameGapMs: Math.round(frames.maxGapMs), frames: frames.frames };
+    browserFigures = {
+      lastLineVisibleAfterRunStartS: Math.round((visibleAt - t0) / 100) / 10,
+      lastLineVisibleAfterRunEndMs: visibleAt - runEnd,
+      frameAfterMs: Date.now() - t1,
+      longestFrameGapMs: Math.round(frames.maxGapMs),
+      frames: frames.frames,
+    };
     await browser.close();
   }
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
@@ -163,7 +181,15 @@ async function main(): Promise<void> {
     wallSeconds: Math.round((Date.now() - t0) / 100) / 10,
     peakRssMb: Math.round(peakRss / 1048576),
     ...(browserFigures ? { browser: { next: PRODUCTION_BUILD ? 'production build' : 'dev', ...browserFigures } } : {}),
-    ...(TRACE ? { trace: { ...(await import('../server/runner/trace')).traceReport(), maxLatencyPer250msOfCreation, eventLoopBusyPercentPer250ms: eluTimeline.slice(-Math.ceil((Date.now() - t0) / 250)).join(' ') } } : {}),
+    ...(TRACE
+      ? {
+          trace: {
+            ...(await import('../server/runner/trace')).traceReport(),
+            maxLatencyPer250msOfCreation,
+            eventLoopBusyPercentPer250ms: eluTimeline.slice(-Math.ceil((Date.now() - t0) / 250)).join(' '),
+          },
+        }
+      : {}),
   };
   console.log(JSON.stringify(figures, null, 2));
   await closeServer();
@@ -187,10 +213,11 @@ interface ClientReport {
 /** The socket.io client in its own process (bench/log-client.ts), connected with the session cookie. */
 async function startClient(url: string, cookie: string) {
   const child = fork(path.join(import.meta.dirname, 'log-client.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const next = <T>() => new Promise<T>((resolve, reject) => {
-    child.once('message', (m) => ((m as { error?: string }).error ? reject(new Error((m as { error: string }).error)) : resolve(m as T)));
-    child.once('exit', (code) => reject(new Error(`the bench client exited (${code})`)));
-  });
+  const next = <T>() =>
+    new Promise<T>((resolve, reject) => {
+      child.once('message', (m) => ((m as { error?: string }).error ? reject(new Error((m as { error: string }).error)) : resolve(m as T)));
+      child.once('exit', (code) => reject(new Error(`the bench client exited (${code})`)));
+    });
   const connected = next<{ connected: true }>();
   child.send({ connect: { url, cookie } });
   await connected;

@@ -100,7 +100,11 @@ async function main(): Promise<void> {
   const now = new Date();
   const run = await getDb().run.create({
     data: {
-      installId: install.id, mode: 'full', status: 'failed', startedAt: now, finishedAt: now,
+      installId: install.id,
+      mode: 'full',
+      status: 'failed',
+      startedAt: now,
+      finishedAt: now,
       stages: { create: [{ position: 0, name: 'kubernetes', playbook: '', status: 'failed', error: 'a task failed', startedAt: now, finishedAt: now }] },
     },
   });
@@ -138,7 +142,10 @@ async function main(): Promise<void> {
         sources.push(
           parts === null
             ? `${p.name}: no source maps (build with KSW_SOURCE_MAPS=1 npx next build)`
-            : `${p.name} (${kib(first.jsGzip)} KiB gzipped):\n${parts.slice(0, 25).map((x) => `  ${kib(x.gzipBytes).toFixed(1).padStart(6)} KiB  ${x.group}`).join('\n')}`,
+            : `${p.name} (${kib(first.jsGzip)} KiB gzipped):\n${parts
+                .slice(0, 25)
+                .map((x) => `  ${kib(x.gzipBytes).toFixed(1).padStart(6)} KiB  ${x.group}`)
+                .join('\n')}`,
         );
       }
     }
@@ -152,8 +159,11 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(() => process.exit(0), (err: unknown) => {
-  console.error(err instanceof Error ? err.stack : String(err));
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.stack : String(err));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    process.exit(1);
+  },
+);

@@ -58,10 +58,16 @@ async function main(): Promise<void> {
     const cpu = async () => {
       const { metrics } = await cdp.send('Performance.getMetrics');
       const m = new Map(metrics.map((x) => [x.name, x.value]));
-      return { task: m.get('TaskDuration') ?? 0, script: m.get('ScriptDuration') ?? 0, layout: (m.get('LayoutDuration') ?? 0) + (m.get('RecalcStyleDuration') ?? 0) };
+      return {
+        task: m.get('TaskDuration') ?? 0,
+        script: m.get('ScriptDuration') ?? 0,
+        layout: (m.get('LayoutDuration') ?? 0) + (m.get('RecalcStyleDuration') ?? 0),
+      };
     };
     const before = await cpu();
-    await page.evaluate(() => { (window as unknown as { __kswFrames: { on: boolean } }).__kswFrames.on = true; });
+    await page.evaluate(() => {
+      (window as unknown as { __kswFrames: { on: boolean } }).__kswFrames.on = true;
+    });
     const t0 = Date.now();
     await page.getByRole('button', { name: 'Check hosts' }).click();
     const summary = page.getByTestId('preflight-summary');
@@ -69,22 +75,35 @@ async function main(): Promise<void> {
     const doneAt = (await page.evaluate(SUMMARY_DONE)) as number;
     const after = await cpu();
     const frames = await readFrames(page);
-    const cells = await page.getByRole('table', { name: 'Host checks' }).getByRole('button', { name: /Show details$/ }).count();
+    const cells = await page
+      .getByRole('table', { name: 'Host checks' })
+      .getByRole('button', { name: /Show details$/ })
+      .count();
     const text = await summary.textContent();
     const run = await getDb().preflightRun.findFirstOrThrow({ where: { installId }, orderBy: { startedAt: 'desc' } });
     const serverDoneS = run.finishedAt ? Math.round((run.finishedAt.getTime() - t0) / 10) / 100 : null;
-    console.log(JSON.stringify({
-      hosts: hosts.length,
-      summary: text,
-      cellsShown: cells,
-      serverFinishedAfterClickS: serverDoneS,
-      allShownAfterClickS: Math.round((doneAt - t0) / 10) / 100,
-      longestFrameGapMs: Math.round(frames.maxGapMs),
-      // main-thread time the page itself spent meanwhile (Chrome's Performance domain)
-      pageMainThreadS: { tasks: Math.round((after.task - before.task) * 100) / 100, script: Math.round((after.script - before.script) * 100) / 100, styleAndLayout: Math.round((after.layout - before.layout) * 100) / 100 },
-      frames: frames.frames,
-      serverPeakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-    }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          hosts: hosts.length,
+          summary: text,
+          cellsShown: cells,
+          serverFinishedAfterClickS: serverDoneS,
+          allShownAfterClickS: Math.round((doneAt - t0) / 10) / 100,
+          longestFrameGapMs: Math.round(frames.maxGapMs),
+          // main-thread time the page itself spent meanwhile (Chrome's Performance domain)
+          pageMainThreadS: {
+            tasks: Math.round((after.task - before.task) * 100) / 100,
+            script: Math.round((after.script - before.script) * 100) / 100,
+            styleAndLayout: Math.round((after.layout - before.layout) * 100) / 100,
+          },
+          frames: frames.frames,
+          serverPeakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+        },
+        null,
+        2,
+      ),
+    );
   } finally {
     await browser.close();
     await running.close();
@@ -92,8 +111,11 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(() => process.exit(0), (err: unknown) => {
-  console.error(err instanceof Error ? err.stack : String(err));
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.stack : String(err));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    process.exit(1);
+  },
+);

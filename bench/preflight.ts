@@ -23,7 +23,10 @@ function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
-const sizes = (arg('sizes') ?? '10,50,100').split(',').map(Number).filter((n) => n > 0);
+const sizes = (arg('sizes') ?? '10,50,100')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const login = (arg('login') ?? 'user-key') as LabLoginKind;
 const withAnsible = !process.argv.includes('--no-ansible');
 
@@ -34,16 +37,29 @@ async function runPreflight(state: LabState, hosts: LabHostState[]): Promise<{ m
   const t0 = performance.now();
   // pinned to the keys the lab hosts serve, as the app pins to the keys the operator trusted
   const served = new Map(hosts.map((h) => [h.name, { algorithm: h.hostKeyAlgorithm, fingerprint: h.hostKeyFingerprint }]));
-  const results = await mapLimit(config.hosts, DEFAULT_FAN_OUT, (host) => runHostChecks(host, { config, expectedHostKey: served.get(host.name), onResults: () => undefined }));
+  const results = await mapLimit(config.hosts, DEFAULT_FAN_OUT, (host) =>
+    runHostChecks(host, { config, expectedHostKey: served.get(host.name), onResults: () => undefined }),
+  );
   const ms = performance.now() - t0;
-  const failed = results.flatMap((r) => r.outcomes.filter((o) => (o.id === 'ssh' || o.id === 'sudo' || o.id === 'gather') && o.status === 'fail').map((o) => `${o.host} ${o.id}: ${o.message}`));
+  const failed = results.flatMap((r) =>
+    r.outcomes.filter((o) => (o.id === 'ssh' || o.id === 'sudo' || o.id === 'gather') && o.status === 'fail').map((o) => `${o.host} ${o.id}: ${o.message}`),
+  );
   return { ms, ok: results.filter((r) => r.facts !== undefined).length, failed, checks: results.reduce((n, r) => n + r.outcomes.length, 0) };
 }
 
 function runAnsible(state: LabState, hosts: LabHostState[]): Promise<{ ms: number; ok: number; code: number }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ksw-bench-ansible-'));
   const inv = path.join(dir, 'hosts.ini');
-  writeFileSync(inv, ['[all]', ...hosts.map((h) => `${h.name} ansible_host=${h.address} ansible_port=${h.port} ansible_user=${state.user} ansible_ssh_private_key_file=${state.keyPath}`), ''].join('\n'));
+  writeFileSync(
+    inv,
+    [
+      '[all]',
+      ...hosts.map(
+        (h) => `${h.name} ansible_host=${h.address} ansible_port=${h.port} ansible_user=${state.user} ansible_ssh_private_key_file=${state.keyPath}`,
+      ),
+      '',
+    ].join('\n'),
+  );
   const env = {
     ...process.env,
     ANSIBLE_HOME: path.join(dir, 'home'),

@@ -71,7 +71,12 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /** A page of a new context that carries the admin's session cookie for `base`. */
-export async function loggedInPage(browser: Browser, base: string, cookie: { name: string; value: string }, viewport: { width: number; height: number }): Promise<Page> {
+export async function loggedInPage(
+  browser: Browser,
+  base: string,
+  cookie: { name: string; value: string },
+  viewport: { width: number; height: number },
+): Promise<Page> {
   const context = await browser.newContext({ viewport });
   await context.addCookies([{ ...cookie, url: base }]);
   return context.newPage();

@@ -7,7 +7,9 @@ export function AuthCard({ title, subtitle, children }: { title: string; subtitl
       <Paper withBorder shadow="sm" p="xl" w="100%" maw={420}>
         <Stack gap="md">
           <div>
-            <Title order={1} size="h2">{title}</Title>
+            <Title order={1} size="h2">
+              {title}
+            </Title>
             {subtitle && (
               <Text c="dimmed" size="sm" mt={4}>
                 {subtitle}

@@ -32,7 +32,14 @@ export function CodeView({ text, language, label, height = 520 }: { text: string
           {lines.map((line, i) => (
             <div key={i}>
               {tokenize(line).map((t, j) => (
-                <span key={j} style={{ color: COLORS[t.kind], fontWeight: t.kind === 'section' || t.kind === 'name' ? 600 : undefined, fontStyle: t.kind === 'comment' ? 'italic' : undefined }}>
+                <span
+                  key={j}
+                  style={{
+                    color: COLORS[t.kind],
+                    fontWeight: t.kind === 'section' || t.kind === 'name' ? 600 : undefined,
+                    fontStyle: t.kind === 'comment' ? 'italic' : undefined,
+                  }}
+                >
                   {t.text}
                 </span>
               ))}

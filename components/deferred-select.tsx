@@ -15,7 +15,12 @@ type Props = Omit<SelectProps, 'data'> & { data: { value: string; label: string 
 
 const CHEVRON = (
   <svg aria-hidden="true" width="12" height="12" viewBox="0 0 15 15" fill="none" style={{ color: 'var(--mantine-color-dimmed)' }}>
-    <path d="M4.93 5.43a.45.45 0 0 1 .64 0L7.5 7.36l1.93-1.93a.45.45 0 1 1 .64.64l-2.25 2.25a.45.45 0 0 1-.64 0L4.93 6.07a.45.45 0 0 1 0-.64Z" fill="currentColor" fillRule="evenodd" clipRule="evenodd" />
+    <path
+      d="M4.93 5.43a.45.45 0 0 1 .64 0L7.5 7.36l1.93-1.93a.45.45 0 1 1 .64.64l-2.25 2.25a.45.45 0 0 1-.64 0L4.93 6.07a.45.45 0 0 1 0-.64Z"
+      fill="currentColor"
+      fillRule="evenodd"
+      clipRule="evenodd"
+    />
   </svg>
 );
 

@@ -75,8 +75,8 @@ export function ImportModal({ opened, onClose }: { opened: boolean; onClose: () 
     <Modal opened={opened} onClose={onClose} title="Import hosts.ini + vars.yml" size="xl" centered>
       <Stack>
         <Text size="sm" c="dimmed">
-          Paste (or load) the installer&apos;s conf/hosts.ini and conf/vars.yml. A new install is created from them; passwords in
-          the files are stored encrypted and never shown again.
+          Paste (or load) the installer&apos;s conf/hosts.ini and conf/vars.yml. A new install is created from them; passwords in the files are stored encrypted
+          and never shown again.
         </Text>
         <TextInput label="Install name" value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus />
         <SimpleGrid cols={{ base: 1, md: 2 }}>

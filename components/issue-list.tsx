@@ -17,13 +17,7 @@ export function IssueList<T extends ConfigIssue>({ issues, onGo, goLabel }: Prop
   return (
     <Stack gap={6} role="list" aria-label="Problems">
       {sorted.map((i) => (
-        <Alert
-          key={`${i.severity}|${i.path}|${i.code}|${i.message}`}
-          role="listitem"
-          color={i.severity === 'error' ? 'red' : 'yellow'}
-          variant="light"
-          py={8}
-        >
+        <Alert key={`${i.severity}|${i.path}|${i.code}|${i.message}`} role="listitem" color={i.severity === 'error' ? 'red' : 'yellow'} variant="light" py={8}>
           <Text size="sm">
             <Text span fw={600} size="sm">
               {i.severity === 'error' ? 'Error: ' : 'Warning: '}

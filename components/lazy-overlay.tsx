@@ -49,7 +49,11 @@ export function lazyOverlay<P extends object>(load: () => Promise<ComponentType<
 
 /** A component with an `opened` prop (a dialog of our own) whose code loads when it first opens. */
 export function lazyDialog<P extends { opened: boolean }>(load: () => Promise<ComponentType<P>>): LazyOverlay<P> {
-  return lazyOverlay(load, (p) => p.opened, (p) => ({ ...p, opened: false }));
+  return lazyOverlay(
+    load,
+    (p) => p.opened,
+    (p) => ({ ...p, opened: false }),
+  );
 }
 
 export const Modal = lazyDialog<ModalProps>(() => import('./overlay-parts').then((m) => m.Modal));

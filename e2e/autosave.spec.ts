@@ -45,7 +45,11 @@ test('an edit followed at once by "← Installs" is stored before the list shows
   expect(await storedAddress(api, id)).toBe('10.9.0.77');
 });
 
-test('the badge never says Saved while the save of the latest edit is pending, and a failed save can be retried', async ({ loggedIn: page, oneHostInstall: id, api }) => {
+test('the badge never says Saved while the save of the latest edit is pending, and a failed save can be retried', async ({
+  loggedIn: page,
+  oneHostInstall: id,
+  api,
+}) => {
   const url = `**/api/installs/${encodeURIComponent(id)}`;
 
   // hold the next PUT until released

@@ -17,7 +17,10 @@ import { expect, test } from './support/fixtures';
 
 test.use({ labHosts: 5 });
 
-interface ClusterBody { status: string; nodes: { name: string; joined: boolean }[] }
+interface ClusterBody {
+  status: string;
+  nodes: { name: string; joined: boolean }[];
+}
 
 /** The run's outcome settles the nodes just after the run ends: wait for it before reading the page. */
 const clusterSettled = (api: ApiCaller, id: string, done: (c: ClusterBody) => boolean) => api.settle<ClusterBody>(`/api/installs/${id}/cluster`, done, 30_000);

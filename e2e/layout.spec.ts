@@ -17,7 +17,10 @@ test('no page scrolls sideways and dialogs fit at 390 and 1024 px', async ({ log
   test.setTimeout(180_000);
   const { id, name } = await newInstall('layout-with-a-long-install-name');
   await page.getByRole('button', { name: 'Add host' }).click();
-  await page.getByRole('dialog', { name: /^Host / }).getByRole('button', { name: 'Close' }).click();
+  await page
+    .getByRole('dialog', { name: /^Host / })
+    .getByRole('button', { name: 'Close' })
+    .click();
   const minuteAgo = new Date(Date.now() - 60_000);
   const runId = insertRun(id, 'failed', [
     { name: 'prepare', status: 'succeeded', startedAt: minuteAgo },
@@ -41,7 +44,10 @@ test('no page scrolls sideways and dialogs fit at 390 and 1024 px', async ({ log
       await expectNoSidewaysScroll(page, `wizard step ${step.label}`);
     }
     await page.getByRole('button', { name: /^Hosts(,|$)/ }).click();
-    await page.getByRole('button', { name: /^Edit / }).first().click();
+    await page
+      .getByRole('button', { name: /^Edit / })
+      .first()
+      .click();
     await expectDialogFits(page, 'host editor');
     if (width === 390) await page.screenshot({ path: shotPath('phone-host-editor.png') });
     await page.keyboard.press('Escape');

@@ -34,11 +34,14 @@ test('host checks with a failure and its drawer: accessible, and fitting at 390 
   await expect(summary).toHaveText(/^3 hosts fail/, { timeout: 90_000 });
   await expectAccessible(page, 'host checks with a failure');
 
-  const failed = page.getByRole('table', { name: 'Host checks' }).getByRole('button', { name: new RegExp(`on ${second.name}: fail\\. Show details`) }).first();
+  const failed = page
+    .getByRole('table', { name: 'Host checks' })
+    .getByRole('button', { name: new RegExp(`on ${second.name}: fail\\. Show details`) })
+    .first();
   await failed.click();
   const details = page.getByRole('dialog', { name: new RegExp(`· ${second.name}$`) });
   await expect(details).toBeVisible();
-  await expectAccessible(page, 'a failed check\'s drawer');
+  await expectAccessible(page, "a failed check's drawer");
   await details.getByRole('button', { name: 'Close' }).click();
   await expect(details).toBeHidden();
 
@@ -47,7 +50,7 @@ test('host checks with a failure and its drawer: accessible, and fitting at 390 
     await expectNoSidewaysScroll(page, 'host checks with a failure');
     await failed.scrollIntoViewIfNeeded();
     await failed.click();
-    await expectDialogFits(page, 'a failed check\'s drawer');
+    await expectDialogFits(page, "a failed check's drawer");
     await page.keyboard.press('Escape');
     await expect(details).toBeHidden();
   }

@@ -107,7 +107,11 @@ test('builds the seed HA example and downloads the expected files', async ({ log
   });
 });
 
-test('a host that is also a host of another install is noted at its field and in Review, and clears when moved', async ({ loggedIn: page, newInstall, api }) => {
+test('a host that is also a host of another install is noted at its field and in Review, and clears when moved', async ({
+  loggedIn: page,
+  newInstall,
+  api,
+}) => {
   // another install (ready, never run) on its own /24, created through the API
   const net = `10.77.${Math.floor(Math.random() * 250) + 1}`;
   const other = seedConfig();
@@ -137,7 +141,11 @@ test('a host that is also a host of another install is noted at its field and in
   await expect(hostsTable.getByText(`also in ${otherName}`)).toHaveCount(0);
 });
 
-test('the load balancer step builds an internal keepalived + HAProxy load balancer, with its rules at the fields and a secret VRRP password', async ({ loggedIn: page, newInstall, api }) => {
+test('the load balancer step builds an internal keepalived + HAProxy load balancer, with its rules at the fields and a secret VRRP password', async ({
+  loggedIn: page,
+  newInstall,
+  api,
+}) => {
   const { id } = await newInstall('internal-lb');
   await page.getByRole('button', { name: 'Bulk paste…' }).click();
   await page.getByLabel('Hosts, one per line').fill(['master1 192.168.0.1', 'master2 192.168.0.2', 'master3 192.168.0.3', 'node1 192.168.0.4'].join('\n'));

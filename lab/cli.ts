@@ -43,9 +43,17 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'status': {
       const s = await labStatus();
-      if (s.hosts.length === 0) { process.stdout.write(`lab is down (${s.dir})\n`); return 0; }
+      if (s.hosts.length === 0) {
+        process.stdout.write(`lab is down (${s.dir})\n`);
+        return 0;
+      }
       for (const h of s.hosts) {
-        const extra = [...h.faults, ...h.takenPorts.map((p) => `port ${p} taken`), ...h.blockedPorts.map((b) => `${b} blocked`), ...h.takenAddresses.map((a) => `address ${a} taken`)].join(', ');
+        const extra = [
+          ...h.faults,
+          ...h.takenPorts.map((p) => `port ${p} taken`),
+          ...h.blockedPorts.map((b) => `${b} blocked`),
+          ...h.takenAddresses.map((a) => `address ${a} taken`),
+        ].join(', ');
         process.stdout.write(`${h.name.padEnd(7)} ${`${h.address}:${h.port}`.padEnd(17)} ${h.up ? 'up  ' : 'down'}${extra ? `  ${extra}` : ''}\n`);
       }
       return 0;
@@ -54,8 +62,11 @@ async function main(argv: string[]): Promise<number> {
       const [kind, host, arg, arg2] = rest;
       if (kind === undefined || !isFaultKind(kind)) throw new Error(`fault kinds: ${FAULT_KINDS.join(', ')}`);
       const r = await labFault(kind, host, arg, arg2);
-      err(r.host ? `lab: ${r.host.name} now: ${r.host.faults.join(', ') || 'healthy'}${r.host.takenPorts.length ? `, ports held ${r.host.takenPorts.map((t) => t.port).join(',')}` : ''}${(r.host.blockedPorts ?? []).length ? `, blocked ${(r.host.blockedPorts ?? []).map((b) => `${b.port}${b.from ? ` from ${b.from}` : ''}`).join(',')}` : ''}${(r.host.takenAddresses ?? []).length ? `, holds ${(r.host.takenAddresses ?? []).join(',')}` : ''}`
-        : `lab: sudo ${r.sudoFault ? 'broken (user removed from the sudo group, all hosts)' : 'restored'}`);
+      err(
+        r.host
+          ? `lab: ${r.host.name} now: ${r.host.faults.join(', ') || 'healthy'}${r.host.takenPorts.length ? `, ports held ${r.host.takenPorts.map((t) => t.port).join(',')}` : ''}${(r.host.blockedPorts ?? []).length ? `, blocked ${(r.host.blockedPorts ?? []).map((b) => `${b.port}${b.from ? ` from ${b.from}` : ''}`).join(',')}` : ''}${(r.host.takenAddresses ?? []).length ? `, holds ${(r.host.takenAddresses ?? []).join(',')}` : ''}`
+          : `lab: sudo ${r.sudoFault ? 'broken (user removed from the sudo group, all hosts)' : 'restored'}`,
+      );
       return 0;
     }
     default:
@@ -64,7 +75,10 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then((code) => process.exit(code), (e: unknown) => {
-  err(`lab: ${e instanceof Error ? e.message : String(e)}`);
-  process.exit(1);
-});
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    err(`lab: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  },
+);

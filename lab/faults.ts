@@ -34,7 +34,22 @@ import { readState, type HostFault, type LabHostState, type LabState } from './s
 import { authModeOf } from './faults-model';
 import { setSudoMembership } from './user';
 
-export const FAULT_KINDS = ['stop', 'start', 'break-password', 'kbd-only', 'rekey', 'take-port', 'release-port', 'block-port', 'unblock-port', 'take-ip', 'release-ip', 'restore', 'break-sudo', 'restore-sudo'] as const;
+export const FAULT_KINDS = [
+  'stop',
+  'start',
+  'break-password',
+  'kbd-only',
+  'rekey',
+  'take-port',
+  'release-port',
+  'block-port',
+  'unblock-port',
+  'take-ip',
+  'release-ip',
+  'restore',
+  'break-sudo',
+  'restore-sudo',
+] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export function isFaultKind(s: string): s is FaultKind {
@@ -45,7 +60,12 @@ const without = (faults: HostFault[], f: HostFault) => faults.filter((x) => x !=
 const withFault = (faults: HostFault[], f: HostFault) => (faults.includes(f) ? faults : [...faults, f]);
 
 async function exists(p: string): Promise<boolean> {
-  try { await stat(p); return true; } catch { return false; }
+  try {
+    await stat(p);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function applyConfig(state: LabState, h: LabHostState): Promise<void> {
@@ -94,13 +114,24 @@ async function hostFault(state: LabState, h: LabHostState, kind: FaultKind, arg?
       return;
     }
     case 'block-port': {
-      const block = parseBlock(arg, arg2, state.hosts.map((x) => x.name));
+      const block = parseBlock(
+        arg,
+        arg2,
+        state.hosts.map((x) => x.name),
+      );
       const blocks = h.blockedPorts ?? [];
       h.blockedPorts = blocks.some((b) => sameBlock(b, block)) ? blocks : [...blocks, block];
       return applyBlockedPorts(h.index, h.blockedPorts);
     }
     case 'unblock-port': {
-      const block = arg === undefined ? undefined : parseBlock(arg, arg2, state.hosts.map((x) => x.name));
+      const block =
+        arg === undefined
+          ? undefined
+          : parseBlock(
+              arg,
+              arg2,
+              state.hosts.map((x) => x.name),
+            );
       h.blockedPorts = block ? (h.blockedPorts ?? []).filter((b) => !sameBlock(b, block)) : [];
       return applyBlockedPorts(h.index, h.blockedPorts);
     }
@@ -142,7 +173,10 @@ async function hostFault(state: LabState, h: LabHostState, kind: FaultKind, arg?
   }
 }
 
-export interface FaultResult { host?: LabHostState; sudoFault: boolean }
+export interface FaultResult {
+  host?: LabHostState;
+  sudoFault: boolean;
+}
 
 export async function labFault(kind: FaultKind, host: string | undefined, arg?: string, arg2?: string): Promise<FaultResult> {
   ensureRoot();

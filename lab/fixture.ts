@@ -34,15 +34,24 @@ export function useLab(n: number): LabHandle {
     return state;
   };
   const handle: LabHandle = {
-    get state() { return need(); },
-    get hosts() { const s = need(); return names.flatMap((nm) => s.hosts.filter((h) => h.name === nm)); },
+    get state() {
+      return need();
+    },
+    get hosts() {
+      const s = need();
+      return names.flatMap((nm) => s.hosts.filter((h) => h.name === nm));
+    },
     host(i) {
       const h = handle.hosts[i];
       if (!h) throw new Error(`useLab(${n}): no leased host #${i}`);
       return h;
     },
-    target(i, login, pin) { return labTarget(need(), handle.host(i), login, pin); },
-    async refresh() { state = await readState(labDir()); },
+    target(i, login, pin) {
+      return labTarget(need(), handle.host(i), login, pin);
+    },
+    async refresh() {
+      state = await readState(labDir());
+    },
   };
 
   beforeAll(async () => {

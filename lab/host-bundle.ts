@@ -22,16 +22,25 @@ export const ANSIBLE_TARBALL_NAME = 'ansible-2.7.6-py27.tar.gz';
 const TARBALL_IN_BUNDLE = path.join('scripts', 'os', ANSIBLE_TARBALL_NAME);
 const STAMP = '.ksw-lab-source';
 
-export interface BundleFile { rel: string; mode: number }
-export interface BundleSource { dir: string; hash: string; files: BundleFile[] }
+export interface BundleFile {
+  rel: string;
+  mode: number;
+}
+export interface BundleSource {
+  dir: string;
+  hash: string;
+  files: BundleFile[];
+}
 
 async function listFiles(dir: string, rel = ''): Promise<string[]> {
   const entries = await readdir(path.join(dir, rel), { withFileTypes: true });
-  const nested = await Promise.all(entries.map(async (e) => {
-    const r = path.join(rel, e.name);
-    if (e.isDirectory()) return listFiles(dir, r);
-    return e.isFile() ? [r] : [];
-  }));
+  const nested = await Promise.all(
+    entries.map(async (e) => {
+      const r = path.join(rel, e.name);
+      if (e.isDirectory()) return listFiles(dir, r);
+      return e.isFile() ? [r] : [];
+    }),
+  );
   return nested.flat().sort();
 }
 
@@ -41,7 +50,10 @@ export async function readBundleSource(dir = path.join(repoRoot, 'lab', 'install
   for (const rel of await listFiles(dir)) {
     const full = path.join(dir, rel);
     const mode = (await stat(full)).mode & 0o777;
-    hash.update(`${rel}\0${mode.toString(8)}\0`).update(await readFile(full)).update('\0');
+    hash
+      .update(`${rel}\0${mode.toString(8)}\0`)
+      .update(await readFile(full))
+      .update('\0');
     files.push({ rel, mode });
   }
   return { dir, hash: hash.digest('hex'), files };

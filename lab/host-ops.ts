@@ -15,7 +15,12 @@ import { readBanner, runningPid, startSshd, stopSshd, waitForBanner } from './ss
 import { writeLabFile } from './write-file';
 
 async function exists(p: string): Promise<boolean> {
-  try { await access(p); return true; } catch { return false; }
+  try {
+    await access(p);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export async function provisionHost(index: number, authMode: AuthMode, dir: string): Promise<PublicKeyInfo> {
@@ -24,10 +29,18 @@ export async function provisionHost(index: number, authMode: AuthMode, dir: stri
   const address = hostAddress(index);
   await mkdir(p.dir, { recursive: true, mode: 0o755 });
   if (!(await exists(p.hostKey))) await newHostKey(p.hostKey, `${name}-host`);
-  await writeLabFile(p.config, renderSshdConfig({
-    address, port: SSH_PORT, hostKey: p.hostKey, pidFile: p.pidFile,
-    authorizedKeysDir: labPaths(dir).authorizedKeysDir, authMode,
-  }), { mode: 0o644 });
+  await writeLabFile(
+    p.config,
+    renderSshdConfig({
+      address,
+      port: SSH_PORT,
+      hostKey: p.hostKey,
+      pidFile: p.pidFile,
+      authorizedKeysDir: labPaths(dir).authorizedKeysDir,
+      authMode,
+    }),
+    { mode: 0o644 },
+  );
   await writeLabFile(p.hostsFile, renderHostsFile(address, name), { mode: 0o644, inPlace: true });
   return readPublicKey(`${p.hostKey}.pub`);
 }
@@ -76,7 +89,10 @@ function addressTaken(index: number): Error {
 }
 
 async function answersSsh(address: string, port: number): Promise<boolean> {
-  return readBanner(address, port, 1000).then(() => true, () => false);
+  return readBanner(address, port, 1000).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** sshd writes its pid file right after it binds; allow it a moment. */

@@ -34,7 +34,10 @@ export async function hostNamespacePids(hostsFiles: readonly string[]): Promise<
     for (const pid of pids) {
       // a chrooted process (sshd's privilege-separation child) has no /etc/hosts: ask the next one
       const s = await stat(`/proc/${pid}/root/etc/hosts`).catch(() => undefined);
-      if (s && wanted.has(fileId(s))) { found.push(...pids); break; }
+      if (s && wanted.has(fileId(s))) {
+        found.push(...pids);
+        break;
+      }
     }
   }
   return found;
@@ -50,7 +53,12 @@ export async function killHostNamespaces(hostsFiles: readonly string[]): Promise
     const pids = await hostNamespacePids(hostsFiles);
     if (pids.length === 0) return killed;
     for (const pid of pids) {
-      try { process.kill(pid, 'SIGKILL'); killed++; } catch { /* already gone */ }
+      try {
+        process.kill(pid, 'SIGKILL');
+        killed++;
+      } catch {
+        /* already gone */
+      }
     }
     await new Promise((r) => setTimeout(r, 50));
   }

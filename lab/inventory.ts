@@ -12,11 +12,22 @@ export function renderInventory(hosts: LabHostState[], user: string, password: s
   const nodes = workers.length > 0 ? workers : masters;
   const all = hosts.map((h) => `${h.name} ansible_host=${h.address} ip=${h.address} ansible_user=${user} ansible_become_pass=${password}`);
   return [
-    '[all]', ...all, '',
-    '[kube-master]', ...masters, '',
-    '[kube-node]', ...nodes, '',
-    '[etcd]', ...masters, '',
-    '[k8s-cluster:children]', 'kube-node', 'kube-master', '',
+    '[all]',
+    ...all,
+    '',
+    '[kube-master]',
+    ...masters,
+    '',
+    '[kube-node]',
+    ...nodes,
+    '',
+    '[etcd]',
+    ...masters,
+    '',
+    '[k8s-cluster:children]',
+    'kube-node',
+    'kube-master',
+    '',
   ].join('\n');
 }
 

@@ -10,7 +10,12 @@ import path from 'node:path';
 import { runOk } from './run';
 
 async function exists(p: string): Promise<boolean> {
-  try { await access(p); return true; } catch { return false; }
+  try {
+    await access(p);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export async function ensureKey(file: string, comment: string, passphrase = ''): Promise<void> {
@@ -33,7 +38,11 @@ export async function writeAuthorizedKeys(dir: string, users: string[], pubKeyFi
   for (const u of users) await writeLabFile(path.join(dir, u), lines, { mode: 0o644 });
 }
 
-export interface PublicKeyInfo { algorithm: string; base64: string; fingerprint: string }
+export interface PublicKeyInfo {
+  algorithm: string;
+  base64: string;
+  fingerprint: string;
+}
 
 /** Reads an OpenSSH `.pub` file: "ssh-ed25519 AAAA... comment". */
 export async function readPublicKey(pubFile: string): Promise<PublicKeyInfo> {

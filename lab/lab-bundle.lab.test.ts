@@ -40,14 +40,31 @@ const tail = (r: ExecResult) => `exit ${r.exitCode}\n${`${r.stdout}\n${r.stderr}
 function inventory(): string {
   const { user, password, knownHosts } = lab.state;
   const names = lab.hosts.map((h) => h.name);
-  const lines = lab.hosts.map((h, i) => (i === 0
-    ? `${h.name} ansible_connection=local ansible_host=${h.address} ip=${h.address}`
-    : `${h.name} ansible_host=${h.address} ip=${h.address} ansible_user=${user} ansible_ssh_pass=${password} ansible_become_pass=${password}`));
+  const lines = lab.hosts.map((h, i) =>
+    i === 0
+      ? `${h.name} ansible_connection=local ansible_host=${h.address} ip=${h.address}`
+      : `${h.name} ansible_host=${h.address} ip=${h.address} ansible_user=${user} ansible_ssh_pass=${password} ansible_become_pass=${password}`,
+  );
   return [
-    '[all]', ...lines, '',
-    '[all:vars]', `ansible_ssh_common_args='-o UserKnownHostsFile=${knownHosts} -o StrictHostKeyChecking=yes'`, '',
-    '[kube-master]', ...names, '', '[kube-node]', ...names, '', '[etcd]', ...names, '',
-    '[k8s-cluster:children]', 'kube-node', 'kube-master', '',
+    '[all]',
+    ...lines,
+    '',
+    '[all:vars]',
+    `ansible_ssh_common_args='-o UserKnownHostsFile=${knownHosts} -o StrictHostKeyChecking=yes'`,
+    '',
+    '[kube-master]',
+    ...names,
+    '',
+    '[kube-node]',
+    ...names,
+    '',
+    '[etcd]',
+    ...names,
+    '',
+    '[k8s-cluster:children]',
+    'kube-node',
+    'kube-master',
+    '',
   ].join('\n');
 }
 
@@ -63,7 +80,12 @@ afterAll(async () => {
       const dir = hostFsPath(h.name, `/tmp/ksw-lab-state/${id}`);
       const pidFile = path.join(dir, h.name, 'apiserver.pid');
       const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8')) : 0;
-      if (pid > 1) try { process.kill(pid, 'SIGTERM'); } catch { /* gone */ }
+      if (pid > 1)
+        try {
+          process.kill(pid, 'SIGTERM');
+        } catch {
+          /* gone */
+        }
       rmSync(dir, { recursive: true, force: true });
     }
   }
@@ -72,8 +94,10 @@ afterAll(async () => {
 
 describe('the bootstrap (scripts/os/os_check.sh)', () => {
   it('fails with a clear message when the Ansible tarball is missing', async () => {
-    const r = await onTaskbox('d=/tmp/ksw-oscheck-$1 && cp -r "$2" "$d" && rm -f "$d/os/ansible-2.7.6-py27.tar.gz" && cd "$d" && ./os/os_check.sh; rc=$?; rm -rf "$d"; exit $rc',
-      [token, SCRIPTS]);
+    const r = await onTaskbox(
+      'd=/tmp/ksw-oscheck-$1 && cp -r "$2" "$d" && rm -f "$d/os/ansible-2.7.6-py27.tar.gz" && cd "$d" && ./os/os_check.sh; rc=$?; rm -rf "$d"; exit $rc',
+      [token, SCRIPTS],
+    );
     expect(r.exitCode).not.toBe(0);
     expect(r.stderr).toMatch(/the pinned Ansible is missing: .*ansible-2\.7\.6-py27\.tar\.gz does not exist/);
   });
@@ -108,22 +132,31 @@ describe.each(ANSIBLES)('the lab playbooks under $name', (ansible) => {
     }
   });
 
-  it.skipIf(skip)(`install on 3 hosts from the taskbox, each host keeping its state privately${note}`, async () => {
-    const id = `bundle-${token}-${installIds.length}`;
-    installIds.push(id);
-    for (const playbook of PLAYBOOKS) {
-      const r = await onTaskbox('cd "$1" && "$2" -i ../k8s/inventory/my_cluster/hosts.ini "$3" -b -e "ksw_install_id=$4" -e "ksw_run_id=$4-run"',
-        [SCRIPTS, ansible.bin, playbook, id]);
-      expect(r.exitCode, `${playbook}: ${tail(r)}`).toBe(0);
-    }
-    for (const h of lab.hosts) {
-      const dir = hostFsPath(h.name, `/tmp/ksw-lab-state/${id}/${h.name}`);
-      for (const f of ['environment', 'hosts', 'etcd.env', 'cni.conf', 'kubelet.joined', 'kubesphere.node', 'apiserver.crt']) expect(existsSync(path.join(dir, f)), `${h.name}: ${f}`).toBe(true);
-      expect(readFileSync(path.join(dir, 'environment'), 'utf8')).toContain(`hostname=${h.name}\n`);
-    }
-    expect(existsSync(hostFsPath(lab.host(0).name, `/tmp/ksw-lab-state/${id}/${lab.host(0).name}/kubesphere_running`))).toBe(true);
-    const nodeList = hostFsPath(lab.host(0).name, `/tmp/ksw-lab-state/${id}/_cluster/nodes`);
-    expect(readdirSync(nodeList).sort()).toEqual(lab.hosts.map((h) => h.name).sort());
-    expect(existsSync(`/tmp/ksw-lab-state/${id}`)).toBe(false);
-  }, 240_000);
+  it.skipIf(skip)(
+    `install on 3 hosts from the taskbox, each host keeping its state privately${note}`,
+    async () => {
+      const id = `bundle-${token}-${installIds.length}`;
+      installIds.push(id);
+      for (const playbook of PLAYBOOKS) {
+        const r = await onTaskbox('cd "$1" && "$2" -i ../k8s/inventory/my_cluster/hosts.ini "$3" -b -e "ksw_install_id=$4" -e "ksw_run_id=$4-run"', [
+          SCRIPTS,
+          ansible.bin,
+          playbook,
+          id,
+        ]);
+        expect(r.exitCode, `${playbook}: ${tail(r)}`).toBe(0);
+      }
+      for (const h of lab.hosts) {
+        const dir = hostFsPath(h.name, `/tmp/ksw-lab-state/${id}/${h.name}`);
+        for (const f of ['environment', 'hosts', 'etcd.env', 'cni.conf', 'kubelet.joined', 'kubesphere.node', 'apiserver.crt'])
+          expect(existsSync(path.join(dir, f)), `${h.name}: ${f}`).toBe(true);
+        expect(readFileSync(path.join(dir, 'environment'), 'utf8')).toContain(`hostname=${h.name}\n`);
+      }
+      expect(existsSync(hostFsPath(lab.host(0).name, `/tmp/ksw-lab-state/${id}/${lab.host(0).name}/kubesphere_running`))).toBe(true);
+      const nodeList = hostFsPath(lab.host(0).name, `/tmp/ksw-lab-state/${id}/_cluster/nodes`);
+      expect(readdirSync(nodeList).sort()).toEqual(lab.hosts.map((h) => h.name).sort());
+      expect(existsSync(`/tmp/ksw-lab-state/${id}`)).toBe(false);
+    },
+    240_000,
+  );
 });

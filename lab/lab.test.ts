@@ -18,10 +18,17 @@ import type { LabHostState } from './state';
 
 const lab = useLab(2);
 
-const fakeHosts = (n: number): LabHostState[] => Array.from({ length: n }, (_, i) => ({
-  name: `lab${i + 1}`, index: i + 1, address: `127.0.0.${11 + i}`, port: 22, hostKeyAlgorithm: 'ssh-ed25519',
-  hostKeyFingerprint: 'SHA256:x', faults: [], takenPorts: [],
-}));
+const fakeHosts = (n: number): LabHostState[] =>
+  Array.from({ length: n }, (_, i) => ({
+    name: `lab${i + 1}`,
+    index: i + 1,
+    address: `127.0.0.${11 + i}`,
+    port: 22,
+    hostKeyAlgorithm: 'ssh-ed25519',
+    hostKeyFingerprint: 'SHA256:x',
+    faults: [],
+    takenPorts: [],
+  }));
 
 function section(ini: string, name: string): string[] {
   const lines = ini.split('\n');
@@ -30,11 +37,15 @@ function section(ini: string, name: string): string[] {
   return lines.slice(start, end);
 }
 
-const canConnect = (host: string, port: number) => new Promise<boolean>((resolve) => {
-  const s = net.connect({ host, port });
-  s.on('connect', () => { s.destroy(); resolve(true); });
-  s.on('error', () => resolve(false));
-});
+const canConnect = (host: string, port: number) =>
+  new Promise<boolean>((resolve) => {
+    const s = net.connect({ host, port });
+    s.on('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.on('error', () => resolve(false));
+  });
 
 /** Runs a shell command as root on a lab host; returns its trimmed stdout (throws on failure). */
 async function onHost(i: number, command: string): Promise<string> {
@@ -49,7 +60,10 @@ async function onHost(i: number, command: string): Promise<string> {
 }
 
 /** From lab host i: "open", "refused" or "timeout" for a TCP connect to address:port (2 s). */
-const probeFrom = (i: number, address: string, port: number) => onHost(i, `python3 -c "
+const probeFrom = (i: number, address: string, port: number) =>
+  onHost(
+    i,
+    `python3 -c "
 import socket
 s = socket.socket(); s.settimeout(2)
 try:
@@ -58,7 +72,8 @@ except ConnectionRefusedError:
     print('refused')
 except socket.timeout:
     print('timeout')
-"`);
+"`,
+  );
 
 describe('lab settings', () => {
   it('a loopback KSW_LAB_ADDRESS_PREFIX names a 10.x network; interface names fit in 15 characters', () => {
@@ -181,7 +196,9 @@ describe('a second lab (another checkout) on the same machine', () => {
     process.env.KSW_LAB_DIR = other;
     try {
       const net = labNetwork();
-      await expect(labUp({ hosts: 1 })).rejects.toThrow(`the lab network ${net.cidr} (bridge ${net.bridge}) is already another lab's (${lab.state.dir}; another checkout`);
+      await expect(labUp({ hosts: 1 })).rejects.toThrow(
+        `the lab network ${net.cidr} (bridge ${net.bridge}) is already another lab's (${lab.state.dir}; another checkout`,
+      );
     } finally {
       if (saved === undefined) delete process.env.KSW_LAB_DIR;
       else process.env.KSW_LAB_DIR = saved;

@@ -42,8 +42,18 @@ import { ensureLabUser, ensureSudoAsks, removeLabUser, setSudoMembership, userId
 export type { LabState, LabHostState } from './state';
 export { labFault, type FaultKind } from './faults';
 
-export interface LabUpOptions { hosts: number; owner?: 'cli' | 'fixture'; log?: (line: string) => void }
-export interface LabUpResult { state: LabState; inventory: string; started: string[]; reused: string[]; message?: string }
+export interface LabUpOptions {
+  hosts: number;
+  owner?: 'cli' | 'fixture';
+  log?: (line: string) => void;
+}
+export interface LabUpResult {
+  state: LabState;
+  inventory: string;
+  started: string[];
+  reused: string[];
+  message?: string;
+}
 
 const MAX_HOSTS = 244; // <prefix>11 .. <prefix>254
 const PARALLEL = 16;
@@ -52,10 +62,20 @@ const secret = () => randomBytes(18).toString('base64url');
 function freshState(owner: 'cli' | 'fixture', dir: string): LabState {
   const p = labPaths(dir);
   return {
-    version: 1, dir, owner, user: labUser(), password: secret(),
-    keyPath: p.clientKey, keyWithPassphrasePath: p.clientKeyWithPassphrase, keyPassphrase: secret(),
-    knownHosts: p.knownHosts, inventory: p.inventory,
-    createdUser: false, createdPrivsepDir: false, sudoFault: false, hosts: [],
+    version: 1,
+    dir,
+    owner,
+    user: labUser(),
+    password: secret(),
+    keyPath: p.clientKey,
+    keyWithPassphrasePath: p.clientKeyWithPassphrase,
+    keyPassphrase: secret(),
+    knownHosts: p.knownHosts,
+    inventory: p.inventory,
+    createdUser: false,
+    createdPrivsepDir: false,
+    sudoFault: false,
+    hosts: [],
   };
 }
 
@@ -88,25 +108,37 @@ export async function labUp(opts: LabUpOptions): Promise<LabUpResult> {
     const started: string[] = [];
     const reused: string[] = [];
     const byIndex = new Map(state.hosts.map((h) => [h.index, h]));
-    const hosts = await mapLimit(Array.from({ length: count }, (_, i) => i + 1), PARALLEL, async (index): Promise<LabHostState> => {
-      const prev = byIndex.get(index);
-      const faults = prev?.faults ?? [];
-      const key = await provisionHost(index, authModeOf(faults), dir);
-      await ensureHostNetwork(index, net);
-      await prepareHostFs(index, dir, owner);
-      await ensureHostBundle(hostPaths(index, dir).fsRoot, bundle);
-      const host: LabHostState = {
-        name: hostName(index), index, address: hostAddress(index), port: SSH_PORT,
-        hostKeyAlgorithm: key.algorithm, hostKeyFingerprint: key.fingerprint, faults, takenPorts: prev?.takenPorts ?? [],
-        blockedPorts: prev?.blockedPorts ?? [], takenAddresses: prev?.takenAddresses ?? [],
-      };
-      await applyBlockedPorts(index, host.blockedPorts ?? []);
-      await applyTakenAddresses(index, host.takenAddresses ?? []);
-      if (faults.includes('stopped')) return host;
-      if (await isRunning(index, dir)) reused.push(host.name); else started.push(host.name);
-      await ensureRunning(index, dir);
-      return host;
-    });
+    const hosts = await mapLimit(
+      Array.from({ length: count }, (_, i) => i + 1),
+      PARALLEL,
+      async (index): Promise<LabHostState> => {
+        const prev = byIndex.get(index);
+        const faults = prev?.faults ?? [];
+        const key = await provisionHost(index, authModeOf(faults), dir);
+        await ensureHostNetwork(index, net);
+        await prepareHostFs(index, dir, owner);
+        await ensureHostBundle(hostPaths(index, dir).fsRoot, bundle);
+        const host: LabHostState = {
+          name: hostName(index),
+          index,
+          address: hostAddress(index),
+          port: SSH_PORT,
+          hostKeyAlgorithm: key.algorithm,
+          hostKeyFingerprint: key.fingerprint,
+          faults,
+          takenPorts: prev?.takenPorts ?? [],
+          blockedPorts: prev?.blockedPorts ?? [],
+          takenAddresses: prev?.takenAddresses ?? [],
+        };
+        await applyBlockedPorts(index, host.blockedPorts ?? []);
+        await applyTakenAddresses(index, host.takenAddresses ?? []);
+        if (faults.includes('stopped')) return host;
+        if (await isRunning(index, dir)) reused.push(host.name);
+        else started.push(host.name);
+        await ensureRunning(index, dir);
+        return host;
+      },
+    );
     state.hosts = hosts;
     const inventory = await persist(state);
     const stopped = hosts.filter((h) => h.faults.includes('stopped')).map((h) => h.name);
@@ -120,16 +152,20 @@ export async function labUp(opts: LabUpOptions): Promise<LabUpResult> {
 /** A running lab keeps the user and addresses it was started with: changing them needs `down` first. */
 function assertSameSettings(state: LabState): void {
   if (state.hosts.length > 0 && !state.network) {
-    throw new Error(`the lab in ${state.dir} was started by an older lab without its own network (hosts on 127.x): ` +
-      'take it down first (`npm run lab -- down`), then bring it up again');
+    throw new Error(
+      `the lab in ${state.dir} was started by an older lab without its own network (hosts on 127.x): ` +
+        'take it down first (`npm run lab -- down`), then bring it up again',
+    );
   }
   const first = state.hosts[0];
   const moved = first && first.address !== hostAddress(first.index) ? `addresses (${first.address}, now ${hostAddress(first.index)})` : undefined;
   const renamed = state.user !== labUser() ? `user (${state.user}, now ${labUser()})` : undefined;
   const changed = [moved, renamed].filter(Boolean).join(' and ');
   if (changed) {
-    throw new Error(`the lab in ${state.dir} runs with other ${changed}: KSW_LAB_ADDRESS_PREFIX / KSW_LAB_USER changed; ` +
-      'take it down with the old settings first, or use them');
+    throw new Error(
+      `the lab in ${state.dir} runs with other ${changed}: KSW_LAB_ADDRESS_PREFIX / KSW_LAB_USER changed; ` +
+        'take it down with the old settings first, or use them',
+    );
   }
 }
 
@@ -138,7 +174,10 @@ async function hostDirs(dir: string): Promise<number[]> {
   return names.map((n) => /^lab(\d+)$/.exec(n)).flatMap((m) => (m ? [Number(m[1])] : []));
 }
 
-export interface LabDownResult { stopped: number; removedUser: boolean }
+export interface LabDownResult {
+  stopped: number;
+  removedUser: boolean;
+}
 
 /** Stops and removes everything; the caller holds the lab lock. */
 export async function downLocked(dir: string): Promise<LabDownResult> {
@@ -149,12 +188,18 @@ export async function downLocked(dir: string): Promise<LabDownResult> {
   await killHostNamespaces(indices.map((i) => hostPaths(i, dir).hostsFile));
   const net = state?.network ?? labNetwork();
   for (const pid of await netnsPids(net)) {
-    try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ }
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
   }
   await removeLabNetwork(net);
   let removedUser = false;
-  if (state?.createdUser) { await removeLabUser(state.user); removedUser = true; }
-  else if (state?.sudoFault) await setSudoMembership(state.user, true);
+  if (state?.createdUser) {
+    await removeLabUser(state.user);
+    removedUser = true;
+  } else if (state?.sudoFault) await setSudoMembership(state.user, true);
   if (state?.createdPrivsepDir && !anySshdAlive()) await rmdir('/run/sshd').catch(() => undefined);
   await rm(path.dirname(labPaths(dir).authorizedKeysDir), { recursive: true, force: true });
   const lock = labPaths(dir).lock;
@@ -173,18 +218,38 @@ export async function labDown(): Promise<LabDownResult> {
   return r;
 }
 
-export interface LabHostStatus { name: string; address: string; port: number; up: boolean; faults: string[]; takenPorts: number[]; blockedPorts: string[]; takenAddresses: string[] }
-export interface LabStatus { up: boolean; dir: string; user?: string; hosts: LabHostStatus[] }
+export interface LabHostStatus {
+  name: string;
+  address: string;
+  port: number;
+  up: boolean;
+  faults: string[];
+  takenPorts: number[];
+  blockedPorts: string[];
+  takenAddresses: string[];
+}
+export interface LabStatus {
+  up: boolean;
+  dir: string;
+  user?: string;
+  hosts: LabHostStatus[];
+}
 
 export async function labStatus(): Promise<LabStatus> {
   const dir = labDir();
   const state = await readState(dir);
   if (!state) return { up: false, dir, hosts: [] };
-  const hosts = await Promise.all(state.hosts.map(async (h) => ({
-    name: h.name, address: h.address, port: h.port, up: await isRunning(h.index, dir),
-    faults: [...h.faults, ...(state.sudoFault ? ['sudo-broken(global)'] : [])], takenPorts: h.takenPorts.map((t) => t.port),
-    blockedPorts: (h.blockedPorts ?? []).map((b) => `${b.port}${b.from ? ` from ${b.from}` : ''}`),
-    takenAddresses: h.takenAddresses ?? [],
-  })));
+  const hosts = await Promise.all(
+    state.hosts.map(async (h) => ({
+      name: h.name,
+      address: h.address,
+      port: h.port,
+      up: await isRunning(h.index, dir),
+      faults: [...h.faults, ...(state.sudoFault ? ['sudo-broken(global)'] : [])],
+      takenPorts: h.takenPorts.map((t) => t.port),
+      blockedPorts: (h.blockedPorts ?? []).map((b) => `${b.port}${b.from ? ` from ${b.from}` : ''}`),
+      takenAddresses: h.takenAddresses ?? [],
+    })),
+  );
   return { up: hosts.some((h) => h.up), dir, user: state.user, hosts };
 }

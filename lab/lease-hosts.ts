@@ -33,7 +33,10 @@ export async function acquireLabHosts(n: number, token: string): Promise<LabLeas
     const got = await withLabLock(async (): Promise<LabLease | undefined> => {
       const s = await readState(dir);
       const busy = await liveLeases(dir);
-      const pick = (s?.hosts ?? []).filter((h) => !busy.has(h.name) && h.faults.length === 0).slice(0, n).map((h) => h.name);
+      const pick = (s?.hosts ?? [])
+        .filter((h) => !busy.has(h.name) && h.faults.length === 0)
+        .slice(0, n)
+        .map((h) => h.name);
       if (!s || pick.length < n) return undefined;
       await lease(dir, pick, token);
       if (process.env.KSW_LAB_DEBUG) process.stderr.write(`lab: pid ${process.pid} leased ${pick.join(',')}\n`);
@@ -49,7 +52,8 @@ export async function releaseLabHosts(names: readonly string[], token: string): 
   const dir = labDir();
   const state = await readState(dir);
   for (const h of state?.hosts ?? []) {
-    if (names.includes(h.name) && (h.faults.length || h.takenPorts.length || (h.blockedPorts ?? []).length || (h.takenAddresses ?? []).length)) await labFault('restore', h.name);
+    if (names.includes(h.name) && (h.faults.length || h.takenPorts.length || (h.blockedPorts ?? []).length || (h.takenAddresses ?? []).length))
+      await labFault('restore', h.name);
   }
   const wentDown = await withLabLock(async () => {
     await release(dir, token);

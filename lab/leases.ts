@@ -8,10 +8,17 @@ import path from 'node:path';
 import { pidAlive } from './lock';
 import { labPaths } from './paths';
 
-interface Lease { pid: number; token: string }
+interface Lease {
+  pid: number;
+  token: string;
+}
 
 async function readLease(file: string): Promise<Lease | undefined> {
-  try { return JSON.parse(await readFile(file, 'utf8')) as Lease; } catch { return undefined; }
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as Lease;
+  } catch {
+    return undefined;
+  }
 }
 
 export async function liveLeases(dir: string): Promise<Map<string, Lease>> {

@@ -24,7 +24,9 @@ export function anySshdAlive(): boolean {
     if (!/^\d+$/.test(entry)) continue;
     try {
       if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'sshd' && pidAlive(Number(entry))) return true;
-    } catch { /* gone */ }
+    } catch {
+      /* gone */
+    }
   }
   return false;
 }

@@ -39,20 +39,27 @@ async function assertSubnetFree(net: LabNetwork): Promise<void> {
   const r = await runOk('ip', ['-o', '-4', 'route', 'show', 'to', 'match', net.gateway]);
   const clash = r.stdout.split('\n').find((l) => l.trim() !== '' && !l.startsWith('default') && !l.includes(` dev ${net.bridge} `));
   if (clash) {
-    throw new Error(`the lab network ${net.cidr} overlaps a network of this machine (${clash.trim()}): ` +
-      'choose another KSW_LAB_ADDRESS_PREFIX (e.g. 10.77.3.)');
+    throw new Error(
+      `the lab network ${net.cidr} overlaps a network of this machine (${clash.trim()}): ` + 'choose another KSW_LAB_ADDRESS_PREFIX (e.g. 10.77.3.)',
+    );
   }
 }
 
-const bridgeOwner = (net: LabNetwork) => readFile(`/sys/class/net/${net.bridge}/ifalias`, 'utf8').then((s) => s.trim(), () => undefined);
+const bridgeOwner = (net: LabNetwork) =>
+  readFile(`/sys/class/net/${net.bridge}/ifalias`, 'utf8').then(
+    (s) => s.trim(),
+    () => undefined,
+  );
 
 /** Refuses, before anything changes, when the lab's bridge exists and belongs to another lab directory. */
 export async function assertNetworkOurs(net: LabNetwork, dir: string): Promise<void> {
   if (!(await linkExists(net.bridge))) return assertSubnetFree(net);
   const owner = await bridgeOwner(net);
   if (owner === dir) return;
-  throw new Error(`the lab network ${net.cidr} (bridge ${net.bridge}) is already another lab's (${owner || 'unknown owner'}; another checkout ` +
-    `with the same KSW_LAB_ADDRESS_PREFIX?): run \`npm run lab -- down\` there, or use another KSW_LAB_ADDRESS_PREFIX and KSW_LAB_USER here`);
+  throw new Error(
+    `the lab network ${net.cidr} (bridge ${net.bridge}) is already another lab's (${owner || 'unknown owner'}; another checkout ` +
+      `with the same KSW_LAB_ADDRESS_PREFIX?): run \`npm run lab -- down\` there, or use another KSW_LAB_ADDRESS_PREFIX and KSW_LAB_USER here`,
+  );
 }
 
 /** Creates the bridge with the gateway address (call `assertNetworkOurs` first). */
@@ -74,10 +81,7 @@ async function netnsExists(name: string): Promise<boolean> {
 async function hostNetworkComplete(index: number, net: LabNetwork): Promise<boolean> {
   const ns = hostNetns(index);
   if (!(await netnsExists(ns))) return false;
-  const [inside, master] = await Promise.all([
-    addressesOf(HOST_INTERFACE, ns),
-    run('ip', ['-o', 'link', 'show', 'dev', hostVeth(index)]),
-  ]);
+  const [inside, master] = await Promise.all([addressesOf(HOST_INTERFACE, ns), run('ip', ['-o', 'link', 'show', 'dev', hostVeth(index)])]);
   return inside.includes(`${hostAddress(index)}/${net.prefixLength}`) && master.code === 0 && master.stdout.includes(` master ${net.bridge} `);
 }
 
@@ -112,7 +116,12 @@ export async function removeHostNetwork(index: number): Promise<void> {
 export async function netnsPids(net: LabNetwork): Promise<number[]> {
   const names = (await readdir(NETNS_DIR).catch(() => [] as string[])).filter((n) => n.startsWith(net.netnsPrefix));
   const lists = await Promise.all(names.map((n) => run('ip', ['netns', 'pids', n])));
-  return lists.flatMap((r) => r.stdout.split('\n').filter((l) => /^\d+$/.test(l)).map(Number));
+  return lists.flatMap((r) =>
+    r.stdout
+      .split('\n')
+      .filter((l) => /^\d+$/.test(l))
+      .map(Number),
+  );
 }
 
 /** Removes every namespace and veth of the lab's network, then the bridge. */

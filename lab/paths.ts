@@ -69,10 +69,18 @@ export interface LabNetwork {
 
 export function labNetwork(): LabNetwork {
   const prefix = labAddressPrefix();
-  const tag = prefix.split('.').slice(0, 3).map((o) => Number(o).toString(16).padStart(2, '0')).join('');
+  const tag = prefix
+    .split('.')
+    .slice(0, 3)
+    .map((o) => Number(o).toString(16).padStart(2, '0'))
+    .join('');
   return {
-    cidr: `${prefix}0/24`, prefixLength: 24, gateway: `${prefix}1`,
-    bridge: `k${tag}br`, netnsPrefix: `ksw-${tag}-`, vethPrefix: `k${tag}h`,
+    cidr: `${prefix}0/24`,
+    prefixLength: 24,
+    gateway: `${prefix}1`,
+    bridge: `k${tag}br`,
+    netnsPrefix: `ksw-${tag}-`,
+    vethPrefix: `k${tag}h`,
   };
 }
 

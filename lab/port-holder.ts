@@ -17,11 +17,22 @@ process.on('SIGTERM', () => process.exit(0));
 
 export function holdPort(netnsFile: string, address: string, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn('nsenter', [`--net=${netnsFile}`, process.execPath, '-e', HOLDER, String(port), address], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('nsenter', [`--net=${netnsFile}`, process.execPath, '-e', HOLDER, String(port), address], {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let err = '';
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`could not take ${address}:${port}: no answer from the holder`)); }, 5000);
-    child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`could not take ${address}:${port}: ${err.trim() || `exit ${code}`}`)); });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`could not take ${address}:${port}: no answer from the holder`));
+    }, 5000);
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`could not take ${address}:${port}: ${err.trim() || `exit ${code}`}`));
+    });
     child.stdout.on('data', (d: Buffer) => {
       if (!d.toString().includes('listening') || child.pid === undefined) return;
       clearTimeout(timer);
@@ -36,6 +47,10 @@ export function holdPort(netnsFile: string, address: string, port: number): Prom
 
 export function releasePort(pid: number): void {
   if (pidAlive(pid)) {
-    try { process.kill(pid, 'SIGTERM'); } catch { /* already gone */ }
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
   }
 }

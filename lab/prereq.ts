@@ -21,12 +21,19 @@ const REQUIRED: Array<{ bin: string; pkg: string }> = [
 export class LabSetupError extends Error {}
 
 async function exists(p: string): Promise<boolean> {
-  try { await access(p, constants.X_OK); return true; } catch { return false; }
+  try {
+    await access(p, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function ensureRoot(): void {
   if (typeof process.getuid !== 'function' || process.getuid() !== 0) {
-    throw new LabSetupError('the lab must run as root (it makes a bridge and a network namespace per host, starts sshd on port 22, mounts a private filesystem per host and creates a user); try: sudo npm run lab -- up');
+    throw new LabSetupError(
+      'the lab must run as root (it makes a bridge and a network namespace per host, starts sshd on port 22, mounts a private filesystem per host and creates a user); try: sudo npm run lab -- up',
+    );
   }
 }
 
@@ -52,7 +59,12 @@ export async function ensureTools(log: (line: string) => void): Promise<void> {
 
 /** sshd refuses to start without /run/sshd. Returns true when this call created it. */
 export async function ensurePrivsepDir(): Promise<boolean> {
-  try { await stat('/run/sshd'); return false; } catch { /* create below */ }
+  try {
+    await stat('/run/sshd');
+    return false;
+  } catch {
+    /* create below */
+  }
   await mkdir('/run/sshd', { recursive: true, mode: 0o755 });
   return true;
 }

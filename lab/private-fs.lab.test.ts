@@ -58,12 +58,21 @@ describe('a lab host has its own /opt, /tmp, /root, /run and load balancer confi
   it('keeps the mount modes: /tmp and /var/tmp 1777, /root and /var/lib/ks-wizard 0700', async () => {
     const r = await rootSh(0, 'stat -c "%n %a %U" /tmp /var/tmp /root /var/lib/ks-wizard /opt /home /run');
     expect(r.stdout.trim().split('\n')).toEqual([
-      '/tmp 1777 root', '/var/tmp 1777 root', '/root 700 root', '/var/lib/ks-wizard 700 root', '/opt 755 root', '/home 755 root', '/run 755 root',
+      '/tmp 1777 root',
+      '/var/tmp 1777 root',
+      '/root 700 root',
+      '/var/lib/ks-wizard 700 root',
+      '/opt 755 root',
+      '/home 755 root',
+      '/run 755 root',
     ]);
   });
 
   it("a private /run still has the machine's /run/sshd and /run/ksw-lab, read-only", async () => {
-    const r = await rootSh(0, 'for d in /run/sshd /run/ksw-lab; do [ -d "$d" ] && { touch "$d/x" 2>/dev/null && echo "$d writable" || echo "$d read-only"; }; done');
+    const r = await rootSh(
+      0,
+      'for d in /run/sshd /run/ksw-lab; do [ -d "$d" ] && { touch "$d/x" 2>/dev/null && echo "$d writable" || echo "$d read-only"; }; done',
+    );
     expect(r.stdout.trim().split('\n')).toEqual(['/run/sshd read-only', '/run/ksw-lab read-only']);
   });
 
@@ -75,7 +84,8 @@ describe('a lab host has its own /opt, /tmp, /root, /run and load balancer confi
   it('gives the lab user a private 0750 home it can write to', async () => {
     const user = lab.state.user;
     const r = await withHost(lab.target(1, 'user-password'), (s) =>
-      s.exec(['sh', '-c', 'echo "$HOME"; cd && echo hello > "ksw-home-$1" && stat -c "%a %U" "$HOME"', 'sh', token]));
+      s.exec(['sh', '-c', 'echo "$HOME"; cd && echo hello > "ksw-home-$1" && stat -c "%a %U" "$HOME"', 'sh', token]),
+    );
     expect(r.exitCode).toBe(0);
     expect(r.stdout.trim().split('\n')).toEqual([`/home/${user}`, `750 ${user}`]);
     const backing = hostFsPath(lab.host(1).name, `/home/${user}/ksw-home-${token}`);

@@ -20,7 +20,10 @@ import { chmod, chown, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { hostName, hostPaths, LAB_RUN_ROOT, labDir, sharedUpstreamDir } from './paths';
 
-export interface PrivateMount { path: string; mode: number }
+export interface PrivateMount {
+  path: string;
+  mode: number;
+}
 
 export const PRIVATE_MOUNTS: readonly PrivateMount[] = [
   { path: '/root', mode: 0o700 },
@@ -38,7 +41,10 @@ const PYENV = '/root/.pyenv';
 /** Real directories under the private /run every host needs: sshd's privsep dir and the authorized keys. */
 const RUN_KEPT = ['/run/sshd', LAB_RUN_ROOT];
 
-export interface KeptPath { path: string; readOnly: boolean }
+export interface KeptPath {
+  path: string;
+  readOnly: boolean;
+}
 
 const under = (p: string, top: string) => p === top || p.startsWith(`${top}/`);
 const privateMountOf = (p: string) => PRIVATE_MOUNTS.find((m) => under(p, m.path));
@@ -58,10 +64,7 @@ export function realPathsKept(dir = labDir()): KeptPath[] {
  * then `private:<path>` for each private mount (see START_SCRIPT in sshd-process.ts).
  */
 export function namespaceMountArgs(dir = labDir()): string[] {
-  return [
-    ...realPathsKept(dir).map((k) => `${k.readOnly ? 'ro' : 'rw'}:${k.path}`),
-    ...PRIVATE_MOUNTS.map((m) => `private:${m.path}`),
-  ];
+  return [...realPathsKept(dir).map((k) => `${k.readOnly ? 'ro' : 'rw'}:${k.path}`), ...PRIVATE_MOUNTS.map((m) => `private:${m.path}`)];
 }
 
 function indexOf(host: number | string): number {
@@ -96,7 +99,11 @@ export async function ensureMountPoints(): Promise<void> {
   }
 }
 
-export interface LabUserIds { user: string; uid: number; gid: number }
+export interface LabUserIds {
+  user: string;
+  uid: number;
+  gid: number;
+}
 
 /** Creates (or repairs the modes of) one host's backing directories and the lab user's home. */
 export async function prepareHostFs(index: number, dir: string, owner: LabUserIds): Promise<void> {

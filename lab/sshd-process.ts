@@ -62,7 +62,9 @@ export function startSshd(name: string, p: HostPaths, netnsFile: string, mountAr
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
     child.on('error', reject);
     child.on('close', async (code) => {
       if (code === 0) return resolve();
@@ -74,7 +76,10 @@ export function startSshd(name: string, p: HostPaths, netnsFile: string, mountAr
 
 export async function stopSshd(p: HostPaths, timeoutMs = 3000): Promise<void> {
   const pid = await runningPid(p);
-  if (pid === undefined) { await rm(p.pidFile, { force: true }); return; }
+  if (pid === undefined) {
+    await rm(p.pidFile, { force: true });
+    return;
+  }
   process.kill(pid, 'SIGTERM');
   const deadline = Date.now() + timeoutMs;
   while (pidAlive(pid) && Date.now() < deadline) await sleep(20);
@@ -102,9 +107,17 @@ export function readBanner(address: string, port: number, timeoutMs: number): Pr
   return new Promise((resolve, reject) => {
     const sock = net.connect({ host: address, port });
     let buf = '';
-    const done = (err?: Error) => { clearTimeout(timer); sock.destroy(); if (err) reject(err); else resolve(buf.trim()); };
+    const done = (err?: Error) => {
+      clearTimeout(timer);
+      sock.destroy();
+      if (err) reject(err);
+      else resolve(buf.trim());
+    };
     const timer = setTimeout(() => done(new Error('timeout')), timeoutMs);
-    sock.on('data', (d: Buffer) => { buf += d.toString('latin1'); if (buf.includes('\n')) done(buf.startsWith('SSH-') ? undefined : new Error(`not SSH: ${buf.slice(0, 40)}`)); });
+    sock.on('data', (d: Buffer) => {
+      buf += d.toString('latin1');
+      if (buf.includes('\n')) done(buf.startsWith('SSH-') ? undefined : new Error(`not SSH: ${buf.slice(0, 40)}`));
+    });
     sock.on('error', (e) => done(e));
     sock.on('close', () => done(new Error('closed before banner')));
   });

@@ -10,10 +10,16 @@ import { labPaths, type LabNetwork } from './paths';
 
 export type HostFault = 'stopped' | 'password-off' | 'kbd-only' | 'rekeyed';
 
-export interface TakenPort { port: number; pid: number }
+export interface TakenPort {
+  port: number;
+  pid: number;
+}
 
 /** A `block-port` fault: the host's firewall drops `port` (TCP; 'vrrp' = IP protocol 112) from `from` (a lab host name), or from everyone. */
-export interface BlockedPort { port: number | 'vrrp'; from?: string }
+export interface BlockedPort {
+  port: number | 'vrrp';
+  from?: string;
+}
 
 export interface LabHostState {
   name: string;

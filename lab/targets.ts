@@ -10,7 +10,9 @@ export type LabLogin = 'root-key' | 'user-password' | 'user-key' | 'user-key-pas
 
 export function labTarget(state: LabState, host: LabHostState, login: LabLogin = 'user-password', pinHostKey = true): SshTarget {
   const base = {
-    name: host.name, address: host.address, port: host.port,
+    name: host.name,
+    address: host.address,
+    port: host.port,
     ...(pinHostKey ? { expectedHostKey: { algorithm: host.hostKeyAlgorithm, fingerprint: host.hostKeyFingerprint } } : {}),
   };
   switch (login) {
@@ -21,7 +23,11 @@ export function labTarget(state: LabState, host: LabHostState, login: LabLogin =
     case 'user-key':
       return { ...base, user: state.user, becomePassword: state.password, auth: { kind: 'key', privateKey: readFileSync(state.keyPath) } };
     case 'user-key-passphrase':
-      return { ...base, user: state.user, becomePassword: state.password,
-        auth: { kind: 'key', privateKey: readFileSync(state.keyWithPassphrasePath), passphrase: state.keyPassphrase } };
+      return {
+        ...base,
+        user: state.user,
+        becomePassword: state.password,
+        auth: { kind: 'key', privateKey: readFileSync(state.keyWithPassphrasePath), passphrase: state.keyPassphrase },
+      };
   }
 }

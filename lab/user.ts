@@ -37,7 +37,9 @@ export async function ensureSudoAsks(user: string): Promise<void> {
 export async function removeLabUser(user: string): Promise<void> {
   if (!(await userExists(user))) return;
   await run('pkill', ['-KILL', '-u', user]);
-  await runOk('userdel', ['-r', '-f', user]).catch(async () => { await runOk('userdel', ['-f', user]); });
+  await runOk('userdel', ['-r', '-f', user]).catch(async () => {
+    await runOk('userdel', ['-f', user]);
+  });
 }
 
 /** Global fault: take the user out of the sudo group ("is not in the sudoers file"). */

@@ -9,9 +9,25 @@ import type { CheckStatus, InstallStatus, NodeState, PreflightStatus, RunStatus 
 /** A stage the runner never started (lib/runs/status-labels.ts NOT_RUN). */
 type RunLabel = RunStatus | 'not run';
 
-const INSTALL: Record<InstallStatus, string> = { draft: 'gray', ready: 'cyan', installing: 'blue', installed: 'teal', incomplete: 'orange', failed: 'red', uninstalled: 'gray' };
+const INSTALL: Record<InstallStatus, string> = {
+  draft: 'gray',
+  ready: 'cyan',
+  installing: 'blue',
+  installed: 'teal',
+  incomplete: 'orange',
+  failed: 'red',
+  uninstalled: 'gray',
+};
 const NODE: Record<NodeState, string> = { unknown: 'gray', reachable: 'cyan', pending: 'gray', installing: 'blue', ready: 'teal', failed: 'red' };
-const RUN: Record<RunLabel, string> = { queued: 'gray', running: 'blue', succeeded: 'teal', failed: 'red', cancelled: 'yellow', interrupted: 'orange', 'not run': 'gray' };
+const RUN: Record<RunLabel, string> = {
+  queued: 'gray',
+  running: 'blue',
+  succeeded: 'teal',
+  failed: 'red',
+  cancelled: 'yellow',
+  interrupted: 'orange',
+  'not run': 'gray',
+};
 const PREFLIGHT: Record<PreflightStatus, string> = { running: 'blue', passed: 'teal', warned: 'yellow', failed: 'red' };
 const CHECK: Record<CheckStatus | 'pending', string> = { pass: 'teal', warn: 'yellow', fail: 'red', pending: 'gray' };
 

@@ -29,11 +29,36 @@ export const SERVER_IMPORTS = {
   'server/realtime': ['server/auth', 'server/http'],
   'server/installs': ['server/crypto', 'server/http', 'server/runner'],
   'server/lab': ['server/http', 'server/installs', 'lab/state'],
-  'server/preflight': ['server/ssh', 'server/crypto', 'server/http', 'server/installer-profiles', 'server/installs', 'server/lab', 'server/realtime', 'lab/state'],
+  'server/preflight': [
+    'server/ssh',
+    'server/crypto',
+    'server/http',
+    'server/installer-profiles',
+    'server/installs',
+    'server/lab',
+    'server/realtime',
+    'lab/state',
+  ],
   'server/install-gate': ['server/http', 'server/installs', 'server/preflight', 'server/runner'],
   'server/runner/taskbox': ['server/ssh', 'server/installer-profiles', 'server/runner', 'server/preflight', 'server/lab'],
-  'server/runner': ['server/runner/taskbox', 'server/http', 'server/installer-profiles', 'server/installs', 'server/kubeconfig', 'server/operations', 'server/realtime'],
-  'server/operations': ['server/ssh', 'server/http', 'server/installer-profiles', 'server/install-gate', 'server/installs', 'server/preflight', 'server/runner'],
+  'server/runner': [
+    'server/runner/taskbox',
+    'server/http',
+    'server/installer-profiles',
+    'server/installs',
+    'server/kubeconfig',
+    'server/operations',
+    'server/realtime',
+  ],
+  'server/operations': [
+    'server/ssh',
+    'server/http',
+    'server/installer-profiles',
+    'server/install-gate',
+    'server/installs',
+    'server/preflight',
+    'server/runner',
+  ],
   'server/kubeconfig': ['server/ssh', 'server/crypto', 'server/http', 'server/installer-profiles', 'server/installs', 'server/runner', 'server/runner/taskbox'],
 };
 /** Modules every server folder may use: the database, its JSON columns' decoder, the environment, storage errors. */
@@ -44,7 +69,11 @@ const serverFolderOf = (rel) => SERVER_FOLDERS.find((f) => rel === f || rel.star
 /** The repository path an import names, or null for a package. */
 function targetOf(file, source) {
   if (source.startsWith('@/')) return source.slice(2);
-  if (source.startsWith('.')) return path.relative(ROOT, path.resolve(path.dirname(file), source)).split(path.sep).join('/');
+  if (source.startsWith('.'))
+    return path
+      .relative(ROOT, path.resolve(path.dirname(file), source))
+      .split(path.sep)
+      .join('/');
   return null;
 }
 
@@ -97,7 +126,15 @@ function serverRule(context, folder) {
     if (target === null || target.startsWith('lib/') || SERVER_CORE.test(target)) return;
     const targetFolder = serverFolderOf(target) ?? target.split('/').slice(0, 2).join('/');
     if (targetFolder === folder || allowed.includes(targetFolder)) return;
-    context.report({ node: node.source, messageId: 'boundary', data: { what: folder, source, why: `not in its "may import" (ARCHITECTURE.md; SERVER_IMPORTS in scripts/eslint-import-boundaries.js): ${allowed.join(', ') || 'only lib/ and the core'}` } });
+    context.report({
+      node: node.source,
+      messageId: 'boundary',
+      data: {
+        what: folder,
+        source,
+        why: `not in its "may import" (ARCHITECTURE.md; SERVER_IMPORTS in scripts/eslint-import-boundaries.js): ${allowed.join(', ') || 'only lib/ and the core'}`,
+      },
+    });
   };
   return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
 }

@@ -20,8 +20,10 @@ function newestMtime(dir) {
 }
 
 const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
-const sourcesAt = Math.max(...sourceDirs.map((d) => newestMtime(path.join(root, d))),
-  ...['next.config.js', 'package.json'].map((f) => statSync(path.join(root, f)).mtimeMs));
+const sourcesAt = Math.max(
+  ...sourceDirs.map((d) => newestMtime(path.join(root, d))),
+  ...['next.config.js', 'package.json'].map((f) => statSync(path.join(root, f)).mtimeMs),
+);
 if (builtAt < sourcesAt) {
   console.log(builtAt ? '> sources changed since the last build: building' : '> no production build yet: building');
   const build = spawnSync(path.join(root, 'node_modules/.bin/next'), ['build'], { cwd: root, stdio: 'inherit' });

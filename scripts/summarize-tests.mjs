@@ -2,7 +2,10 @@
 // "N passed, N failed" (", N skipped" when any). Exits non-zero when a report is missing.
 import { existsSync, readFileSync } from 'node:fs';
 
-let passed = 0, failed = 0, skipped = 0, missing = [];
+let passed = 0,
+  failed = 0,
+  skipped = 0,
+  missing = [];
 
 const vitestFile = 'test-results/vitest.json';
 if (existsSync(vitestFile)) {

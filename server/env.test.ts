@@ -50,13 +50,18 @@ describe('loadEnv', () => {
     const dir = tmp();
     expect(loadEnv({ KSW_DATA_DIR: dir }).trustedProxies).toEqual([]);
     expect(loadEnv({ KSW_DATA_DIR: dir, KSW_TRUSTED_PROXIES: '127.0.0.1, ::ffff:10.0.0.2,::1' }).trustedProxies).toEqual(['127.0.0.1', '10.0.0.2', '::1']);
-    expect(() => loadEnv({ KSW_DATA_DIR: dir, KSW_TRUSTED_PROXIES: '127.0.0.1,proxy.lan' })).toThrow(/KSW_TRUSTED_PROXIES must be IP addresses separated by commas/);
+    expect(() => loadEnv({ KSW_DATA_DIR: dir, KSW_TRUSTED_PROXIES: '127.0.0.1,proxy.lan' })).toThrow(
+      /KSW_TRUSTED_PROXIES must be IP addresses separated by commas/,
+    );
   });
 
   it('reads KSW_PUBLIC_URL as origins, and names the variable for anything else', () => {
     const dir = tmp();
     expect(loadEnv({ KSW_DATA_DIR: dir }).publicUrls).toEqual([]);
-    expect(loadEnv({ KSW_DATA_DIR: dir, KSW_PUBLIC_URL: 'https://Wizard.Example.com/, http://10.0.0.5:8080' }).publicUrls).toEqual(['https://wizard.example.com', 'http://10.0.0.5:8080']);
+    expect(loadEnv({ KSW_DATA_DIR: dir, KSW_PUBLIC_URL: 'https://Wizard.Example.com/, http://10.0.0.5:8080' }).publicUrls).toEqual([
+      'https://wizard.example.com',
+      'http://10.0.0.5:8080',
+    ]);
     for (const bad of ['wizard.example.com', 'https://wizard.example.com/app', 'ftp://x', 'https://user:pw@x']) {
       expect(() => loadEnv({ KSW_DATA_DIR: dir, KSW_PUBLIC_URL: bad }), bad).toThrow(/KSW_PUBLIC_URL must be the URL/);
     }

@@ -120,7 +120,12 @@ const envSchema = z.object({
     emptyToUndefined,
     z
       .string()
-      .transform((v) => v.split(',').map((u) => u.trim()).filter((u) => u !== ''))
+      .transform((v) =>
+        v
+          .split(',')
+          .map((u) => u.trim())
+          .filter((u) => u !== ''),
+      )
       .refine(
         (list) => list.every((u) => publicOriginOf(u) !== undefined),
         'KSW_PUBLIC_URL must be the URL(s) the wizard is opened at, scheme and host (and port) only, separated by commas (e.g. https://wizard.example.com)',
@@ -131,8 +136,16 @@ const envSchema = z.object({
     emptyToUndefined,
     z
       .string()
-      .transform((v) => v.split(',').map((a) => a.trim()).filter((a) => a !== ''))
-      .refine((list) => list.every((a) => isIP(a) !== 0), 'KSW_TRUSTED_PROXIES must be IP addresses separated by commas (the reverse proxies in front of the wizard, e.g. 127.0.0.1)')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((a) => a.trim())
+          .filter((a) => a !== ''),
+      )
+      .refine(
+        (list) => list.every((a) => isIP(a) !== 0),
+        'KSW_TRUSTED_PROXIES must be IP addresses separated by commas (the reverse proxies in front of the wizard, e.g. 127.0.0.1)',
+      )
       .optional(),
   ),
 });

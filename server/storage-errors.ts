@@ -31,7 +31,8 @@ export function describeStorageError(err: unknown): string | undefined {
   const problem = storageProblemOf(err);
   if (!problem) return undefined;
   const { dataDir, databaseKind } = loadEnv();
-  const where = databaseKind === 'postgres' ? `the wizard's data directory ${dataDir} or the PostgreSQL server's disk` : `the wizard's data directory ${dataDir}`;
+  const where =
+    databaseKind === 'postgres' ? `the wizard's data directory ${dataDir} or the PostgreSQL server's disk` : `the wizard's data directory ${dataDir}`;
   return problem === 'full'
     ? `The disk holding ${where} is full. Free space there (old run directories under runs/ can go once their runs are finished), then retry.`
     : `${where[0]?.toUpperCase()}${where.slice(1)} is read-only. Remount it read-write or point KSW_DATA_DIR at a writable disk, then retry.`;

@@ -128,7 +128,11 @@ async function discoverRoutes(): Promise<DiscoveredRoute[]> {
     .sort();
   const found: DiscoveredRoute[] = [];
   for (const file of files) {
-    const url = `/api/${path.dirname(file).split(path.sep).map((seg) => seg.replace(/^\[(.+)\]$/, ':$1')).join('/')}`;
+    const url = `/api/${path
+      .dirname(file)
+      .split(path.sep)
+      .map((seg) => seg.replace(/^\[(.+)\]$/, ':$1'))
+      .join('/')}`;
     const mod = (await import(path.join(API_DIR, file))) as Record<string, unknown>;
     for (const method of HTTP_METHODS) {
       if (mod[method] !== undefined) found.push({ name: `${method} ${url}`, method, handler: mod[method] });
@@ -160,7 +164,9 @@ describe('the tables cover every route', () => {
   });
 
   it('every handler is typed by the contract of its own method and path (lib/api/routes.ts)', () => {
-    const wrong = routes.filter((r) => contractRouteOf(r.handler) !== r.name).map((r) => `${r.name} is wrapped as ${contractRouteOf(r.handler) ?? 'no contract'}`);
+    const wrong = routes
+      .filter((r) => contractRouteOf(r.handler) !== r.name)
+      .map((r) => `${r.name} is wrapped as ${contractRouteOf(r.handler) ?? 'no contract'}`);
     expect(wrong).toEqual([]);
   });
 
@@ -214,7 +220,15 @@ describe('421 for a Host that is not the wizard (DNS rebinding)', () => {
   it.each(allButHealth)('$name', async (route) => {
     for (const host of ['rebind.evil.example:3000', 'wizard.test:3001', 'wizard.test']) {
       const origin = route.method === 'GET' ? undefined : `http://${host}`;
-      const res = await callRoute(route.handler, { method: route.method, params: route.params, cookie, origin, headers: { host }, path: pathOf(route), body: route.method === 'GET' ? undefined : {} });
+      const res = await callRoute(route.handler, {
+        method: route.method,
+        params: route.params,
+        cookie,
+        origin,
+        headers: { host },
+        path: pathOf(route),
+        body: route.method === 'GET' ? undefined : {},
+      });
       expect(res.status, host).toBe(421);
       expect(res.json).toEqual({ error: UNKNOWN_HOST_MESSAGE });
     }
@@ -225,7 +239,7 @@ describe('421 for a Host that is not the wizard (DNS rebinding)', () => {
   });
 });
 
-describe('403 for state-changing calls without one of the wizard\'s origins', () => {
+describe("403 for state-changing calls without one of the wizard's origins", () => {
   const stateChanging = [...PROTECTED.filter((r) => r.method !== 'GET'), ...OPEN_STATE_CHANGING];
   it.each(stateChanging)('$name', async ({ handler, method, params }) => {
     for (const origin of [null, 'http://evil.example', 'http://wizard.test:3001', 'https://wizard.test:3000', 'http://wizard.test', 'null']) {
@@ -240,11 +254,17 @@ describe('403 for state-changing calls without one of the wizard\'s origins', ()
   });
 });
 
-describe('413 for a body over the route\'s limit, refused before it is parsed', () => {
+describe("413 for a body over the route's limit, refused before it is parsed", () => {
   const withBody = [...PROTECTED, ...OPEN_STATE_CHANGING].filter((r) => ['POST', 'PUT', 'PATCH'].includes(r.method));
   it.each(withBody)('$name', async (route) => {
     const limit = bodyLimitFor(pathOf(route));
-    const res = await callRoute(route.handler, { method: route.method, params: route.params, cookie, path: pathOf(route), body: `{"x":"${'a'.repeat(limit)}"}` });
+    const res = await callRoute(route.handler, {
+      method: route.method,
+      params: route.params,
+      cookie,
+      path: pathOf(route),
+      body: `{"x":"${'a'.repeat(limit)}"}`,
+    });
     expect(res.status).toBe(413);
     expect(res.json).toEqual({ error: tooLargeMessage(limit) });
   });

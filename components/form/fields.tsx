@@ -7,17 +7,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useController, useFormContext, type Path } from 'react-hook-form';
-import {
-  Checkbox,
-  NumberInput,
-  SegmentedControl,
-  Select,
-  Switch,
-  TextInput,
-  Textarea,
-  type NumberInputProps,
-  type TextInputProps,
-} from '@mantine/core';
+import { Checkbox, NumberInput, SegmentedControl, Select, Switch, TextInput, Textarea, type NumberInputProps, type TextInputProps } from '@mantine/core';
 import type { InstallConfig } from '@/lib/config/schema';
 import { useShownError } from './quiet-errors';
 
@@ -137,13 +127,7 @@ export function SegmentedField({ name, label, data }: Base & { data: Option[] })
   return (
     <div>
       <TextLabel>{label}</TextLabel>
-      <SegmentedControl
-        ref={field.ref}
-        aria-label={label}
-        data={data}
-        value={typeof field.value === 'string' ? field.value : ''}
-        onChange={field.onChange}
-      />
+      <SegmentedControl ref={field.ref} aria-label={label} data={data} value={typeof field.value === 'string' ? field.value : ''} onChange={field.onChange} />
       {fieldState.error && <ErrorText>{fieldState.error.message}</ErrorText>}
     </div>
   );
@@ -175,7 +159,16 @@ export function LinesField({ name, label, description, placeholder }: Base & { p
   const [text, setText] = useState(joined);
   useEffect(() => {
     // follow outside changes (reset, import) without fighting the operator's blank lines
-    setText((t) => (toLines(t.split('\n').map((l) => l.trim()).filter(Boolean)).join('\n') === joined ? t : joined));
+    setText((t) =>
+      toLines(
+        t
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean),
+      ).join('\n') === joined
+        ? t
+        : joined,
+    );
   }, [joined]);
   return (
     <Textarea
@@ -191,7 +184,12 @@ export function LinesField({ name, label, description, placeholder }: Base & { p
       onChange={(e) => {
         const t = e.currentTarget.value;
         setText(t);
-        field.onChange(t.split('\n').map((l) => l.trim()).filter(Boolean));
+        field.onChange(
+          t
+            .split('\n')
+            .map((l) => l.trim())
+            .filter(Boolean),
+        );
       }}
       onBlur={field.onBlur}
       error={fieldState.error?.message ?? firstItemError(fieldState.error)}

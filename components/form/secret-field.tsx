@@ -98,7 +98,12 @@ export function SecretField({ name, label, description, multiline, copySource, e
         <Alert color="yellow" p="xs" title={`Use the stored ${label.toLowerCase()} for ${endpoint}?`} data-testid={`held-${field.name}`}>
           <Stack gap={6}>
             <Text size="sm">It was entered for {heldFor}. The wizard sends it nowhere until you confirm it for the new address, or enter it again.</Text>
-            <Button size="xs" style={{ alignSelf: 'flex-start' }} onClick={() => field.onChange({ set: true, useFor: endpoint })} aria-label={`Use the stored ${label} for ${endpoint}`}>
+            <Button
+              size="xs"
+              style={{ alignSelf: 'flex-start' }}
+              onClick={() => field.onChange({ set: true, useFor: endpoint })}
+              aria-label={`Use the stored ${label} for ${endpoint}`}
+            >
               Use it for {endpoint}
             </Button>
           </Stack>
@@ -113,12 +118,22 @@ export function SecretField({ name, label, description, multiline, copySource, e
       )}
       {copying ? (
         <Text size="sm">
-          {labelNode} <Text span c="dimmed" size="sm">taken from {copySource?.label ?? secret.copyFrom} when saved</Text>
+          {labelNode}{' '}
+          <Text span c="dimmed" size="sm">
+            taken from {copySource?.label ?? secret.copyFrom} when saved
+          </Text>
         </Text>
       ) : editing ? (
         <Group align="flex-end" gap="xs" wrap="nowrap">
           {multiline ? (
-            <Textarea {...inputProps} autosize minRows={4} maxRows={10} style={{ flex: 1 }} styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 12 } }} />
+            <Textarea
+              {...inputProps}
+              autosize
+              minRows={4}
+              maxRows={10}
+              style={{ flex: 1 }}
+              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 12 } }}
+            />
           ) : (
             <PasswordInput {...inputProps} style={{ flex: 1 }} />
           )}

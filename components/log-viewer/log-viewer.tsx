@@ -13,7 +13,17 @@ import { FLAG_EVENT, FLAG_FAILED, FLAG_PHASE, isUnfiltered, matchLines, NO_FILTE
 
 const ROW = 18;
 /** A plain span, not a Mantine Badge: rows re-render every animation frame while lines pour in. */
-const HOST_TAG = { display: 'inline-block', lineHeight: '14px', padding: '0 6px', marginRight: 6, borderRadius: 7, fontSize: 10, fontWeight: 600, background: 'rgba(116, 192, 252, 0.16)', color: '#74c0fc' } as const;
+const HOST_TAG = {
+  display: 'inline-block',
+  lineHeight: '14px',
+  padding: '0 6px',
+  marginRight: 6,
+  borderRadius: 7,
+  fontSize: 10,
+  fontWeight: 600,
+  background: 'rgba(116, 192, 252, 0.16)',
+  color: '#74c0fc',
+} as const;
 
 export interface LogViewerProps {
   store: LineStore;
@@ -69,10 +79,36 @@ export function LogViewer({ store, version, downloadHref, height = 480 }: LogVie
   return (
     <div>
       <Group gap="sm" mb="xs" wrap="wrap">
-        <DeferredSelect aria-label="Stage filter" placeholder="All stages" data={stageOptions} value={filter.stage} onChange={(v) => setFilter({ ...filter, stage: v })} clearable size="xs" w={160} />
-        <DeferredSelect aria-label="Host filter" placeholder="All hosts" data={hostOptions} value={filter.host} onChange={(v) => setFilter({ ...filter, host: v })} clearable searchable size="xs" w={160} />
+        <DeferredSelect
+          aria-label="Stage filter"
+          placeholder="All stages"
+          data={stageOptions}
+          value={filter.stage}
+          onChange={(v) => setFilter({ ...filter, stage: v })}
+          clearable
+          size="xs"
+          w={160}
+        />
+        <DeferredSelect
+          aria-label="Host filter"
+          placeholder="All hosts"
+          data={hostOptions}
+          value={filter.host}
+          onChange={(v) => setFilter({ ...filter, host: v })}
+          clearable
+          searchable
+          size="xs"
+          w={160}
+        />
         <Checkbox label="Failed only" checked={filter.failedOnly} onChange={(e) => setFilter({ ...filter, failedOnly: e.currentTarget.checked })} size="xs" />
-        <TextInput aria-label="Search the log" placeholder="Search" value={filter.search} onChange={(e) => setFilter({ ...filter, search: e.currentTarget.value })} size="xs" w={200} />
+        <TextInput
+          aria-label="Search the log"
+          placeholder="Search"
+          value={filter.search}
+          onChange={(e) => setFilter({ ...filter, search: e.currentTarget.value })}
+          size="xs"
+          w={200}
+        />
         <Switch label="Follow" checked={follow} onChange={(e) => setFollow(e.currentTarget.checked)} size="xs" />
         <Text size="xs" c="dimmed" data-testid="log-count">
           {count.toLocaleString()} / {store.length.toLocaleString()} lines
@@ -91,7 +127,15 @@ export function LogViewer({ store, version, downloadHref, height = 480 }: LogVie
         tabIndex={0}
         role="log"
         aria-label="Run log"
-        style={{ height, overflow: 'auto', background: '#0b1021', color: '#d6deeb', fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 12, borderRadius: 6 }}
+        style={{
+          height,
+          overflow: 'auto',
+          background: '#0b1021',
+          color: '#d6deeb',
+          fontFamily: 'var(--mantine-font-family-monospace)',
+          fontSize: 12,
+          borderRadius: 6,
+        }}
       >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
           {virtualizer.getVirtualItems().map((item) => {
@@ -103,7 +147,18 @@ export function LogViewer({ store, version, downloadHref, height = 480 }: LogVie
               <div
                 key={item.key}
                 data-seq={store.seqOf(i)}
-                style={{ position: 'absolute', top: 0, left: 0, width: '100%', height: ROW, lineHeight: `${ROW}px`, transform: `translateY(${item.start}px)`, whiteSpace: 'pre', padding: '0 8px', color }}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  width: '100%',
+                  height: ROW,
+                  lineHeight: `${ROW}px`,
+                  transform: `translateY(${item.start}px)`,
+                  whiteSpace: 'pre',
+                  padding: '0 8px',
+                  color,
+                }}
               >
                 <span style={{ color: '#6e8181' }}>{String(store.seqOf(i)).padStart(7, ' ')} </span>
                 <span style={{ color: '#82aaff' }}>{store.stageOf(i).padEnd(12, ' ')}</span>

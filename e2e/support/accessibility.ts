@@ -15,7 +15,11 @@ const BLOCKING = new Set(['serious', 'critical']);
  */
 async function settled(page: Page): Promise<void> {
   // endless ones (a loader's spin) never end and change no colour
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.effect?.getTiming().iterations === Infinity || (a.playState !== 'running' && !a.pending)), undefined, { timeout: 10_000 });
+  await page.waitForFunction(
+    () => document.getAnimations().every((a) => a.effect?.getTiming().iterations === Infinity || (a.playState !== 'running' && !a.pending)),
+    undefined,
+    { timeout: 10_000 },
+  );
 }
 
 export async function expectAccessible(page: Page, state: string): Promise<void> {
@@ -23,7 +27,13 @@ export async function expectAccessible(page: Page, state: string): Promise<void>
   const results = await new AxeBuilder({ page }).analyze();
   const blocking = results.violations
     .filter((v) => BLOCKING.has(v.impact ?? ''))
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} at ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
   expect.soft(blocking, `axe-core on ${state}`).toEqual([]);
   await expect.soft(page.locator('h1'), `${state} has one h1`).toHaveCount(1);
 }

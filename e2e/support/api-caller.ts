@@ -9,7 +9,10 @@ import { expect, type APIResponse, type Page } from '@playwright/test';
 type ExpectedStatus = number | undefined;
 
 export class ApiCaller {
-  constructor(private readonly page: Page, private readonly origin: string) {}
+  constructor(
+    private readonly page: Page,
+    private readonly origin: string,
+  ) {}
 
   /** POSTs `data` as JSON; returns the parsed body (null when empty). */
   post<T>(url: string, data: unknown, expected?: ExpectedStatus): Promise<T> {
@@ -38,10 +41,13 @@ export class ApiCaller {
   async settle<T>(url: string, done: (body: T) => boolean, timeoutMs: number): Promise<T> {
     let body: T | undefined;
     await expect
-      .poll(async () => {
-        body = (await (await this.page.request.get(url)).json()) as T;
-        return done(body);
-      }, { message: `${url} settles`, timeout: timeoutMs, intervals: [1000, 2000] })
+      .poll(
+        async () => {
+          body = (await (await this.page.request.get(url)).json()) as T;
+          return done(body);
+        },
+        { message: `${url} settles`, timeout: timeoutMs, intervals: [1000, 2000] },
+      )
       .toBe(true);
     return body as T;
   }

@@ -25,12 +25,28 @@ export function insertRun(installId: string, status: string, stages: StageRow[])
     const now = new Date().toISOString();
     const finished = status === 'running' || status === 'queued' ? null : now;
     db.transaction(() => {
-      db.prepare('INSERT INTO Run (id, installId, mode, status, createdAt, startedAt, finishedAt) VALUES (?, ?, ?, ?, ?, ?, ?)').run(id, installId, 'full', status, now, now, finished);
+      db.prepare('INSERT INTO Run (id, installId, mode, status, createdAt, startedAt, finishedAt) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+        id,
+        installId,
+        'full',
+        status,
+        now,
+        now,
+        finished,
+      );
       stages.forEach((s, position) => {
         const started = s.startedAt ? s.startedAt.toISOString() : null;
         const ended = s.status === 'running' || s.status === 'queued' ? null : now;
         db.prepare('INSERT INTO Stage (id, runId, position, name, playbook, status, error, startedAt, finishedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-          `${id}s${position}`, id, position, s.name, '', s.status, s.error ?? null, started, ended,
+          `${id}s${position}`,
+          id,
+          position,
+          s.name,
+          '',
+          s.status,
+          s.error ?? null,
+          started,
+          ended,
         );
       });
     })();
@@ -48,7 +64,20 @@ export function insertChangedHostKey(installId: string, host: string, fingerprin
     db.prepare(
       `INSERT INTO HostKey (id, installId, host, address, algorithm, fingerprint, publicKey, trusted, firstSeen,
          pendingFingerprint, pendingPublicKey, pendingAlgorithm, pendingSeenAt) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`,
-    ).run(`e2ekey${Date.now().toString(36)}`, installId, host, `${host}:22`, 'ssh-ed25519', fingerprint, 'AAAAold', now, pendingFingerprint, 'AAAAnew', 'ssh-ed25519', now);
+    ).run(
+      `e2ekey${Date.now().toString(36)}`,
+      installId,
+      host,
+      `${host}:22`,
+      'ssh-ed25519',
+      fingerprint,
+      'AAAAold',
+      now,
+      pendingFingerprint,
+      'AAAAnew',
+      'ssh-ed25519',
+      now,
+    );
   } finally {
     db.close();
   }

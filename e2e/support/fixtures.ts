@@ -67,19 +67,22 @@ const uniqueSuffix = () => Math.random().toString(36).slice(2, 7);
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   labHosts: [0, { scope: 'worker', option: true }],
 
-  lab: [async ({ labHosts }, use) => {
-    if (labHosts < 1) throw new Error('this spec uses the lab without leasing hosts: set test.use({ labHosts: n })');
-    const token = randomBytes(8).toString('hex');
-    const lease = await acquireLabHosts(labHosts, token);
-    try {
-      const hosts = lease.state.hosts.filter((h) => lease.names.includes(h.name));
-      if (hosts.length < labHosts) throw new Error('not enough free lab hosts');
-      const size = async () => (await readState(labDir()))?.hosts.length ?? lease.state.hosts.length;
-      await use({ token, state: lease.state, hosts, size });
-    } finally {
-      await releaseLabHosts(lease.names, token);
-    }
-  }, { scope: 'worker', timeout: 180_000 }],
+  lab: [
+    async ({ labHosts }, use) => {
+      if (labHosts < 1) throw new Error('this spec uses the lab without leasing hosts: set test.use({ labHosts: n })');
+      const token = randomBytes(8).toString('hex');
+      const lease = await acquireLabHosts(labHosts, token);
+      try {
+        const hosts = lease.state.hosts.filter((h) => lease.names.includes(h.name));
+        if (hosts.length < labHosts) throw new Error('not enough free lab hosts');
+        const size = async () => (await readState(labDir()))?.hosts.length ?? lease.state.hosts.length;
+        await use({ token, state: lease.state, hosts, size });
+      } finally {
+        await releaseLabHosts(lease.names, token);
+      }
+    },
+    { scope: 'worker', timeout: 180_000 },
+  ],
 
   loggedIn: async ({ page }, use) => {
     await page.goto('/login');

@@ -27,10 +27,12 @@ export async function expectDialogFits(page: Page, state: string): Promise<void>
     const box = await dialog.boundingBox();
     return box ? { left: Math.round(box.x), right: Math.round(box.x + box.width) } : null;
   };
-  await expect.poll(edges, { message: `${state}: the dialog lies within the ${viewport.width} px viewport` })
+  await expect
+    .poll(edges, { message: `${state}: the dialog lies within the ${viewport.width} px viewport` })
     .toEqual({ left: expect.any(Number), right: expect.any(Number) });
   await expect.soft.poll(async () => (await edges())?.left ?? -1, { message: `${state}: the dialog starts inside the viewport` }).toBeGreaterThanOrEqual(0);
-  await expect.soft.poll(async () => (await edges())?.right ?? Infinity, { message: `${state}: the dialog ends inside the ${viewport.width} px viewport` })
+  await expect.soft
+    .poll(async () => (await edges())?.right ?? Infinity, { message: `${state}: the dialog ends inside the ${viewport.width} px viewport` })
     .toBeLessThanOrEqual(viewport.width);
   await expectNoSidewaysScroll(page, state);
 }

@@ -72,7 +72,11 @@ export type EmptyBody = Record<string, never>;
 export type BodyOf<R extends ApiRoute> = ApiRoutes[R] extends { body: infer B } ? B : EmptyBody | undefined;
 
 type PathOf<R extends string> = R extends `${string} ${infer P}` ? P : never;
-type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}` ? Name | ParamNames<`/${Rest}`> : P extends `${string}:${infer Name}` ? Name : never;
+type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | ParamNames<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? Name
+    : never;
 /** The path parameters of a route, e.g. { id: string } for "GET /api/installs/:id". */
 export type ParamsOf<R extends ApiRoute> = { [K in ParamNames<PathOf<R>>]: string };
 

@@ -20,7 +20,11 @@ describe('the cluster config verdict (form and API share it)', () => {
     const paths = parsed.success ? [] : parsed.error.issues.map((i) => i.path.join('.'));
     expect(paths).toEqual(expect.arrayContaining(['hosts.3.name', 'hosts.4.address', `hosts.${config.hosts.length - 1}.roles`]));
     const live = validateClusterConfig(config, members).errors.filter((e) => e.code.startsWith('cluster.'));
-    expect(live.map((e) => [e.code, e.step])).toEqual([['cluster.renamed', 'hosts'], ['cluster.address-changed', 'hosts'], ['cluster.add-not-worker', 'roles']]);
+    expect(live.map((e) => [e.code, e.step])).toEqual([
+      ['cluster.renamed', 'hosts'],
+      ['cluster.address-changed', 'hosts'],
+      ['cluster.add-not-worker', 'roles'],
+    ]);
   });
 
   it('is the plain verdict before the cluster exists, and a new worker is fine after', () => {

@@ -46,7 +46,9 @@ describe('crossInstallHostIssues', () => {
 
   it('a taskbox is compared by its SSH address too (the wizard logs in to it there)', () => {
     expect(crossInstallHostIssues([host({ taskbox: true, address: '10.0.0.5', ip: '10.0.0.8' })], [known()]).map((i) => i.path)).toEqual(['hosts.0.address']);
-    expect(crossInstallHostIssues([host({ address: '10.0.0.5', ip: '10.0.0.8' })], [known({ taskbox: true, ip: '10.0.0.9' })]).map((i) => i.path)).toEqual(['hosts.0.address']);
+    expect(crossInstallHostIssues([host({ address: '10.0.0.5', ip: '10.0.0.8' })], [known({ taskbox: true, ip: '10.0.0.9' })]).map((i) => i.path)).toEqual([
+      'hosts.0.address',
+    ]);
     expect(crossInstallHostIssues([host({ taskbox: true, address: '', ip: '10.0.0.5' })], [known()]).map((i) => i.path)).toEqual(['hosts.0.ip']);
   });
 
@@ -68,7 +70,10 @@ describe('crossInstallHostIssues', () => {
   });
 
   it('reports every other install that has the machine', () => {
-    const issues = crossInstallHostIssues([host()], [known(), known({ installId: 'i-b', installName: 'b', name: 'w7', installStatus: 'draft', lastRunAt: null })]);
+    const issues = crossInstallHostIssues(
+      [host()],
+      [known(), known({ installId: 'i-b', installName: 'b', name: 'w7', installStatus: 'draft', lastRunAt: null })],
+    );
     expect(issues.map((i) => [i.other.installName, i.other.host, i.severity])).toEqual([
       ['prod', 'master1', 'warning'],
       ['b', 'w7', 'info'],
@@ -76,7 +81,10 @@ describe('crossInstallHostIssues', () => {
   });
 
   it('tolerates a half-typed form host', () => {
-    expect(crossInstallHostIssues([{ address: '10.0.0.5' }, { ip: '10.0.0.5', port: Number.NaN }, {}], [known()]).map((i) => i.path)).toEqual(['hosts.0.address', 'hosts.1.ip']);
+    expect(crossInstallHostIssues([{ address: '10.0.0.5' }, { ip: '10.0.0.5', port: Number.NaN }, {}], [known()]).map((i) => i.path)).toEqual([
+      'hosts.0.address',
+      'hosts.1.ip',
+    ]);
   });
 });
 

@@ -104,8 +104,7 @@ export function crossInstallHostIssues(hosts: readonly Partial<HostIdentity>[], 
     for (const other of known) {
       const otherAddress = norm(other.address);
       const otherIp = norm(other.ip);
-      const addressMatches =
-        address !== '' && ((address === otherAddress && host.port === other.port) || address === otherIp);
+      const addressMatches = address !== '' && ((address === otherAddress && host.port === other.port) || address === otherIp);
       const ipMatches = ip !== '' && (ip === otherIp || ip === otherAddress);
       if (addressMatches) issues.push(issueFor(index, 'address', (host.address ?? '').trim(), other));
       else if (ipMatches) issues.push(issueFor(index, 'ip', (host.ip ?? '').trim(), other));

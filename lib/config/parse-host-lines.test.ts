@@ -28,7 +28,9 @@ describe('parseHostLines (bulk paste)', () => {
   });
 
   it('reports bad addresses and IPs with their line numbers and adds nothing for those lines', () => {
-    const r = brief(['node1 192.168.0.300', 'node2 192.168.0.5 10.0.0.256', 'node3 bad_host!', 'node4 db.example.com', 'node5 192.168.01.7', 'node6 192.168.0.6'].join('\n'));
+    const r = brief(
+      ['node1 192.168.0.300', 'node2 192.168.0.5 10.0.0.256', 'node3 bad_host!', 'node4 db.example.com', 'node5 192.168.01.7', 'node6 192.168.0.6'].join('\n'),
+    );
     expect(r.hosts).toEqual(['node6 192.168.0.6 192.168.0.6']);
     expect(r.problems).toEqual([
       { line: 1, message: 'SSH address "192.168.0.300" is neither an IPv4 address nor a DNS name' },
@@ -41,7 +43,10 @@ describe('parseHostLines (bulk paste)', () => {
 
   it('lists every problem of a line in one message', () => {
     expect(brief('Node1 999.0.0.1 x').problems).toEqual([
-      { line: 1, message: `"Node1" is not a valid host name: use lower-case letters, digits, '-' and '.' (use "node1"); SSH address "999.0.0.1" is neither an IPv4 address nor a DNS name; internal IP "x" is not an IPv4 address (e.g. 192.168.0.4)` },
+      {
+        line: 1,
+        message: `"Node1" is not a valid host name: use lower-case letters, digits, '-' and '.' (use "node1"); SSH address "999.0.0.1" is neither an IPv4 address nor a DNS name; internal IP "x" is not an IPv4 address (e.g. 192.168.0.4)`,
+      },
     ]);
   });
 

@@ -69,7 +69,6 @@ export function defaultInternalLoadBalancer(): InternalLoadBalancer {
   };
 }
 
-
 /**
  * A host nothing has been typed into yet (as "Add host" creates it): no name, address or IP and no
  * credential. The wizard shows such a host as "not filled in yet", not as red errors.

@@ -43,7 +43,14 @@ const onlyMasters = (config: InstallConfig, count: number) => {
 const cases: RuleCase[] = [
   // ---- hosts
   { name: 'no host at all', code: 'hosts.empty', severity: 'error', path: 'hosts', mutate: (c) => void (c.hosts = []) },
-  { name: 'empty name', code: 'host.name-required', severity: 'error', path: 'hosts.3.name', mutate: (c) => void (host(c, NODE1).name = ''), mentions: ['Host 4'] },
+  {
+    name: 'empty name',
+    code: 'host.name-required',
+    severity: 'error',
+    path: 'hosts.3.name',
+    mutate: (c) => void (host(c, NODE1).name = ''),
+    mentions: ['Host 4'],
+  },
   {
     name: 'upper-case name',
     code: 'host.name-invalid',
@@ -61,7 +68,14 @@ const cases: RuleCase[] = [
     mutate: (c) => void (host(c, NODE2).name = 'node1'),
     mentions: ['Host 5', '"node1"', 'host 4 (192.168.0.4)'],
   },
-  { name: 'empty SSH address', code: 'host.address-required', severity: 'error', path: 'hosts.3.address', mutate: (c) => void (host(c, NODE1).address = ''), mentions: ['node1'] },
+  {
+    name: 'empty SSH address',
+    code: 'host.address-required',
+    severity: 'error',
+    path: 'hosts.3.address',
+    mutate: (c) => void (host(c, NODE1).address = ''),
+    mentions: ['node1'],
+  },
   {
     name: 'invalid SSH address',
     code: 'host.address-invalid',
@@ -78,8 +92,22 @@ const cases: RuleCase[] = [
     mutate: (c) => void (host(c, NODE2).address = '192.168.0.4'),
     mentions: ['node2', 'node1', '192.168.0.4:22'],
   },
-  { name: 'empty internal IP', code: 'host.ip-required', severity: 'error', path: 'hosts.3.ip', mutate: (c) => void (host(c, NODE1).ip = ''), mentions: ['node1'] },
-  { name: 'internal IP is a name', code: 'host.ip-invalid', severity: 'error', path: 'hosts.3.ip', mutate: (c) => void (host(c, NODE1).ip = 'node1.local'), mentions: ['node1', '"node1.local"'] },
+  {
+    name: 'empty internal IP',
+    code: 'host.ip-required',
+    severity: 'error',
+    path: 'hosts.3.ip',
+    mutate: (c) => void (host(c, NODE1).ip = ''),
+    mentions: ['node1'],
+  },
+  {
+    name: 'internal IP is a name',
+    code: 'host.ip-invalid',
+    severity: 'error',
+    path: 'hosts.3.ip',
+    mutate: (c) => void (host(c, NODE1).ip = 'node1.local'),
+    mentions: ['node1', '"node1.local"'],
+  },
   {
     name: 'duplicate internal IP',
     code: 'host.ip-duplicate',
@@ -128,7 +156,14 @@ const cases: RuleCase[] = [
     mutate: (c) => void (host(c, 0).address = ''),
     mentions: ['master1 has no SSH address', 'The wizard logs in to the taskbox over SSH to run the installer there.'],
   },
-  { name: 'taskbox port 0', code: 'host.port-invalid', severity: 'error', path: 'hosts.0.port', mutate: (c) => void (host(c, 0).port = 0), mentions: ['master1'] },
+  {
+    name: 'taskbox port 0',
+    code: 'host.port-invalid',
+    severity: 'error',
+    path: 'hosts.0.port',
+    mutate: (c) => void (host(c, 0).port = 0),
+    mentions: ['master1'],
+  },
   {
     name: 'taskbox without SSH password',
     code: 'host.auth-missing',
@@ -204,7 +239,13 @@ const cases: RuleCase[] = [
     mentions: ['No host is the taskbox', 'Mark the host that will run it', 'Installer settings'],
   },
   // ---- roles
-  { name: 'no master', code: 'roles.master-missing', severity: 'error', path: 'roles.master', mutate: (c) => c.hosts.forEach((h) => void (h.roles.master = false)) },
+  {
+    name: 'no master',
+    code: 'roles.master-missing',
+    severity: 'error',
+    path: 'roles.master',
+    mutate: (c) => c.hosts.forEach((h) => void (h.roles.master = false)),
+  },
   {
     name: 'no etcd',
     code: 'roles.etcd-missing',
@@ -212,7 +253,13 @@ const cases: RuleCase[] = [
     path: 'roles.etcd',
     mutate: (c) => c.hosts.forEach((h) => void (h.roles.etcd = false)),
   },
-  { name: 'no worker', code: 'roles.worker-missing', severity: 'error', path: 'roles.worker', mutate: (c) => c.hosts.forEach((h) => void (h.roles.worker = false)) },
+  {
+    name: 'no worker',
+    code: 'roles.worker-missing',
+    severity: 'error',
+    path: 'roles.worker',
+    mutate: (c) => c.hosts.forEach((h) => void (h.roles.worker = false)),
+  },
   {
     name: 'even etcd count',
     code: 'roles.etcd-even',
@@ -270,7 +317,14 @@ const cases: RuleCase[] = [
     mentions: ['"lb.example.com"', '/etc/hosts', 'ISS #1470'],
   },
   { name: 'LB port 0', code: 'lb.port-invalid', severity: 'error', path: 'loadBalancer.port', mutate: (c) => void (externalLb(c).port = 0) },
-  { name: 'LB port above 65535', code: 'lb.port-invalid', severity: 'error', path: 'loadBalancer.port', mutate: (c) => void (externalLb(c).port = 70000), mentions: ['70000', '1 to 65535'] },
+  {
+    name: 'LB port above 65535',
+    code: 'lb.port-invalid',
+    severity: 'error',
+    path: 'loadBalancer.port',
+    mutate: (c) => void (externalLb(c).port = 70000),
+    mentions: ['70000', '1 to 65535'],
+  },
   {
     name: "LB address is a master's own IP on the apiserver port",
     code: 'lb.address-is-master',
@@ -287,7 +341,14 @@ const cases: RuleCase[] = [
     mutate: (c) => void (externalLb(c).port = 8443),
     mentions: ['8443', 'the LB listener must use the same port'],
   },
-  { name: 'bad LB domain', code: 'lb.domain-invalid', severity: 'error', path: 'loadBalancer.domain', mutate: (c) => void (externalLb(c).domain = 'lb_kubesphere'), mentions: ['"lb_kubesphere"'] },
+  {
+    name: 'bad LB domain',
+    code: 'lb.domain-invalid',
+    severity: 'error',
+    path: 'loadBalancer.domain',
+    mutate: (c) => void (externalLb(c).domain = 'lb_kubesphere'),
+    mentions: ['"lb_kubesphere"'],
+  },
   {
     name: 'LB with a single master',
     code: 'lb.single-master',
@@ -305,7 +366,13 @@ const cases: RuleCase[] = [
     mutate: (c) => void (c.network.serviceCidr = '10.233.1.0/18'),
     mentions: ['not a network address', '10.233.0.0/18'],
   },
-  { name: 'pod CIDR garbage', code: 'network.pod-cidr-invalid', severity: 'error', path: 'network.podCidr', mutate: (c) => void (c.network.podCidr = '10.233.64.0') },
+  {
+    name: 'pod CIDR garbage',
+    code: 'network.pod-cidr-invalid',
+    severity: 'error',
+    path: 'network.podCidr',
+    mutate: (c) => void (c.network.podCidr = '10.233.64.0'),
+  },
   {
     name: 'service and pod CIDR overlap',
     code: 'network.cidrs-overlap',
@@ -339,7 +406,14 @@ const cases: RuleCase[] = [
     mentions: ['192.168.0.10'],
   },
   { name: 'max pods 0', code: 'network.max-pods-range', severity: 'error', path: 'network.maxPods', mutate: (c) => void (c.network.maxPods = 0) },
-  { name: 'max pods 300', code: 'network.max-pods-range', severity: 'error', path: 'network.maxPods', mutate: (c) => void (c.network.maxPods = 300), mentions: ['300'] },
+  {
+    name: 'max pods 300',
+    code: 'network.max-pods-range',
+    severity: 'error',
+    path: 'network.maxPods',
+    mutate: (c) => void (c.network.maxPods = 300),
+    mentions: ['300'],
+  },
   // ---- storage
   {
     name: 'no default storage class',
@@ -385,8 +459,20 @@ const cases: RuleCase[] = [
     path: 'storage.localVolume.enabled',
     mutate: (c) => void (c.storage.localVolume.enabled = true),
   },
-  { name: 'NFS without server', code: 'storage.nfs.server-required', severity: 'error', path: 'storage.nfs.server', mutate: (c) => void (c.storage.nfs.server = '') },
-  { name: 'NFS bad server', code: 'storage.nfs.server-invalid', severity: 'error', path: 'storage.nfs.server', mutate: (c) => void (c.storage.nfs.server = 'nfs server') },
+  {
+    name: 'NFS without server',
+    code: 'storage.nfs.server-required',
+    severity: 'error',
+    path: 'storage.nfs.server',
+    mutate: (c) => void (c.storage.nfs.server = ''),
+  },
+  {
+    name: 'NFS bad server',
+    code: 'storage.nfs.server-invalid',
+    severity: 'error',
+    path: 'storage.nfs.server',
+    mutate: (c) => void (c.storage.nfs.server = 'nfs server'),
+  },
   { name: 'NFS without path', code: 'storage.nfs.path-required', severity: 'error', path: 'storage.nfs.path', mutate: (c) => void (c.storage.nfs.path = '') },
   {
     name: 'NFS relative path',
@@ -396,7 +482,13 @@ const cases: RuleCase[] = [
     mutate: (c) => void (c.storage.nfs.path = 'mnt/kubesphere'),
     mentions: ['"mnt/kubesphere"'],
   },
-  { name: 'Ceph without monitors', code: 'storage.ceph.monitors-required', severity: 'error', path: 'storage.cephRbd.monitors', mutate: (c) => void (c.storage.cephRbd.enabled = true) },
+  {
+    name: 'Ceph without monitors',
+    code: 'storage.ceph.monitors-required',
+    severity: 'error',
+    path: 'storage.cephRbd.monitors',
+    mutate: (c) => void (c.storage.cephRbd.enabled = true),
+  },
   {
     name: 'Ceph monitor without port',
     code: 'storage.ceph.monitor-invalid',
@@ -446,7 +538,13 @@ const cases: RuleCase[] = [
     },
     mentions: ['GlusterFS', 'Ceph RBD', '"shared"'],
   },
-  { name: 'GlusterFS without REST URL', code: 'storage.glusterfs.rest-url-required', severity: 'error', path: 'storage.glusterfs.restUrl', mutate: (c) => void (c.storage.glusterfs.enabled = true) },
+  {
+    name: 'GlusterFS without REST URL',
+    code: 'storage.glusterfs.rest-url-required',
+    severity: 'error',
+    path: 'storage.glusterfs.restUrl',
+    mutate: (c) => void (c.storage.glusterfs.enabled = true),
+  },
   {
     name: 'GlusterFS bad REST URL',
     code: 'storage.glusterfs.rest-url-invalid',
@@ -490,7 +588,13 @@ const cases: RuleCase[] = [
     path: 'qingcloud.secretAccessKey',
     mutate: (c) => void (c.storage.qingcloudCsi.enabled = true),
   },
-  { name: 'QingCloud CSI without zone', code: 'qingcloud.zone-required', severity: 'error', path: 'qingcloud.zone', mutate: (c) => void (c.storage.qingcloudCsi.enabled = true) },
+  {
+    name: 'QingCloud CSI without zone',
+    code: 'qingcloud.zone-required',
+    severity: 'error',
+    path: 'qingcloud.zone',
+    mutate: (c) => void (c.storage.qingcloudCsi.enabled = true),
+  },
   {
     name: 'QingCloud LB plugin without zone',
     code: 'qingcloud.zone-required',
@@ -528,8 +632,20 @@ const cases: RuleCase[] = [
     mutate: (c) => void (c.storage.neonsan.enabled = true),
   },
   // ---- options
-  { name: 'console port below NodePort range', code: 'options.console-port-range', severity: 'error', path: 'options.console.port', mutate: (c) => void (c.options.console.port = 8080) },
-  { name: 'console port above NodePort range', code: 'options.console-port-range', severity: 'error', path: 'options.console.port', mutate: (c) => void (c.options.console.port = 32768) },
+  {
+    name: 'console port below NodePort range',
+    code: 'options.console-port-range',
+    severity: 'error',
+    path: 'options.console.port',
+    mutate: (c) => void (c.options.console.port = 8080),
+  },
+  {
+    name: 'console port above NodePort range',
+    code: 'options.console-port-range',
+    severity: 'error',
+    path: 'options.console.port',
+    mutate: (c) => void (c.options.console.port = 32768),
+  },
   {
     name: 'console port reserved for Jenkins',
     code: 'options.console-port-reserved',
@@ -538,8 +654,20 @@ const cases: RuleCase[] = [
     mutate: (c) => void (c.options.console.port = 30180),
     mentions: ['30180'],
   },
-  { name: 'console port reserved for Harbor', code: 'options.console-port-reserved', severity: 'error', path: 'options.console.port', mutate: (c) => void (c.options.console.port = 30280) },
-  { name: 'console port reserved internally', code: 'options.console-port-reserved', severity: 'error', path: 'options.console.port', mutate: (c) => void (c.options.console.port = 30380) },
+  {
+    name: 'console port reserved for Harbor',
+    code: 'options.console-port-reserved',
+    severity: 'error',
+    path: 'options.console.port',
+    mutate: (c) => void (c.options.console.port = 30280),
+  },
+  {
+    name: 'console port reserved internally',
+    code: 'options.console-port-reserved',
+    severity: 'error',
+    path: 'options.console.port',
+    mutate: (c) => void (c.options.console.port = 30380),
+  },
   {
     name: 'bad Jenkins memory (FAQ 4.14)',
     code: 'options.quantity-invalid',
@@ -555,7 +683,13 @@ const cases: RuleCase[] = [
     path: 'options.monitoring.prometheusMemory',
     mutate: (c) => void (c.options.monitoring.prometheusMemory = '400 Mi'),
   },
-  { name: 'bad Prometheus volume', code: 'options.quantity-invalid', severity: 'error', path: 'options.monitoring.prometheusVolume', mutate: (c) => void (c.options.monitoring.prometheusVolume = '') },
+  {
+    name: 'bad Prometheus volume',
+    code: 'options.quantity-invalid',
+    severity: 'error',
+    path: 'options.monitoring.prometheusVolume',
+    mutate: (c) => void (c.options.monitoring.prometheusVolume = ''),
+  },
   {
     name: 'bad Elasticsearch volume',
     code: 'options.quantity-invalid',
@@ -585,8 +719,20 @@ const cases: RuleCase[] = [
     mutate: (c) => void (c.options.registryMirrors = ['https://mirror.example.com', 'mirror.example.org']),
     mentions: ['"mirror.example.org"'],
   },
-  { name: 'etcd backup period 0', code: 'options.etcd-backup-period', severity: 'error', path: 'options.etcdBackup.period', mutate: (c) => void (c.options.etcdBackup.period = 0) },
-  { name: 'etcd backups kept 0', code: 'options.etcd-backup-keep', severity: 'error', path: 'options.etcdBackup.keep', mutate: (c) => void (c.options.etcdBackup.keep = 0) },
+  {
+    name: 'etcd backup period 0',
+    code: 'options.etcd-backup-period',
+    severity: 'error',
+    path: 'options.etcdBackup.period',
+    mutate: (c) => void (c.options.etcdBackup.period = 0),
+  },
+  {
+    name: 'etcd backups kept 0',
+    code: 'options.etcd-backup-keep',
+    severity: 'error',
+    path: 'options.etcdBackup.keep',
+    mutate: (c) => void (c.options.etcdBackup.keep = 0),
+  },
   {
     name: 'relative etcd backup dir',
     code: 'options.etcd-backup-dir',
@@ -795,7 +941,11 @@ describe('details', () => {
   it('reports a bad name once, not also as a hosts.ini safety problem', () => {
     const config = seedConfig();
     host(config, NODE1).name = 'node 1';
-    expect(collectIssues(config).filter((i) => i.path === 'hosts.3.name').map((i) => i.code)).toEqual(['host.name-invalid']);
+    expect(
+      collectIssues(config)
+        .filter((i) => i.path === 'hosts.3.name')
+        .map((i) => i.code),
+    ).toEqual(['host.name-invalid']);
   });
 
   it('names every extra default storage class', () => {
@@ -815,7 +965,16 @@ describe('details', () => {
 
   it('allows local volume as the default of an all-in-one host', () => {
     const config = seedConfig();
-    config.hosts = [defaultHost({ name: 'ks-allinone', address: '192.168.0.1', ip: '192.168.0.1', taskbox: true, auth: { kind: 'password', password: { set: true } }, roles: { master: true, etcd: true, worker: true } })];
+    config.hosts = [
+      defaultHost({
+        name: 'ks-allinone',
+        address: '192.168.0.1',
+        ip: '192.168.0.1',
+        taskbox: true,
+        auth: { kind: 'password', password: { set: true } },
+        roles: { master: true, etcd: true, worker: true },
+      }),
+    ];
     config.loadBalancer = { kind: 'none' };
     config.storage.nfs = { ...config.storage.nfs, enabled: false, isDefault: false };
     config.storage.localVolume = { ...config.storage.localVolume, enabled: true, isDefault: true };

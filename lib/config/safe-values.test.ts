@@ -14,12 +14,15 @@ describe('unsafeValueProblem: ini-token', () => {
 });
 
 describe('unsafeValueProblem: yaml-string', () => {
-  it.each(['-Xms3g -Xmx6g', 'a: b # c', "quote ' and \"", 'KubeSphere'])('accepts %j (YAML quoting handles it)', (value) => {
+  it.each(['-Xms3g -Xmx6g', 'a: b # c', 'quote \' and "', 'KubeSphere'])('accepts %j (YAML quoting handles it)', (value) => {
     expect(isSafeValue(value, 'yaml-string')).toBe(true);
   });
-  it.each(['two\nlines', 'tab\there', 'bell\u0007', 'line\u2028separator', 'paragraph\u2029separator', 'next\u0085line'])('refuses control characters and line separators in %j', (value) => {
-    expect(unsafeValueProblem(value, 'yaml-string')).toMatch(/control character/);
-  });
+  it.each(['two\nlines', 'tab\there', 'bell\u0007', 'line\u2028separator', 'paragraph\u2029separator', 'next\u0085line'])(
+    'refuses control characters and line separators in %j',
+    (value) => {
+      expect(unsafeValueProblem(value, 'yaml-string')).toMatch(/control character/);
+    },
+  );
   it.each(['{{ x }}', '{% if %}'])('refuses Jinja markers in %j', (value) => {
     expect(unsafeValueProblem(value, 'yaml-string')).toMatch(/vars\.yml value as a template/);
   });

@@ -2,8 +2,7 @@
 import type { Secret } from './secret';
 
 export const unsetSecret = (): Secret => ({ set: false });
-export const secretOf = (value: string | undefined): Secret =>
-  value === undefined || value === '' ? { set: false } : { set: true, value };
+export const secretOf = (value: string | undefined): Secret => (value === undefined || value === '' ? { set: false } : { set: true, value });
 
 /** True when a stored login secret is held back because its host's address or port changed since it was entered. */
 export const isHeld = (s: Secret | undefined): boolean => Boolean(s?.set && s.enteredFor !== undefined);

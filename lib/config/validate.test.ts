@@ -94,7 +94,19 @@ describe('assertValid', () => {
 
 describe('lib/config public API', () => {
   it('re-exports the model, the rules and the helpers', () => {
-    for (const name of ['installConfigShape', 'installConfigSchema', 'defaultConfig', 'secretOf', 'stepForPath', 'withStep', 'validateConfig', 'assertValid', 'collectIssues', 'parseCidr', 'unsafeValueProblem']) {
+    for (const name of [
+      'installConfigShape',
+      'installConfigSchema',
+      'defaultConfig',
+      'secretOf',
+      'stepForPath',
+      'withStep',
+      'validateConfig',
+      'assertValid',
+      'collectIssues',
+      'parseCidr',
+      'unsafeValueProblem',
+    ]) {
       expect(publicApi).toHaveProperty(name);
     }
   });

@@ -36,7 +36,13 @@ function ansibleList(ini: string): AnsibleList {
     fs.writeFileSync(file, ini);
     const out = execFileSync(binary ?? 'ansible-inventory', ['-i', file, '--list'], {
       encoding: 'utf8',
-      env: { ...process.env, ANSIBLE_INVENTORY_ENABLED: 'ini', ANSIBLE_INVENTORY_UNPARSED_FAILED: 'true', ANSIBLE_LOCALHOST_WARNING: 'false', ANSIBLE_HOME: dir },
+      env: {
+        ...process.env,
+        ANSIBLE_INVENTORY_ENABLED: 'ini',
+        ANSIBLE_INVENTORY_UNPARSED_FAILED: 'true',
+        ANSIBLE_LOCALHOST_WARNING: 'false',
+        ANSIBLE_HOME: dir,
+      },
     });
     return JSON.parse(out) as AnsibleList;
   } finally {
@@ -44,11 +50,23 @@ function ansibleList(ini: string): AnsibleList {
   }
 }
 
-const hostsOf = (list: AnsibleList, group: string) => ((list[group] as { hosts?: string[] } | undefined)?.hosts ?? []);
+const hostsOf = (list: AnsibleList, group: string) => (list[group] as { hosts?: string[] } | undefined)?.hosts ?? [];
 
 describe.skipIf(binary === undefined)('ansible-inventory reads the rendered hosts.ini', () => {
   it('with tricky passwords, users and key paths, exactly as intended', () => {
-    const values = [...fc.sample(secretText('ini-token'), { numRuns: 40, seed: 7 }), '1e3', 'None', 'True', '[1,2]', "b'x'", '0x10', 'p#ss;w=rd', `it's"q"`, 'pässwörd✓', '123456'].filter((v) => {
+    const values = [
+      ...fc.sample(secretText('ini-token'), { numRuns: 40, seed: 7 }),
+      '1e3',
+      'None',
+      'True',
+      '[1,2]',
+      "b'x'",
+      '0x10',
+      'p#ss;w=rd',
+      `it's"q"`,
+      'pässwörd✓',
+      '123456',
+    ].filter((v) => {
       try {
         iniToken(v);
         return true;
@@ -67,7 +85,10 @@ describe.skipIf(binary === undefined)('ansible-inventory reads the rendered host
       becomePassword: { set: true, value: v },
       auth: i % 5 === 4 ? { kind: 'key', privateKey: { set: true }, passphrase: { set: false } } : { kind: 'password', password: { set: true, value: v } },
     }));
-    config.hosts = [...config.hosts.map((h) => (h.auth.kind === 'password' ? { ...h, auth: { kind: 'password' as const, password: { set: true, value: 'pw' } } } : h)), ...extra];
+    config.hosts = [
+      ...config.hosts.map((h) => (h.auth.kind === 'password' ? { ...h, auth: { kind: 'password' as const, password: { set: true, value: 'pw' } } } : h)),
+      ...extra,
+    ];
     const valid = assertValid(config);
     const opts = { secrets: 'reveal' as const, keyFileFor: (h: Host) => `/tmp/keys dir'/${h.name}#1`.replace(' ', '_') };
     const list = ansibleList(renderHostsIni(valid, opts));
@@ -78,7 +99,16 @@ describe.skipIf(binary === undefined)('ansible-inventory reads the rendered host
     for (const host of config.hosts) {
       const expected = Object.fromEntries(
         hostFields(host, opts).map(([k]) => {
-          const value = { ansible_connection: 'local', ansible_host: host.address, ip: host.ip, ansible_user: host.user, ansible_port: String(host.port), ansible_ssh_private_key_file: opts.keyFileFor(host), ansible_become_pass: host.becomePassword.value, ansible_ssh_pass: host.auth.kind === 'password' ? host.auth.password.value : undefined }[k];
+          const value = {
+            ansible_connection: 'local',
+            ansible_host: host.address,
+            ip: host.ip,
+            ansible_user: host.user,
+            ansible_port: String(host.port),
+            ansible_ssh_private_key_file: opts.keyFileFor(host),
+            ansible_become_pass: host.becomePassword.value,
+            ansible_ssh_pass: host.auth.kind === 'password' ? host.auth.password.value : undefined,
+          }[k];
           return [k, value];
         }),
       );

@@ -81,9 +81,7 @@ function alignColumns(rows: string[][]): string[] {
       if (i < row.length - 1) widths[i] = Math.max(widths[i] ?? 0, cell.length);
     });
   }
-  return rows.map((row) =>
-    row.map((cell, i) => (i < row.length - 1 ? cell.padEnd((widths[i] ?? 0) + 2) : cell)).join(''),
-  );
+  return rows.map((row) => row.map((cell, i) => (i < row.length - 1 ? cell.padEnd((widths[i] ?? 0) + 2) : cell)).join(''));
 }
 
 function group(title: string, names: string[]): string[] {

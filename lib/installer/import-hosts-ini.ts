@@ -111,7 +111,7 @@ function hostFrom(inv: InventoryHost, base: Host | undefined, report: Report): H
   }
   return defaultHost({
     name: inv.name,
-    address: taskbox ? (base?.address || ip) : (get('ansible_host') ?? inv.name),
+    address: taskbox ? base?.address || ip : (get('ansible_host') ?? inv.name),
     ip,
     port: taskbox ? (base?.port ?? 22) : portFrom(vars.get('ansible_port'), inv.name, report),
     user,
@@ -129,7 +129,11 @@ function importInstallerMachine(config: InstallConfig, hasTaskbox: boolean, repo
   }
   if (config.hosts.length === 0 || current.kind === 'external') return;
   config.installer.machine = defaultExternalInstallerMachine();
-  report(1, 'warning', 'no host has ansible_connection=local, so the installer runs on a machine outside the cluster: enter its SSH login under Installer settings, or mark a host as the taskbox');
+  report(
+    1,
+    'warning',
+    'no host has ansible_connection=local, so the installer runs on a machine outside the cluster: enter its SSH login under Installer settings, or mark a host as the taskbox',
+  );
 }
 
 /** Replaces `config.hosts` with the hosts of `text`. `base` supplies stored secrets by host name. */

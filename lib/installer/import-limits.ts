@@ -73,14 +73,17 @@ export function importLimitProblems(hostsIni: string, varsYml: string): ImportPr
   if (utf8Bytes(hostsIni) > L.hostsIniBytes) problems.push(fileProblem('hosts.ini', `the file is larger than ${kib(L.hostsIniBytes)}`));
   else {
     const scan = scanHostsIni(hostsIni);
-    if (scan.lines > L.hostsIniLines) problems.push(fileProblem('hosts.ini', `the file has ${scan.lines} lines; the wizard imports at most ${L.hostsIniLines} lines`));
+    if (scan.lines > L.hostsIniLines)
+      problems.push(fileProblem('hosts.ini', `the file has ${scan.lines} lines; the wizard imports at most ${L.hostsIniLines} lines`));
     else if (scan.entries > L.hosts) problems.push(fileProblem('hosts.ini', `[all] lists ${scan.entries} hosts; the wizard installs at most ${L.hosts} hosts`));
   }
   if (utf8Bytes(varsYml) > L.varsYmlBytes) problems.push(fileProblem('vars.yml', `the file is larger than ${kib(L.varsYmlBytes)}`));
   else {
     const scan = scanVarsYml(varsYml);
-    if (scan.lines > L.varsYmlLines) problems.push(fileProblem('vars.yml', `the file has ${scan.lines} lines; the wizard imports at most ${L.varsYmlLines} lines`));
-    else if (scan.entries > L.varsYmlKeys) problems.push(fileProblem('vars.yml', `the file sets ${scan.entries} keys; the wizard imports at most ${L.varsYmlKeys} keys`));
+    if (scan.lines > L.varsYmlLines)
+      problems.push(fileProblem('vars.yml', `the file has ${scan.lines} lines; the wizard imports at most ${L.varsYmlLines} lines`));
+    else if (scan.entries > L.varsYmlKeys)
+      problems.push(fileProblem('vars.yml', `the file sets ${scan.entries} keys; the wizard imports at most ${L.varsYmlKeys} keys`));
   }
   return problems;
 }

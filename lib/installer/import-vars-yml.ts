@@ -98,7 +98,8 @@ function applyField(ctx: Context, entry: FieldEntry, key: string, value: unknown
       const items: string[] = [];
       for (const item of value.items) {
         const text = scalarText(item);
-        if (text === undefined) ctx.report(ctx.lineOf(isScalar(item) || isMap(item) || isSeq(item) ? item : null, line), 'error', `${key}: list items must be text values`);
+        if (text === undefined)
+          ctx.report(ctx.lineOf(isScalar(item) || isMap(item) || isSeq(item) ? item : null, line), 'error', `${key}: list items must be text values`);
         else if (text !== entry.emptyItem) items.push(text);
       }
       set(items);
@@ -160,12 +161,19 @@ function loadBalancerKeyIndex(): ReadonlyMap<string, { which: LoadBalancerKey; t
 }
 
 /** `lines` is the catalogue (a test passes it with an entry added). */
-export function importVarsYml(text: string, config: InstallConfig, base: InstallConfig | undefined, report: Report, lines: readonly VarsLine[] = VARS_LINES): void {
+export function importVarsYml(
+  text: string,
+  config: InstallConfig,
+  base: InstallConfig | undefined,
+  report: Report,
+  lines: readonly VarsLine[] = VARS_LINES,
+): void {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { version: '1.1', lineCounter, uniqueKeys: false, prettyErrors: true });
   const lineAt = (offset: number) => lineCounter.linePos(offset).line;
   for (const error of doc.errors) report(error.linePos?.[0].line ?? lineAt(error.pos[0]), 'error', `YAML: ${error.message.split('\n')[0] ?? error.code}`);
-  for (const warning of doc.warnings) report(warning.linePos?.[0].line ?? lineAt(warning.pos[0]), 'warning', `YAML: ${warning.message.split('\n')[0] ?? warning.code}`);
+  for (const warning of doc.warnings)
+    report(warning.linePos?.[0].line ?? lineAt(warning.pos[0]), 'warning', `YAML: ${warning.message.split('\n')[0] ?? warning.code}`);
   const contents = doc.contents;
   if (contents === null || (isScalar(contents) && contents.value === null)) return;
   if (!isMap(contents)) {
@@ -212,7 +220,11 @@ export function importVarsYml(text: string, config: InstallConfig, base: Install
     }
     const field = fields.get(key);
     const lbKey = lbKeys.get(key);
-    const match = field ? { id: field.entry.path, keys: field.entry.keys, targets: field.targets } : lbKey ? { id: `loadBalancer.${lbKey.which}`, keys: LOAD_BALANCER_KEYS[lbKey.which], targets: lbKey.targets } : undefined;
+    const match = field
+      ? { id: field.entry.path, keys: field.entry.keys, targets: field.targets }
+      : lbKey
+        ? { id: `loadBalancer.${lbKey.which}`, keys: LOAD_BALANCER_KEYS[lbKey.which], targets: lbKey.targets }
+        : undefined;
     if (match === undefined) {
       report(line, 'warning', `unknown key ${key} is ignored`);
       continue;

@@ -45,7 +45,8 @@ describe('importInstallerFiles: hosts.ini', () => {
   });
 
   it('turns real passwords into set secrets; the SSH password of a non-root host defaults to the sudo one', () => {
-    const ini = "[all]\nm ansible_connection=local ip=10.0.0.1\nn ansible_host=n.example.com ip=10.0.0.2 ansible_user=ops ansible_become_pass='p#1'\n[kube-master]\nm\n[kube-node]\nn\n[etcd]\nm\n[k8s-cluster:children]\nkube-node\nkube-master\n";
+    const ini =
+      "[all]\nm ansible_connection=local ip=10.0.0.1\nn ansible_host=n.example.com ip=10.0.0.2 ansible_user=ops ansible_become_pass='p#1'\n[kube-master]\nm\n[kube-node]\nn\n[etcd]\nm\n[k8s-cluster:children]\nkube-node\nkube-master\n";
     const { config, problems } = importInstallerFiles({ hostsIni: ini, varsYml: '' });
     expect(problems.map((p) => [p.line, p.message])).toEqual([[2, expect.stringMatching(/^host m is the taskbox/)]]);
     expect(config.hosts[1]?.becomePassword).toEqual({ set: true, value: 'p#1' });
@@ -83,7 +84,13 @@ describe('importInstallerFiles: hosts.ini', () => {
     const ini = ROOT.replace('master ansible_connection=local  ip=192.168.0.1', 'master ansible_host=192.168.0.1  ip=192.168.0.1  ansible_ssh_pass=pw');
     const { config, problems } = importInstallerFiles({ hostsIni: ini, varsYml: '' });
     expect(config.hosts.some((h) => h.taskbox)).toBe(false);
-    expect(config.installer.machine).toMatchObject({ kind: 'external', address: '', port: 22, user: 'root', auth: { kind: 'password', password: { set: false } } });
+    expect(config.installer.machine).toMatchObject({
+      kind: 'external',
+      address: '',
+      port: 22,
+      user: 'root',
+      auth: { kind: 'password', password: { set: false } },
+    });
     expect(problems).toContainEqual(expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/no host has ansible_connection=local/) }));
     // and back: a file with a local line over an external-machine base runs the installer on the taskbox again
     expect(importInstallerFiles({ hostsIni: ROOT, varsYml: '', base: config }).config.installer.machine).toEqual({ kind: 'taskbox' });
@@ -121,7 +128,15 @@ describe('importInstallerFiles: hosts.ini', () => {
 
 describe('importInstallerFiles: vars.yml', () => {
   it('reports a key written twice at its second line, also inside loadbalancer_apiserver', () => {
-    const varsYml = ['kube_network_plugin: calico', 'console_port: 30880', 'kube_network_plugin: flannel', 'loadbalancer_apiserver:', '  address: 10.0.0.9', '  address: 10.0.0.8', '  port: 6443'].join('\n');
+    const varsYml = [
+      'kube_network_plugin: calico',
+      'console_port: 30880',
+      'kube_network_plugin: flannel',
+      'loadbalancer_apiserver:',
+      '  address: 10.0.0.9',
+      '  address: 10.0.0.8',
+      '  port: 6443',
+    ].join('\n');
     const { problems } = importInstallerFiles({ hostsIni: '', varsYml });
     const errors = problems.filter((p) => p.file === 'vars.yml' && p.severity === 'error').map((p) => [p.line, p.message]);
     expect(errors).toEqual([
@@ -186,7 +201,9 @@ describe('importInstallerFiles: vars.yml', () => {
     expect(config.storage.glusterfs.jwtAdminKey).toEqual({ set: true, value: 'real-key' });
     expect(config.storage.cephRbd.imageFormat).toBe('2');
     expect(config.loadBalancer).toEqual({ kind: 'external', address: '10.0.0.10', port: 6443, domain: 'api.example.com' });
-    const broken = importInstallerFiles({ hostsIni: '', varsYml: 'a: 1\nb: [\nc: 2\n' }).problems.filter((p) => p.file === 'vars.yml' && p.severity === 'error');
+    const broken = importInstallerFiles({ hostsIni: '', varsYml: 'a: 1\nb: [\nc: 2\n' }).problems.filter(
+      (p) => p.file === 'vars.yml' && p.severity === 'error',
+    );
     expect(broken.length).toBeGreaterThan(0);
     expect(broken[0]?.line).toBeGreaterThanOrEqual(2);
     const dup = importInstallerFiles({ hostsIni: '', varsYml: 'nfs_server: a\nnfs_server: b\n' }).problems;

@@ -38,13 +38,20 @@ describe('installer files round trip', () => {
   type Target = 'name' | 'address' | 'ip' | 'user' | 'sshPass' | 'becomePass' | 'keyFile';
   const inject = (host: Host, target: Target, value: string): Host => {
     switch (target) {
-      case 'name': return { ...host, name: value };
-      case 'address': return { ...host, address: value };
-      case 'ip': return { ...host, ip: value };
-      case 'user': return { ...host, user: value, becomePassword: { set: true, value: 'sudo' } };
-      case 'sshPass': return { ...host, auth: { kind: 'password', password: { set: true, value } } };
-      case 'becomePass': return { ...host, user: 'ops', becomePassword: { set: true, value } };
-      case 'keyFile': return { ...host, auth: { kind: 'key', privateKey: { set: true }, passphrase: { set: false } } };
+      case 'name':
+        return { ...host, name: value };
+      case 'address':
+        return { ...host, address: value };
+      case 'ip':
+        return { ...host, ip: value };
+      case 'user':
+        return { ...host, user: value, becomePassword: { set: true, value: 'sudo' } };
+      case 'sshPass':
+        return { ...host, auth: { kind: 'password', password: { set: true, value } } };
+      case 'becomePass':
+        return { ...host, user: 'ops', becomePassword: { set: true, value } };
+      case 'keyFile':
+        return { ...host, auth: { kind: 'key', privateKey: { set: true }, passphrase: { set: false } } };
     }
   };
 
@@ -79,7 +86,14 @@ describe('installer files round trip', () => {
           expect(got && [...got.keys()]).toEqual(expected.map(([k]) => k));
           const values = Object.fromEntries([...(got ?? new Map()).entries()].map(([k, v]) => [k, v.value]));
           if (i === index && target !== 'name') {
-            const key = { address: 'ansible_host', ip: 'ip', user: 'ansible_user', sshPass: 'ansible_ssh_pass', becomePass: 'ansible_become_pass', keyFile: 'ansible_ssh_private_key_file' }[target];
+            const key = {
+              address: 'ansible_host',
+              ip: 'ip',
+              user: 'ansible_user',
+              sshPass: 'ansible_ssh_pass',
+              becomePass: 'ansible_become_pass',
+              keyFile: 'ansible_ssh_private_key_file',
+            }[target];
             const secret = target === 'sshPass' || target === 'becomePass';
             expect(values[key]).toBe(secret && value === '' ? MASK : value);
           }

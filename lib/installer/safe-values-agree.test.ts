@@ -11,7 +11,27 @@ import { validateConfig, isValidConfig } from '../config/validate';
 import { renderHostsIni } from './hosts-ini';
 import { renderVarsYml } from './vars-yml';
 
-const AWKWARD = ['\u2028', '\u2029', '\u0085', '\u000b', '\u000c', '\u001c', '\u001d', '\u001e', '\u007f', '\u00a0', '\u200b', '\ufeff', '\t', '\r', '\n', '{{', '{%', '{#', 'é'];
+const AWKWARD = [
+  '\u2028',
+  '\u2029',
+  '\u0085',
+  '\u000b',
+  '\u000c',
+  '\u001c',
+  '\u001d',
+  '\u001e',
+  '\u007f',
+  '\u00a0',
+  '\u200b',
+  '\ufeff',
+  '\t',
+  '\r',
+  '\n',
+  '{{',
+  '{%',
+  '{#',
+  'é',
+];
 
 const FIELDS: { name: string; path: string; set: (c: InstallConfig, v: string) => void }[] = [
   { name: 'Jenkins Java options (vars.yml free text)', path: 'options.devops.javaOpts', set: (c, v) => void (c.options.devops.javaOpts = `-Xms3g${v}-Xmx6g`) },

@@ -59,10 +59,7 @@ function fieldLines(config: InstallConfig, entry: FieldEntry, opts: VarsYmlOptio
 function loadBalancerLines(config: InstallConfig, block: LoadBalancerLines): string[] {
   const domainKey = keyOf(block.keys.domain, config.target);
   const lbKey = keyOf(block.keys.apiserver, config.target);
-  const lines = [
-    '# HA: a TCP load balancer in front of every master\'s port 6443; address must be an IP',
-    '## External LB example config',
-  ];
+  const lines = ["# HA: a TCP load balancer in front of every master's port 6443; address must be an IP", '## External LB example config'];
   // an internal LB (keepalived + HAProxy built by the wizard) is written exactly as an external one
   const lb = loadBalancerEndpoint(config.loadBalancer);
   if (lb && lb.domain !== DEFAULT_LB_DOMAIN) {

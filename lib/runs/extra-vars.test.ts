@@ -3,7 +3,10 @@ import { ANSIBLE_RESERVED_VARS, extraVarProblem, parseExtraVarsText } from './ex
 
 describe('parseExtraVarsText', () => {
   it('reads key=value lines, skipping blanks and comments', () => {
-    expect(parseExtraVarsText('lab_fail_at=kubesphere:lab2\n\n# note\n lines = 10 ')).toEqual({ ok: true, vars: { lab_fail_at: 'kubesphere:lab2', lines: '10' } });
+    expect(parseExtraVarsText('lab_fail_at=kubesphere:lab2\n\n# note\n lines = 10 ')).toEqual({
+      ok: true,
+      vars: { lab_fail_at: 'kubesphere:lab2', lines: '10' },
+    });
     expect(parseExtraVarsText('')).toEqual({ ok: true, vars: {} });
     expect(parseExtraVarsText('a=x=y')).toEqual({ ok: true, vars: { a: 'x=y' } });
   });
@@ -22,15 +25,33 @@ describe('parseExtraVarsText', () => {
       ok: false,
       error: `line 2: ${extraVarProblem('ansible_ssh_common_args', '-o ProxyCommand=id')}`,
     });
-    expect(parseExtraVarsText('note={{ lookup("pipe", "id") }}')).toMatchObject({ ok: false, error: expect.stringMatching(/^line 1: extra var "note".*template/) });
+    expect(parseExtraVarsText('note={{ lookup("pipe", "id") }}')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^line 1: extra var "note".*template/),
+    });
   });
 });
 
 describe('extraVarProblem', () => {
   const connectionAndBecome = [
-    'ansible_ssh_common_args', 'ansible_ssh_extra_args', 'ansible_ssh_executable', 'ansible_connection', 'ansible_host', 'ansible_port', 'ansible_user',
-    'ansible_python_interpreter', 'ansible_shell_executable', 'ansible_become', 'ansible_become_method', 'ansible_become_exe', 'ansible_become_flags',
-    'ansible_become_user', 'ansible_ssh_private_key_file', 'ansible_paramiko_proxy_command', 'ANSIBLE_SSH_ARGS', 'ansible_whatever_comes_next',
+    'ansible_ssh_common_args',
+    'ansible_ssh_extra_args',
+    'ansible_ssh_executable',
+    'ansible_connection',
+    'ansible_host',
+    'ansible_port',
+    'ansible_user',
+    'ansible_python_interpreter',
+    'ansible_shell_executable',
+    'ansible_become',
+    'ansible_become_method',
+    'ansible_become_exe',
+    'ansible_become_flags',
+    'ansible_become_user',
+    'ansible_ssh_private_key_file',
+    'ansible_paramiko_proxy_command',
+    'ANSIBLE_SSH_ARGS',
+    'ansible_whatever_comes_next',
   ];
   it.each(connectionAndBecome)('refuses %s (every ansible_* name), naming it', (name) => {
     const problem = extraVarProblem(name, 'x');
@@ -38,7 +59,32 @@ describe('extraVarProblem', () => {
     expect(problem).toMatch(/Ansible/);
   });
 
-  const magic = ['hostvars', 'groups', 'group_names', 'inventory_hostname', 'inventory_hostname_short', 'inventory_dir', 'inventory_file', 'playbook_dir', 'role_path', 'role_name', 'role_names', 'omit', 'environment', 'vars', 'play_hosts', 'become', 'become_user', 'become_method', 'connection', 'remote_user', 'port', 'delegate_to', 'gather_facts', 'hosts'];
+  const magic = [
+    'hostvars',
+    'groups',
+    'group_names',
+    'inventory_hostname',
+    'inventory_hostname_short',
+    'inventory_dir',
+    'inventory_file',
+    'playbook_dir',
+    'role_path',
+    'role_name',
+    'role_names',
+    'omit',
+    'environment',
+    'vars',
+    'play_hosts',
+    'become',
+    'become_user',
+    'become_method',
+    'connection',
+    'remote_user',
+    'port',
+    'delegate_to',
+    'gather_facts',
+    'hosts',
+  ];
   it.each(magic)("refuses Ansible's own variable %s", (name) => {
     expect(extraVarProblem(name, '1')).toContain(`"${name}"`);
   });
@@ -47,9 +93,12 @@ describe('extraVarProblem', () => {
     for (const name of magic) expect(ANSIBLE_RESERVED_VARS.has(name) || name.startsWith('ansible_'), name).toBe(true);
   });
 
-  it.each(['{{ lookup("pipe", "id") }}', '{% if true %}x{% endif %}', 'a{#b', 'line\nbreak', 'sep\u2028arator'])('refuses the value %j (a template or a line break), naming the variable', (value) => {
-    expect(extraVarProblem('lab_fail_at', value)).toMatch(/^extra var "lab_fail_at"/);
-  });
+  it.each(['{{ lookup("pipe", "id") }}', '{% if true %}x{% endif %}', 'a{#b', 'line\nbreak', 'sep\u2028arator'])(
+    'refuses the value %j (a template or a line break), naming the variable',
+    (value) => {
+      expect(extraVarProblem('lab_fail_at', value)).toMatch(/^extra var "lab_fail_at"/);
+    },
+  );
 
   it('accepts the settings a bundle reads, with plain values', () => {
     expect(extraVarProblem('lab_fail_at', 'kubesphere:lab2')).toBeUndefined();

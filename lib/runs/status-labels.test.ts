@@ -23,4 +23,3 @@ describe('summaryStageLabels', () => {
     expect(summaryStageLabels('interrupted', ['interrupted', 'cancelled'])).toEqual(['interrupted', NOT_RUN]);
   });
 });
-

@@ -10,7 +10,6 @@ import { admitLoginAttempt, type LoginClient } from './login-gate';
 import { clearAttempts } from './login-throttle';
 import { checkSetupToken, revokeSetupToken } from './setup-token';
 
-
 export async function completeSetup(input: { token: string; password: string }, client: LoginClient): Promise<void> {
   const db = getDb();
   if (await db.admin.findUnique({ where: { id: 1 } })) throw new HttpError(409, 'setup is already done: log in instead');

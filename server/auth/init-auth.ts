@@ -25,7 +25,14 @@ export async function initAuth(env: Env = loadEnv()): Promise<AuthInit> {
 
 /** The box printed on start when a setup token was issued. */
 export function formatSetupBanner(url: string, token: string): string {
-  const lines = ['ks-wizard has no admin password yet.', `Open ${url}/setup and enter this token:`, '', `    ${token}`, '', 'The token works once and only until this process stops.'];
+  const lines = [
+    'ks-wizard has no admin password yet.',
+    `Open ${url}/setup and enter this token:`,
+    '',
+    `    ${token}`,
+    '',
+    'The token works once and only until this process stops.',
+  ];
   const width = Math.max(...lines.map((l) => l.length)) + 2;
   const bar = '═'.repeat(width);
   return [`╔${bar}╗`, ...lines.map((l) => `║ ${l.padEnd(width - 1)}║`), `╚${bar}╝`].join('\n');

@@ -19,7 +19,13 @@ const globalBucket = globalThis as unknown as { __kswLoginBucket?: Bucket };
 function refilled(now: number): Bucket {
   const bucket = globalBucket.__kswLoginBucket ?? { tokens: GLOBAL_LOGIN_BURST, at: now };
   const gained = Math.floor((now - bucket.at) / GLOBAL_LOGIN_REFILL_MS);
-  const next = gained > 0 ? { tokens: Math.min(GLOBAL_LOGIN_BURST, bucket.tokens + gained), at: bucket.tokens + gained >= GLOBAL_LOGIN_BURST ? now : bucket.at + gained * GLOBAL_LOGIN_REFILL_MS } : bucket;
+  const next =
+    gained > 0
+      ? {
+          tokens: Math.min(GLOBAL_LOGIN_BURST, bucket.tokens + gained),
+          at: bucket.tokens + gained >= GLOBAL_LOGIN_BURST ? now : bucket.at + gained * GLOBAL_LOGIN_REFILL_MS,
+        }
+      : bucket;
   globalBucket.__kswLoginBucket = next;
   return next;
 }

@@ -20,7 +20,13 @@ beforeAll(async () => {
 });
 
 async function logIn(from = '127.0.0.1', headers: Record<string, string> = {}): Promise<{ res: RawResponse; token: string; cookie: string }> {
-  const res = await rawRequest({ url: `${server.url}/api/auth/login`, method: 'POST', from, body: { password: TEST_ADMIN_PASSWORD }, headers: { origin: server.url, ...headers } });
+  const res = await rawRequest({
+    url: `${server.url}/api/auth/login`,
+    method: 'POST',
+    from,
+    body: { password: TEST_ADMIN_PASSWORD },
+    headers: { origin: server.url, ...headers },
+  });
   expect(res.status, res.text).toBe(200);
   const token = setCookies(res).get(SESSION_COOKIE)?.value ?? '';
   return { res, token, cookie: `${SESSION_COOKIE}=${token}` };
@@ -33,11 +39,17 @@ describe('session lifetime', () => {
     const { token, cookie } = await logIn();
     expect((await installs(cookie)).status).toBe(200);
     const now = Date.now();
-    await getDb().session.update({ where: { id: sessionIdOf(token) }, data: { createdAt: new Date(now - SESSION_MAX_MS + 5_000), lastSeen: new Date(now - 120_000) } });
+    await getDb().session.update({
+      where: { id: sessionIdOf(token) },
+      data: { createdAt: new Date(now - SESSION_MAX_MS + 5_000), lastSeen: new Date(now - 120_000) },
+    });
     expect((await installs(cookie)).status).toBe(200);
     const slid = await getDb().session.findUniqueOrThrow({ where: { id: sessionIdOf(token) } });
     expect(slid.expiresAt.getTime()).toBeLessThanOrEqual(now - SESSION_MAX_MS + 5_000 + SESSION_MAX_MS);
-    await getDb().session.update({ where: { id: sessionIdOf(token) }, data: { createdAt: new Date(now - SESSION_MAX_MS - 1_000), lastSeen: new Date(now - 120_000), expiresAt: new Date(now + SESSION_IDLE_MS) } });
+    await getDb().session.update({
+      where: { id: sessionIdOf(token) },
+      data: { createdAt: new Date(now - SESSION_MAX_MS - 1_000), lastSeen: new Date(now - 120_000), expiresAt: new Date(now + SESSION_IDLE_MS) },
+    });
     expect((await installs(cookie)).status).toBe(401);
     expect(await getDb().session.findUnique({ where: { id: sessionIdOf(token) } })).toBeNull();
   });
@@ -52,7 +64,7 @@ describe('session lifetime', () => {
 });
 
 describe('log out everywhere', () => {
-  it('ends every session, not only the caller\'s', async () => {
+  it("ends every session, not only the caller's", async () => {
     const a = await logIn();
     const b = await logIn('127.0.0.2');
     const out = await rawRequest({ url: `${server.url}/api/auth/logout-everywhere`, method: 'POST', headers: { origin: server.url, cookie: a.cookie } });
@@ -64,10 +76,12 @@ describe('log out everywhere', () => {
     expect(await getDb().session.count()).toBe(0);
   });
 
-  it('needs a session and the wizard\'s Origin', async () => {
+  it("needs a session and the wizard's Origin", async () => {
     const { cookie } = await logIn();
     expect((await rawRequest({ url: `${server.url}/api/auth/logout-everywhere`, method: 'POST', headers: { origin: server.url } })).status).toBe(401);
-    expect((await rawRequest({ url: `${server.url}/api/auth/logout-everywhere`, method: 'POST', headers: { origin: 'http://evil.example', cookie } })).status).toBe(403);
+    expect(
+      (await rawRequest({ url: `${server.url}/api/auth/logout-everywhere`, method: 'POST', headers: { origin: 'http://evil.example', cookie } })).status,
+    ).toBe(403);
     expect((await installs(cookie)).status).toBe(200);
   });
 });

@@ -22,7 +22,7 @@ import { logWriterContract } from '../runner/test-support/log-writer-contract';
 function postgresBin(): string {
   const root = '/usr/lib/postgresql';
   const version = existsSync(root) ? readdirSync(root).sort().at(-1) : undefined;
-  if (!version) throw new Error('PostgreSQL is not installed: run bash scripts/setup.sh (it installs Debian\'s postgresql)');
+  if (!version) throw new Error("PostgreSQL is not installed: run bash scripts/setup.sh (it installs Debian's postgresql)");
   return path.join(root, version, 'bin');
 }
 
@@ -72,7 +72,10 @@ describe('PostgreSQL', () => {
     const { rows } = await client.query<{ name: string }>('SELECT name FROM ksw_migrations');
     const tables = await client.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
     await client.end();
-    const committed = readdirSync(path.resolve(import.meta.dirname, '../../prisma/postgres/migrations'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    const committed = readdirSync(path.resolve(import.meta.dirname, '../../prisma/postgres/migrations'), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
     expect(committed[0]).toBe('0001_init');
     expect(rows.map((r) => r.name).sort()).toEqual(committed);
     expect(tables.rows.map((t) => t.tablename)).toEqual(expect.arrayContaining(['Install', 'Node', 'Run', 'LogLine', 'PreflightResult']));

@@ -16,7 +16,12 @@ export function getClientAddress(request: Request): string {
 }
 
 /** True when the request came over TLS, to the wizard or to a trusted proxy that says so. */
-export function cameOverHttps(peer: string | undefined, encrypted: boolean, forwardedProto: string | string[] | undefined, trustedProxies: readonly string[]): boolean {
+export function cameOverHttps(
+  peer: string | undefined,
+  encrypted: boolean,
+  forwardedProto: string | string[] | undefined,
+  trustedProxies: readonly string[],
+): boolean {
   if (encrypted) return true;
   if (!trustedProxies.includes(normaliseAddress(peer ?? '')) || forwardedProto === undefined) return false;
   const first = (Array.isArray(forwardedProto) ? forwardedProto.join(',') : forwardedProto).split(',')[0];
@@ -36,7 +41,10 @@ export function normaliseAddress(address: string): string {
 export function clientAddressOf(peer: string | undefined, forwardedFor: string | string[] | undefined, trustedProxies: readonly string[]): string {
   const from = normaliseAddress(peer ?? 'unknown');
   if (!trustedProxies.includes(from) || forwardedFor === undefined) return from;
-  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor).split(',').map(normaliseAddress).filter((h) => h !== '');
+  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor)
+    .split(',')
+    .map(normaliseAddress)
+    .filter((h) => h !== '');
   for (let i = hops.length - 1; i >= 0; i -= 1) {
     const hop = hops[i] ?? '';
     if (!trustedProxies.includes(hop)) return hop;

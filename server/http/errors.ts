@@ -1,4 +1,3 @@
-
 import type { FieldIssue } from '@/lib/api/errors';
 
 export type { FieldIssue };

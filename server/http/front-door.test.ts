@@ -45,7 +45,13 @@ describe('request bodies are bounded and refused early', () => {
   });
 
   it('a body without a Content-Length (chunked) is a 411 before any of it is read', async () => {
-    const { response, bytesSent } = await streamUntilAnswered({ url: `${server.url}/api/auth/login`, headers: { origin: server.url }, chunk: Buffer.alloc(KIB, 'a'), everyMs: 50, maxBytes: 64 * KIB });
+    const { response, bytesSent } = await streamUntilAnswered({
+      url: `${server.url}/api/auth/login`,
+      headers: { origin: server.url },
+      chunk: Buffer.alloc(KIB, 'a'),
+      everyMs: 50,
+      maxBytes: 64 * KIB,
+    });
     expect(response.status).toBe(411);
     expect(bytesSent).toBeLessThan(64 * KIB);
   });
@@ -62,7 +68,7 @@ describe('request bodies are bounded and refused early', () => {
   });
 });
 
-describe('only the wizard\'s own origins', () => {
+describe("only the wizard's own origins", () => {
   const evil = () => `rebind.evil.example:${server.port}`;
 
   it('a foreign Host (DNS rebinding) is refused for pages, API and socket.io', async () => {
@@ -111,7 +117,14 @@ function everyApiPath(): string[] {
   return fs
     .readdirSync(apiDir, { recursive: true, encoding: 'utf8' })
     .filter((f) => path.basename(f) === 'route.ts')
-    .map((f) => `/api/${path.dirname(f).split(path.sep).map((seg) => seg.replace(/^\[(.+)\]$/, 'x-$1')).join('/')}`);
+    .map(
+      (f) =>
+        `/api/${path
+          .dirname(f)
+          .split(path.sep)
+          .map((seg) => seg.replace(/^\[(.+)\]$/, 'x-$1'))
+          .join('/')}`,
+    );
 }
 
 describe('every route, over real HTTP', () => {
@@ -121,11 +134,17 @@ describe('every route, over real HTTP', () => {
     expect(paths).toEqual(expect.arrayContaining(['/api/health', '/api/auth/login', '/api/installs/import', '/api/runs/x-id/log']));
   });
 
-  it('refuses a foreign Host (all but the health probe) and a body over the route\'s limit, before Next', async () => {
+  it("refuses a foreign Host (all but the health probe) and a body over the route's limit, before Next", async () => {
     for (const p of paths) {
       const foreign = await rawRequest({ url: `${server.url}${p}`, headers: { host: `rebind.evil.example:${server.port}`, cookie } });
       expect(foreign.status, p).toBe(p === '/api/health' ? 200 : 421);
-      const { response } = await streamUntilAnswered({ url: `${server.url}${p}`, headers: { origin: server.url, cookie, 'content-length': String(bodyLimitFor(p) + 1) }, chunk: Buffer.from('{'), everyMs: 50, maxBytes: 1024 });
+      const { response } = await streamUntilAnswered({
+        url: `${server.url}${p}`,
+        headers: { origin: server.url, cookie, 'content-length': String(bodyLimitFor(p) + 1) },
+        chunk: Buffer.from('{'),
+        everyMs: 50,
+        maxBytes: 1024,
+      });
       expect(response.status, p).toBe(413);
     }
   });

@@ -59,7 +59,8 @@ export function reply<T>(data: T, status = 200, headers: Record<string, string |
 }
 
 /** What a route's handler may return: its contract's data (or a Reply of it); a file route's Response; 204 for no content. */
-export type AnswerOf<R extends ApiRoute> = ResponseOf<R> extends FileAnswer ? Response : ResponseOf<R> extends NoContent ? Reply<NoContent> : ResponseOf<R> | Reply<ResponseOf<R>>;
+export type AnswerOf<R extends ApiRoute> =
+  ResponseOf<R> extends FileAnswer ? Response : ResponseOf<R> extends NoContent ? Reply<NoContent> : ResponseOf<R> | Reply<ResponseOf<R>>;
 
 function toResponse(answer: unknown): Response {
   if (answer instanceof Response) return answer;

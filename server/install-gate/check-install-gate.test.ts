@@ -50,7 +50,11 @@ const SUDO = 'sudo-Sw0rdfish-secret';
  */
 function config(): InstallConfig {
   const hosts = ['gate1', 'gate2', 'gate3'].map((name, i) => ({ name, address: `127.0.0.${201 + i}`, port: 1 }));
-  const c = newLabConfig(hosts, { user: 'ops', auth: { kind: 'password', password: { set: true, value: PASSWORD } }, becomePassword: { set: true, value: PASSWORD } }, 'last-host-works');
+  const c = newLabConfig(
+    hosts,
+    { user: 'ops', auth: { kind: 'password', password: { set: true, value: PASSWORD } }, becomePassword: { set: true, value: PASSWORD } },
+    'last-host-works',
+  );
   host(c, 'gate3').auth = { kind: 'key', privateKey: { set: true, value: KEY }, passphrase: { set: false } };
   host(c, 'gate3').becomePassword = { set: true, value: SUDO };
   c.loadBalancer = { kind: 'external', address: '127.0.0.201', port: 6443, domain: 'lb.kubesphere.local' };
@@ -63,11 +67,19 @@ function config(): InstallConfig {
 function withTaskbox(c: InstallConfig): InstallConfig {
   const h = lab.host(0);
   for (const other of c.hosts) other.taskbox = false;
-  c.hosts.push(defaultHost({
-    name: 'taskbox', taskbox: true, address: h.address, ip: h.address, port: h.port, user: lab.state.user,
-    auth: { kind: 'password', password: { set: true, value: lab.state.password } }, becomePassword: { set: true, value: lab.state.password },
-    roles: { master: false, etcd: false, worker: true },
-  }));
+  c.hosts.push(
+    defaultHost({
+      name: 'taskbox',
+      taskbox: true,
+      address: h.address,
+      ip: h.address,
+      port: h.port,
+      user: lab.state.user,
+      auth: { kind: 'password', password: { set: true, value: lab.state.password } },
+      becomePassword: { set: true, value: lab.state.password },
+      roles: { master: false, etcd: false, worker: true },
+    }),
+  );
   c.installer = { ...c.installer, profile: 'lab', bundlePath: bundleDir };
   return c;
 }
@@ -149,8 +161,16 @@ describe('install gate: login details changed after the host check', () => {
       ['SSH (and sudo) password', 'gate2', (x) => password(x, 'gate2', 'another password')],
       ['user', 'gate2', (x) => void (host(x, 'gate2').user = 'root')],
       ['sudo password', 'gate3', (x) => void (host(x, 'gate3').becomePassword = { set: true, value: 'another sudo' })],
-      ['private key', 'gate3', (x) => void (host(x, 'gate3').auth = { kind: 'key', privateKey: { set: true, value: 'another key' }, passphrase: { set: false } })],
-      ['key passphrase', 'gate3', (x) => void (host(x, 'gate3').auth = { kind: 'key', privateKey: { set: true }, passphrase: { set: true, value: 'another passphrase' } })],
+      [
+        'private key',
+        'gate3',
+        (x) => void (host(x, 'gate3').auth = { kind: 'key', privateKey: { set: true, value: 'another key' }, passphrase: { set: false } }),
+      ],
+      [
+        'key passphrase',
+        'gate3',
+        (x) => void (host(x, 'gate3').auth = { kind: 'key', privateKey: { set: true }, passphrase: { set: true, value: 'another passphrase' } }),
+      ],
       ['auth kind', 'gate3', (x) => password(x, 'gate3', 'another password')],
     ];
     for (const [what, name, edit] of edits) {
@@ -197,7 +217,6 @@ describe('install gate: login details changed after the host check', () => {
     expect(gate).toMatchObject({ ok: false, code: 'login-changed', loginChanged: ['gate1', 'gate2', 'gate3'] });
     expect(gate.message).toMatch(/did not record the login details of gate1, gate2, gate3 .*run the checks again/);
   });
-
 });
 
 describe('install gate: the installer bundle is judged again at install time', () => {
@@ -253,19 +272,35 @@ describe('install gate: an installer machine outside the cluster', () => {
     expect(view.hosts.map((h) => [h.name, h.installerMachine])).toEqual([['installer', true]]);
     expect(view.hosts[0]?.checks.map((x) => x.id)).toEqual(['ssh', 'sudo', 'installer-bundle', 'installer-ansible', 'taskbox-ssh', 'installer-disk']);
     expect(view.cluster.checks).toEqual([]);
-    expect(await getDb().hostKey.findMany({ where: { installId: id }, select: { host: true, address: true } })).toEqual([{ host: 'installer', address: `${lab.host(0).address}:${lab.host(0).port}` }]);
-    expect(await checkInstallGate(id, true)).toMatchObject({ ok: false, code: 'hosts-changed', message: 'The last check covered the installer machine only: check all hosts ("Check hosts") before installing.' });
+    expect(await getDb().hostKey.findMany({ where: { installId: id }, select: { host: true, address: true } })).toEqual([
+      { host: 'installer', address: `${lab.host(0).address}:${lab.host(0).port}` },
+    ]);
+    expect(await checkInstallGate(id, true)).toMatchObject({
+      ok: false,
+      code: 'hosts-changed',
+      message: 'The last check covered the installer machine only: check all hosts ("Check hosts") before installing.',
+    });
 
     const runId = await checkedAndPassed(id);
     const { targets } = parseCheckedHosts((await getDb().preflightRun.findUniqueOrThrow({ where: { id: runId } })).hostsJson);
-    expect(targets?.map((t) => [t.name, t.installerMachine, t.login?.user])).toEqual([['gate1', undefined, 'ops'], ['gate2', undefined, 'ops'], ['gate3', undefined, 'ops'], ['installer', true, lab.state.user]]);
+    expect(targets?.map((t) => [t.name, t.installerMachine, t.login?.user])).toEqual([
+      ['gate1', undefined, 'ops'],
+      ['gate2', undefined, 'ops'],
+      ['gate3', undefined, 'ops'],
+      ['installer', true, lab.state.user],
+    ]);
     expect(await checkInstallGate(id, true)).toMatchObject({ ok: true, code: 'ok' });
 
     const changed = structuredClone(c);
     if (changed.installer.machine.kind === 'external') changed.installer.machine.becomePassword = { set: true, value: 'another sudo' };
     await updateInstall(id, { config: changed });
     const gate = await checkInstallGate(id, true);
-    expect(gate).toMatchObject({ ok: false, code: 'login-changed', loginChanged: ['installer'], message: 'The login details of the installer machine changed after the last host check; run the checks again.' });
+    expect(gate).toMatchObject({
+      ok: false,
+      code: 'login-changed',
+      loginChanged: ['installer'],
+      message: 'The login details of the installer machine changed after the last host check; run the checks again.',
+    });
     expect((await start(id)).status).toBe(409);
     await updateInstall(id, { config: c });
     expect((await checkInstallGate(id, true)).ok).toBe(true);

@@ -45,13 +45,19 @@ describe('checkCoverage (install gate: does the last check cover the hosts as th
     ['user', (h) => void (h.user = 'ops')],
   ])('refuses after a change of the %s, naming the host', (_what, change) => {
     const r = checkCoverage(now(edit(hosts(), 'master2', change)), recorded(hosts()));
-    expect(r).toEqual({ code: 'login-changed', hosts: ['master2'], message: 'The login details of master2 changed after the last host check; run the checks again.' });
+    expect(r).toEqual({
+      code: 'login-changed',
+      hosts: ['master2'],
+      message: 'The login details of master2 changed after the last host check; run the checks again.',
+    });
   });
 
   it('names every host whose login changed', () => {
     let hs = edit(hosts(), 'master2', (h) => void (h.user = 'ops'));
     hs = edit(hs, 'node1', (h) => void (h.becomePassword = { set: true, value: 'x' }));
-    expect(checkCoverage(now(hs), recorded(hosts()))?.message).toBe('The login details of master2, node1 changed after the last host check; run the checks again.');
+    expect(checkCoverage(now(hs), recorded(hosts()))?.message).toBe(
+      'The login details of master2, node1 changed after the last host check; run the checks again.',
+    );
   });
 
   it('an address or port change is a changed host (the target moved), not only a changed login', () => {
@@ -87,7 +93,13 @@ describe('checkCoverage (install gate: does the last check cover the hosts as th
 
   describe('with an installer machine outside the cluster', () => {
     const installer = (over: Partial<Host> = {}): PreflightHost => ({
-      ...defaultHost({ name: 'installer', address: '10.0.0.9', ip: '', auth: { kind: 'password', password: { set: true, value: 'pw-installer' } }, roles: { master: false, etcd: false, worker: false } }),
+      ...defaultHost({
+        name: 'installer',
+        address: '10.0.0.9',
+        ip: '',
+        auth: { kind: 'password', password: { set: true, value: 'pw-installer' } },
+        roles: { master: false, etcd: false, worker: false },
+      }),
       installerMachine: true,
       ...over,
     });
@@ -99,7 +111,11 @@ describe('checkCoverage (install gate: does the last check cover the hosts as th
 
     it('refuses when its login changed, naming the installer machine', () => {
       const r = checkCoverage(now(all({ becomePassword: { set: true, value: 'sudo' } })), recorded(all()));
-      expect(r).toEqual({ code: 'login-changed', hosts: ['installer'], message: 'The login details of the installer machine changed after the last host check; run the checks again.' });
+      expect(r).toEqual({
+        code: 'login-changed',
+        hosts: ['installer'],
+        message: 'The login details of the installer machine changed after the last host check; run the checks again.',
+      });
     });
 
     it('refuses when it was not checked (a run of the cluster hosts only), or it moved', () => {
@@ -108,7 +124,11 @@ describe('checkCoverage (install gate: does the last check cover the hosts as th
         hosts: ['installer'],
         message: 'The last check covered master1, master2, node1 only: check all hosts ("Check hosts") before installing.',
       });
-      expect(checkCoverage(now(all({ address: '10.0.0.10' })), recorded(all()))).toMatchObject({ code: 'hosts-changed', hosts: ['installer'], message: expect.stringContaining('(the installer machine)') });
+      expect(checkCoverage(now(all({ address: '10.0.0.10' })), recorded(all()))).toMatchObject({
+        code: 'hosts-changed',
+        hosts: ['installer'],
+        message: expect.stringContaining('(the installer machine)'),
+      });
     });
 
     it('a cluster host of the same name is another machine: not covered either way', () => {
@@ -118,7 +138,11 @@ describe('checkCoverage (install gate: does the last check cover the hosts as th
     });
 
     it('an installer machine dropped from the config (the taskbox host runs it again) is a changed host', () => {
-      expect(checkCoverage(now(hosts()), recorded(all()))).toMatchObject({ code: 'hosts-changed', hosts: ['installer'], message: 'The hosts changed since the last check (the installer machine): check them again before installing.' });
+      expect(checkCoverage(now(hosts()), recorded(all()))).toMatchObject({
+        code: 'hosts-changed',
+        hosts: ['installer'],
+        message: 'The hosts changed since the last check (the installer machine): check them again before installing.',
+      });
     });
   });
 });

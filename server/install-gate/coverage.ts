@@ -60,7 +60,8 @@ export function checkCoverage(now: readonly CheckedLoginTarget[], checked: { nam
   const words = (names: readonly string[]) => wordsFor(names, now, checked.targets);
   if (hosts.length > 0) {
     // A per-host re-run covers some hosts only: say so rather than "changed".
-    const partial = checked.targets !== undefined && checked.names.length < now.length && hosts.every((h) => !checked.names.includes(h) && now.some((x) => x.name === h));
+    const partial =
+      checked.targets !== undefined && checked.names.length < now.length && hosts.every((h) => !checked.names.includes(h) && now.some((x) => x.name === h));
     return {
       code: 'hosts-changed',
       hosts,

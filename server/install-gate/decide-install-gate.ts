@@ -61,7 +61,12 @@ function grouped(facts: GateFacts, status: 'fail' | 'warn'): HostChecks[] {
   return [...by].sort(([a], [b]) => rank(a) - rank(b)).map(([host, checks]) => ({ host, checks: [...new Set(checks)] }));
 }
 
-const refuse = (common: Common, code: Exclude<InstallGateView['code'], 'ok' | 'warnings-not-acknowledged'>, message: string, more: Partial<Common> = {}): InstallGateView => ({
+const refuse = (
+  common: Common,
+  code: Exclude<InstallGateView['code'], 'ok' | 'warnings-not-acknowledged'>,
+  message: string,
+  more: Partial<Common> = {},
+): InstallGateView => ({
   ...common,
   ...more,
   ok: false,
@@ -85,9 +90,12 @@ function beforeBundle(facts: GateFacts): { view: InstallGateView } | { common: C
     heldSecrets: [],
     acknowledged: facts.acknowledged,
   };
-  if (!picture) return { view: refuse(base, 'no-preflight', 'The hosts have not been checked yet: run the host checks ("Check the hosts") before installing.') };
-  if (picture.status === 'running') return { view: refuse(base, 'preflight-running', 'The host checks are still running: wait for them to finish, then install.') };
-  if (facts.held.length > 0) return { view: refuse(base, 'secrets-held', `Confirm the stored logins first: ${facts.held.join('; ')}.`, { heldSecrets: [...facts.heldSecretIssues] }) };
+  if (!picture)
+    return { view: refuse(base, 'no-preflight', 'The hosts have not been checked yet: run the host checks ("Check the hosts") before installing.') };
+  if (picture.status === 'running')
+    return { view: refuse(base, 'preflight-running', 'The host checks are still running: wait for them to finish, then install.') };
+  if (facts.held.length > 0)
+    return { view: refuse(base, 'secrets-held', `Confirm the stored logins first: ${facts.held.join('; ')}.`, { heldSecrets: [...facts.heldSecretIssues] }) };
   const uncovered = checkCoverage(facts.now, picture.checked);
   if (uncovered) {
     const hosts = uncovered.code === 'hosts-changed' ? { hostsChanged: uncovered.hosts } : { loginChanged: uncovered.hosts };
@@ -97,7 +105,15 @@ function beforeBundle(facts: GateFacts): { view: InstallGateView } | { common: C
   if (picture.status !== 'failed') return { common };
   const { purpose } = facts;
   if (purpose.kind === 'add-nodes' && common.failing.length > 0 && common.failing.every((h) => h.host !== 'cluster' && !purpose.targets.includes(h.host))) {
-    return { view: { ...common, ok: true, okWhenAcknowledged: true, code: 'ok', message: 'The new hosts passed their checks (the failures are on nodes of the cluster).' } };
+    return {
+      view: {
+        ...common,
+        ok: true,
+        okWhenAcknowledged: true,
+        code: 'ok',
+        message: 'The new hosts passed their checks (the failures are on nodes of the cluster).',
+      },
+    };
   }
   const what = common.failing.length > 0 ? describe(common.failing, labelOf(facts)) : 'the check run did not finish';
   return { view: refuse(common, 'checks-failed', `Host checks failed: ${what}. Fix them and check the hosts again before installing.`) };
@@ -127,7 +143,8 @@ export function decideInstallGate(facts: GateFacts): InstallGateView {
     .map((i) => i.message);
   const warned = common.preflightStatus === 'warned';
   const decided = { ...common, crossInstall, needsAcknowledgement: warned || crossInstall.length > 0 };
-  if ((!warned && crossInstall.length === 0) || facts.acknowledged) return { ...decided, ok: true, okWhenAcknowledged: true, code: 'ok', message: 'The hosts passed their checks.' };
+  if ((!warned && crossInstall.length === 0) || facts.acknowledged)
+    return { ...decided, ok: true, okWhenAcknowledged: true, code: 'ok', message: 'The hosts passed their checks.' };
   const what = [
     ...(warned ? [`The host checks left warnings: ${describe(common.warnings, labelOf(facts))}.`] : []),
     ...(crossInstall.length > 0 ? [`Hosts of another install: ${crossInstall.join(' ')}`] : []),

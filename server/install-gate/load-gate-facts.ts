@@ -35,7 +35,12 @@ export async function loadGateFacts(installId: string, acknowledged: boolean, pu
     now: checkedTargets(installId, machines),
     held,
     // the same warning the wizard shows at the field (lib/config/rules/ssh-login.ts)
-    heldSecretIssues: held.length > 0 ? collectIssues(config).filter((i) => i.code.endsWith('.secret-held')).map(({ path, message }) => ({ path, message })) : [],
+    heldSecretIssues:
+      held.length > 0
+        ? collectIssues(config)
+            .filter((i) => i.code.endsWith('.secret-held'))
+            .map(({ path, message }) => ({ path, message }))
+        : [],
     hosts: config.hosts,
     otherInstallHosts: await findOtherInstallHosts(installId),
   };

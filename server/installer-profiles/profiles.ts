@@ -60,7 +60,12 @@ export function isHostlessStage(stage: Pick<StageDef, 'kind'>): boolean {
 }
 
 /** keepalived + HAProxy on the LB hosts, before the bundle's first playbook (*Initiate environment*). */
-export const INTERNAL_LB_STAGE: StageDef = { name: 'internal-lb', label: 'Build the internal load balancer', kind: 'internal-lb', playbook: 'builtin:internal-lb/internal-lb.yml' };
+export const INTERNAL_LB_STAGE: StageDef = {
+  name: 'internal-lb',
+  label: 'Build the internal load balancer',
+  kind: 'internal-lb',
+  playbook: 'builtin:internal-lb/internal-lb.yml',
+};
 
 /**
  * The profile as it applies to an install: with an internal load balancer, INTERNAL_LB_STAGE right

@@ -11,9 +11,22 @@ import { ACTIVE_STATUSES } from '../runner/states';
 
 const OPERATION_WORDS: Record<string, string> = { 'add-nodes': 'adding workers', 'remove-node': 'removing a worker', uninstall: 'uninstalling the cluster' };
 
-export async function assertNoActiveOperation(db: PrismaClient | Prisma.TransactionClient, installId: string, doing = 'the settings cannot change'): Promise<void> {
-  const active = await db.run.findFirst({ where: { installId, status: { in: [...ACTIVE_STATUSES] } }, select: { id: true, operation: true }, orderBy: { createdAt: 'desc' } });
+export async function assertNoActiveOperation(
+  db: PrismaClient | Prisma.TransactionClient,
+  installId: string,
+  doing = 'the settings cannot change',
+): Promise<void> {
+  const active = await db.run.findFirst({
+    where: { installId, status: { in: [...ACTIVE_STATUSES] } },
+    select: { id: true, operation: true },
+    orderBy: { createdAt: 'desc' },
+  });
   if (!active || !isOperationKind(active.operation)) return;
   const what = OPERATION_WORDS[active.operation] ?? active.operation;
-  throw await runRefusal(installId, active.id, (run) => `${run} is ${what} on this install, so ${doing} until it ends: the operation works from the hosts as they are now and settles them when it ends. Wait for it (or cancel it), then edit.`);
+  throw await runRefusal(
+    installId,
+    active.id,
+    (run) =>
+      `${run} is ${what} on this install, so ${doing} until it ends: the operation works from the hosts as they are now and settles them when it ends. Wait for it (or cancel it), then edit.`,
+  );
 }

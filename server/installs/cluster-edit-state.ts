@@ -13,7 +13,12 @@ import { clusterMembers } from './mark-joined';
 export type { ActiveOperation, ClusterEditState };
 
 export async function clusterEditState(installId: string): Promise<ClusterEditState> {
-  const active = await getDb().run.findFirst({ where: { installId, status: { in: [...ACTIVE_STATUSES] } }, select: { id: true, operation: true }, orderBy: { createdAt: 'desc' } });
-  const activeOperation = active && isOperationKind(active.operation) ? { runId: active.id, label: await runLabelOf(installId, active.id), operation: active.operation } : null;
+  const active = await getDb().run.findFirst({
+    where: { installId, status: { in: [...ACTIVE_STATUSES] } },
+    select: { id: true, operation: true },
+    orderBy: { createdAt: 'desc' },
+  });
+  const activeOperation =
+    active && isOperationKind(active.operation) ? { runId: active.id, label: await runLabelOf(installId, active.id), operation: active.operation } : null;
   return { members: await clusterMembers(installId), activeOperation };
 }

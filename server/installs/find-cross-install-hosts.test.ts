@@ -88,7 +88,9 @@ describe('findCrossInstallHosts', () => {
     // the taskbox too is matched by its SSH address: the wizard logs in to it there
     expect(before.issues.map((i) => i.path)).toEqual([0, 1, 2, 3, 4, 5].map((n) => `hosts.${n}.address`));
 
-    await getDb().run.create({ data: { installId: planId, status: 'failed', startedAt: new Date('2026-11-22T08:00:00Z'), finishedAt: new Date('2026-11-22T08:05:00Z') } });
+    await getDb().run.create({
+      data: { installId: planId, status: 'failed', startedAt: new Date('2026-11-22T08:00:00Z'), finishedAt: new Date('2026-11-22T08:05:00Z') },
+    });
     await getDb().install.update({ where: { id: planId }, data: { status: 'failed' } });
     const after = await findCrossInstallHosts(id);
     expect(new Set(after.issues.map((i) => i.severity))).toEqual(new Set(['warning']));

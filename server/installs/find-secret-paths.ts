@@ -18,9 +18,7 @@ export function isSecretShape(value: unknown): value is Secret {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const record = value as Record<string, unknown>;
   if (typeof record.set !== 'boolean') return false;
-  return Object.entries(record).every(
-    ([k, v]) => SECRET_KEYS.has(k) && (k === 'set' || v === undefined || typeof v === 'string'),
-  );
+  return Object.entries(record).every(([k, v]) => SECRET_KEYS.has(k) && (k === 'set' || v === undefined || typeof v === 'string'));
 }
 
 export function findSecretPaths(value: unknown, prefix: ConfigPath = []): SecretAt[] {

@@ -95,7 +95,9 @@ describe('secret merge rules', () => {
     // master-a sits where node1 was, but node1 still exists: never another host's secret, and
     // never a silent drop of the one it asked to keep
     expect(merged.secrets).toEqual({ 'host:node1:auth.password': 'n1' });
-    expect(merged.unmatched).toEqual([{ path: 'hosts.1.auth.password', message: expect.stringContaining('cannot tell which stored SSH password master-a (host 2) keeps') as unknown }]);
+    expect(merged.unmatched).toEqual([
+      { path: 'hosts.1.auth.password', message: expect.stringContaining('cannot tell which stored SSH password master-a (host 2) keeps') as unknown },
+    ]);
     // a pure rename at the same index keeps the secret
     const pureRename = twoHosts();
     pureRename.hosts[0].name = 'master-a';
@@ -124,7 +126,10 @@ describe('secret merge rules', () => {
     // or renames the first one
     const first = structuredClone(saved.redacted);
     first.hosts[0].name = 'master0';
-    expect(mergeSecrets(first, saved.redacted, saved.secrets).secrets).toMatchObject({ 'host:master0:auth.password': 'first', 'host:master1:auth.password': 'second' });
+    expect(mergeSecrets(first, saved.redacted, saved.secrets).secrets).toMatchObject({
+      'host:master0:auth.password': 'first',
+      'host:master1:auth.password': 'second',
+    });
   });
 
   it('refuses, at the field, a kept secret of a host it cannot place (one of two same-named hosts removed)', () => {
@@ -164,7 +169,10 @@ describe('secrets of an installer machine outside the cluster', () => {
   };
 
   it('are found like host secrets: password or key + passphrase, and the sudo password', () => {
-    const paths = (c: InstallConfig) => findSecretPaths(c).map((s) => s.path.join('.')).filter((p) => p.startsWith('installer'));
+    const paths = (c: InstallConfig) =>
+      findSecretPaths(c)
+        .map((s) => s.path.join('.'))
+        .filter((p) => p.startsWith('installer'));
     expect(paths(external())).toEqual(['installer.machine.auth.password', 'installer.machine.becomePassword']);
     expect(paths(external({ auth: { kind: 'key', privateKey: { set: false }, passphrase: { set: false } } }))).toEqual([
       'installer.machine.auth.privateKey',
@@ -195,7 +203,10 @@ describe('secrets of an installer machine outside the cluster', () => {
       becomePassword: { set: true, value: 'sudo-2' },
     });
     const again = mergeSecrets(next, saved.redacted, saved.secrets);
-    expect(again.secrets).toEqual({ 'installer.machine.auth.privateKey': '-----BEGIN KEY-----\nabc\n-----END KEY-----', 'installer.machine.becomePassword': 'sudo-2' });
+    expect(again.secrets).toEqual({
+      'installer.machine.auth.privateKey': '-----BEGIN KEY-----\nabc\n-----END KEY-----',
+      'installer.machine.becomePassword': 'sudo-2',
+    });
 
     // "same as master1": a copy of a host's stored password
     const copied = external({ auth: { kind: 'password', password: { set: true, copyFrom: 'hosts.0.auth.password' } } });
@@ -203,10 +214,21 @@ describe('secrets of an installer machine outside the cluster', () => {
     const third = mergeSecrets(copied, again.redacted, { ...again.secrets, 'host:master1:auth.password': 'm1' });
     expect(third.secrets['installer.machine.auth.password']).toBe('m1');
     // entered for master1's endpoint: held back from the machine until confirmed for its endpoint
-    expect(machineOf(fillSecrets(third.redacted, third.secrets, third.endpoints)).auth).toEqual({ kind: 'password', password: { set: true, enteredFor: `${copied.hosts[0]?.address}:22` } });
+    expect(machineOf(fillSecrets(third.redacted, third.secrets, third.endpoints)).auth).toEqual({
+      kind: 'password',
+      password: { set: true, enteredFor: `${copied.hosts[0]?.address}:22` },
+    });
     const at = `${machineOf(copied).address}:${machineOf(copied).port}`;
-    const confirmed = mergeSecrets(external({ auth: { kind: 'password', password: { set: true, useFor: at } } }), third.redacted, { ...third.secrets }, third.endpoints);
-    expect(machineOf(fillSecrets(confirmed.redacted, confirmed.secrets, confirmed.endpoints)).auth).toEqual({ kind: 'password', password: { set: true, value: 'm1' } });
+    const confirmed = mergeSecrets(
+      external({ auth: { kind: 'password', password: { set: true, useFor: at } } }),
+      third.redacted,
+      { ...third.secrets },
+      third.endpoints,
+    );
+    expect(machineOf(fillSecrets(confirmed.redacted, confirmed.secrets, confirmed.endpoints)).auth).toEqual({
+      kind: 'password',
+      password: { set: true, value: 'm1' },
+    });
 
     // back to the taskbox: the machine's secrets are gone from the store
     const onTaskbox = twoHosts();
@@ -225,7 +247,7 @@ describe('login secrets bound to the endpoint they were entered for', () => {
   const first = mergeSecrets(withPassword('pw1'), null, {});
   const filledHost = (m: ReturnType<typeof mergeSecrets<InstallConfig>>) => fillSecrets(m.redacted, m.secrets, m.endpoints).hosts[0];
 
-  it('binds a typed value to its host\'s endpoint; a rename at the same address keeps it usable', () => {
+  it("binds a typed value to its host's endpoint; a rename at the same address keeps it usable", () => {
     expect(first.endpoints).toEqual({ 'host:master1:auth.password': '10.0.0.1:22', 'host:master1:becomePassword': '10.0.0.1:22' });
     const renamed = withPassword();
     renamed.hosts[0].name = 'master9';
@@ -267,7 +289,10 @@ describe('login secrets bound to the endpoint they were entered for', () => {
     const later = withPassword();
     later.hosts[1].auth = { kind: 'password', password: { set: true, copyFrom: 'hosts.0.auth.password' } };
     const copied = mergeSecrets(later, first.redacted, first.secrets, first.endpoints);
-    expect(fillSecrets(copied.redacted, copied.secrets, copied.endpoints).hosts[1]?.auth).toEqual({ kind: 'password', password: { set: true, enteredFor: '10.0.0.1:22' } });
+    expect(fillSecrets(copied.redacted, copied.secrets, copied.endpoints).hosts[1]?.auth).toEqual({
+      kind: 'password',
+      password: { set: true, enteredFor: '10.0.0.1:22' },
+    });
   });
 
   it('a store written before bindings existed: values are bound to where their host pointed when kept', () => {
@@ -284,18 +309,40 @@ describe('secrets of the internal load balancer', () => {
     const c = twoHosts();
     c.loadBalancer = {
       ...defaultInternalLoadBalancer(),
-      hosts: hosts.map(([name, password]) => defaultLbHost({ name, auth: { kind: 'password', password: password === '' ? { set: true } : { set: true, value: password } } })),
+      hosts: hosts.map(([name, password]) =>
+        defaultLbHost({ name, auth: { kind: 'password', password: password === '' ? { set: true } : { set: true, value: password } } }),
+      ),
       vrrpPassword: vrrp,
     };
     return c;
   };
 
   it('keys LB host secrets by name, so reordering the LB hosts never swaps their passwords', () => {
-    const saved = mergeSecrets(withLb([['lb1', 'pw-one'], ['lb2', 'pw-two']], { set: true, value: 'vrrp-pw' }), null, {});
+    const saved = mergeSecrets(
+      withLb(
+        [
+          ['lb1', 'pw-one'],
+          ['lb2', 'pw-two'],
+        ],
+        { set: true, value: 'vrrp-pw' },
+      ),
+      null,
+      {},
+    );
     expect(saved.secrets).toMatchObject({ 'lbhost:lb1:auth.password': 'pw-one', 'lbhost:lb2:auth.password': 'pw-two', 'loadBalancer.vrrpPassword': 'vrrp-pw' });
     expect(JSON.stringify(saved.redacted)).not.toMatch(/pw-one|pw-two|vrrp-pw/);
 
-    const reordered = mergeSecrets(withLb([['lb2', ''], ['lb1', '']], { set: true }), saved.redacted, saved.secrets);
+    const reordered = mergeSecrets(
+      withLb(
+        [
+          ['lb2', ''],
+          ['lb1', ''],
+        ],
+        { set: true },
+      ),
+      saved.redacted,
+      saved.secrets,
+    );
     expect(reordered.unmatched).toEqual([]);
     const filled = fillSecrets(reordered.redacted, reordered.secrets);
     if (filled.loadBalancer.kind !== 'internal') throw new Error('internal');
@@ -304,8 +351,24 @@ describe('secrets of the internal load balancer', () => {
   });
 
   it('holds a kept LB host password once that host points at another address, until confirmed there', () => {
-    const saved = mergeSecrets(withLb([['lb1', 'pw-one'], ['lb2', 'pw-two']], { set: true, value: 'vrrp-pw' }), null, {});
-    const moved = withLb([['lb1', ''], ['lb2', '']], { set: true });
+    const saved = mergeSecrets(
+      withLb(
+        [
+          ['lb1', 'pw-one'],
+          ['lb2', 'pw-two'],
+        ],
+        { set: true, value: 'vrrp-pw' },
+      ),
+      null,
+      {},
+    );
+    const moved = withLb(
+      [
+        ['lb1', ''],
+        ['lb2', ''],
+      ],
+      { set: true },
+    );
     if (moved.loadBalancer.kind !== 'internal') throw new Error('internal');
     moved.loadBalancer.hosts[1].address = '10.9.9.9';
     const held = mergeSecrets(moved, saved.redacted, saved.secrets, saved.endpoints);
@@ -323,8 +386,28 @@ describe('secrets of the internal load balancer', () => {
   });
 
   it('refuses to keep the password of a renamed LB host rather than guess', () => {
-    const saved = mergeSecrets(withLb([['lb1', 'pw-one'], ['lb2', 'pw-two']], { set: true, value: 'vrrp-pw' }), null, {});
-    const renamed = mergeSecrets(withLb([['lb1', ''], ['lb9', '']], { set: true }), saved.redacted, saved.secrets);
+    const saved = mergeSecrets(
+      withLb(
+        [
+          ['lb1', 'pw-one'],
+          ['lb2', 'pw-two'],
+        ],
+        { set: true, value: 'vrrp-pw' },
+      ),
+      null,
+      {},
+    );
+    const renamed = mergeSecrets(
+      withLb(
+        [
+          ['lb1', ''],
+          ['lb9', ''],
+        ],
+        { set: true },
+      ),
+      saved.redacted,
+      saved.secrets,
+    );
     expect(renamed.unmatched.map((u) => u.path)).toEqual(['loadBalancer.hosts.1.auth.password']);
   });
 });

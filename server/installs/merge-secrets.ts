@@ -65,7 +65,10 @@ function unmatchedIssue(config: ConfigLike, path: ConfigPath, matchedHost: boole
     return { path: pathToString(path), message: 'no stored value was found to keep for this secret: enter it again' };
   }
   const what = FIELD_WORDS[rest.join('.')] ?? 'secret';
-  const name = typeof config.hosts?.[index]?.name === 'string' && config.hosts[index].name !== '' ? `${String(config.hosts[index].name)} (host ${index + 1})` : `host ${index + 1}`;
+  const name =
+    typeof config.hosts?.[index]?.name === 'string' && config.hosts[index].name !== ''
+      ? `${String(config.hosts[index].name)} (host ${index + 1})`
+      : `host ${index + 1}`;
   const message = matchedHost
     ? `no ${what} is stored for ${name}: enter it`
     : `the wizard cannot tell which stored ${what} ${name} keeps (hosts with the same name were renamed, moved, added or removed in one save): enter it again`;
@@ -77,7 +80,12 @@ function lbHostName(config: EndpointConfig, path: ConfigPath): unknown {
   return typeof index === 'number' ? config.loadBalancer?.hosts?.[index]?.name : undefined;
 }
 
-export function mergeSecrets<C extends ConfigLike>(next: C, previous: ConfigLike | null, stored: SecretMap, storedEndpoints: EndpointMap = {}): MergedSecrets<C> {
+export function mergeSecrets<C extends ConfigLike>(
+  next: C,
+  previous: ConfigLike | null,
+  stored: SecretMap,
+  storedEndpoints: EndpointMap = {},
+): MergedSecrets<C> {
   const fields = findSecretPaths(next);
   const byPath = new Map<string, SecretAt>(fields.map((f) => [pathToString(f.path), f]));
   const resolved = new Map<string, Resolved | undefined>();
@@ -96,7 +104,8 @@ export function mergeSecrets<C extends ConfigLike>(next: C, previous: ConfigLike
     const id = secretIdOf(next, path);
     const value = stored[id];
     if (value === undefined) return undefined;
-    const legacyBinding = head === 'loadBalancer' && index === 'hosts' ? lbHostEndpoint(previous, lbHostName(next, path)) : previous ? loginEndpointAt(previous, path) : undefined;
+    const legacyBinding =
+      head === 'loadBalancer' && index === 'hosts' ? lbHostEndpoint(previous, lbHostName(next, path)) : previous ? loginEndpointAt(previous, path) : undefined;
     return { value, boundTo: storedEndpoints[id] ?? legacyBinding, fresh: false };
   };
 
@@ -149,7 +158,7 @@ export function fillSecrets<C extends ConfigLike>(redacted: C, stored: SecretMap
     const id = secretIdOf(redacted, field.path);
     const value = field.secret.set ? stored[id] : undefined;
     const own = loginEndpointAt(redacted, field.path);
-    const boundTo = storedEndpoints[id] ?? (field.secret.enteredFor ?? own);
+    const boundTo = storedEndpoints[id] ?? field.secret.enteredFor ?? own;
     if (value === undefined) setAtPath(filled, field.path, { set: false });
     else if (own !== undefined && boundTo !== own) setAtPath(filled, field.path, { set: true, enteredFor: boundTo });
     else setAtPath(filled, field.path, { set: true, value });

@@ -24,11 +24,7 @@ export interface SaveInput {
   refuseErrors: boolean;
 }
 
-export async function saveInstallConfig(
-  tx: Prisma.TransactionClient,
-  install: Install,
-  input: SaveInput,
-): Promise<{ install: Install; check: ConfigCheck }> {
+export async function saveInstallConfig(tx: Prisma.TransactionClient, install: Install, input: SaveInput): Promise<{ install: Install; check: ConfigCheck }> {
   const previous = parseStoredConfig(install);
   const stored = readStoredSecrets(install);
   const { redacted, secrets, endpoints, unmatched } = mergeSecrets(input.config, previous, stored.values, stored.endpoints);

@@ -19,7 +19,11 @@ describe('upgradeStoredConfig', () => {
     expect(config.installer.machine).toEqual({ kind: 'taskbox' });
     expect(config.hosts[0]?.auth).toEqual({ kind: 'password', password: { set: false } });
     expect(config.hosts[1]?.auth).toEqual({ kind: 'password', password: { set: true } });
-    expect(collectIssues(config).filter((i) => i.severity === 'error').map((i) => [i.code, i.path])).toEqual([['host.auth-missing', 'hosts.0.auth']]);
+    expect(
+      collectIssues(config)
+        .filter((i) => i.severity === 'error')
+        .map((i) => [i.code, i.path]),
+    ).toEqual([['host.auth-missing', 'hosts.0.auth']]);
   });
 
   it('leaves a current config as it is', () => {

@@ -45,10 +45,13 @@ export async function fetchKubeconfig(installId: string): Promise<FetchedKubecon
   } catch (err) {
     throw new KubeconfigFetchError((err as Error).message);
   }
-  const result = await withHost(target, (session) => session.exec(['sh', '-c', READ_FIRST_SCRIPT, 'sh', ...KUBECONFIG_PATHS], { sudo: true, timeoutMs: 30_000 })).catch((err: Error) => {
+  const result = await withHost(target, (session) =>
+    session.exec(['sh', '-c', READ_FIRST_SCRIPT, 'sh', ...KUBECONFIG_PATHS], { sudo: true, timeoutMs: 30_000 }),
+  ).catch((err: Error) => {
     throw new KubeconfigFetchError(`could not read the kubeconfig on ${master.name}: ${err.message}`);
   });
-  if (result.exitCode === NOT_FOUND_EXIT) throw new KubeconfigFetchError(`${master.name} has no kubeconfig at ${KUBECONFIG_PATHS.join(' or ')}: the Kubernetes stage did not finish there`);
+  if (result.exitCode === NOT_FOUND_EXIT)
+    throw new KubeconfigFetchError(`${master.name} has no kubeconfig at ${KUBECONFIG_PATHS.join(' or ')}: the Kubernetes stage did not finish there`);
   if (result.exitCode !== 0) throw new KubeconfigFetchError(`reading the kubeconfig on ${master.name} failed (exit code ${result.exitCode})`);
   const newline = result.stdout.indexOf('\n');
   const path = result.stdout.slice(0, newline);

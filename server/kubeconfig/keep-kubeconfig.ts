@@ -24,7 +24,14 @@ export async function keepKubeconfig(target: KeepTarget, writer: LogWriter, reda
   } catch (err) {
     text = `kubeconfig: ${redact((err as Error).message)}; the download will try the first master again`;
   }
-  writer.enqueue({ runId: target.runId, stageId: target.stage.id, stage: target.stage.name, lines: [{ host: null, kind: 'event', failed: !ok, text, t: Date.now() }], counts: new Map(), errors: new Map() });
+  writer.enqueue({
+    runId: target.runId,
+    stageId: target.stage.id,
+    stage: target.stage.name,
+    lines: [{ host: null, kind: 'event', failed: !ok, text, t: Date.now() }],
+    counts: new Map(),
+    errors: new Map(),
+  });
   await writer.drain();
   return ok;
 }

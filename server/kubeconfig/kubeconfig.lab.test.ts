@@ -69,7 +69,11 @@ describe.skipIf(!haveShared)('the kubeconfig after a complete install', () => {
     expect(said?.text).toBe(`kubeconfig: read from ${master}:/root/.kube/config and stored encrypted; download it from the run page or the wizard`);
 
     const finish = await getFinishView(installId);
-    expect(finish).toMatchObject({ installed: true, account: { user: 'admin', password: 'P@88w0rd' }, kubeconfig: { stored: true, from: `${master}:/root/.kube/config` } });
+    expect(finish).toMatchObject({
+      installed: true,
+      account: { user: 'admin', password: 'P@88w0rd' },
+      kubeconfig: { stored: true, from: `${master}:/root/.kube/config` },
+    });
     expect(finish.console?.url).toBe(`http://${lab.host(0).address}:30880`);
     expect(JSON.stringify(finish)).not.toContain(key);
 
@@ -94,7 +98,9 @@ describe.skipIf(!haveShared)('the kubeconfig after a complete install', () => {
       const err = await downloadKubeconfig(installId).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(HttpError);
       expect((err as HttpError).status).toBe(502);
-      expect((err as HttpError).message).toBe(`${lab.host(0).name} has no kubeconfig at /root/.kube/config or /etc/kubernetes/admin.conf: the Kubernetes stage did not finish there`);
+      expect((err as HttpError).message).toBe(
+        `${lab.host(0).name} has no kubeconfig at /root/.kube/config or /etc/kubernetes/admin.conf: the Kubernetes stage did not finish there`,
+      );
       expect((await getDb().install.findUniqueOrThrow({ where: { id: installId } })).kubeconfigEnc).toBeNull();
     } finally {
       fs.writeFileSync(file, kept, { mode: 0o600 });

@@ -62,9 +62,7 @@ async function load(): Promise<{ view: LabView; state?: LabState }> {
   const dir = labDirectory();
   const state = await readState(dir);
   if (!state) return { view: { up: false, hosts: [] } };
-  const hosts = await Promise.all(
-    state.hosts.map(async (h) => ({ name: h.name, address: h.address, port: h.port, up: await sshdAlive(dir, h.name) })),
-  );
+  const hosts = await Promise.all(state.hosts.map(async (h) => ({ name: h.name, address: h.address, port: h.port, up: await sshdAlive(dir, h.name) })));
   return { view: { up: hosts.some((h) => h.up), hosts }, state };
 }
 

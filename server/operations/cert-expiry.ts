@@ -22,10 +22,18 @@ export function judgeCertExpiry(host: string, notAfter: Date, now: Date): CertEx
   const day = notAfter.toISOString().slice(0, 10);
   const base = { host, notAfter: notAfter.toISOString(), daysLeft };
   if (notAfter.getTime() <= now.getTime()) {
-    return { ...base, status: 'expired', message: `The certificates on ${host} expired on ${day}: kubectl fails with "x509: certificate has expired". Renew them on every master (kubeadm alpha certs renew all), then restart the control plane.` };
+    return {
+      ...base,
+      status: 'expired',
+      message: `The certificates on ${host} expired on ${day}: kubectl fails with "x509: certificate has expired". Renew them on every master (kubeadm alpha certs renew all), then restart the control plane.`,
+    };
   }
   if (daysLeft < CERT_WARN_DAYS) {
-    return { ...base, status: 'warn', message: `The certificates on ${host} expire on ${day}, in ${daysLeft} day${daysLeft === 1 ? '' : 's'}: renew them on every master before then (kubeadm alpha certs renew all).` };
+    return {
+      ...base,
+      status: 'warn',
+      message: `The certificates on ${host} expire on ${day}, in ${daysLeft} day${daysLeft === 1 ? '' : 's'}: renew them on every master before then (kubeadm alpha certs renew all).`,
+    };
   }
   return { ...base, status: 'ok', message: `The certificates on ${host} expire on ${day} (in ${daysLeft} days).` };
 }

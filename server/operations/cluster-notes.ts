@@ -7,7 +7,7 @@ import type { UninstallHostResult } from './uninstall-results';
 export const HIGH_RISK_NOTES: readonly string[] = [
   'Never rename a host of the cluster or change its address: Kubernetes, etcd and the certificates know it by both.',
   'Never delete /var/lib/etcd, /var/lib/docker, /etc/kubernetes or /etc/kubesphere on a node, and never format or repartition its disks.',
-  "Restarting a node, reinstalling its OS or installing extra software on it is high risk: drain it first (Console → Infrastructure → Nodes → Cordon). After a reboot CoreDNS may not come back; check that `ipvsadm -Ln` maps 6443 to the masters.",
+  'Restarting a node, reinstalling its OS or installing extra software on it is high risk: drain it first (Console → Infrastructure → Nodes → Cordon). After a reboot CoreDNS may not come back; check that `ipvsadm -Ln` maps 6443 to the masters.',
   'The cluster certificates expire one year after the install; after that kubectl fails with "x509: certificate has expired". Renew them before then.',
 ];
 

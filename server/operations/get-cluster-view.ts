@@ -68,7 +68,10 @@ export async function getClusterView(installId: string, opts: { certificates?: b
 async function latestUninstall(operations: readonly ClusterOperationView[]): Promise<ClusterView['uninstall']> {
   const lastInstall = operations.findIndex((o) => o.operation === 'install');
   const sinceInstall = lastInstall < 0 ? operations : operations.slice(0, lastInstall);
-  const runIds = sinceInstall.filter((o) => o.operation === 'uninstall').map((o) => o.runId).reverse();
+  const runIds = sinceInstall
+    .filter((o) => o.operation === 'uninstall')
+    .map((o) => o.runId)
+    .reverse();
   if (runIds.length === 0) return null;
   const stages = await getDb().stage.findMany({ where: { runId: { in: runIds }, name: 'reset' }, include: { hosts: { orderBy: { id: 'asc' } } } });
   const ordered = runIds.flatMap((id) => stages.filter((s) => s.runId === id));

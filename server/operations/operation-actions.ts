@@ -23,7 +23,17 @@ export function operationActions(kind: OperationKind, allHosts: string[], target
   try {
     const plan = planOperationRetry(kind, allHosts, targets, run);
     const stages = plan.stages.map((s) => ({ name: s.name, label: labels.get(s.name) ?? s.name, hosts: s.hosts }));
-    actions = [{ mode: 'failed', does: describeSteps(stages.map((s) => ({ label: s.label, hosts: s.hosts })), allHosts), stages, leaves: [] }];
+    actions = [
+      {
+        mode: 'failed',
+        does: describeSteps(
+          stages.map((s) => ({ label: s.label, hosts: s.hosts })),
+          allHosts,
+        ),
+        stages,
+        leaves: [],
+      },
+    ];
   } catch (err) {
     if (!(err instanceof OperationRefused)) throw err;
   }

@@ -77,8 +77,12 @@ const nodeList = (): string[] => {
   return fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
 };
 const configHosts = async () => parseStoredConfig(await getDb().install.findUniqueOrThrow({ where: { id: installId } })).hosts.map((h) => h.name);
-const nodeNotes = async () => Object.fromEntries((await getDb().node.findMany({ where: { installId }, orderBy: { name: 'asc' } })).map((n) => [n.name, n.stateNote ?? '']));
-const nodeStates = async () => Object.fromEntries((await getDb().node.findMany({ where: { installId }, orderBy: { name: 'asc' } })).map((n) => [n.name, `${n.state}${n.joinedAt ? '+joined' : ''}`]));
+const nodeNotes = async () =>
+  Object.fromEntries((await getDb().node.findMany({ where: { installId }, orderBy: { name: 'asc' } })).map((n) => [n.name, n.stateNote ?? '']));
+const nodeStates = async () =>
+  Object.fromEntries(
+    (await getDb().node.findMany({ where: { installId }, orderBy: { name: 'asc' } })).map((n) => [n.name, `${n.state}${n.joinedAt ? '+joined' : ''}`]),
+  );
 const runCount = () => getDb().run.count({ where: { installId } });
 
 function operate(body: Record<string, unknown>) {
@@ -106,9 +110,15 @@ async function preflight(): Promise<Awaited<ReturnType<typeof getPreflightRun>>>
 function listening(address: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const s = net.connect({ host: address, port, timeout: 2000 });
-    s.once('connect', () => { s.destroy(); resolve(true); });
+    s.once('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
     s.once('error', () => resolve(false));
-    s.once('timeout', () => { s.destroy(); resolve(false); });
+    s.once('timeout', () => {
+      s.destroy();
+      resolve(false);
+    });
   });
 }
 
@@ -120,7 +130,11 @@ describe.skipIf(!haveShared)('day-2 operations on lab hosts', () => {
     expect(nodeList()).toEqual(sorted([L(1), L(2), L(3), L(4)]));
     // the stand-in apiserver certificate on each master, read over SSH: one year ahead
     const certs = (await getClusterView(installId, { certificates: true })).certificates ?? [];
-    expect(certs.map((c) => [c.host, c.status])).toEqual([[L(1), 'ok'], [L(2), 'ok'], [L(3), 'ok']]);
+    expect(certs.map((c) => [c.host, c.status])).toEqual([
+      [L(1), 'ok'],
+      [L(2), 'ok'],
+      [L(3), 'ok'],
+    ]);
     expect(certs.every((c) => (c.daysLeft ?? 0) >= 364)).toBe(true);
     const oldEnv = fs.statSync(stateDir(L(2), L(2), 'environment')).mtimeMs;
 
@@ -139,15 +153,29 @@ describe.skipIf(!haveShared)('day-2 operations on lab hosts', () => {
     expect(added.status).toBe('failed');
     expect(added.operation).toBe('add-nodes');
     expect(added.stages.find((s) => s.name === 'init')?.hosts.map((h) => h.name)).toEqual([L(5), L(6)]);
-    expect(added.stages.find((s) => s.name === 'scale')?.hosts.filter((h) => h.status === 'failed').map((h) => h.name)).toEqual([L(6)]);
+    expect(
+      added.stages
+        .find((s) => s.name === 'scale')
+        ?.hosts.filter((h) => h.status === 'failed')
+        .map((h) => h.name),
+    ).toEqual([L(6)]);
     expect((await nodeStates())[L(1)]).toBe('ready+joined');
     expect(added.abandon).toEqual([L(5), L(6)]);
 
-    const retry = await callRoute(retryRoute, { method: 'POST', cookie, params: { id: added.id }, path: `/api/runs/${added.id}/retry`, body: { mode: 'failed' } });
+    const retry = await callRoute(retryRoute, {
+      method: 'POST',
+      cookie,
+      params: { id: added.id },
+      path: `/api/runs/${added.id}/retry`,
+      body: { mode: 'failed' },
+    });
     expect(retry.status, retry.text).toBe(202);
     const retried = await finished((retry.json as { runId: string }).runId);
     expect(retried.status, await logOf(retried.id)).toBe('succeeded');
-    expect(retried.stages.map((s) => [s.name, s.hosts.length === 6 ? 'all' : s.hosts.map((h) => h.name).join(',')])).toEqual([['scale', L(6)], ['kubesphere-scale', 'all']]);
+    expect(retried.stages.map((s) => [s.name, s.hosts.length === 6 ? 'all' : s.hosts.map((h) => h.name).join(',')])).toEqual([
+      ['scale', L(6)],
+      ['kubesphere-scale', 'all'],
+    ]);
     expect(nodeList()).toEqual(sorted([L(1), L(2), L(3), L(4), L(5), L(6)]));
     expect(Object.values(await nodeStates()).every((s) => s === 'ready+joined')).toBe(true);
     expect(fs.statSync(stateDir(L(2), L(2), 'environment')).mtimeMs).toBe(oldEnv); // init never ran on the old hosts
@@ -166,7 +194,10 @@ describe.skipIf(!haveShared)('day-2 operations on lab hosts', () => {
     const started = await operate({ kind: 'remove-node', hosts: [L(6)], confirm: L(6) });
     expect(started.status, started.text).toBe(202);
     // while it runs, the config cannot change: 409 naming the run
-    await expect(updateInstall(installId, { config: labConfig(lab.state, hostsUpTo(5)), draft: true })).rejects.toMatchObject({ status: 409, message: expect.stringMatching(/^Run \d+ is removing a worker on this install/) as unknown });
+    await expect(updateInstall(installId, { config: labConfig(lab.state, hostsUpTo(5)), draft: true })).rejects.toMatchObject({
+      status: 409,
+      message: expect.stringMatching(/^Run \d+ is removing a worker on this install/) as unknown,
+    });
     const removed = await finished((started.json as { runId: string }).runId);
     expect(removed.status, await logOf(removed.id)).toBe('succeeded');
     expect(nodeList()).not.toContain(L(6));
@@ -191,7 +222,12 @@ describe.skipIf(!haveShared)('day-2 operations on lab hosts', () => {
     await labFault('stop', down);
     const done = await operateOk({ kind: 'uninstall', confirm: NAME });
     expect(done.status).toBe('failed'); // honest: one host was not cleaned
-    expect(done.stages.find((s) => s.name === 'reset')?.hosts.filter((h) => h.status !== 'succeeded').map((h) => h.name)).toEqual([down]);
+    expect(
+      done.stages
+        .find((s) => s.name === 'reset')
+        ?.hosts.filter((h) => h.status !== 'succeeded')
+        .map((h) => h.name),
+    ).toEqual([down]);
     for (const h of hostsUpTo(4)) {
       expect(fs.existsSync(hostFsPath(h.name, '/tmp/ksw-lab-state')), h.name).toBe(false);
       expect(await listening(h.address, 16443), `${h.name} listener`).toBe(false);
@@ -204,7 +240,13 @@ describe.skipIf(!haveShared)('day-2 operations on lab hosts', () => {
     expect((await operate({ kind: 'uninstall', confirm: NAME })).status).toBe(409); // no cluster left to uninstall
 
     await labFault('start', down);
-    const retry = await callRoute(retryRoute, { method: 'POST', cookie, params: { id: done.id }, path: `/api/runs/${done.id}/retry`, body: { mode: 'failed' } });
+    const retry = await callRoute(retryRoute, {
+      method: 'POST',
+      cookie,
+      params: { id: done.id },
+      path: `/api/runs/${done.id}/retry`,
+      body: { mode: 'failed' },
+    });
     expect(retry.status, retry.text).toBe(202);
     const cleaned = await finished((retry.json as { runId: string }).runId);
     expect(cleaned.status, await logOf(cleaned.id)).toBe('succeeded');
@@ -213,10 +255,22 @@ describe.skipIf(!haveShared)('day-2 operations on lab hosts', () => {
     expect((await getClusterView(installId)).uninstall?.hosts.every((h) => h.result === 'cleaned')).toBe(true);
     expect(await runCount()).toBeGreaterThan(5); // the history stays
     const history = await getClusterView(installId);
-    expect(history.operations.map((o) => o.operation).reverse()).toEqual(['install', 'add-nodes', 'add-nodes', 'remove-node', 'add-nodes', 'remove-node', 'uninstall', 'uninstall']);
+    expect(history.operations.map((o) => o.operation).reverse()).toEqual([
+      'install',
+      'add-nodes',
+      'add-nodes',
+      'remove-node',
+      'add-nodes',
+      'remove-node',
+      'uninstall',
+      'uninstall',
+    ]);
     expect(history.certificates).toBeNull();
     // the finished uninstall started the host checks itself: their leftovers check passes on every host
-    const checked = await getDb().preflightRun.findFirstOrThrow({ where: { installId, startedAt: { gte: new Date(cleaned.finishedAt ?? 0) } }, orderBy: { startedAt: 'desc' } });
+    const checked = await getDb().preflightRun.findFirstOrThrow({
+      where: { installId, startedAt: { gte: new Date(cleaned.finishedAt ?? 0) } },
+      orderBy: { startedAt: 'desc' },
+    });
     await waitForPreflight(checked.id);
     const checks = await getPreflightRun(checked.id);
     for (const h of checks.hosts) expect(h.checks.find((c) => c.id === 'leftovers')?.status, h.name).toBe('pass');

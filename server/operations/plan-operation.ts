@@ -75,7 +75,8 @@ function whyNotRemovable(host: ClusterHost): string | undefined {
   if (what) {
     return `${host.name} is ${what}: ${REMOVE_MASTER_REFUSAL.charAt(0).toLowerCase()}${REMOVE_MASTER_REFUSAL.slice(1)}`;
   }
-  if (host.taskbox) return `${host.name} is the taskbox: every operation runs its Ansible there. Move the installer to another machine first (installer settings), then remove it.`;
+  if (host.taskbox)
+    return `${host.name} is the taskbox: every operation runs its Ansible there. Move the installer to another machine first (installer settings), then remove it.`;
   return undefined;
 }
 
@@ -97,7 +98,11 @@ function targetsOf(facts: ClusterFacts, req: OperationRequest): string[] {
     const targets = req.hosts ? fresh.filter((n) => req.hosts?.includes(n)) : fresh;
     if (targets.length === 0) throw new OperationRefused('nothing-to-add', 'no new host to add: add the new workers to the hosts first, then start the add');
     const notWorker = facts.hosts.filter((h) => targets.includes(h.name) && (h.roles.master || h.roles.etcd || !h.roles.worker));
-    if (notWorker.length > 0) throw new OperationRefused('not-a-worker', `only workers can be added (add-nodes.sh adds lines to [all] and [kube-node] only): ${notWorker.map((h) => h.name).join(', ')}`);
+    if (notWorker.length > 0)
+      throw new OperationRefused(
+        'not-a-worker',
+        `only workers can be added (add-nodes.sh adds lines to [all] and [kube-node] only): ${notWorker.map((h) => h.name).join(', ')}`,
+      );
     return targets;
   }
   if (!req.hosts || req.hosts.length === 0) throw new OperationRefused('unknown-host', 'name the host to remove (hosts: ["<name>"])');
@@ -108,7 +113,8 @@ function targetsOf(facts: ClusterFacts, req: OperationRequest): string[] {
     if (why) throw new OperationRefused(host.taskbox && !host.roles.master && !host.roles.etcd ? 'keeps-taskbox' : 'not-a-worker', why);
   }
   const workersLeft = facts.hosts.filter((h) => h.roles.worker && facts.members.includes(h.name) && !targets.includes(h.name));
-  if (workersLeft.length === 0) throw new OperationRefused('last-worker', 'the cluster would have no worker left: add a worker first, or uninstall the cluster');
+  if (workersLeft.length === 0)
+    throw new OperationRefused('last-worker', 'the cluster would have no worker left: add a worker first, or uninstall the cluster');
   return targets;
 }
 
@@ -121,7 +127,8 @@ function stageFor(def: OperationStageDef, hosts: readonly string[], allHosts: re
 const hostsOfStage = (def: OperationStageDef, targets: readonly string[], allHosts: readonly string[]) => (def.hosts === 'all' ? allHosts : targets);
 
 export function planOperation(facts: ClusterFacts, req: OperationRequest): OperationPlan {
-  if (facts.members.length === 0) throw new OperationRefused('not-installed', 'this install has no cluster (it was never installed, or it was uninstalled): nothing to operate on');
+  if (facts.members.length === 0)
+    throw new OperationRefused('not-installed', 'this install has no cluster (it was never installed, or it was uninstalled): nothing to operate on');
   const targets = targetsOf(facts, req);
   const expected = expectedConfirmation(req.kind, targets, facts.installName);
   if (req.confirm !== expected) throw new OperationRefused('confirm', `not confirmed: ${confirmMessage(req.kind, expected)}`);
@@ -139,7 +146,8 @@ export const hadLbRemoval = (run: PriorRun): boolean => run.stages.some((s) => s
 export function planOperationRetry(kind: OperationKind, allHosts: readonly string[], targets: readonly string[], parent: PriorRun): RunPlan {
   const flow = operationStages(kind, hadLbRemoval(parent));
   const gone = targets.filter((t) => !allHosts.includes(t));
-  if (gone.length > 0) throw new OperationRefused('nothing-to-retry', `${gone.join(', ')} ${gone.length === 1 ? 'is' : 'are'} no longer in the install: nothing to retry`);
+  if (gone.length > 0)
+    throw new OperationRefused('nothing-to-retry', `${gone.join(', ')} ${gone.length === 1 ? 'is' : 'are'} no longer in the install: nothing to retry`);
   const idx = parent.stages.findIndex((s) => s.status !== 'succeeded');
   const failed = parent.stages[idx];
   const def = flow.find((d) => d.name === failed?.name);

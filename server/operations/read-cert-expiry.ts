@@ -24,9 +24,15 @@ export async function readCertExpiry(installId: string, config: InstallConfig, n
     if ('missing' in t) return unknownCertExpiry(host.name, t.missing);
     const cert = profile.apiserverCert.replace('{install}', installId).replace('{host}', host.name);
     try {
-      const r = await withHost({ ...t.target, expectedHostKey: key }, (s) => s.exec(['openssl', 'x509', '-enddate', '-noout', '-in', cert], { sudo: true, timeoutMs: 15_000 }), CONNECT);
+      const r = await withHost(
+        { ...t.target, expectedHostKey: key },
+        (s) => s.exec(['openssl', 'x509', '-enddate', '-noout', '-in', cert], { sudo: true, timeoutMs: 15_000 }),
+        CONNECT,
+      );
       const notAfter = r.exitCode === 0 ? parseNotAfter(r.stdout) : null;
-      return notAfter ? judgeCertExpiry(host.name, notAfter, now) : unknownCertExpiry(host.name, `${cert} could not be read (${r.stderr.trim().split('\n')[0] || `exit ${r.exitCode}`})`);
+      return notAfter
+        ? judgeCertExpiry(host.name, notAfter, now)
+        : unknownCertExpiry(host.name, `${cert} could not be read (${r.stderr.trim().split('\n')[0] || `exit ${r.exitCode}`})`);
     } catch (err) {
       return unknownCertExpiry(host.name, err instanceof Error ? err.message : String(err));
     }

@@ -37,12 +37,23 @@ export async function settleOperation(ctx: Pick<RunContext, 'installId' | 'runId
   } else if (ctx.operation === 'remove-node' && final === 'succeeded') {
     await removeHostsFromConfig(installId, targets);
   } else if (ctx.operation === 'remove-node') {
-    await setNodeState(db, installId, targets, { state: 'failed', stateNote: `removal ${final} in run ${runId}: the host is still in the config` }, 'installing');
+    await setNodeState(
+      db,
+      installId,
+      targets,
+      { state: 'failed', stateNote: `removal ${final} in run ${runId}: the host is still in the config` },
+      'installing',
+    );
   } else if (ctx.operation === 'uninstall') {
     await settleUninstall(installId, runId, final);
   }
   const members = (await db.node.findMany({ where: { installId, joinedAt: { not: null }, state: 'installing' }, select: { name: true } })).map((n) => n.name);
-  await setNodeState(db, installId, members.filter((n) => !targets.includes(n)), { state: 'ready', stateNote: `node of the cluster (after run ${runId})` });
+  await setNodeState(
+    db,
+    installId,
+    members.filter((n) => !targets.includes(n)),
+    { state: 'ready', stateNote: `node of the cluster (after run ${runId})` },
+  );
 }
 
 async function settleUninstall(installId: string, runId: string, final: RunStatus): Promise<void> {
@@ -55,7 +66,10 @@ async function settleUninstall(installId: string, runId: string, final: RunStatu
     await clearJoined(installId, tx);
     await tx.node.updateMany({ where: { installId, name: { notIn: left } }, data: { state: 'unknown', stateNote: `uninstalled by run ${runId}` } });
     for (const { host, result } of results.filter((r) => r.result !== 'cleaned')) {
-      await tx.node.updateMany({ where: { installId, name: host }, data: { state: 'failed', stateNote: `not cleaned by run ${runId} (${UNINSTALL_RESULT_WORDS[result]}): ${CLEAN_BY_HAND}`.slice(0, 1000) } });
+      await tx.node.updateMany({
+        where: { installId, name: host },
+        data: { state: 'failed', stateNote: `not cleaned by run ${runId} (${UNINSTALL_RESULT_WORDS[result]}): ${CLEAN_BY_HAND}`.slice(0, 1000) },
+      });
     }
     await setInstallStatus(installId, 'uninstalled', tx);
   });

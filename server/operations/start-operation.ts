@@ -38,7 +38,10 @@ export async function startOperation(installId: string, input: StartOperationInp
     const members = await clusterMembers(installId);
     let decided: OperationPlan;
     try {
-      decided = planOperation({ installName: row.name, hosts: config.hosts, members: members.map((m) => m.name), internalLb: config.loadBalancer.kind === 'internal' }, input);
+      decided = planOperation(
+        { installName: row.name, hosts: config.hosts, members: members.map((m) => m.name), internalLb: config.loadBalancer.kind === 'internal' },
+        input,
+      );
     } catch (err) {
       if (err instanceof OperationRefused) throw new HttpError(err.code === 'not-installed' ? 409 : 422, err.message, {}, { code: err.code });
       throw err;
@@ -47,7 +50,10 @@ export async function startOperation(installId: string, input: StartOperationInp
     const { errors, warnings } = checkInstallConfig(config);
     if (memberIssues.length + errors.length > 0) throw new ValidationError([...memberIssues, ...errors], warnings);
     if (decided.kind === 'add-nodes') await assertAddGate(installId, decided.targets, input.acknowledgeWarnings === true);
-    await assertNoConflict(installId, config.hosts.map((h) => `${h.address}:${h.port}`));
+    await assertNoConflict(
+      installId,
+      config.hosts.map((h) => `${h.address}:${h.port}`),
+    );
     const runId = await persistPlan(installId, decided.plan, input.extraVars ?? {}, { operation: decided.kind, targets: decided.targets });
     void getRunner().drive(runId);
     return runId;

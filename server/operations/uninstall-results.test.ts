@@ -5,7 +5,9 @@ const row = (host: string, status: string, failed = 0, unreachable = 0) => ({ ho
 
 describe('uninstall results', () => {
   it('names each host cleaned, unreachable, failed or not reached', () => {
-    const results = uninstallResults([{ status: 'failed', hosts: [row('a', 'succeeded'), row('b', 'failed', 0, 1), row('c', 'failed', 2), row('d', 'cancelled')] }]);
+    const results = uninstallResults([
+      { status: 'failed', hosts: [row('a', 'succeeded'), row('b', 'failed', 0, 1), row('c', 'failed', 2), row('d', 'cancelled')] },
+    ]);
     expect(results).toEqual([
       { host: 'a', result: 'cleaned' },
       { host: 'b', result: 'unreachable' },

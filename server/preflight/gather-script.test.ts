@@ -34,10 +34,12 @@ describe('the gather script, run for real on this machine', () => {
     const targets = [`127.0.0.1:${open}`, `127.0.0.1:${closed}`];
     const facts = parseGatherOutput(await run(gatherArgv(targets)), false, targets);
     expect(facts.complete).toBe(true);
-    expect(facts.probes.map((p) => [p.target, p.kind])).toEqual(expect.arrayContaining([
-      [`127.0.0.1:${open}`, 'open'],
-      [`127.0.0.1:${closed}`, 'refused'],
-    ]));
+    expect(facts.probes.map((p) => [p.target, p.kind])).toEqual(
+      expect.arrayContaining([
+        [`127.0.0.1:${open}`, 'open'],
+        [`127.0.0.1:${closed}`, 'refused'],
+      ]),
+    );
     expect(facts.probes).toHaveLength(2);
   });
 

@@ -34,7 +34,8 @@ export async function gatherTaskboxFacts(shell: HostShell, spec: TaskboxProbeSpe
     });
     // the local shell's `sudo -n` refusal prints no section at all
     if (!shell.isRoot && r.exitCode !== 0 && !r.stdout.includes('@@ksw:')) r = await run(false);
-    if (!r.stdout.includes('@@ksw:tb-user')) return { ok: false, error: `the look at the taskbox printed nothing (exit ${r.exitCode}): ${r.stderr.trim().split('\n').slice(-3).join(' ')}` };
+    if (!r.stdout.includes('@@ksw:tb-user'))
+      return { ok: false, error: `the look at the taskbox printed nothing (exit ${r.exitCode}): ${r.stderr.trim().split('\n').slice(-3).join(' ')}` };
     return { ok: true, facts: parseTaskboxOutput(r.stdout, spec) };
   } catch (err) {
     return { ok: false, error: errorText(err) };

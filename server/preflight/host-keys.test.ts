@@ -22,7 +22,15 @@ beforeAll(async () => {
 const fp = (n: number) => `SHA256:${String(n).padStart(43, 'k')}`;
 
 async function seedKeys(installId: string): Promise<void> {
-  const key = (host: string, n: number, extra: object = {}) => ({ installId, host, address: `10.0.0.${n}:22`, algorithm: 'ssh-ed25519', fingerprint: fp(n), publicKey: `AAAA${n}`, ...extra });
+  const key = (host: string, n: number, extra: object = {}) => ({
+    installId,
+    host,
+    address: `10.0.0.${n}:22`,
+    algorithm: 'ssh-ed25519',
+    fingerprint: fp(n),
+    publicKey: `AAAA${n}`,
+    ...extra,
+  });
   await getDb().hostKey.createMany({
     data: [
       key('node1', 1),
@@ -49,7 +57,13 @@ describe('trust all new host keys', () => {
     const r = await trustNewHostKeys(id, shown(['node1', 1], ['node10', 10]));
     expect(r.trusted).toEqual(['node1', 'node10']);
     expect(r.skipped).toEqual([]);
-    expect(Object.fromEntries(r.keys.map((k) => [k.host, k.state]))).toEqual({ node1: 'trusted', node10: 'trusted', node2: 'trusted', node3: 'changed', node4: 'changed' });
+    expect(Object.fromEntries(r.keys.map((k) => [k.host, k.state]))).toEqual({
+      node1: 'trusted',
+      node10: 'trusted',
+      node2: 'trusted',
+      node3: 'changed',
+      node4: 'changed',
+    });
     // changed keys untouched: the old fingerprint still current, the new one still pending
     expect(r.keys.find((k) => k.host === 'node4')).toMatchObject({ fingerprint: fp(4), pendingFingerprint: fp(44) });
     expect(r.keys.find((k) => k.host === 'node3')).toMatchObject({ fingerprint: fp(3), pendingFingerprint: fp(33) });
@@ -64,7 +78,9 @@ describe('trust all new host keys', () => {
     const { id } = await createInstall({ name: 'keys-unseen' });
     await seedKeys(id);
     // the page listed node1 and node10; node11 was first seen after that
-    await getDb().hostKey.create({ data: { installId: id, host: 'node11', address: '10.0.0.11:22', algorithm: 'ssh-ed25519', fingerprint: fp(11), publicKey: 'AAAA11' } });
+    await getDb().hostKey.create({
+      data: { installId: id, host: 'node11', address: '10.0.0.11:22', algorithm: 'ssh-ed25519', fingerprint: fp(11), publicKey: 'AAAA11' },
+    });
     const r = await trustNewHostKeys(id, shown(['node1', 1], ['node10', 10]));
     expect(r.trusted).toEqual(['node1', 'node10']);
     expect(r.skipped).toEqual([]);
@@ -75,7 +91,10 @@ describe('trust all new host keys', () => {
     const { id } = await createInstall({ name: 'keys-skip' });
     await seedKeys(id);
     // node1's row was replaced after the page loaded: same host, another key, still "new"
-    await getDb().hostKey.update({ where: { installId_address: { installId: id, address: '10.0.0.1:22' } }, data: { fingerprint: fp(101), publicKey: 'AAAA101' } });
+    await getDb().hostKey.update({
+      where: { installId_address: { installId: id, address: '10.0.0.1:22' } },
+      data: { fingerprint: fp(101), publicKey: 'AAAA101' },
+    });
 
     const r = await trustNewHostKeys(id, shown(['node1', 1], ['node2', 2], ['node4', 4], ['node9', 9], ['node10', 10]));
     expect(r.trusted).toEqual(['node10']);

@@ -61,12 +61,18 @@ export async function recordHostKey(installId: string, host: string, endpoint: s
   }
   if (row.fingerprint === key.fingerprint) {
     if (row.publicKey !== key.publicKey || row.algorithm !== key.algorithm || row.host !== host || (trust && !row.trusted)) {
-      await db.hostKey.update({ where: { id: row.id }, data: { publicKey: key.publicKey, algorithm: key.algorithm, host, ...(trust ? { trusted: true } : {}) } });
+      await db.hostKey.update({
+        where: { id: row.id },
+        data: { publicKey: key.publicKey, algorithm: key.algorithm, host, ...(trust ? { trusted: true } : {}) },
+      });
     }
     return;
   }
   if (!row.trusted && !row.pendingFingerprint) {
-    await db.hostKey.updateMany({ where: { id: row.id, trusted: false, fingerprint: row.fingerprint }, data: { ...blob, host, trusted: trust, firstSeen: new Date() } });
+    await db.hostKey.updateMany({
+      where: { id: row.id, trusted: false, fingerprint: row.fingerprint },
+      data: { ...blob, host, trusted: trust, firstSeen: new Date() },
+    });
   }
 }
 
@@ -133,7 +139,10 @@ export async function trustHostKey(installId: string, host: string, fingerprint:
   if (!row) throw new NotFoundError(`no host key recorded for ${host}${shown.address ? ` at ${shown.address}` : ''}: run the host checks first`);
   const presented = row.pendingFingerprint ?? row.fingerprint;
   if (presented !== fingerprint) {
-    throw new HttpError(409, `the host key of ${host} is not the one shown (${fingerprint}): at ${row.address} it is now ${presented}. Compare it with the machine again before trusting it.`);
+    throw new HttpError(
+      409,
+      `the host key of ${host} is not the one shown (${fingerprint}): at ${row.address} it is now ${presented}. Compare it with the machine again before trusting it.`,
+    );
   }
   const { count } = await db.hostKey.updateMany({
     where: { id: row.id, fingerprint: row.fingerprint, pendingFingerprint: row.pendingFingerprint },

@@ -64,7 +64,9 @@ describe('preflight of the internal load balancer on lab hosts', () => {
       const v = await preflight();
       expect(clusterCheck(v, 'lb-vip-free')).toMatchObject({
         status: 'fail',
-        message: expect.stringMatching(new RegExp(`${VIP().replace(/\./g, '\\.')} is already in use: a machine that is not an LB host answered ARP for it: [0-9a-f:]{17}`)),
+        message: expect.stringMatching(
+          new RegExp(`${VIP().replace(/\./g, '\\.')} is already in use: a machine that is not an LB host answered ARP for it: [0-9a-f:]{17}`),
+        ),
         hint: expect.stringContaining('Choose an unused address'),
       });
     } finally {

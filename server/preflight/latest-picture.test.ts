@@ -42,10 +42,15 @@ let startedAt = Date.now() - 3_600_000;
 /** Stores a finished preflight run of `hosts` (as they are configured now) with `results` [host, check, status]. */
 async function storeRun(installId: string, hosts: string[], results: [string, string, string][]): Promise<string> {
   const config = await resolveSecrets(installId);
-  const targets = checkedTargets(installId, config.hosts.filter((h) => hosts.includes(h.name)));
+  const targets = checkedTargets(
+    installId,
+    config.hosts.filter((h) => hosts.includes(h.name)),
+  );
   const worst = results.some((r) => r[2] === 'fail') ? 'failed' : results.some((r) => r[2] === 'warn') ? 'warned' : 'passed';
   startedAt += 60_000;
-  const run = await getDb().preflightRun.create({ data: { installId, status: worst, hostsJson: JSON.stringify(targets), startedAt: new Date(startedAt), finishedAt: new Date(startedAt + 2_000) } });
+  const run = await getDb().preflightRun.create({
+    data: { installId, status: worst, hostsJson: JSON.stringify(targets), startedAt: new Date(startedAt), finishedAt: new Date(startedAt + 2_000) },
+  });
   let seq = 0;
   for (const [host, checkId, status] of results) {
     await getDb().preflightResult.create({ data: { runId: run.id, seq: ++seq, host, checkId, status, message: `${checkId}: ${status}` } });
@@ -54,7 +59,10 @@ async function storeRun(installId: string, hosts: string[], results: [string, st
 }
 
 const fullCheck = (installId: string, failing: string[] = []) =>
-  storeRun(installId, HOSTS, [...HOSTS.map((h): [string, string, string] => [h, 'ssh', failing.includes(h) ? 'fail' : 'pass']), ['*', 'unique-hostnames', 'pass']]);
+  storeRun(installId, HOSTS, [
+    ...HOSTS.map((h): [string, string, string] => [h, 'ssh', failing.includes(h) ? 'fail' : 'pass']),
+    ['*', 'unique-hostnames', 'pass'],
+  ]);
 
 async function latest(installId: string): Promise<PreflightRunView> {
   const res = await callRoute(getLatest, { cookie, params: { id: installId } });
@@ -98,7 +106,7 @@ describe('a re-check of one host updates the latest picture', () => {
     expect(gate).toMatchObject({ code: 'checks-failed', failing: [{ host: 'w1', checks: ['ssh'] }] });
   });
 
-  it("a changed login is covered by a re-check of that host with it, and by nothing older", async () => {
+  it('a changed login is covered by a re-check of that host with it, and by nothing older', async () => {
     const id = await newInstall('picture-login');
     await fullCheck(id);
     const { config } = await getInstall(id);

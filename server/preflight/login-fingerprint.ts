@@ -38,7 +38,11 @@ function valueOf(secret: Secret, what: string, host: string): string | null {
   return secret.value;
 }
 
-export function loginFingerprint(installId: string, host: Pick<Host, 'name' | 'user' | 'address' | 'port' | 'auth' | 'becomePassword'>, subKey: Buffer): LoginFingerprint {
+export function loginFingerprint(
+  installId: string,
+  host: Pick<Host, 'name' | 'user' | 'address' | 'port' | 'auth' | 'becomePassword'>,
+  subKey: Buffer,
+): LoginFingerprint {
   const v = (secret: Secret, what: string) => valueOf(secret, what, host.name);
   const auth = host.auth;
   const password = auth.kind === 'password' ? v(auth.password, 'SSH password') : null;

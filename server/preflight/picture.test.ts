@@ -4,14 +4,44 @@ import { latestPicture, type StoredPreflightRun } from './picture';
 import type { CheckedTarget, ResultRow } from './view';
 
 const HOSTS = ['m1', 'm2', 'w1'];
-const login = (name: string, secret = 's') => ({ user: 'root', address: `10.0.0.${HOSTS.indexOf(name) + 1}`, port: 22, auth: 'password' as const, secrets: `hmac-${name}-${secret}` });
-const target = (name: string, secret?: string): CheckedTarget => ({ name, address: `10.0.0.${HOSTS.indexOf(name) + 1}`, port: 22, ip: `10.0.0.${HOSTS.indexOf(name) + 1}`, roles: { master: true, etcd: true, worker: true }, login: login(name, secret) });
+const login = (name: string, secret = 's') => ({
+  user: 'root',
+  address: `10.0.0.${HOSTS.indexOf(name) + 1}`,
+  port: 22,
+  auth: 'password' as const,
+  secrets: `hmac-${name}-${secret}`,
+});
+const target = (name: string, secret?: string): CheckedTarget => ({
+  name,
+  address: `10.0.0.${HOSTS.indexOf(name) + 1}`,
+  port: 22,
+  ip: `10.0.0.${HOSTS.indexOf(name) + 1}`,
+  roles: { master: true, etcd: true, worker: true },
+  login: login(name, secret),
+});
 
 let clock = 0;
 function run(id: string, status: string, hosts: (string | CheckedTarget)[], results: [string, string, string][]): StoredPreflightRun {
   clock += 60_000;
-  const rows: ResultRow[] = results.map(([host, checkId, s], i) => ({ seq: i + 1, host, checkId, status: s, message: `${checkId} ${s}`, hint: null, evidence: null, durationMs: 1 }));
-  return { id, installId: 'i1', status, hostsJson: JSON.stringify(hosts.map((h) => (typeof h === 'string' ? target(h) : h))), startedAt: new Date(clock), finishedAt: status === 'running' ? null : new Date(clock + 1000), rows };
+  const rows: ResultRow[] = results.map(([host, checkId, s], i) => ({
+    seq: i + 1,
+    host,
+    checkId,
+    status: s,
+    message: `${checkId} ${s}`,
+    hint: null,
+    evidence: null,
+    durationMs: 1,
+  }));
+  return {
+    id,
+    installId: 'i1',
+    status,
+    hostsJson: JSON.stringify(hosts.map((h) => (typeof h === 'string' ? target(h) : h))),
+    startedAt: new Date(clock),
+    finishedAt: status === 'running' ? null : new Date(clock + 1000),
+    rows,
+  };
 }
 
 /** A full check of every host: `fails` hosts fail SSH, `warns` warn on time sync; cluster checks pass. */
@@ -23,7 +53,16 @@ function full(id: string, fails: string[] = [], warns: string[] = []): StoredPre
   ]);
 }
 
-const recheck = (id: string, host: string, s = 'pass', status = s === 'fail' ? 'failed' : 'passed') => run(id, status, [host], [[host, 'ssh', s], [host, 'time', 'pass']]);
+const recheck = (id: string, host: string, s = 'pass', status = s === 'fail' ? 'failed' : 'passed') =>
+  run(
+    id,
+    status,
+    [host],
+    [
+      [host, 'ssh', s],
+      [host, 'time', 'pass'],
+    ],
+  );
 
 describe('latestPicture', () => {
   it('a full check alone is shown as it is, without a combined note', () => {

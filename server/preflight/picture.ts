@@ -86,7 +86,8 @@ export function latestPicture(runs: readonly StoredPreflightRun[], currentHosts:
   const contributing = new Set([...hostRuns.map((h) => h.runId), ...(clusterRows.length > 0 && base ? [base.id] : [])]);
   const stopped = window.some((r) => contributing.has(r.id) && r.status === 'failed' && !r.rows.some((x) => x.status === 'fail'));
   const worst = worstStatus(rows.map((r) => (r.status === 'fail' || r.status === 'warn' ? r.status : 'pass')));
-  const status: RunStatus = asRunStatus(newest.status) === 'running' ? 'running' : stopped || worst === 'fail' ? 'failed' : worst === 'warn' ? 'warned' : 'passed';
+  const status: RunStatus =
+    asRunStatus(newest.status) === 'running' ? 'running' : stopped || worst === 'fail' ? 'failed' : worst === 'warn' ? 'warned' : 'passed';
 
   const targets = parsed.every((p) => p.targets)
     ? checkedNames.map((n) => sourceOf(n)?.targets?.find((t) => t.name === n)).filter((t): t is CheckedTarget => t !== undefined)

@@ -42,7 +42,15 @@ describe('the installer machine outside the cluster, as preflight checks it', ()
   it('is the taskbox, named installer, with its login and no role or internal IP; no cluster host is', () => {
     const c = config();
     const h = installer(c);
-    expect(h).toMatchObject({ name: 'installer', address: '10.0.0.9', port: 2200, user: 'ops', ip: '', taskbox: false, roles: { master: false, etcd: false, worker: false } });
+    expect(h).toMatchObject({
+      name: 'installer',
+      address: '10.0.0.9',
+      port: 2200,
+      user: 'ops',
+      ip: '',
+      taskbox: false,
+      roles: { master: false, etcd: false, worker: false },
+    });
     expect(taskboxOf(c)?.name).toBe('installer');
     expect(isTaskbox(h, c)).toBe(true);
     expect(isExternalInstaller(h, c)).toBe(true);
@@ -59,18 +67,27 @@ describe('the installer machine outside the cluster, as preflight checks it', ()
     if (first) first.taskbox = true;
     expect(externalInstallerHost(c)).toBeUndefined();
     expect(first && [isTaskbox(first, c), isExternalInstaller(first, c)]).toEqual([true, false]);
-    expect(preflightHosts(c).map((h) => [h.name, h.installerMachine])).toEqual([['master1', undefined], ['node1', undefined]]);
+    expect(preflightHosts(c).map((h) => [h.name, h.installerMachine])).toEqual([
+      ['master1', undefined],
+      ['node1', undefined],
+    ]);
   });
 
   it('preflight checks the cluster hosts, then the installer machine (flagged)', () => {
-    expect(preflightHosts(config()).map((h) => [h.name, h.installerMachine])).toEqual([['master1', undefined], ['node1', undefined], ['installer', true]]);
+    expect(preflightHosts(config()).map((h) => [h.name, h.installerMachine])).toEqual([
+      ['master1', undefined],
+      ['node1', undefined],
+      ['installer', true],
+    ]);
   });
 
   it('a cluster host named installer clashes with it', () => {
     const c = config();
     expect(installerNameClash(c)).toBeUndefined();
     c.hosts.push(defaultHost({ name: 'installer', address: '10.0.0.5', ip: '10.0.0.5', roles: { master: false, etcd: false, worker: true } }));
-    expect(installerNameClash(c)).toMatch(/^A host of the cluster is named "installer", the name the wizard gives the installer machine .*rename that host in the Hosts step\.$/);
+    expect(installerNameClash(c)).toMatch(
+      /^A host of the cluster is named "installer", the name the wizard gives the installer machine .*rename that host in the Hosts step\.$/,
+    );
     c.installer.machine = { kind: 'taskbox' };
     expect(installerNameClash(c)).toBeUndefined();
   });
@@ -93,12 +110,17 @@ describe('the installer machine outside the cluster, as preflight checks it', ()
     expect(INSTALLER_MACHINE_CHECKS.every((x) => HOST_CHECKS.includes(x))).toBe(true);
     const raw = 'ksw-probe: line 1: /dev/tcp/10.0.0.1/22: Connection refused';
     const reach = judgeTaskboxReach(h, c, parseProbes(raw, ['10.0.0.1:22', 'node1.example:2222']), raw);
-    expect(reach?.message).toMatch(/^The installer machine cannot open the SSH port of master1 \(10\.0\.0\.1:22: connection refused .*\); node1 \(node1\.example:2222: no answer/);
+    expect(reach?.message).toMatch(
+      /^The installer machine cannot open the SSH port of master1 \(10\.0\.0\.1:22: connection refused .*\); node1 \(node1\.example:2222: no answer/,
+    );
     expect(reach?.hint).toContain('allow TCP to the SSH port from the installer machine');
     expect(reach?.evidence).toMatch(/^TCP connects from the installer machine:\n/);
     const facts = parseGatherOutput('', true);
     facts.probes = parseProbes('probe 10.0.0.1:22 0 open\nprobe node1.example:2222 0 open', ['10.0.0.1:22', 'node1.example:2222']);
-    expect(taskboxReachCheck.run({ host: h, config: c, facts, minimums: 'enforce' as const })).toMatchObject({ status: 'pass', message: 'The installer machine reaches the SSH port of 2 hosts.' });
+    expect(taskboxReachCheck.run({ host: h, config: c, facts, minimums: 'enforce' as const })).toMatchObject({
+      status: 'pass',
+      message: 'The installer machine reaches the SSH port of 2 hosts.',
+    });
 
     const profile = PROFILES['kubesphere-2.0.2'];
     const ctx = { host: h, config: c, facts, minimums: 'enforce' as const };
@@ -106,7 +128,9 @@ describe('the installer machine outside the cluster, as preflight checks it', ()
     expect(installerBundleCheck.run({ ...ctx, taskbox: looked(taskboxFacts({ bundle: bundleFacts(profile, { root: 'missing' }) })) })).toMatchObject({
       status: 'fail',
       message: 'No installer bundle on the installer machine at /opt/ks (bundlePath).',
-      hint: expect.stringMatching(/^Unpack the KubeSphere 2\.0\.2 bundle on the installer machine at \/opt\/ks, or set the path where it is unpacked on the installer machine in /),
+      hint: expect.stringMatching(
+        /^Unpack the KubeSphere 2\.0\.2 bundle on the installer machine at \/opt\/ks, or set the path where it is unpacked on the installer machine in /,
+      ),
     });
     expect(installerBundleCheck.run({ ...ctx, host: c.hosts[0] ?? h })).toBeUndefined();
   });
@@ -115,7 +139,14 @@ describe('the installer machine outside the cluster, as preflight checks it', ()
 describe('a preflight run view', () => {
   it('flags the installer machine row from what the run recorded', () => {
     const c = config();
-    const targets = preflightHosts(c).map((h) => ({ name: h.name, address: h.address, port: h.port, ip: h.ip, roles: h.roles, ...(h.installerMachine ? { installerMachine: true } : {}) }));
+    const targets = preflightHosts(c).map((h) => ({
+      name: h.name,
+      address: h.address,
+      port: h.port,
+      ip: h.ip,
+      roles: h.roles,
+      ...(h.installerMachine ? { installerMachine: true } : {}),
+    }));
     const run = { id: 'r1', installId: 'i1', status: 'running', hostsJson: JSON.stringify(targets), startedAt: new Date(0), finishedAt: null };
     const view = toRunView(run, [{ seq: 1, host: 'installer', checkId: 'ssh', status: 'pass', message: 'ok', hint: null, evidence: null, durationMs: 3 }]);
     expect(view.hosts.map((h) => [h.name, h.installerMachine, h.status])).toEqual([

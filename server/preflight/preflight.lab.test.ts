@@ -50,13 +50,31 @@ describe('preflight on lab hosts', () => {
     // first contact: each host's key is fetched, nothing is sent, the operator compares and trusts
     const probe = await run(installId);
     for (const [i, h] of lab.hosts.entries()) {
-      expect(check(probe, h.name, 'ssh')).toMatchObject({ status: 'fail', message: expect.stringContaining(`Host key not yet trusted: ssh-ed25519 ${lab.host(i).hostKeyFingerprint}`) });
+      expect(check(probe, h.name, 'ssh')).toMatchObject({
+        status: 'fail',
+        message: expect.stringContaining(`Host key not yet trusted: ssh-ed25519 ${lab.host(i).hostKeyFingerprint}`),
+      });
       expect(probe.hosts.find((x) => x.name === h.name)?.checks.map((c) => c.id)).toEqual(['ssh']);
     }
-    const keys = (await callRoute(hostKeysRoute, { cookie, params: { id: installId } })).json as { host: string; address: string; state: string; fingerprint: string }[];
+    const keys = (await callRoute(hostKeysRoute, { cookie, params: { id: installId } })).json as {
+      host: string;
+      address: string;
+      state: string;
+      fingerprint: string;
+    }[];
     expect(keys).toHaveLength(3);
     expect(keys.every((k) => k.state === 'new' && k.fingerprint.startsWith('SHA256:'))).toBe(true);
-    for (const k of keys) expect((await callRoute(trustRoute, { method: 'POST', cookie, params: { id: installId }, body: { host: k.host, fingerprint: k.fingerprint, address: k.address } })).status).toBe(200);
+    for (const k of keys)
+      expect(
+        (
+          await callRoute(trustRoute, {
+            method: 'POST',
+            cookie,
+            params: { id: installId },
+            body: { host: k.host, fingerprint: k.fingerprint, address: k.address },
+          })
+        ).status,
+      ).toBe(200);
 
     const res = await callRoute(startRoute, { method: 'POST', cookie, params: { id: installId }, body: {} });
     expect(res.status).toBe(202);
@@ -65,7 +83,8 @@ describe('preflight on lab hosts', () => {
     first = (await callRoute(getRun, { cookie, params: { runId } })).json as PreflightRunView;
     expect(first.hosts.map((h) => h.name)).toEqual(lab.hosts.map((h) => h.name));
     for (const h of lab.hosts) {
-      for (const id of ['ssh', 'sudo', 'ip-local', 'hostname', 'clock', 'ports', 'peers']) expect(check(first, h.name, id)?.status, `${h.name} ${id}`).toBe('pass');
+      for (const id of ['ssh', 'sudo', 'ip-local', 'hostname', 'clock', 'ports', 'peers'])
+        expect(check(first, h.name, id)?.status, `${h.name} ${id}`).toBe('pass');
       expect(check(first, h.name, 'os')).toMatchObject({ status: 'warn', message: expect.stringMatching(/not in the supported list/) });
       expect(check(first, h.name, 'fsync')?.status).toMatch(/pass|warn/);
     }
@@ -138,7 +157,11 @@ describe('preflight on lab hosts', () => {
     try {
       const v = await run(installId, [c]);
       expect(check(v, c, 'ssh')).toMatchObject({ status: 'fail', message: expect.stringMatching(/host key of .* changed/) });
-      const keys = (await callRoute(hostKeysRoute, { cookie, params: { id: installId } })).json as { host: string; state: string; pendingFingerprint?: string }[];
+      const keys = (await callRoute(hostKeysRoute, { cookie, params: { id: installId } })).json as {
+        host: string;
+        state: string;
+        pendingFingerprint?: string;
+      }[];
       expect(keys.find((k) => k.host === c)).toMatchObject({ state: 'changed', pendingFingerprint: expect.stringMatching(/^SHA256:/) });
       // the refused key is stored whole as pending, so accepting it stores the real key
       await lab.refresh();
@@ -146,10 +169,21 @@ describe('preflight on lab hosts', () => {
       const pending = await getDb().hostKey.findUniqueOrThrow({ where: { installId_address: { installId, address: endpointOf(lab.host(2)) } } });
       expect(pending).toMatchObject({ pendingFingerprint: rekeyed?.hostKeyFingerprint, pendingAlgorithm: rekeyed?.hostKeyAlgorithm });
       expect(fingerprintOf(Buffer.from(pending.pendingPublicKey ?? '', 'base64'))).toBe(rekeyed?.hostKeyFingerprint);
-      const accepted = await callRoute(trustRoute, { method: 'POST', cookie, params: { id: installId }, body: { host: c, fingerprint: pending.pendingFingerprint } });
+      const accepted = await callRoute(trustRoute, {
+        method: 'POST',
+        cookie,
+        params: { id: installId },
+        body: { host: c, fingerprint: pending.pendingFingerprint },
+      });
       expect(accepted.status).toBe(200);
       const trusted = await getDb().hostKey.findUniqueOrThrow({ where: { installId_address: { installId, address: endpointOf(lab.host(2)) } } });
-      expect(trusted).toMatchObject({ fingerprint: rekeyed?.hostKeyFingerprint, algorithm: rekeyed?.hostKeyAlgorithm, publicKey: pending.pendingPublicKey, trusted: true, pendingFingerprint: null });
+      expect(trusted).toMatchObject({
+        fingerprint: rekeyed?.hostKeyFingerprint,
+        algorithm: rekeyed?.hostKeyAlgorithm,
+        publicKey: pending.pendingPublicKey,
+        trusted: true,
+        pendingFingerprint: null,
+      });
       const again = await run(installId, [c]);
       expect(check(again, c, 'ssh')?.status).toBe('pass');
     } finally {

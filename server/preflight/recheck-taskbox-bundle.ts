@@ -32,7 +32,11 @@ export async function recheckTaskboxBundle(installId: string, config: InstallCon
   if ('problem' in location) return judgeBundle(profile, taskbox.name, location, undefined);
 
   const key = await trustedHostKey(installId, endpointOf(taskbox));
-  if (!key) return fail(`The host key of ${the} (${endpointOf(taskbox)}) is not trusted, so the wizard does not log in there to check the installer bundle.`, 'Check the hosts, compare the key with the machine and trust it in the host key panel.');
+  if (!key)
+    return fail(
+      `The host key of ${the} (${endpointOf(taskbox)}) is not trusted, so the wizard does not log in there to check the installer bundle.`,
+      'Check the hosts, compare the key with the machine and trust it in the host key panel.',
+    );
   const t = sshTargetOf(taskbox);
   if ('missing' in t) return fail(`Cannot log in to ${the} to check the installer bundle: ${t.missing}.`, taskboxLoginHint(taskbox.name));
   const spec = taskboxProbeSpec(profile, location.path, { bundleOnly: true });

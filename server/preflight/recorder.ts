@@ -35,7 +35,11 @@ export class RunRecorder {
       durationMs: o.durationMs,
     }));
     await getDb().preflightResult.createMany({ data: rows });
-    emitLive('preflight', this.runId, rows.map((row) => ({ runId: this.runId, seq: row.seq, host: row.host, check: toCheckView(row) })));
+    emitLive(
+      'preflight',
+      this.runId,
+      rows.map((row) => ({ runId: this.runId, seq: row.seq, host: row.host, check: toCheckView(row) })),
+    );
   }
 
   /** Ends the run unless it was already closed as stale; the stream hears the status it has. */

@@ -69,13 +69,22 @@ function outcome(host: Host, id: string, result: CheckResult, durationMs: number
 
 function sshFailure(err: unknown): CheckResult {
   if (err instanceof SshError) {
-    const details = [err.details.expectedFingerprint && `expected ${err.details.expectedFingerprint}`, err.details.actualFingerprint && `presented ${err.details.actualFingerprint}`, err.details.methods && `server offered: ${err.details.methods.join(', ')}`, err.details.stderrTail]
+    const details = [
+      err.details.expectedFingerprint && `expected ${err.details.expectedFingerprint}`,
+      err.details.actualFingerprint && `presented ${err.details.actualFingerprint}`,
+      err.details.methods && `server offered: ${err.details.methods.join(', ')}`,
+      err.details.stderrTail,
+    ]
       .filter(Boolean)
       .join('\n');
     // the message and hint are the operator's words; the error kind is an internal code, never shown
     return { status: 'fail', message: err.message, hint: err.hint, evidence: details || undefined };
   }
-  return { status: 'fail', message: `unexpected error: ${err instanceof Error ? err.message : String(err)}`, hint: 'Retry; if it persists, see the wizard server log.' };
+  return {
+    status: 'fail',
+    message: `unexpected error: ${err instanceof Error ? err.message : String(err)}`,
+    hint: 'Retry; if it persists, see the wizard server log.',
+  };
 }
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ value?: T; error?: unknown; ms: number }> {
@@ -125,7 +134,9 @@ function sudoRefused(r: { value?: { stdout: string; exitCode: number }; error?: 
 async function openShell(host: Host, opts: HostRunOptions): Promise<OpenedShell> {
   const t = sshTargetOf(host);
   if ('missing' in t) {
-    const hint = heldSecretsOf(host) ? `Open the Hosts step: at ${host.name}'s fields, confirm the stored secret for ${host.address}:${host.port}, or enter it again.` : 'Enter the password or private key in the Hosts step.';
+    const hint = heldSecretsOf(host)
+      ? `Open the Hosts step: at ${host.name}'s fields, confirm the stored secret for ${host.address}:${host.port}, or enter it again.`
+      : 'Enter the password or private key in the Hosts step.';
     throw new SshError('auth', host.name, t.missing, hint);
   }
   const session = await connectHost(
@@ -200,14 +211,17 @@ export async function runHostChecks(host: PreflightHost, opts: HostRunOptions): 
       gather = await timed(() => runGather(false, false));
     }
     if (!shell.isRoot && (sudoError !== undefined || gather.value)) {
-      const sudoResult: CheckResult = sudoError === undefined ? { status: 'pass', message: `${host.user} can run commands as root with sudo.` } : sshFailure(sudoError);
+      const sudoResult: CheckResult =
+        sudoError === undefined ? { status: 'pass', message: `${host.user} can run commands as root with sudo.` } : sshFailure(sudoError);
       await report([outcome(host, 'sudo', sudoResult, first.ms)]);
     } else if (shell.isRoot) {
       await report([outcome(host, 'sudo', { status: 'pass', message: 'Logged in as root: no sudo needed.' }, 0)]);
     }
     const privileged = shell.isRoot || sudoError === undefined;
     if (!gather.value) {
-      await report([outcome(host, 'gather', { ...sshFailure(gather.error), message: `Could not gather the host's facts: ${sshFailure(gather.error).message}` }, gather.ms)]);
+      await report([
+        outcome(host, 'gather', { ...sshFailure(gather.error), message: `Could not gather the host's facts: ${sshFailure(gather.error).message}` }, gather.ms),
+      ]);
       return { reachable: true, outcomes };
     }
     const clock = clockOfGather(gather) ?? (await timed(() => sampleClock(shell)));
@@ -215,7 +229,8 @@ export async function runHostChecks(host: PreflightHost, opts: HostRunOptions): 
     facts.clock = clock.value;
     if (withFsync) {
       // Without sudo the probe did not run: it needs root like before (its error is sudo's).
-      const fsync = sudoError === undefined ? fsyncFromSection(facts.raw.get('fsync')) : { error: sudoError instanceof Error ? sudoError.message : String(sudoError) };
+      const fsync =
+        sudoError === undefined ? fsyncFromSection(facts.raw.get('fsync')) : { error: sudoError instanceof Error ? sudoError.message : String(sudoError) };
       if (fsync.value) facts.fsync = fsync.value;
       if (fsync.error) facts.fsyncError = fsync.error;
     }
@@ -225,7 +240,19 @@ export async function runHostChecks(host: PreflightHost, opts: HostRunOptions): 
     const roles = hostRoles(host);
     const batch: CheckOutcome[] = [];
     if (!facts.complete) {
-      batch.push(outcome(host, 'gather', { status: 'warn', message: `The fact-gathering script stopped early (exit ${gather.value.exitCode}); some checks lack data.`, hint: 'See the evidence for the error output.', evidence: gather.value.stderr.slice(-2000) }, gather.ms));
+      batch.push(
+        outcome(
+          host,
+          'gather',
+          {
+            status: 'warn',
+            message: `The fact-gathering script stopped early (exit ${gather.value.exitCode}); some checks lack data.`,
+            hint: 'See the evidence for the error output.',
+            evidence: gather.value.stderr.slice(-2000),
+          },
+          gather.ms,
+        ),
+      );
     }
     for (const check of installerOnly ? INSTALLER_MACHINE_CHECKS : lbOnly ? LB_HOST_CHECKS : HOST_CHECKS) {
       if (check.appliesTo && !check.appliesTo(roles)) continue;

@@ -99,7 +99,13 @@ async function setNodeState(installId: string, name: string, state: NodeState, s
   await getDb().node.updateMany({ where: { installId, name, joinedAt: null }, data: { state, stateNote } });
 }
 
-async function checkOneHost(installId: string, config: InstallConfig, host: PreflightHost, recorder: RunRecorder, trustNewKeys: boolean): Promise<{ facts?: HostFacts; statuses: CheckStatus[] }> {
+async function checkOneHost(
+  installId: string,
+  config: InstallConfig,
+  host: PreflightHost,
+  recorder: RunRecorder,
+  trustNewKeys: boolean,
+): Promise<{ facts?: HostFacts; statuses: CheckStatus[] }> {
   const statuses: CheckStatus[] = [];
   let firstFailure: string | undefined;
   const endpoint = endpointOf(host);
@@ -142,13 +148,27 @@ export function tcpProbe(host: string, port: number, timeoutMs: number): Promise
     socket.once('connect', () => done({ target, kind: 'open', detail: 'connected' }));
     socket.once('error', (err: NodeJS.ErrnoException) => {
       const code = err.code ?? '';
-      const kind = code === 'ECONNREFUSED' ? 'refused' : code === 'EHOSTUNREACH' || code === 'ENETUNREACH' ? 'unreachable' : code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? 'dns' : 'error';
+      const kind =
+        code === 'ECONNREFUSED'
+          ? 'refused'
+          : code === 'EHOSTUNREACH' || code === 'ENETUNREACH'
+            ? 'unreachable'
+            : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+              ? 'dns'
+              : 'error';
       done({ target, kind, detail: `${code} ${err.message}`.trim() });
     });
   });
 }
 
-async function executeRun(runId: string, installId: string, config: InstallConfig, hosts: PreflightHost[], allHosts: boolean, trustNewKeys: boolean): Promise<void> {
+async function executeRun(
+  runId: string,
+  installId: string,
+  config: InstallConfig,
+  hosts: PreflightHost[],
+  allHosts: boolean,
+  trustNewKeys: boolean,
+): Promise<void> {
   const recorder = new RunRecorder(runId);
   const statuses: CheckStatus[] = [];
   const facts = new Map<string, HostFacts>();
@@ -156,7 +176,9 @@ async function executeRun(runId: string, installId: string, config: InstallConfi
   await mapLimit(hosts, DEFAULT_FAN_OUT, async (host) => {
     const r = await checkOneHost(installId, config, host, recorder, trustNewKeys).catch(async (err: unknown) => {
       const message = `unexpected error while checking ${host.name}: ${err instanceof Error ? err.message : String(err)}`;
-      await recorder.record([{ id: 'ssh', title: 'SSH login', host: host.name, status: 'fail', message, hint: 'Retry; if it persists see the wizard server log.', durationMs: 0 }]);
+      await recorder.record([
+        { id: 'ssh', title: 'SSH login', host: host.name, status: 'fail', message, hint: 'Retry; if it persists see the wizard server log.', durationMs: 0 },
+      ]);
       return { facts: undefined, statuses: ['fail' as const] };
     });
     statuses.push(...r.statuses);

@@ -41,9 +41,15 @@ afterAll(async () => {
 });
 
 function node1Config(): InstallConfig {
-  return newLabConfig([{ name: 'node1', address: '127.0.0.1', port: legit.port }], {
-    user: 'ops', auth: { kind: 'password', password: { set: true, value: PASSWORD } }, becomePassword: { set: true, value: SUDO },
-  }, 'last-host-works');
+  return newLabConfig(
+    [{ name: 'node1', address: '127.0.0.1', port: legit.port }],
+    {
+      user: 'ops',
+      auth: { kind: 'password', password: { set: true, value: PASSWORD } },
+      becomePassword: { set: true, value: SUDO },
+    },
+    'last-host-works',
+  );
 }
 
 async function createWithStoredSecrets(): Promise<{ id: string; config: InstallConfig }> {
@@ -108,7 +114,10 @@ describe('stored secrets and untrusted SSH endpoints', () => {
     expect(saved.hosts[0]?.becomePassword).toEqual({ set: true, enteredFor: `127.0.0.1:${legit.port}` });
 
     const plain = await preflight(id);
-    expect(sshCheck(plain, 'node9')).toMatchObject({ status: 'fail', message: expect.stringMatching(/Host key not yet trusted.*were entered for 127\.0\.0\.1:\d+, and node9 now points at/s) });
+    expect(sshCheck(plain, 'node9')).toMatchObject({
+      status: 'fail',
+      message: expect.stringMatching(/Host key not yet trusted.*were entered for 127\.0\.0\.1:\d+, and node9 now points at/s),
+    });
     // the attacker's own answer: "trust new keys" for the check
     const trusting = await preflight(id, { trustNewKeys: true });
     expect(sshCheck(trusting, 'node9')).toMatchObject({ status: 'fail', message: expect.stringMatching(/entered for 127\.0\.0\.1:\d+/) });
@@ -123,7 +132,14 @@ describe('stored secrets and untrusted SSH endpoints', () => {
 
     // a copy of the stored secrets to a new host at that server is held the same way
     const copied = structuredClone(saved);
-    copied.hosts.push({ ...structuredClone(config.hosts[0] ?? host), name: 'node10', address: '127.0.0.1', port: evil.port, auth: { kind: 'password', password: { set: true, copyFrom: 'hosts.0.auth.password' } }, becomePassword: { set: true, copyFrom: 'hosts.0.becomePassword' } });
+    copied.hosts.push({
+      ...structuredClone(config.hosts[0] ?? host),
+      name: 'node10',
+      address: '127.0.0.1',
+      port: evil.port,
+      auth: { kind: 'password', password: { set: true, copyFrom: 'hosts.0.auth.password' } },
+      becomePassword: { set: true, copyFrom: 'hosts.0.becomePassword' },
+    });
     const withCopy = await save(id, copied);
     expect(withCopy.hosts[1]?.auth).toEqual({ kind: 'password', password: { set: true, enteredFor: `127.0.0.1:${legit.port}` } });
     await preflight(id, { hosts: ['node10'], trustNewKeys: true });

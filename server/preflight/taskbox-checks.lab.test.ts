@@ -54,7 +54,10 @@ function configAt(bundlePath: string) {
 }
 
 const taskboxCheck = (v: PreflightRunView, id: string) => v.hosts.find((h) => h.name === lab.host(0).name)?.checks.find((c) => c.id === id);
-const failing = (v: PreflightRunView) => [...v.hosts.flatMap((h) => h.checks.map((c) => ({ ...c, host: h.name }))), ...v.cluster.checks.map((c) => ({ ...c, host: '*' }))].filter((c) => c.status === 'fail').map((c) => `${c.host} ${c.id}`);
+const failing = (v: PreflightRunView) =>
+  [...v.hosts.flatMap((h) => h.checks.map((c) => ({ ...c, host: h.name }))), ...v.cluster.checks.map((c) => ({ ...c, host: '*' }))]
+    .filter((c) => c.status === 'fail')
+    .map((c) => `${c.host} ${c.id}`);
 
 describe('preflight on the taskbox: the installer bundle, its Ansible, SSH to the hosts', () => {
   let dir = '';
@@ -74,7 +77,10 @@ describe('preflight on the taskbox: the installer bundle, its Ansible, SSH to th
       message: `No installer bundle on the taskbox ${taskbox} at ${dir} (bundlePath).`,
       hint: expect.stringMatching(new RegExp(`^Unpack the lab stand-in bundle on ${taskbox} at ${dir}, or set the path`)),
     });
-    expect(taskboxCheck(v, 'installer-ansible')).toMatchObject({ status: 'pass', message: expect.stringMatching(/\/usr\/bin\/ansible-playbook is ansible 2\.14\.\d+ .*nothing needs installing/) });
+    expect(taskboxCheck(v, 'installer-ansible')).toMatchObject({
+      status: 'pass',
+      message: expect.stringMatching(/\/usr\/bin\/ansible-playbook is ansible 2\.14\.\d+ .*nothing needs installing/),
+    });
     expect(taskboxCheck(v, 'taskbox-ssh')).toMatchObject({ status: 'pass', message: `The taskbox ${taskbox} reaches the SSH port of 1 host.` });
     expect(v.hosts.find((h) => h.name === lab.host(1).name)?.checks.some((c) => c.id.startsWith('installer-'))).toBe(false);
 
@@ -87,8 +93,14 @@ describe('preflight on the taskbox: the installer bundle, its Ansible, SSH to th
     await placeLabBundle(lab.target(0), dir);
     const v = await preflight();
     expect(failing(v)).toEqual([]);
-    expect(taskboxCheck(v, 'installer-bundle')).toMatchObject({ status: 'pass', message: `lab stand-in bundle on the taskbox ${taskbox} at ${dir} (bundlePath): 5 folders and 4 playbooks present.` });
-    expect(taskboxCheck(v, 'installer-disk')).toMatchObject({ status: 'pass', message: expect.stringMatching(new RegExp(`free on \\S+ of the taskbox ${taskbox} for the installer's logs \\(${dir}\\)`)) });
+    expect(taskboxCheck(v, 'installer-bundle')).toMatchObject({
+      status: 'pass',
+      message: `lab stand-in bundle on the taskbox ${taskbox} at ${dir} (bundlePath): 5 folders and 4 playbooks present.`,
+    });
+    expect(taskboxCheck(v, 'installer-disk')).toMatchObject({
+      status: 'pass',
+      message: expect.stringMatching(new RegExp(`free on \\S+ of the taskbox ${taskbox} for the installer's logs \\(${dir}\\)`)),
+    });
     expect(taskboxCheck(v, 'installer-bundle')?.evidence).toContain('looked as: root');
     expect(await checkInstallGate(installId, true)).toMatchObject({ ok: true, code: 'ok' });
 
@@ -110,7 +122,10 @@ describe('preflight on the taskbox: the installer bundle, its Ansible, SSH to th
       message: `The bundle on the taskbox ${taskbox} at ${at} is KubeSphere 2.1.0 (${SHIPPED_DIR}/conf/vars.yml ks_version, the conf/vars.yml it shipped with) but the install is set up for 2.0.2.`,
     });
     await withHost(lab.target(0), (s) => s.exec(['rm', '--', `${at}/${SHIPPED_DIR}/conf/vars.yml`]));
-    expect(judgeBundle(profile, taskbox, { path: at, from: 'bundlePath' }, await lookAt())).toMatchObject({ status: 'pass', message: expect.stringMatching(/conf\/vars\.yml says ks_version: 2\.0\.2\.$/) });
+    expect(judgeBundle(profile, taskbox, { path: at, from: 'bundlePath' }, await lookAt())).toMatchObject({
+      status: 'pass',
+      message: expect.stringMatching(/conf\/vars\.yml says ks_version: 2\.0\.2\.$/),
+    });
   });
 
   it('a stopped host: the taskbox cannot open its SSH port, and says so on the taskbox row', async () => {

@@ -44,15 +44,27 @@ function forge(name: string, versionLine: string, skip: string[] = []): string {
 }
 
 describe('the taskbox script, run for real on this machine', () => {
-  it('a complete 2.0.2 bundle: every part found, the version read with its line, the logs\' disk', async () => {
+  it("a complete 2.0.2 bundle: every part found, the version read with its line, the logs' disk", async () => {
     const root = forge('ks-202', 'ks_version: 2.0.2');
     const f = await look(KS, root);
     expect(f.complete).toBe(true);
     expect(f.user).toBe(os.userInfo().username);
-    expect(f.bundle).toMatchObject({ path: root, root: 'ok', bootstrapScript: 'ok', version: { file: 'conf/vars.yml', key: 'ks_version', shipped: false, value: '2.0.2', line: 4 } });
+    expect(f.bundle).toMatchObject({
+      path: root,
+      root: 'ok',
+      bootstrapScript: 'ok',
+      version: { file: 'conf/vars.yml', key: 'ks_version', shipped: false, value: '2.0.2', line: 4 },
+    });
     expect(f.bundle?.entries.map((e) => `${e.path}:${e.state}`)).toEqual([
-      'conf:ok', 'k8s:ok', 'kubesphere:ok', 'preinstall:ok', 'scripts:ok',
-      'preinstall/init.yml:ok', 'k8s/cluster.yml:ok', 'kubesphere/kubesphere.yml:ok', 'conf/vars.yml:ok',
+      'conf:ok',
+      'k8s:ok',
+      'kubesphere:ok',
+      'preinstall:ok',
+      'scripts:ok',
+      'preinstall/init.yml:ok',
+      'k8s/cluster.yml:ok',
+      'kubesphere/kubesphere.yml:ok',
+      'conf/vars.yml:ok',
     ]);
     expect(f.bundle?.disk).toMatchObject({ dir: root, availKb: expect.any(Number) });
     fs.mkdirSync(path.join(root, 'logs'));
@@ -64,7 +76,14 @@ describe('the taskbox script, run for real on this machine', () => {
     fs.mkdirSync(path.join(root, SHIPPED_DIR, 'conf'), { recursive: true });
     fs.writeFileSync(path.join(root, SHIPPED_DIR, 'conf/vars.yml'), '# shipped\nks_version: "2.1.0"   # upgrade.sh reads this\n');
     const f = await look(KS, root);
-    expect(f.bundle?.version).toEqual({ file: 'conf/vars.yml', key: 'ks_version', shipped: true, readFrom: `${SHIPPED_DIR}/conf/vars.yml`, value: '2.1.0', line: 2 });
+    expect(f.bundle?.version).toEqual({
+      file: 'conf/vars.yml',
+      key: 'ks_version',
+      shipped: true,
+      readFrom: `${SHIPPED_DIR}/conf/vars.yml`,
+      value: '2.1.0',
+      line: 2,
+    });
   });
 
   it('missing parts, a file instead of the bundle, nothing there, no key', async () => {
@@ -87,12 +106,26 @@ describe('the taskbox script, run for real on this machine', () => {
     const bin = path.join(tmp, 'ansible bin');
     fs.mkdirSync(bin);
     const fake = path.join(bin, 'ansible-playbook');
-    fs.writeFileSync(fake, '#!/bin/sh\necho "ansible-playbook 2.7.6"\necho "  executable location = $0"\necho "  python version = 2.7.18 (default, May  9 2026) [GCC 12.2.0]"\n', { mode: 0o755 });
+    fs.writeFileSync(
+      fake,
+      '#!/bin/sh\necho "ansible-playbook 2.7.6"\necho "  executable location = $0"\necho "  python version = 2.7.18 (default, May  9 2026) [GCC 12.2.0]"\n',
+      { mode: 0o755 },
+    );
     const py = path.join(bin, 'python2.7');
     fs.writeFileSync(py, '#!/bin/sh\necho "Python 2.7.18" >&2\n', { mode: 0o755 });
-    const profile: InstallerProfile = { ...KS, taskbox: { ...KS.taskbox, path: [bin, '/usr/bin', '/bin'], bootstrapPython: ['python2.7', '/nonexistent/python2'] } };
+    const profile: InstallerProfile = {
+      ...KS,
+      taskbox: { ...KS.taskbox, path: [bin, '/usr/bin', '/bin'], bootstrapPython: ['python2.7', '/nonexistent/python2'] },
+    };
     const f = await look(profile, undefined);
-    expect(f.ansible).toMatchObject({ command: 'ansible-playbook', path: fake, exitCode: 0, firstLine: 'ansible-playbook 2.7.6', version: '2.7.6', python: '2.7.18' });
+    expect(f.ansible).toMatchObject({
+      command: 'ansible-playbook',
+      path: fake,
+      exitCode: 0,
+      firstLine: 'ansible-playbook 2.7.6',
+      version: '2.7.6',
+      python: '2.7.18',
+    });
     expect(f.python).toEqual([{ command: 'python2.7', path: py, version: 'Python 2.7.18' }, { command: '/nonexistent/python2' }]);
     const elsewhere = await look({ ...profile, taskbox: { ...profile.taskbox, path: [path.join(tmp, 'empty')] } }, undefined);
     expect(elsewhere.ansible).toEqual({ command: 'ansible-playbook', output: '' });
@@ -103,7 +136,8 @@ describe('the taskbox script, run for real on this machine', () => {
   });
 
   it("Debian's ansible-core answers under the lab-core profile's PATH (a UTF-8 locale is set for it)", async () => {
-    if (!fs.existsSync('/usr/bin/ansible-playbook')) return void console.warn('skipped: /usr/bin/ansible-playbook is not installed here (scripts/setup.sh installs it)');
+    if (!fs.existsSync('/usr/bin/ansible-playbook'))
+      return void console.warn('skipped: /usr/bin/ansible-playbook is not installed here (scripts/setup.sh installs it)');
     const f = await look(PROFILES['lab-core'], undefined);
     expect(f.ansible).toMatchObject({ path: '/usr/bin/ansible-playbook', exitCode: 0, firstLine: expect.stringMatching(/^ansible-playbook \[core 2\.\d+/) });
   });

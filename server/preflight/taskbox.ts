@@ -64,9 +64,7 @@ export function taskboxLoginHint(name: string): string {
 }
 
 /** Where the bundle is on the taskbox, and how that path came about (for messages). */
-export type TaskboxBundlePath =
-  | { path: string; from: 'bundlePath' | 'default' }
-  | { problem: 'none' | 'relative'; configured: string };
+export type TaskboxBundlePath = { path: string; from: 'bundlePath' | 'default' } | { problem: 'none' | 'relative'; configured: string };
 
 /**
  * `installer.bundlePath`, else the profile's default. A path on the taskbox must be absolute: a

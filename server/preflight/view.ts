@@ -36,13 +36,19 @@ export interface CheckedTarget {
  * check (the login is added by login-fingerprint.ts checkedTargets, which needs the secrets).
  */
 export function checkedTarget(h: PreflightHost): CheckedTarget {
-  const target: CheckedTarget = { name: h.name, address: h.address, port: h.port, ip: h.ip, roles: { master: h.roles.master, etcd: h.roles.etcd, worker: h.roles.worker } };
+  const target: CheckedTarget = {
+    name: h.name,
+    address: h.address,
+    port: h.port,
+    ip: h.ip,
+    roles: { master: h.roles.master, etcd: h.roles.etcd, worker: h.roles.worker },
+  };
   return { ...target, ...(h.installerMachine ? { installerMachine: true as const } : {}), ...(h.lbHost ? { lbHost: true as const } : {}) };
 }
 
 /** PreflightRun.hostsJson → the hosts it covers; `targets` is undefined for rows that kept names only. */
 export function parseCheckedHosts(hostsJson: string): { names: string[]; targets?: CheckedTarget[] } {
-  const raw = decodeJsonColumn(checkedHosts, hostsJson, 'a preflight run\'s hostsJson');
+  const raw = decodeJsonColumn(checkedHosts, hostsJson, "a preflight run's hostsJson");
   const names = raw.map((h) => (typeof h === 'string' ? h : h.name));
   const targets = raw.filter((h): h is CheckedTarget => typeof h !== 'string');
   return targets.length === raw.length ? { names, targets } : { names };
@@ -96,7 +102,11 @@ export function toRunView(
 ): PreflightRunView {
   const { names, targets } = parseCheckedHosts(run.hostsJson);
   const installerMachine = (name: string) => (targets?.some((t) => t.name === name && t.installerMachine) ? { installerMachine: true as const } : {});
-  const checksOf = (host: string) => rows.filter((r) => r.host === host).map(toCheckView).sort(byCatalog);
+  const checksOf = (host: string) =>
+    rows
+      .filter((r) => r.host === host)
+      .map(toCheckView)
+      .sort(byCatalog);
   const group = (host: string) => {
     const checks = checksOf(host);
     return { status: checks.length === 0 ? ('pending' as const) : worstStatus(checks.map((c) => c.status)), checks };

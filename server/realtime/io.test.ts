@@ -68,10 +68,15 @@ describe('the session sweep', () => {
   it('disconnects a listening socket whose session expired, and only that one', async () => {
     const other = await adminCookie();
     const expiring = await adminCookie();
-    const sockets = await Promise.all([other, expiring].map((c) => new Promise<ReturnType<typeof connect>>((resolve) => {
-      const socket = connect(url, { transports: ['websocket'], extraHeaders: { cookie: c }, reconnection: false });
-      socket.once('connect', () => resolve(socket));
-    })));
+    const sockets = await Promise.all(
+      [other, expiring].map(
+        (c) =>
+          new Promise<ReturnType<typeof connect>>((resolve) => {
+            const socket = connect(url, { transports: ['websocket'], extraHeaders: { cookie: c }, reconnection: false });
+            socket.once('connect', () => resolve(socket));
+          }),
+      ),
+    );
     await getDb().session.update({ where: { id: sessionIdOf(expiring.slice('ksw_session='.length)) }, data: { expiresAt: new Date(Date.now() - 1) } });
     const io = getIo();
     if (!io) throw new Error('io not attached');

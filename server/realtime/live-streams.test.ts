@@ -49,7 +49,14 @@ async function client(transport: 'websocket' | 'polling'): Promise<Socket> {
   return c;
 }
 
-const outcome = (host: string, i: number): CheckOutcome => ({ id: `check-${i}`, title: `Check ${i}`, host, status: i % 5 === 0 ? 'fail' : 'pass', message: `result ${i}`, durationMs: 1 });
+const outcome = (host: string, i: number): CheckOutcome => ({
+  id: `check-${i}`,
+  title: `Check ${i}`,
+  host,
+  status: i % 5 === 0 ? 'fail' : 'pass',
+  message: `result ${i}`,
+  durationMs: 1,
+});
 
 describe('live streams', () => {
   it('refuses a join with an afterSeq out of range, and names a stream that does not exist', async () => {
@@ -66,33 +73,36 @@ describe('live streams', () => {
     ]);
   });
 
-  it.each(['websocket', 'polling'] as const)('a join mid-run gets the backfill after afterSeq, live batches and the status, each seq once (%s)', async (transport) => {
-    const install = await createInstall({ name: `live-${transport}`, config: seedConfig() });
-    const run = await getDb().preflightRun.create({ data: { installId: install.id, hostsJson: '[]' } });
-    const recorder = new RunRecorder(run.id);
-    for (let h = 0; h < 4; h++) await recorder.record(Array.from({ length: 17 }, (_, i) => outcome(`host${h}`, i)));
+  it.each(['websocket', 'polling'] as const)(
+    'a join mid-run gets the backfill after afterSeq, live batches and the status, each seq once (%s)',
+    async (transport) => {
+      const install = await createInstall({ name: `live-${transport}`, config: seedConfig() });
+      const run = await getDb().preflightRun.create({ data: { installId: install.id, hostsJson: '[]' } });
+      const recorder = new RunRecorder(run.id);
+      for (let h = 0; h < 4; h++) await recorder.record(Array.from({ length: 17 }, (_, i) => outcome(`host${h}`, i)));
 
-    const c = await client(transport);
-    const order = new SeqOrder<PreflightResultEvent>((e) => e.seq, 10);
-    const applied: number[] = [];
-    let batches = 0;
-    let status: PreflightStatusEvent | undefined;
-    c.on(LIVE_BATCH, (b: LiveBatch<PreflightResultEvent>) => {
-      if (b.topic !== 'preflight' || b.key !== run.id) return;
-      batches += 1;
-      applied.push(...order.add(b.items).map((e) => e.seq));
-    });
-    c.on(PREFLIGHT_STATUS_EVENT, (e: PreflightStatusEvent) => {
-      status = e;
-    });
-    c.emit(LIVE_JOIN, { topic: 'preflight', key: run.id, afterSeq: 10 });
-    for (let h = 4; h < 10; h++) await recorder.record(Array.from({ length: 17 }, (_, i) => outcome(`host${h}`, i)));
-    await recorder.finish('failed');
-    for (let i = 0; i < 100 && (applied.length < 160 || status?.status !== 'failed'); i++) await new Promise((r) => setTimeout(r, 20));
-    c.close();
-    expect(applied).toEqual(Array.from({ length: 160 }, (_, i) => i + 11));
-    expect(order.hasGap).toBe(false);
-    expect(status).toEqual({ runId: run.id, status: 'failed' });
-    expect(batches).toBeLessThanOrEqual(1 + 6 + 6); // backfill page(s) plus at most one batch per write (live and overlap)
-  });
+      const c = await client(transport);
+      const order = new SeqOrder<PreflightResultEvent>((e) => e.seq, 10);
+      const applied: number[] = [];
+      let batches = 0;
+      let status: PreflightStatusEvent | undefined;
+      c.on(LIVE_BATCH, (b: LiveBatch<PreflightResultEvent>) => {
+        if (b.topic !== 'preflight' || b.key !== run.id) return;
+        batches += 1;
+        applied.push(...order.add(b.items).map((e) => e.seq));
+      });
+      c.on(PREFLIGHT_STATUS_EVENT, (e: PreflightStatusEvent) => {
+        status = e;
+      });
+      c.emit(LIVE_JOIN, { topic: 'preflight', key: run.id, afterSeq: 10 });
+      for (let h = 4; h < 10; h++) await recorder.record(Array.from({ length: 17 }, (_, i) => outcome(`host${h}`, i)));
+      await recorder.finish('failed');
+      for (let i = 0; i < 100 && (applied.length < 160 || status?.status !== 'failed'); i++) await new Promise((r) => setTimeout(r, 20));
+      c.close();
+      expect(applied).toEqual(Array.from({ length: 160 }, (_, i) => i + 11));
+      expect(order.hasGap).toBe(false);
+      expect(status).toEqual({ runId: run.id, status: 'failed' });
+      expect(batches).toBeLessThanOrEqual(1 + 6 + 6); // backfill page(s) plus at most one batch per write (live and overlap)
+    },
+  );
 });

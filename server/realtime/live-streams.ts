@@ -56,12 +56,19 @@ export function attachLiveTopic<K extends LiveTopic>(io: Server, topic: K, sourc
       const parsed = joinInput.safeParse(raw);
       if (!parsed.success) {
         const key = typeof (raw as { key?: unknown } | null)?.key === 'string' ? String((raw as { key: string }).key).slice(0, 64) : '';
-        if ((raw as { topic?: unknown } | null)?.topic === topic) socket.emit(LIVE_ERROR, { topic, key, error: `expected {topic, key, afterSeq} with afterSeq a whole number from 0 to ${MAX_SEQ}` } satisfies LiveError);
+        if ((raw as { topic?: unknown } | null)?.topic === topic)
+          socket.emit(LIVE_ERROR, {
+            topic,
+            key,
+            error: `expected {topic, key, afterSeq} with afterSeq a whole number from 0 to ${MAX_SEQ}`,
+          } satisfies LiveError);
         return;
       }
       const { key, afterSeq } = parsed.data;
       if (parsed.data.topic !== topic) return;
-      join(socket, topic, source, key, afterSeq).catch(() => socket.emit(LIVE_ERROR, { topic, key, error: `joining the ${topic} stream failed; reload the page` } satisfies LiveError));
+      join(socket, topic, source, key, afterSeq).catch(() =>
+        socket.emit(LIVE_ERROR, { topic, key, error: `joining the ${topic} stream failed; reload the page` } satisfies LiveError),
+      );
     });
     socket.on(LIVE_LEAVE, (raw: unknown) => {
       const parsed = leaveInput.safeParse(raw);
@@ -73,7 +80,9 @@ export function attachLiveTopic<K extends LiveTopic>(io: Server, topic: K, sourc
 /** Emits stored items to the stream's room as one batch. */
 export function emitLive<K extends LiveTopic>(topic: K, key: string, items: LiveItem<K>[]): void {
   if (items.length === 0) return;
-  getIo()?.to(liveRoom(topic, key)).emit(LIVE_BATCH, batchOf(topic, key, items));
+  getIo()
+    ?.to(liveRoom(topic, key))
+    .emit(LIVE_BATCH, batchOf(topic, key, items));
 }
 
 /** A batch of topic K (one of the LIVE_BATCH payload's members, lib/live/events.ts). */

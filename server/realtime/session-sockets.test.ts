@@ -14,7 +14,8 @@ import { useTestServer } from '../test-support/test-server';
 useFreshDatabase();
 const server = useTestServer();
 const open: Socket[] = [];
-const post = (path: string, cookie: string) => rawRequest({ url: `${server.url}${path}`, method: 'POST', headers: { origin: server.url, ...(cookie ? { cookie } : {}) } });
+const post = (path: string, cookie: string) =>
+  rawRequest({ url: `${server.url}${path}`, method: 'POST', headers: { origin: server.url, ...(cookie ? { cookie } : {}) } });
 
 beforeAll(async () => {
   await adminCookie(); // the admin
@@ -46,9 +47,8 @@ function disconnection(socket: Socket, withinMs: number): Promise<string> {
   });
 }
 
-
 describe('sockets end with their session', () => {
-  it('logout disconnects that session\'s sockets (websocket and polling), not another session\'s', async () => {
+  it("logout disconnects that session's sockets (websocket and polling), not another session's", async () => {
     const mine = await adminCookie();
     const other = await adminCookie();
     const ws = await connected(mine, 'websocket');
@@ -63,7 +63,13 @@ describe('sockets end with their session', () => {
   it('the old session id of a polling connection is not answered after logout, even without a cookie', async () => {
     const cookie = await adminCookie();
     const polling = (query: string, init: { method?: string; body?: string; cookie?: string } = {}) =>
-      rawRequest({ url: `${server.url}/socket.io/?EIO=4&transport=polling${query}`, method: init.method, body: init.body, headers: { 'content-type': 'text/plain', ...(init.cookie ? { cookie: init.cookie } : {}) }, timeoutMs: 40_000 });
+      rawRequest({
+        url: `${server.url}/socket.io/?EIO=4&transport=polling${query}`,
+        method: init.method,
+        body: init.body,
+        headers: { 'content-type': 'text/plain', ...(init.cookie ? { cookie: init.cookie } : {}) },
+        timeoutMs: 40_000,
+      });
     const open = await polling('', { cookie });
     const sid = (JSON.parse(open.text.slice(1)) as { sid: string }).sid;
     expect((await polling(`&sid=${sid}`, { method: 'POST', body: '40', cookie })).text).toBe('ok');

@@ -43,7 +43,14 @@ describe('run live stream', () => {
     const writer = getRunner().writer;
     const live = async (n: number) => {
       for (let b = 0; b < n; b++) {
-        writer.enqueue({ runId, stageId: stage.id, stage: stage.name, lines: Array.from({ length: 50 }, (_, i) => ({ host: 'sock1', kind: 'line' as const, failed: false, text: `live ${b}-${i}`, t: Date.now() })), counts: new Map(), errors: new Map() });
+        writer.enqueue({
+          runId,
+          stageId: stage.id,
+          stage: stage.name,
+          lines: Array.from({ length: 50 }, (_, i) => ({ host: 'sock1', kind: 'line' as const, failed: false, text: `live ${b}-${i}`, t: Date.now() })),
+          counts: new Map(),
+          errors: new Map(),
+        });
         await new Promise((r) => setTimeout(r, 5));
       }
     };

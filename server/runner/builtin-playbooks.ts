@@ -22,7 +22,12 @@ export function builtinPlaybookFiles(ref: string, stageDir: string, root = BUILT
   const rel = ref.replace(/^builtin:/, '');
   if (rel.split('/').includes('..') || path.isAbsolute(rel)) throw new Error(`not a builtin playbook: ${JSON.stringify(ref)}`);
   const folder = rel.includes('/') ? rel.split('/')[0] : undefined;
-  const names = folder === undefined ? [rel] : (fs.readdirSync(path.join(root, folder), { recursive: true, encoding: 'utf8' }) as string[]).map((n) => path.posix.join(folder, n.split(path.sep).join('/')));
+  const names =
+    folder === undefined
+      ? [rel]
+      : (fs.readdirSync(path.join(root, folder), { recursive: true, encoding: 'utf8' }) as string[]).map((n) =>
+          path.posix.join(folder, n.split(path.sep).join('/')),
+        );
   const files = names
     .filter((n) => isShipped(n) && fs.statSync(path.join(root, n)).isFile())
     .sort()

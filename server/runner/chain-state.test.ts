@@ -13,7 +13,12 @@ type HostOutcome = Record<string, string>;
 
 /** A stage that ran: every host `status` unless `hosts` says otherwise. */
 function ran(name: string, status: string, hosts: string[] | HostOutcome = HOSTS): ChainRunStage {
-  const list = name === 'write-config' ? [] : Array.isArray(hosts) ? hosts.map((host) => ({ host, status })) : Object.entries(hosts).map(([host, s]) => ({ host, status: s }));
+  const list =
+    name === 'write-config'
+      ? []
+      : Array.isArray(hosts)
+        ? hosts.map((host) => ({ host, status }))
+        : Object.entries(hosts).map(([host, s]) => ({ host, status: s }));
   return { name, status, started: true, hosts: list };
 }
 
@@ -30,14 +35,30 @@ function run(id: string, status: string, stages: ChainRunStage[], parentRunId: s
 /** A full run that got through every stage before `at`, failed there (host `bad` failed, others got through), and ran nothing after. */
 function fullFailedAt(id: string, at: string, bad = 'm2'): ChainRun {
   const i = NAMES.indexOf(at);
-  return run(id, 'failed', NAMES.map((name, k) => (k < i ? ran(name, 'succeeded') : k === i ? ran(name, 'failed', Object.fromEntries(HOSTS.map((h) => [h, h === bad ? 'failed' : 'succeeded']))) : notRun(name))));
+  return run(
+    id,
+    'failed',
+    NAMES.map((name, k) =>
+      k < i
+        ? ran(name, 'succeeded')
+        : k === i
+          ? ran(name, 'failed', Object.fromEntries(HOSTS.map((h) => [h, h === bad ? 'failed' : 'succeeded'])))
+          : notRun(name),
+    ),
+  );
 }
 
 const state = (chain: ChainRun[], hosts = HOSTS) => chainState(DEFS, hosts, chain);
 
 describe('chainState', () => {
   it('a full run that succeeded is installed', () => {
-    const s = state([run('r1', 'succeeded', NAMES.map((n) => ran(n, 'succeeded')))]);
+    const s = state([
+      run(
+        'r1',
+        'succeeded',
+        NAMES.map((n) => ran(n, 'succeeded')),
+      ),
+    ]);
     expect(s).toMatchObject({ status: 'installed', complete: true, remaining: [], activeRunId: null });
     expect(s.progress).toEqual({ done: 1 + 3 * 5, total: 1 + 3 * 5 });
   });
@@ -93,7 +114,11 @@ describe('chainState', () => {
   });
 
   it('the latest attempt of a stage on a host decides: a failed re-run undoes an earlier success', () => {
-    const r1 = run('r1', 'succeeded', NAMES.map((n) => ran(n, 'succeeded')));
+    const r1 = run(
+      'r1',
+      'succeeded',
+      NAMES.map((n) => ran(n, 'succeeded')),
+    );
     const r2 = run('r2', 'failed', [ran('kubernetes', 'failed', { m1: 'succeeded', m2: 'failed', w1: 'succeeded' })], 'r1');
     const s = state([r1, r2]);
     expect(s.status).toBe('failed');
@@ -101,13 +126,29 @@ describe('chainState', () => {
   });
 
   it('stages that never started ("not run") change nothing', () => {
-    const r1 = run('r1', 'succeeded', NAMES.map((n) => ran(n, 'succeeded')));
-    const r2 = run('r2', 'cancelled', NAMES.map((n) => notRun(n)), 'r1');
+    const r1 = run(
+      'r1',
+      'succeeded',
+      NAMES.map((n) => ran(n, 'succeeded')),
+    );
+    const r2 = run(
+      'r2',
+      'cancelled',
+      NAMES.map((n) => notRun(n)),
+      'r1',
+    );
     expect(state([r1, r2]).remaining).toEqual([]);
   });
 
   it('a cancelled or interrupted stage is not done on its hosts', () => {
-    const r1 = run('r1', 'interrupted', [ran('prepare', 'succeeded'), ran('write-config', 'succeeded'), ran('init', 'interrupted'), notRun('kubernetes'), notRun('kubesphere'), notRun('verify')]);
+    const r1 = run('r1', 'interrupted', [
+      ran('prepare', 'succeeded'),
+      ran('write-config', 'succeeded'),
+      ran('init', 'interrupted'),
+      notRun('kubernetes'),
+      notRun('kubesphere'),
+      notRun('verify'),
+    ]);
     const s = state([r1]);
     expect(s.status).toBe('failed');
     expect(s.remaining[0]).toEqual({ stage: 'init', hosts: HOSTS });
@@ -121,21 +162,38 @@ describe('chainState', () => {
   });
 
   it('installs the hosts of the chain scope only, as far as they are still hosts of the install', () => {
-    const scoped = run('r1', 'succeeded', NAMES.map((n) => ran(n, 'succeeded', ['m1', 'gone'])), null, ['m1', 'gone']);
+    const scoped = run(
+      'r1',
+      'succeeded',
+      NAMES.map((n) => ran(n, 'succeeded', ['m1', 'gone'])),
+      null,
+      ['m1', 'gone'],
+    );
     const s = state([scoped]);
     expect(s.scope).toEqual(['m1']);
     expect(s.status).toBe('installed');
   });
 
   it('a host added to the install after the chain ran still needs every stage', () => {
-    const r1 = run('r1', 'succeeded', NAMES.map((n) => ran(n, 'succeeded')));
+    const r1 = run(
+      'r1',
+      'succeeded',
+      NAMES.map((n) => ran(n, 'succeeded')),
+    );
     const s = state([r1], [...HOSTS, 'w2']);
     expect(s.status).toBe('incomplete');
     expect(s.remaining.filter((r) => r.hosts.length > 0).every((r) => r.hosts.join() === 'w2')).toBe(true);
   });
 
   it('write-config is done when its latest attempt succeeded', () => {
-    const r1 = run('r1', 'failed', [ran('prepare', 'succeeded'), ran('write-config', 'failed'), notRun('init'), notRun('kubernetes'), notRun('kubesphere'), notRun('verify')]);
+    const r1 = run('r1', 'failed', [
+      ran('prepare', 'succeeded'),
+      ran('write-config', 'failed'),
+      notRun('init'),
+      notRun('kubernetes'),
+      notRun('kubesphere'),
+      notRun('verify'),
+    ]);
     expect(state([r1]).remaining[0]).toEqual({ stage: 'write-config', hosts: [] });
     const r2 = run('r2', 'succeeded', [ran('write-config', 'succeeded')], 'r1');
     expect(state([r1, r2]).remaining[0]?.stage).toBe('init');
@@ -179,7 +237,11 @@ describe('resume finishes the install (planRun with the chain)', () => {
 
   it('from the failed run: the failed stage on the failed host, then the rest', () => {
     const r1 = fullFailedAt('r1', 'kubernetes');
-    const plan = planRun(profile, HOSTS, { mode: 'resume', parent: { id: 'r1', status: 'failed', scope: null, stages: r1.stages }, remaining: state([r1]).remaining });
+    const plan = planRun(profile, HOSTS, {
+      mode: 'resume',
+      parent: { id: 'r1', status: 'failed', scope: null, stages: r1.stages },
+      remaining: state([r1]).remaining,
+    });
     expect(plan.stages.map((s) => [s.name, s.limit])).toEqual([
       ['kubernetes', ['m2']],
       ['kubesphere', null],
@@ -195,7 +257,13 @@ describe('resume finishes the install (planRun with the chain)', () => {
   });
 
   it('refuses to resume a complete chain', () => {
-    const r1 = run('r1', 'succeeded', NAMES.map((n) => ran(n, 'succeeded')));
-    expect(() => planRun(profile, HOSTS, { mode: 'resume', parent: { id: 'r1', status: 'succeeded', scope: null, stages: r1.stages }, remaining: [] })).toThrow(/nothing to resume/);
+    const r1 = run(
+      'r1',
+      'succeeded',
+      NAMES.map((n) => ran(n, 'succeeded')),
+    );
+    expect(() => planRun(profile, HOSTS, { mode: 'resume', parent: { id: 'r1', status: 'succeeded', scope: null, stages: r1.stages }, remaining: [] })).toThrow(
+      /nothing to resume/,
+    );
   });
 });

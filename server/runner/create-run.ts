@@ -27,7 +27,6 @@ import { runRefusal } from './run-refusal';
 import { ACTIVE_STATUSES } from './states';
 import { decodeRunColumns } from './run-columns';
 
-
 export { createRunInput, retryRunInput, type CreateRunInput, type RetryRunInput };
 
 /** The tail of run creation's queue: on globalThis like every process-wide singleton (Next may evaluate this module twice). */
@@ -43,12 +42,21 @@ export function serialised<T>(fn: () => Promise<T>): Promise<T> {
 export async function assertNoConflict(installId: string, addresses: string[]): Promise<void> {
   const db = getDb();
   const active = await db.run.findFirst({ where: { installId, status: { in: [...ACTIVE_STATUSES] } }, select: { id: true } });
-  if (active) throw await runRefusal(installId, active.id, (run) => `${run} of this install is still active: open it to follow it or cancel it, then try again`);
-  const others = await db.run.findMany({ where: { installId: { not: installId }, status: { in: [...ACTIVE_STATUSES] } }, select: { id: true, install: { select: { configJson: true, id: true, name: true } } } });
+  if (active)
+    throw await runRefusal(installId, active.id, (run) => `${run} of this install is still active: open it to follow it or cancel it, then try again`);
+  const others = await db.run.findMany({
+    where: { installId: { not: installId }, status: { in: [...ACTIVE_STATUSES] } },
+    select: { id: true, install: { select: { configJson: true, id: true, name: true } } },
+  });
   for (const other of others) {
     const cfg = parseStoredConfig(other.install);
     const clash = cfg.hosts.find((h) => addresses.includes(`${h.address}:${h.port}`));
-    if (clash) throw await runRefusal(other.install.id, other.id, (run) => `host ${clash.address} is in ${run} of the install "${other.install.name}", which is still active: wait for it or cancel it first`);
+    if (clash)
+      throw await runRefusal(
+        other.install.id,
+        other.id,
+        (run) => `host ${clash.address} is in ${run} of the install "${other.install.name}", which is still active: wait for it or cancel it first`,
+      );
   }
 }
 
@@ -76,7 +84,14 @@ export async function persistPlan(installId: string, plan: RunPlan, extraVars: R
     let position = 0;
     for (const s of plan.stages) {
       await tx.stage.create({
-        data: { runId: run.id, position: position++, name: s.name, playbook: s.playbook, status: 'queued', hosts: { create: s.hosts.map((host) => ({ host, status: 'queued' })) } },
+        data: {
+          runId: run.id,
+          position: position++,
+          name: s.name,
+          playbook: s.playbook,
+          status: 'queued',
+          hosts: { create: s.hosts.map((host) => ({ host, status: 'queued' })) },
+        },
       });
     }
     // an operation queues the hosts it is about; the other nodes of the cluster stay as they are
@@ -90,7 +105,12 @@ async function loadInstall(installId: string) {
   const row = await getDb().install.findUnique({ where: { id: installId } });
   if (!row) throw new NotFoundError(`install ${installId} not found`);
   const config = parseStoredConfig(row);
-  return { config, profile: applicableProfile(getProfile(config.installer.profile), config.loadBalancer), hosts: config.hosts.map((h) => h.name), addresses: config.hosts.map((h) => `${h.address}:${h.port}`) };
+  return {
+    config,
+    profile: applicableProfile(getProfile(config.installer.profile), config.loadBalancer),
+    hosts: config.hosts.map((h) => h.name),
+    addresses: config.hosts.map((h) => `${h.address}:${h.port}`),
+  };
 }
 
 function planOrThrow(...args: Parameters<typeof planRun>): RunPlan {
@@ -119,7 +139,9 @@ export async function createRun(installId: string, input: CreateRunInput, opts: 
   });
 }
 
-export async function loadPriorRun(runId: string): Promise<PriorRun & { installId: string; extraVars: Record<string, unknown>; operation: string; targets: string[] }> {
+export async function loadPriorRun(
+  runId: string,
+): Promise<PriorRun & { installId: string; extraVars: Record<string, unknown>; operation: string; targets: string[] }> {
   const run = await getDb().run.findUnique({ where: { id: runId }, include: { stages: { orderBy: { position: 'asc' }, include: { hosts: true } } } });
   if (!run) throw new NotFoundError(`run ${runId} not found`);
   return {
@@ -153,7 +175,8 @@ export async function retryRun(parentRunId: string, input: RetryRunInput): Promi
   return serialised(async () => {
     const parent = await loadPriorRun(parentRunId);
     assertExtraVarsAllowed(parent.extraVars);
-    if ((ACTIVE_STATUSES as readonly string[]).includes(parent.status)) throw await runRefusal(parent.installId, parent.id, (run) => `${run} is still active: cancel it or wait for it before retrying`);
+    if ((ACTIVE_STATUSES as readonly string[]).includes(parent.status))
+      throw await runRefusal(parent.installId, parent.id, (run) => `${run} is still active: cancel it or wait for it before retrying`);
     const inst = await loadInstall(parent.installId);
     if (isOperationKind(parent.operation)) {
       // a day-2 operation retries what failed and continues its flow (server/operations)
@@ -173,7 +196,8 @@ export async function retryRun(parentRunId: string, input: RetryRunInput): Promi
 }
 
 function planOperationRetryOrThrow(kind: OperationKind, hosts: string[], targets: string[], parent: PriorRun, input: RetryRunInput): RunPlan {
-  if (input.mode !== 'failed') throw new HttpError(422, `a ${kind} run is retried with mode "failed": it continues what failed, then the rest of the operation`);
+  if (input.mode !== 'failed')
+    throw new HttpError(422, `a ${kind} run is retried with mode "failed": it continues what failed, then the rest of the operation`);
   try {
     return planOperationRetry(kind, hosts, targets, parent);
   } catch (err) {

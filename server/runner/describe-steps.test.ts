@@ -23,9 +23,15 @@ describe('describeSteps', () => {
         SCOPE,
       ),
     ).toBe('Install Kubernetes on master2, then Install KubeSphere and Verify on all 3 hosts');
-    expect(describeSteps([{ label: 'Write configuration', hosts: [] }, { label: 'Initiate environment', hosts: ['master1', 'worker1'] }], SCOPE)).toBe(
-      'Write configuration, then Initiate environment on master1 and worker1',
-    );
+    expect(
+      describeSteps(
+        [
+          { label: 'Write configuration', hosts: [] },
+          { label: 'Initiate environment', hosts: ['master1', 'worker1'] },
+        ],
+        SCOPE,
+      ),
+    ).toBe('Write configuration, then Initiate environment on master1 and worker1');
     expect(describeSteps([], SCOPE)).toBe('');
   });
 

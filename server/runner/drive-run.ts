@@ -43,7 +43,14 @@ async function reattachStage(ctx: RunContext, stage: Stage, hooks: DriveHooks): 
     const result = await followStage(followOptions(ctx, stage, def, paths, hooks.writer, () => hooks.isCancelRequested(ctx.runId)));
     return await concludeStage(ctx, stage, hooks.writer, result, undefined, hooks.isCancelRequested(ctx.runId));
   } catch (err) {
-    return await concludeStage(ctx, stage, hooks.writer, undefined, `the stage could not be followed on the taskbox again: ${ctx.redact((err as Error).message)}`, hooks.isCancelRequested(ctx.runId));
+    return await concludeStage(
+      ctx,
+      stage,
+      hooks.writer,
+      undefined,
+      `the stage could not be followed on the taskbox again: ${ctx.redact((err as Error).message)}`,
+      hooks.isCancelRequested(ctx.runId),
+    );
   } finally {
     await removeStageDir(ctx, paths, hooks.writer, stage);
   }
@@ -71,7 +78,14 @@ export async function driveRun(runId: string, hooks: DriveHooks): Promise<RunSta
     await finishOrphanStages(runId, hooks);
     const first = await db.stage.findFirst({ where: { runId }, orderBy: { position: 'asc' } });
     if (first) {
-      hooks.writer.enqueue({ runId, stageId: first.id, stage: first.name, lines: [{ host: null, kind: 'event', failed: true, text: `cannot prepare the run: ${msg}`, t: Date.now() }], counts: new Map(), errors: new Map() });
+      hooks.writer.enqueue({
+        runId,
+        stageId: first.id,
+        stage: first.name,
+        lines: [{ host: null, kind: 'event', failed: true, text: `cannot prepare the run: ${msg}`, t: Date.now() }],
+        counts: new Map(),
+        errors: new Map(),
+      });
       await hooks.writer.drain();
     }
     await finishRun(runId, 'failed', `cannot prepare the run: ${msg}`, 'prepare');
@@ -133,7 +147,10 @@ async function finishOrphanStages(runId: string, hooks: DriveHooks): Promise<voi
   const running = await db.stage.findMany({ where: { runId, status: 'running' } });
   for (const stage of running) {
     const dir = stagePaths(stage.id).dir;
-    await interruptStage(stage.id, `the run could not be prepared again after a restart; on the taskbox, stop the stage's processes (pid ${stage.pid ?? '?'}) and remove ${dir}`);
+    await interruptStage(
+      stage.id,
+      `the run could not be prepared again after a restart; on the taskbox, stop the stage's processes (pid ${stage.pid ?? '?'}) and remove ${dir}`,
+    );
   }
   hooks.onChange(runId);
 }

@@ -54,7 +54,14 @@ export class EventBatcher {
       if (t.error && !batch.errors.has(t.error.host)) {
         const e = t.error.error;
         const file = this.bundlePrefix && e.file.startsWith(this.bundlePrefix) ? e.file.slice(this.bundlePrefix.length) : e.file;
-        const redacted: HostError = { ...e, file, task: this.redact(e.task), msg: this.redact(e.msg), stderr: this.redact(e.stderr), stdout: this.redact(e.stdout) };
+        const redacted: HostError = {
+          ...e,
+          file,
+          task: this.redact(e.task),
+          msg: this.redact(e.msg),
+          stderr: this.redact(e.stderr),
+          stdout: this.redact(e.stdout),
+        };
         batch.errors.set(t.error.host, redacted);
       }
       if (t.recap) {

@@ -41,7 +41,14 @@ export interface StageOutcome {
 }
 
 function note(writer: LogWriter, ctx: RunContext, stage: Stage, text: string, failed = false): void {
-  writer.enqueue({ runId: ctx.runId, stageId: stage.id, stage: stage.name, lines: [{ host: null, kind: 'event', failed, text: ctx.redact(text), t: Date.now() }], counts: new Map(), errors: new Map() });
+  writer.enqueue({
+    runId: ctx.runId,
+    stageId: stage.id,
+    stage: stage.name,
+    lines: [{ host: null, kind: 'event', failed, text: ctx.redact(text), t: Date.now() }],
+    counts: new Map(),
+    errors: new Map(),
+  });
 }
 
 /** Why a stage that was stopped for writing no event failed, and what to do. */
@@ -59,7 +66,12 @@ export function stageStatusOf(result: Pick<FollowResult, 'status' | 'rc'>, cance
 }
 
 /** Sets the final host states and the stage state from the persisted counters. */
-export async function finishStage(ctx: Pick<RunContext, 'installId'>, stage: Stage, status: StageStatus, extra: { exitCode?: number | null; error?: string }): Promise<void> {
+export async function finishStage(
+  ctx: Pick<RunContext, 'installId'>,
+  stage: Stage,
+  status: StageStatus,
+  extra: { exitCode?: number | null; error?: string },
+): Promise<void> {
   const db = getDb();
   const hosts = await db.stageHost.findMany({ where: { stageId: stage.id } });
   const failedHosts: string[] = [];
@@ -122,12 +134,24 @@ export async function executeStage(opts: ExecuteStageOptions): Promise<StageOutc
 }
 
 function commandSummary(def: StageDef, limit: string[] | null): string {
-  const what = def.kind === 'prepare' ? "the bundle's bootstrap if needed, then ansible all -m ping" : def.kind === 'internal-lb' ? `ansible-playbook ${def.playbook} on the load balancer's hosts` : `ansible-playbook ${def.playbook}`;
+  const what =
+    def.kind === 'prepare'
+      ? "the bundle's bootstrap if needed, then ansible all -m ping"
+      : def.kind === 'internal-lb'
+        ? `ansible-playbook ${def.playbook} on the load balancer's hosts`
+        : `ansible-playbook ${def.playbook}`;
   return `${what}${limit ? ` --limit ${limit.join(',')}` : ''}`;
 }
 
 function stageFilesFor(ctx: RunContext, def: StageDef, paths: StagePaths, limit: string[] | null) {
-  const input: StageScriptInput = { profile: ctx.profile, bundle: ctx.bundle, paths, limit, scriptEnv: scriptEnvOf(ctx.operation), vars: stageVarsOf(ctx.operation, def.name, ctx.targets) };
+  const input: StageScriptInput = {
+    profile: ctx.profile,
+    bundle: ctx.bundle,
+    paths,
+    limit,
+    scriptEnv: scriptEnvOf(ctx.operation),
+    vars: stageVarsOf(ctx.operation, def.name, ctx.targets),
+  };
   if (def.kind === 'internal-lb') return internalLbFilesFor(ctx, def, paths);
   let builtinFiles: RemoteFile[] | undefined;
   let playbook = `../${def.playbook}`;
@@ -137,7 +161,10 @@ function stageFilesFor(ctx: RunContext, def: StageDef, paths: StagePaths, limit:
     playbook = builtin.playbook;
   }
   const runScript = def.kind === 'prepare' ? renderPrepareScript(input) : renderPlaybookScript(input, playbook);
-  const keys = unlockedHostKeys(ctx.runDir, ctx.config.hosts.filter((h) => !h.taskbox));
+  const keys = unlockedHostKeys(
+    ctx.runDir,
+    ctx.config.hosts.filter((h) => !h.taskbox),
+  );
   const inventory = def.kind === 'prepare' ? renderHostsIni(ctx.config, { secrets: 'placeholder' }) : undefined;
   return stageFiles({ config: ctx.config, paths, runScript, extraVars: ctx.extraVars, knownHosts: ctx.knownHosts, keys, builtinFiles, inventory });
 }
@@ -148,11 +175,39 @@ function internalLbFilesFor(ctx: RunContext, def: StageDef, paths: StagePaths) {
   const builtin = builtinPlaybookFiles(def.playbook, paths.dir);
   const runScript = renderPlaybookScript({ profile: ctx.profile, bundle: ctx.bundle, paths, limit: null, ownInventory: paths.lbInventory }, builtin.playbook);
   const keys = unlockedHostKeys(ctx.runDir, lb.hosts);
-  return internalLbStageFiles({ config: ctx.config, paths, runScript, extraVars: ctx.extraVars, knownHosts: ctx.knownHosts, keys, builtinFiles: builtin.files, profile: ctx.profile });
+  return internalLbStageFiles({
+    config: ctx.config,
+    paths,
+    runScript,
+    extraVars: ctx.extraVars,
+    knownHosts: ctx.knownHosts,
+    keys,
+    builtinFiles: builtin.files,
+    profile: ctx.profile,
+  });
 }
 
-export function followOptions(ctx: RunContext, stage: Stage, def: StageDef | undefined, paths: StagePaths, writer: LogWriter, isCancelRequested: () => boolean) {
-  return { runId: ctx.runId, stageId: stage.id, stageName: stage.name, stageDef: def, bundle: ctx.bundle, paths, link: ctx.link, afterCounter: stage.lastEventCounter, redact: ctx.redact, writer, isCancelRequested };
+export function followOptions(
+  ctx: RunContext,
+  stage: Stage,
+  def: StageDef | undefined,
+  paths: StagePaths,
+  writer: LogWriter,
+  isCancelRequested: () => boolean,
+) {
+  return {
+    runId: ctx.runId,
+    stageId: stage.id,
+    stageName: stage.name,
+    stageDef: def,
+    bundle: ctx.bundle,
+    paths,
+    link: ctx.link,
+    afterCounter: stage.lastEventCounter,
+    redact: ctx.redact,
+    writer,
+    isCancelRequested,
+  };
 }
 
 /**
@@ -168,7 +223,14 @@ export async function removeStageDir(ctx: RunContext, paths: StagePaths, writer:
       if (!loadEnv().keepStageDirs) await session.execOk(['rm', '-rf', '--', paths.dir], { sudo: true, timeoutMs: 30_000 });
       return;
     } catch (err) {
-      if (attempt === 1) note(writer, ctx, stage, `could not remove ${paths.dir} on the taskbox: ${ctx.redact((err as Error).message)}; remove it by hand (it holds the stage's secrets)`, true);
+      if (attempt === 1)
+        note(
+          writer,
+          ctx,
+          stage,
+          `could not remove ${paths.dir} on the taskbox: ${ctx.redact((err as Error).message)}; remove it by hand (it holds the stage's secrets)`,
+          true,
+        );
       ctx.link.invalidate();
     }
   }
@@ -202,7 +264,14 @@ export async function concludeStage(
 ): Promise<StageOutcome> {
   if (!result) {
     const msg = spawnError ?? 'the stage process could not be followed';
-    writer.enqueue({ runId: ctx.runId, stageId: stage.id, stage: stage.name, lines: [{ host: null, kind: 'event', failed: true, text: msg, t: Date.now() }], counts: new Map(), errors: new Map() });
+    writer.enqueue({
+      runId: ctx.runId,
+      stageId: stage.id,
+      stage: stage.name,
+      lines: [{ host: null, kind: 'event', failed: true, text: msg, t: Date.now() }],
+      counts: new Map(),
+      errors: new Map(),
+    });
     await writer.drain();
     await finishStage(ctx, stage, 'failed', { error: msg });
     return { status: 'failed', error: msg };
@@ -220,7 +289,15 @@ export async function concludeStage(
     runId: ctx.runId,
     stageId: stage.id,
     stage: stage.name,
-    lines: [{ host: null, kind: 'event', failed: status !== 'succeeded', text: `stage ${stage.name} ${status}${result.rc !== null ? ` (rc ${result.rc})` : ''}`, t: Date.now() }],
+    lines: [
+      {
+        host: null,
+        kind: 'event',
+        failed: status !== 'succeeded',
+        text: `stage ${stage.name} ${status}${result.rc !== null ? ` (rc ${result.rc})` : ''}`,
+        t: Date.now(),
+      },
+    ],
     counts: new Map(),
     errors: new Map(),
   });

@@ -24,7 +24,16 @@ export interface FlushPlan {
 
 /** `firstSeq(runId)` is the seq of the run's next line (the writer knows it, or reads it from the DB). */
 export function planFlush(batches: readonly StageBatch[], firstSeq: ReadonlyMap<string, number>): FlushPlan {
-  const plan: FlushPlan = { groups: [], wire: new Map(), nextSeq: new Map(), stageCounters: new Map(), hostCounts: [], hostErrors: [], recaps: [], rowCount: 0 };
+  const plan: FlushPlan = {
+    groups: [],
+    wire: new Map(),
+    nextSeq: new Map(),
+    stageCounters: new Map(),
+    hostCounts: [],
+    hostErrors: [],
+    recaps: [],
+    rowCount: 0,
+  };
   const counts = new Map<string, { stageId: string; host: string; inc: Partial<Record<HostCounter, number>> }>();
   for (const b of batches) {
     let seq = plan.nextSeq.get(b.runId) ?? firstSeq.get(b.runId);

@@ -21,7 +21,12 @@ export async function writeFlushWithPrisma(db: PrismaClient, plan: FlushPlan): P
     ops.push(db.stageHost.updateMany({ where: { stageId, host, errorJson: null }, data: { errorJson: JSON.stringify(error) } }));
   }
   for (const { stageId, host, row } of plan.recaps) {
-    ops.push(db.stageHost.updateMany({ where: { stageId, host }, data: { ok: row.ok, changed: row.changed, failed: row.failed, skipped: row.skipped, unreachable: row.unreachable } }));
+    ops.push(
+      db.stageHost.updateMany({
+        where: { stageId, host },
+        data: { ok: row.ok, changed: row.changed, failed: row.failed, skipped: row.skipped, unreachable: row.unreachable },
+      }),
+    );
   }
   await db.$transaction(ops);
 }

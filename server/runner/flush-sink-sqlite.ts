@@ -58,7 +58,8 @@ export function writeFlushToSqlite(conn: Database, plan: FlushPlan, at: Date): v
     .transaction(() => {
       for (const g of plan.groups) s.insertLines.run(g.runId, g.stage, atText, JSON.stringify(g.lines));
       for (const [stageId, counter] of plan.stageCounters) s.stageCounter.run(counter, stageId);
-      for (const { stageId, host, inc } of plan.hostCounts) s.hostCounts.run(inc.ok ?? 0, inc.changed ?? 0, inc.failed ?? 0, inc.skipped ?? 0, inc.unreachable ?? 0, stageId, host);
+      for (const { stageId, host, inc } of plan.hostCounts)
+        s.hostCounts.run(inc.ok ?? 0, inc.changed ?? 0, inc.failed ?? 0, inc.skipped ?? 0, inc.unreachable ?? 0, stageId, host);
       for (const { stageId, host, error } of plan.hostErrors) s.hostError.run(JSON.stringify(error), stageId, host);
       for (const { stageId, host, row } of plan.recaps) s.recap.run(row.ok, row.changed, row.failed, row.skipped, row.unreachable, stageId, host);
     })

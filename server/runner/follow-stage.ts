@@ -48,7 +48,10 @@ class Stopper {
   private intAt = 0;
   private killed = false;
 
-  constructor(private readonly link: TaskboxLink, private readonly paths: StagePaths) {}
+  constructor(
+    private readonly link: TaskboxLink,
+    private readonly paths: StagePaths,
+  ) {}
 
   get started(): boolean {
     return this.intAt > 0;
@@ -68,7 +71,11 @@ class Stopper {
 }
 
 export async function followStage(opts: FollowOptions): Promise<FollowResult> {
-  const batcher = new EventBatcher({ runId: opts.runId, stageId: opts.stageId, stageName: opts.stageName, stageDef: opts.stageDef }, opts.redact, `${opts.bundle}/`);
+  const batcher = new EventBatcher(
+    { runId: opts.runId, stageId: opts.stageId, stageName: opts.stageName, stageDef: opts.stageDef },
+    opts.redact,
+    `${opts.bundle}/`,
+  );
   const idleMs = loadEnv().stageIdleTimeoutS * 1000;
   let lastCounter = opts.afterCounter;
   let lastActivity = Date.now();

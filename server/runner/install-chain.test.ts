@@ -30,7 +30,9 @@ async function newInstall(name: string): Promise<string> {
   );
   const { id } = await createInstall({ name, config });
   // the runner loads the taskbox's pinned key before driving; it never connects in these tests
-  await getDb().hostKey.create({ data: { installId: id, host: 'm1', address: '127.0.0.221:1', algorithm: 'ssh-ed25519', fingerprint: 'SHA256:chain-test', publicKey: 'AAAA', trusted: true } });
+  await getDb().hostKey.create({
+    data: { installId: id, host: 'm1', address: '127.0.0.221:1', algorithm: 'ssh-ed25519', fingerprint: 'SHA256:chain-test', publicKey: 'AAAA', trusted: true },
+  });
   return id;
 }
 
@@ -46,7 +48,9 @@ const every = (status: string): HostRows => Object.fromEntries(HOSTS.map((h) => 
 
 async function addRun(installId: string, mode: string, status: string, stages: StageRow[], parentRunId: string | null = null): Promise<string> {
   const db = getDb();
-  const run = await db.run.create({ data: { installId, mode, status, parentRunId, startedAt: new Date(), finishedAt: status === 'running' ? null : new Date() } });
+  const run = await db.run.create({
+    data: { installId, mode, status, parentRunId, startedAt: new Date(), finishedAt: status === 'running' ? null : new Date() },
+  });
   let position = 0;
   for (const s of stages) {
     const started = s.started ?? true;
@@ -73,7 +77,11 @@ async function addRun(installId: string, mode: string, status: string, stages: S
 async function failedInKubernetes(installId: string): Promise<string> {
   const at = STAGES.indexOf('kubernetes');
   const stages: StageRow[] = STAGES.map((name, i) =>
-    i < at ? { name, status: 'succeeded' } : i === at ? { name, status: 'failed', hosts: { m1: 'succeeded', m2: 'failed', m3: 'succeeded' } } : { name, status: 'cancelled', started: false },
+    i < at
+      ? { name, status: 'succeeded' }
+      : i === at
+        ? { name, status: 'failed', hosts: { m1: 'succeeded', m2: 'failed', m3: 'succeeded' } }
+        : { name, status: 'cancelled', started: false },
   );
   const id = await addRun(installId, 'full', 'failed', stages);
   await getDb().install.update({ where: { id: installId }, data: { status: 'failed' } });
@@ -98,7 +106,13 @@ describe('Install.status is the state of the run chain', () => {
     expect(await statusOf(installId)).toBe('incomplete');
     const view = await getRunView(r2);
     expect(view?.status).toBe('succeeded');
-    expect(view?.chain).toMatchObject({ status: 'incomplete', complete: false, remainingStages: ['kubesphere', 'verify'], stillNeeds: 'Install KubeSphere and Verify on all 3 hosts', thisRunDid: 'Install Kubernetes on m2' });
+    expect(view?.chain).toMatchObject({
+      status: 'incomplete',
+      complete: false,
+      remainingStages: ['kubesphere', 'verify'],
+      stillNeeds: 'Install KubeSphere and Verify on all 3 hosts',
+      thisRunDid: 'Install Kubernetes on m2',
+    });
     expect(view?.chain?.progress.done).toBeLessThan(view?.chain?.progress.total ?? 0);
     // the primary action finishes the install, and says so before it runs
     expect(view?.actions.map((a) => [a.mode, a.does, a.leaves])).toEqual([['resume', 'Install KubeSphere and Verify on all 3 hosts', []]]);
@@ -122,7 +136,11 @@ describe('Install.status is the state of the run chain', () => {
     const installId = await newInstall('chain-actions');
     const r1 = await failedInKubernetes(installId);
     const view = await getRunView(r1);
-    expect(view?.chain).toMatchObject({ status: 'failed', remainingStages: ['kubernetes', 'kubesphere', 'verify'], thisRunDid: expect.stringContaining('Install Kubernetes on m1 and m3') as unknown });
+    expect(view?.chain).toMatchObject({
+      status: 'failed',
+      remainingStages: ['kubernetes', 'kubesphere', 'verify'],
+      thisRunDid: expect.stringContaining('Install Kubernetes on m1 and m3') as unknown,
+    });
     expect(view?.actions.map((a) => [a.mode, a.does, a.leaves])).toEqual([
       ['resume', 'Install Kubernetes on m2, then Install KubeSphere and Verify on all 3 hosts', []],
       ['failed', 'Install Kubernetes on m2', ['Install KubeSphere', 'Verify']],
@@ -134,9 +152,19 @@ describe('Install.status is the state of the run chain', () => {
     const r1 = await failedInKubernetes(installId);
     const r2 = await addRun(installId, 'failed', 'succeeded', [{ name: 'kubernetes', status: 'succeeded', hosts: { m2: 'succeeded' } }], r1);
     const chain = await loadInstallChain(installId, r2);
-    const plan = planRun(PROFILES.lab, HOSTS, { mode: 'resume', parent: { id: r2, status: 'succeeded', scope: null, stages: [] }, remaining: chain?.state.remaining ?? [] });
+    const plan = planRun(PROFILES.lab, HOSTS, {
+      mode: 'resume',
+      parent: { id: r2, status: 'succeeded', scope: null, stages: [] },
+      remaining: chain?.state.remaining ?? [],
+    });
     expect(plan.stages.map((s) => s.name)).toEqual(['kubesphere', 'verify']);
-    const r3 = await addRun(installId, 'resume', 'running', plan.stages.map((s) => ({ name: s.name, status: 'succeeded' })), r2);
+    const r3 = await addRun(
+      installId,
+      'resume',
+      'running',
+      plan.stages.map((s) => ({ name: s.name, status: 'succeeded' })),
+      r2,
+    );
     await drive(r3);
     expect(await statusOf(installId)).toBe('installed');
     expect(await getDb().node.count({ where: { installId, state: 'ready' } })).toBe(3);

@@ -58,10 +58,15 @@ describe.skipIf(!haveShared)('the internal load balancer on lab hosts', () => {
     const checkId = await startPreflight(installId);
     await waitForPreflight(checkId);
     const check = await getPreflightRun(checkId);
-    const failed = [...check.hosts.flatMap((h) => h.checks.filter((c) => c.status === 'fail').map((c) => `${h.name} ${c.id}: ${c.message}`)), ...check.cluster.checks.filter((c) => c.status === 'fail').map((c) => `cluster ${c.id}: ${c.message}`)];
+    const failed = [
+      ...check.hosts.flatMap((h) => h.checks.filter((c) => c.status === 'fail').map((c) => `${h.name} ${c.id}: ${c.message}`)),
+      ...check.cluster.checks.filter((c) => c.status === 'fail').map((c) => `cluster ${c.id}: ${c.message}`),
+    ];
     expect(failed).toEqual([]);
     for (const lb of lbHosts()) {
-      expect(check.hosts.find((h) => h.name === lb.name)?.checks.map((c) => [c.id, c.status])).toEqual(['ssh', 'sudo', 'ip-local', 'lb-interface', 'lb-port', 'lb-packages'].map((id) => [id, 'pass']));
+      expect(check.hosts.find((h) => h.name === lb.name)?.checks.map((c) => [c.id, c.status])).toEqual(
+        ['ssh', 'sudo', 'ip-local', 'lb-interface', 'lb-port', 'lb-packages'].map((id) => [id, 'pass']),
+      );
     }
     for (const id of ['lb-vip-subnet', 'lb-vip-free', 'lb-vrrp']) expect(check.cluster.checks.find((c) => c.id === id)?.status, id).toBe('pass');
     const runId = await startInstallRun(installId, { acknowledgeWarnings: true });
@@ -77,7 +82,8 @@ describe.skipIf(!haveShared)('the internal load balancer on lab hosts', () => {
       expect(fs.statSync(conf).mode & 0o777).toBe(0o600);
       expect(fs.readFileSync(conf, 'utf8')).toContain(`unicast_src_ip ${h.address}`);
       expect(fs.readFileSync(hostFsPath(h.name, '/etc/haproxy/haproxy.cfg'), 'utf8')).toContain(`${cluster()[0]?.address}:16443 check`);
-      for (const pidFile of ['/run/ksw-haproxy.pid', '/run/ksw-keepalived.pid']) expect(fs.existsSync(hostFsPath(h.name, pidFile)), `${h.name} ${pidFile}`).toBe(true);
+      for (const pidFile of ['/run/ksw-haproxy.pid', '/run/ksw-keepalived.pid'])
+        expect(fs.existsSync(hostFsPath(h.name, pidFile)), `${h.name} ${pidFile}`).toBe(true);
     }
     const lines = await getDb().logLine.findMany({ where: { runId } });
     expect(lines.some((l) => l.text.includes('Vr-7q2x'))).toBe(false);
@@ -87,14 +93,17 @@ describe.skipIf(!haveShared)('the internal load balancer on lab hosts', () => {
     const recheckId = await startPreflight(installId);
     await waitForPreflight(recheckId);
     const recheck = await getPreflightRun(recheckId);
-    const lbChecks = [...recheck.hosts.filter((h) => lbHosts().some((l) => l.name === h.name)).flatMap((h) => h.checks.map((c) => ({ ...c, on: h.name }))), ...recheck.cluster.checks.map((c) => ({ ...c, on: '*' }))]
-      .filter((c) => c.id.startsWith('lb-'));
+    const lbChecks = [
+      ...recheck.hosts.filter((h) => lbHosts().some((l) => l.name === h.name)).flatMap((h) => h.checks.map((c) => ({ ...c, on: h.name }))),
+      ...recheck.cluster.checks.map((c) => ({ ...c, on: '*' })),
+    ].filter((c) => c.id.startsWith('lb-'));
     expect(lbChecks.filter((c) => c.status !== 'pass').map((c) => `${c.on} ${c.id}: ${c.message}`)).toEqual([]);
-    for (const h of lbHosts()) expect(recheck.hosts.find((x) => x.name === h.name)?.checks.find((c) => c.id === 'lb-port')?.message).toContain('a re-check after the install');
+    for (const h of lbHosts())
+      expect(recheck.hosts.find((x) => x.name === h.name)?.checks.find((c) => c.id === 'lb-port')?.message).toContain('a re-check after the install');
     expect(recheck.cluster.checks.find((c) => c.id === 'lb-vip-free')?.message).toMatch(/is held by lab\d+, one of the LB hosts/);
   }, 120_000);
 
-  it('the VRRP password is in no log line, DB row, API view or file but the LB hosts\' keepalived.conf', async () => {
+  it("the VRRP password is in no log line, DB row, API view or file but the LB hosts' keepalived.conf", async () => {
     const secret = 'Vr-7q2x';
     await getDb().$queryRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)');
     expect(await getDb().logLine.count({ where: { text: { contains: secret } } })).toBe(0);
@@ -108,7 +117,10 @@ describe.skipIf(!haveShared)('the internal load balancer on lab hosts', () => {
     for (const h of lab.hosts) {
       const allowed = lbHosts().includes(h) ? [hostFsPath(h.name, '/etc/keepalived/keepalived.conf')] : [];
       for (const top of ['/opt', '/root', '/tmp', '/var/tmp', '/home', '/run', '/etc/haproxy', '/etc/keepalived', TASKBOX_ROOT]) {
-        expect(holding(hostFsPath(h.name, top)).filter((p) => !allowed.includes(p)), `${h.name} ${top}`).toEqual([]);
+        expect(
+          holding(hostFsPath(h.name, top)).filter((p) => !allowed.includes(p)),
+          `${h.name} ${top}`,
+        ).toEqual([]);
       }
     }
   }, 120_000);

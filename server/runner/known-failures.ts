@@ -1,4 +1,3 @@
-
 import type { KnownFailure } from '@/lib/api/runs';
 
 export type { KnownFailure };
@@ -11,7 +10,7 @@ const RULES: Rule[] = [
     id: 'sudo-password',
     match: /Incorrect sudo password|Missing sudo password|incorrect password attempt|sudo: a password is required/i,
     cause: 'The sudo (become) password of this host is wrong or missing.',
-    fix: 'Set the host\'s sudo password in the Hosts step (or use root), then retry the failed stage.',
+    fix: "Set the host's sudo password in the Hosts step (or use root), then retry the failed stage.",
   },
   {
     id: 'not-in-sudoers',
@@ -34,8 +33,8 @@ const RULES: Rule[] = [
   {
     id: 'ip-not-local',
     match: /Stop if ip var does not match local ips/i,
-    cause: 'The host\'s internal IP (`ip=`) is not configured on any of its interfaces (often a public/EIP address was entered).',
-    fix: 'Set the host\'s internal IP to an address shown by `ip addr` on that host, then retry.',
+    cause: "The host's internal IP (`ip=`) is not configured on any of its interfaces (often a public/EIP address was entered).",
+    fix: "Set the host's internal IP to an address shown by `ip addr` on that host, then retry.",
   },
   {
     id: 'even-etcd',
@@ -64,12 +63,13 @@ const RULES: Rule[] = [
   {
     id: 'time-skew',
     match: /clock skew|certificate (has expired or )?is not yet valid|x509: certificate has expired or is not yet valid/i,
-    cause: 'The hosts\' clocks differ too much (certificates look not-yet-valid or expired).',
+    cause: "The hosts' clocks differ too much (certificates look not-yet-valid or expired).",
     fix: 'Enable NTP/chrony on every host so the clocks agree within a second, then retry.',
   },
   {
     id: 'image-pull',
-    match: /(pull|download).*(image|container).*(fail|timeout)|Error response from daemon: (Get|pull)|ImagePullBackOff|ErrImagePull|Download containers if pull is required/i,
+    match:
+      /(pull|download).*(image|container).*(fail|timeout)|Error response from daemon: (Get|pull)|ImagePullBackOff|ErrImagePull|Download containers if pull is required/i,
     cause: 'Container images could not be pulled (slow or blocked registry access).',
     fix: 'Check registry reachability from the host, set registry mirrors in Options, or use the offline bundle; then retry.',
   },
@@ -82,14 +82,14 @@ const RULES: Rule[] = [
   {
     id: 'python',
     match: /Python 2 bindings for rpm are needed|\/usr\/bin\/python: not found|No module named/i,
-    cause: 'The host\'s default Python is missing or Python 3 where the 2.0.x installer needs Python 2.7.',
+    cause: "The host's default Python is missing or Python 3 where the 2.0.x installer needs Python 2.7.",
     fix: 'Install python2 and make it the default `python` on the host, then retry.',
   },
   {
     id: 'unreachable',
     match: /UNREACHABLE|Failed to connect to the host via ssh|Connection timed out|Connection refused/i,
     cause: 'The host could not be reached over SSH.',
-    fix: 'Check the address, that sshd runs and that port 22 is open from the wizard\'s machine, then retry.',
+    fix: "Check the address, that sshd runs and that port 22 is open from the wizard's machine, then retry.",
   },
 ];
 

@@ -15,11 +15,27 @@ describe('planFlush (pure)', () => {
         batch('r2', 's2', ['x']),
         batch('r1', 's1', ['c'], { lastCounter: 7, counts: new Map([['m1', { ok: 2, failed: 1 }]]) }),
       ],
-      new Map([['r1', 10], ['r2', 1]]),
+      new Map([
+        ['r1', 10],
+        ['r2', 1],
+      ]),
     );
-    expect(plan.wire.get('r1')?.map((w) => [w[0], w[5]])).toEqual([[10, 'a'], [11, 'b'], [12, 'c']]);
-    expect(plan.nextSeq).toEqual(new Map([['r1', 13], ['r2', 2]]));
-    expect(plan.groups.map((g) => [g.runId, g.lines.length])).toEqual([['r1', 2], ['r2', 1], ['r1', 1]]);
+    expect(plan.wire.get('r1')?.map((w) => [w[0], w[5]])).toEqual([
+      [10, 'a'],
+      [11, 'b'],
+      [12, 'c'],
+    ]);
+    expect(plan.nextSeq).toEqual(
+      new Map([
+        ['r1', 13],
+        ['r2', 2],
+      ]),
+    );
+    expect(plan.groups.map((g) => [g.runId, g.lines.length])).toEqual([
+      ['r1', 2],
+      ['r2', 1],
+      ['r1', 1],
+    ]);
     expect(plan.stageCounters.get('s1')).toBe(7);
     expect(plan.hostCounts).toEqual([{ stageId: 's1', host: 'm1', inc: { ok: 3, failed: 1 } }]);
     expect(plan.rowCount).toBe(4);
@@ -34,7 +50,9 @@ describe('LogWriter on SQLite', () => {
     const db = getDb();
     const writer = new LogWriter();
     let ticks = 0;
-    const ticker = setInterval(() => { ticks += 1; }, 10);
+    const ticker = setInterval(() => {
+      ticks += 1;
+    }, 10);
     let releasedAt = 0;
     let drained: Promise<number> | undefined;
     const holder = db.$transaction(async (tx) => {
@@ -106,4 +124,3 @@ describe('LogWriter when the disk is full', () => {
     expect((await getDb().logLine.findMany({ where: { runId } })).map((r) => r.text)).toEqual(['later']);
   });
 });
-

@@ -80,7 +80,10 @@ export class LogWriter {
   private readonly holdMaxMs: number;
   private readonly holdMaxLines: number;
 
-  constructor(private readonly db: () => PrismaClient = getDb, options: LogWriterOptions = {}) {
+  constructor(
+    private readonly db: () => PrismaClient = getDb,
+    options: LogWriterOptions = {},
+  ) {
     this.holdRetryMs = options.holdRetryMs ?? 1000;
     this.holdMaxMs = options.holdMaxMs ?? 10 * 60_000;
     this.holdMaxLines = options.holdMaxLines ?? 500_000;
@@ -99,7 +102,8 @@ export class LogWriter {
   enqueue(batch: StageBatch): void {
     this.queue.push(batch);
     this.queuedLines += batch.lines.length;
-    if (this.isHolding) this.kick(this.holdRetryMs); // the retry timer flushes
+    if (this.isHolding)
+      this.kick(this.holdRetryMs); // the retry timer flushes
     else if (this.queuedLines >= FLUSH_LINES) this.kick(0);
     else this.kick(FLUSH_MS);
   }

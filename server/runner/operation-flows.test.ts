@@ -31,7 +31,11 @@ function bundleFiles(files: string[]): Map<string, string> {
 
 /** `ansible-playbook -i $BASE_FOLDER/../<inv> $BASE_FOLDER/../<playbook> -b [rest]` calls of a script. */
 function playbookCalls(script: string): { inventory: string; playbook: string; rest: string }[] {
-  return [...script.matchAll(/ansible-playbook\s+-i\s+\$BASE_FOLDER\/\.\.\/(\S+)\s+\$BASE_FOLDER\/\.\.\/(\S+)\s+-b([^\n]*)/g)].map((m) => ({ inventory: m[1] ?? '', playbook: m[2] ?? '', rest: (m[3] ?? '').trim() }));
+  return [...script.matchAll(/ansible-playbook\s+-i\s+\$BASE_FOLDER\/\.\.\/(\S+)\s+\$BASE_FOLDER\/\.\.\/(\S+)\s+-b([^\n]*)/g)].map((m) => ({
+    inventory: m[1] ?? '',
+    playbook: m[2] ?? '',
+    rest: (m[3] ?? '').trim(),
+  }));
 }
 
 const playbookStages = (kind: keyof typeof OPERATION_FLOWS) => OPERATION_FLOWS[kind].stages.filter((s) => s.kind === 'playbook');
@@ -44,7 +48,9 @@ describe.skipIf(!have)('the day-2 flows against the bundle (reconstructed 2.x bu
     const calls = playbookCalls(script);
     expect(calls.map((c) => c.playbook)).toEqual(playbookStages('add-nodes').map((s) => s.playbook));
     expect(calls.every((c) => c.inventory === PROFILES.lab.taskbox.inventory)).toBe(true);
-    expect(calls.map((c) => c.rest.split(/\s+/).filter(Boolean))).toEqual(playbookStages('add-nodes').map((s) => (s.vars ?? []).flatMap(([k, v]) => ['-e', `${k}=${v}`])));
+    expect(calls.map((c) => c.rest.split(/\s+/).filter(Boolean))).toEqual(
+      playbookStages('add-nodes').map((s) => (s.vars ?? []).flatMap(([k, v]) => ['-e', `${k}=${v}`])),
+    );
     expect(script).toContain(`ANSIBLE_LOG_PATH=$LOG_FOLDER/${OPERATION_FLOWS['add-nodes'].logName}[$current].log`);
     expect(script).toContain(`DEFAULT_FORKS=${OPERATION_FLOWS['add-nodes'].forks}`);
   });
@@ -72,7 +78,10 @@ describe('rendering an operation stage', () => {
 
   it('fills {targets} and puts the script -e pairs after every extra-vars file (a later -e wins)', () => {
     const vars = stageVarsOf('remove-node', 'remove-node', ['lab5', 'lab6']);
-    expect(vars).toEqual([['node', 'lab5,lab6'], ['delete_nodes_confirmation', 'yes']]);
+    expect(vars).toEqual([
+      ['node', 'lab5,lab6'],
+      ['delete_nodes_confirmation', 'yes'],
+    ]);
     const argv = playbookCommand({ ...input, vars }, '../k8s/remove-node.yml');
     expect(argv.slice(-4)).toEqual(['-e', 'node=lab5,lab6', '-e', 'delete_nodes_confirmation=yes']);
     expect(argv.lastIndexOf(`@${input.paths.secretVars}`)).toBeLessThan(argv.indexOf('node=lab5,lab6'));

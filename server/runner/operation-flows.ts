@@ -87,7 +87,10 @@ export const OPERATION_FLOWS: Record<OperationKind, OperationFlow> = {
         kind: 'playbook',
         playbook: 'k8s/remove-node.yml',
         hosts: 'all',
-        vars: [['node', TARGETS_PLACEHOLDER], ['delete_nodes_confirmation', 'yes']],
+        vars: [
+          ['node', TARGETS_PLACEHOLDER],
+          ['delete_nodes_confirmation', 'yes'],
+        ],
       },
     ],
   },
@@ -98,7 +101,14 @@ export const OPERATION_FLOWS: Record<OperationKind, OperationFlow> = {
     forks: 100,
     stages: [
       WRITE_CONFIG,
-      { name: 'reset', label: 'Reset every host (reset.yml)', kind: 'playbook', playbook: 'k8s/reset.yml', hosts: 'all', vars: [['reset_confirmation', 'yes']] },
+      {
+        name: 'reset',
+        label: 'Reset every host (reset.yml)',
+        kind: 'playbook',
+        playbook: 'k8s/reset.yml',
+        hosts: 'all',
+        vars: [['reset_confirmation', 'yes']],
+      },
     ],
   },
 };
@@ -108,7 +118,11 @@ export const OPERATION_FLOWS: Record<OperationKind, OperationFlow> = {
  * remove.yml on the LB hosts (stops keepalived and HAProxy, deletes their configs).
  */
 export const INTERNAL_LB_REMOVE_STAGE: OperationStageDef = {
-  name: 'internal-lb-remove', label: 'Remove the internal load balancer', kind: 'internal-lb', playbook: 'builtin:internal-lb/remove.yml', hosts: 'all',
+  name: 'internal-lb-remove',
+  label: 'Remove the internal load balancer',
+  kind: 'internal-lb',
+  playbook: 'builtin:internal-lb/remove.yml',
+  hosts: 'all',
 };
 
 /** The stages of an operation: the flow's own, plus the LB's removal for an uninstall with the internal LB. */
@@ -127,7 +141,12 @@ export function isOperationKind(value: string): value is OperationKind {
  * uninstall).
  */
 export function stagesOfRun(profileStages: readonly StageDef[], operation: string): readonly StageDef[] {
-  return isOperationKind(operation) ? operationStages(operation, profileStages.some((s) => s.kind === 'internal-lb')) : profileStages;
+  return isOperationKind(operation)
+    ? operationStages(
+        operation,
+        profileStages.some((s) => s.kind === 'internal-lb'),
+      )
+    : profileStages;
 }
 
 export function scriptEnvOf(operation: string): ScriptEnv {

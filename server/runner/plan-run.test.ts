@@ -16,7 +16,10 @@ function parentFailedAt(stage: string): PriorRun {
     stages: names.map((name, i) => ({
       name,
       status: i < at ? 'succeeded' : i === at ? 'failed' : 'cancelled',
-      hosts: name === 'write-config' ? [] : HOSTS.map((host) => ({ host, status: i < at ? 'succeeded' : i === at ? (host === 'lab2' ? 'failed' : 'succeeded') : 'queued' })),
+      hosts:
+        name === 'write-config'
+          ? []
+          : HOSTS.map((host) => ({ host, status: i < at ? 'succeeded' : i === at ? (host === 'lab2' ? 'failed' : 'succeeded') : 'queued' })),
     })),
   };
 }
@@ -25,7 +28,14 @@ describe('planRun', () => {
   it('plans every stage of the profile in order for a full run, without --limit', () => {
     const plan = planRun(ks, HOSTS, { mode: 'full' });
     expect(plan.stages.map((s) => s.name)).toEqual(['prepare', 'write-config', 'init', 'kubernetes', 'kubesphere', 'verify']);
-    expect(plan.stages.map((s) => s.playbook)).toEqual(['', '', 'preinstall/init.yml', 'k8s/cluster.yml', 'kubesphere/kubesphere.yml', 'builtin:verify-kubesphere.yml']);
+    expect(plan.stages.map((s) => s.playbook)).toEqual([
+      '',
+      '',
+      'preinstall/init.yml',
+      'k8s/cluster.yml',
+      'kubesphere/kubesphere.yml',
+      'builtin:verify-kubesphere.yml',
+    ]);
     // prepare pings every host from the taskbox: it has host rows; write-config has none
     expect(plan.stages[0]).toMatchObject({ hosts: HOSTS, limit: null });
     expect(plan.stages[2]).toMatchObject({ hosts: HOSTS, limit: null });
@@ -58,7 +68,9 @@ describe('planRun', () => {
   });
   it('re-runs one named stage on every host of the scope', () => {
     const plan = planRun(lab, HOSTS, { mode: 'stage', stage: 'kubesphere', parent: { ...parentFailedAt('init'), scope: ['lab1', 'lab2'] } });
-    expect(plan.stages).toEqual([{ name: 'kubesphere', kind: 'playbook', playbook: 'kubesphere/kubesphere.yml', hosts: ['lab1', 'lab2'], limit: ['lab1', 'lab2'] }]);
+    expect(plan.stages).toEqual([
+      { name: 'kubesphere', kind: 'playbook', playbook: 'kubesphere/kubesphere.yml', hosts: ['lab1', 'lab2'], limit: ['lab1', 'lab2'] },
+    ]);
   });
   it('refuses to retry a run that succeeded', () => {
     const ok: PriorRun = { id: 'r', status: 'succeeded', scope: null, stages: [{ name: 'init', status: 'succeeded', hosts: [] }] };

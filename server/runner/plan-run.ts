@@ -117,7 +117,11 @@ export function planRun(profile: InstallerProfile, allHosts: string[], req: RunR
   const def = profile.stages[idx];
   const bad = failed.hosts.filter((h) => RETRYABLE_HOST.has(h.status)).map((h) => h.host);
   const retryHosts = bad.length > 0 ? bad : failed.hosts.length > 0 ? failed.hosts.map((h) => h.host) : scopeHosts;
-  const first = plannedStage(def, retryHosts.filter((h) => allHosts.includes(h)), allHosts);
+  const first = plannedStage(
+    def,
+    retryHosts.filter((h) => allHosts.includes(h)),
+    allHosts,
+  );
   if (def.kind === 'playbook' && first.hosts.length === 0) throw new PlanError('nothing-to-retry', 'no host of the failed stage is still in the install');
   const stages = [first];
   if (req.mode === 'resume') {
@@ -132,8 +136,13 @@ function planFinish(profile: InstallerProfile, allHosts: string[], scopeHosts: s
   const first = remaining.find((r) => r.stage === profile.stages[firstIdx]?.name);
   const def = profile.stages[firstIdx];
   if (!first || !def) throw new PlanError('nothing-to-retry', 'every stage of the install has succeeded on every host: nothing to resume');
-  const head = plannedStage(def, first.hosts.filter((h) => allHosts.includes(h)), allHosts);
-  if (!isHostlessStage(def) && head.hosts.length === 0) throw new PlanError('nothing-to-retry', 'no host that still needs this install is in the install any more');
+  const head = plannedStage(
+    def,
+    first.hosts.filter((h) => allHosts.includes(h)),
+    allHosts,
+  );
+  if (!isHostlessStage(def) && head.hosts.length === 0)
+    throw new PlanError('nothing-to-retry', 'no host that still needs this install is in the install any more');
   const stages = [head, ...profile.stages.slice(firstIdx + 1).map((later) => plannedStage(later, scopeHosts, allHosts))];
   return { mode: 'resume', parentRunId: parent.id, scope: parent.scope, stages };
 }

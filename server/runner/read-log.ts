@@ -16,7 +16,12 @@ export interface LogRow {
 }
 
 export async function readLogPage(runId: string, afterSeq: number, limit: number): Promise<LogRow[]> {
-  return getDb().logLine.findMany({ where: { runId, seq: { gt: afterSeq } }, orderBy: { seq: 'asc' }, take: limit, select: { seq: true, stage: true, host: true, kind: true, failed: true, text: true, at: true } });
+  return getDb().logLine.findMany({
+    where: { runId, seq: { gt: afterSeq } },
+    orderBy: { seq: 'asc' },
+    take: limit,
+    select: { seq: true, stage: true, host: true, kind: true, failed: true, text: true, at: true },
+  });
 }
 
 export function toWire(row: LogRow): WireLine {
@@ -36,7 +41,17 @@ export function streamLogNdjson(runId: string, afterSeq: number): ReadableStream
       }
       cursor = rows[rows.length - 1]?.seq ?? cursor;
       const text = rows
-        .map((r) => JSON.stringify({ seq: r.seq, stage: r.stage, ...(r.host ? { host: r.host } : {}), kind: r.kind, failed: r.failed, text: r.text, at: r.at.toISOString() }))
+        .map((r) =>
+          JSON.stringify({
+            seq: r.seq,
+            stage: r.stage,
+            ...(r.host ? { host: r.host } : {}),
+            kind: r.kind,
+            failed: r.failed,
+            text: r.text,
+            at: r.at.toISOString(),
+          }),
+        )
         .join('\n');
       controller.enqueue(enc.encode(`${text}\n`));
     },

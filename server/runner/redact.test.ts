@@ -20,7 +20,9 @@ describe('createRedactor', () => {
     expect(r(key)).toBe(MASK);
   });
   it('collects set secret values from a config', () => {
-    expect(collectSecretValues({ hosts: [{ auth: { kind: 'password', password: { set: true, value: 'pw1' } }, becomePassword: { set: false } }], x: { set: true } })).toEqual(['pw1']);
+    expect(
+      collectSecretValues({ hosts: [{ auth: { kind: 'password', password: { set: true, value: 'pw1' } }, becomePassword: { set: false } }], x: { set: true } }),
+    ).toEqual(['pw1']);
   });
   it("collects the secrets of an installer machine outside the cluster, like the hosts'", () => {
     const config = seedConfig();
@@ -54,8 +56,8 @@ describe('explainFailure', () => {
   });
 });
 
-describe('the internal load balancer\'s secrets', () => {
-  it('are in the redaction set: the VRRP password and the LB hosts\' logins', () => {
+describe("the internal load balancer's secrets", () => {
+  it("are in the redaction set: the VRRP password and the LB hosts' logins", () => {
     const config = seedInternalLbConfig();
     if (config.loadBalancer.kind !== 'internal') throw new Error('internal');
     config.loadBalancer.vrrpPassword = { set: true, value: 'Vr9-pass' };

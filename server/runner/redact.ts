@@ -33,7 +33,13 @@ export function createRedactor(secrets: Iterable<string>): Redactor {
   const needles = new Set<string>();
   for (const s of secrets) if (s && s.length > 0) for (const v of variantsOf(s)) needles.add(v);
   if (needles.size === 0) return (text) => text;
-  const pattern = new RegExp([...needles].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g');
+  const pattern = new RegExp(
+    [...needles]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp)
+      .join('|'),
+    'g',
+  );
   return (text) => (text.length === 0 ? text : text.replace(pattern, MASK));
 }
 

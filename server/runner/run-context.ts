@@ -58,5 +58,18 @@ export async function loadRunContext(runId: string): Promise<RunContext> {
   const link = new TaskboxLink(await taskboxTarget(run.installId, config, profile));
   const knownHosts = await knownHostsFor(run.installId, config, profile);
   const operation: RunOperation = isOperationKind(run.operation) ? run.operation : 'install';
-  return { runId, installId: run.installId, config, profile, bundle: bundleOnTaskbox(config, profile), runDir: runDirOf(runId), redact, extraVars, link, knownHosts, operation, targets: columns.targets };
+  return {
+    runId,
+    installId: run.installId,
+    config,
+    profile,
+    bundle: bundleOnTaskbox(config, profile),
+    runDir: runDirOf(runId),
+    redact,
+    extraVars,
+    link,
+    knownHosts,
+    operation,
+    targets: columns.targets,
+  };
 }

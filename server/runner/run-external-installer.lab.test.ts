@@ -43,13 +43,19 @@ async function preflight(hosts?: string[]): Promise<PreflightRunView> {
 
 /** The fingerprint of the key the lab host serves, from the lab's known_hosts. */
 function servedFingerprint(address: string): string {
-  const line = fs.readFileSync(lab.state.knownHosts, 'utf8').split('\n').find((l) => l.startsWith(`${address} `));
+  const line = fs
+    .readFileSync(lab.state.knownHosts, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${address} `));
   const blob = line?.split(' ')[2];
   if (!blob) throw new Error(`no known_hosts line for ${address}`);
   return fingerprintOf(Buffer.from(blob, 'base64'));
 }
 
-const failing = (v: PreflightRunView) => [...v.hosts.flatMap((h) => h.checks.map((c) => ({ ...c, host: h.name }))), ...v.cluster.checks.map((c) => ({ ...c, host: '*' }))].filter((c) => c.status === 'fail').map((c) => `${c.host} ${c.id}: ${c.message}`);
+const failing = (v: PreflightRunView) =>
+  [...v.hosts.flatMap((h) => h.checks.map((c) => ({ ...c, host: h.name }))), ...v.cluster.checks.map((c) => ({ ...c, host: '*' }))]
+    .filter((c) => c.status === 'fail')
+    .map((c) => `${c.host} ${c.id}: ${c.message}`);
 
 describe('an installer machine outside the cluster', () => {
   it("preflight checks it as 'installer' (the taskbox's part only) and records its host key; its facts stay out of the cluster checks", async () => {
@@ -57,7 +63,11 @@ describe('an installer machine outside the cluster', () => {
     for (const h of config.hosts) h.taskbox = false;
     const m = installer();
     const login = { set: true, value: lab.state.password } as const;
-    config.installer = { profile: 'lab-core', bundlePath: '', machine: { kind: 'external', address: m.address, port: m.port, user: lab.state.user, auth: { kind: 'password', password: login }, becomePassword: login } };
+    config.installer = {
+      profile: 'lab-core',
+      bundlePath: '',
+      machine: { kind: 'external', address: m.address, port: m.port, user: lab.state.user, auth: { kind: 'password', password: login }, becomePassword: login },
+    };
     expect(checkInstallConfig(config).errors).toEqual([]);
     installId = (await createInstall({ name: 'external-installer', config })).id;
 
@@ -65,7 +75,11 @@ describe('an installer machine outside the cluster', () => {
     const probe = await preflight();
     expect(probe.hosts.map((h) => h.checks.map((c) => [c.id, c.status]))).toEqual(probe.hosts.map(() => [['ssh', 'fail']]));
     const firstKeys = await listHostKeys(installId);
-    expect(firstKeys.find((k) => k.host === 'installer')).toMatchObject({ address: `${m.address}:${m.port}`, state: 'new', fingerprint: servedFingerprint(m.address) });
+    expect(firstKeys.find((k) => k.host === 'installer')).toMatchObject({
+      address: `${m.address}:${m.port}`,
+      state: 'new',
+      fingerprint: servedFingerprint(m.address),
+    });
     const shown = firstKeys.filter((k) => k.state === 'new').map(({ host, fingerprint, address }) => ({ host, fingerprint, address }));
     expect((await trustNewHostKeys(installId, shown)).trusted.sort()).toEqual([...cluster().map((h) => h.name), 'installer'].sort());
 
@@ -81,23 +95,43 @@ describe('an installer machine outside the cluster', () => {
       ['taskbox-ssh', 'pass'],
       ['installer-disk', 'pass'],
     ]);
-    expect(row?.checks.find((c) => c.id === 'installer-bundle')?.message).toBe(`lab stand-in bundle on the installer machine at ${BUNDLE} (the lab-core profile's default): 5 folders and 4 playbooks present.`);
+    expect(row?.checks.find((c) => c.id === 'installer-bundle')?.message).toBe(
+      `lab stand-in bundle on the installer machine at ${BUNDLE} (the lab-core profile's default): 5 folders and 4 playbooks present.`,
+    );
     expect(row?.checks.find((c) => c.id === 'taskbox-ssh')?.message).toBe('The installer machine reaches the SSH port of 3 hosts.');
     // the cluster hosts get no installer checks; the cluster-wide checks saw the three of them only
-    for (const h of cluster()) expect(v.hosts.find((x) => x.name === h.name)?.checks.some((c) => c.id.startsWith('installer-') || c.id === 'taskbox-ssh')).toBe(false);
+    for (const h of cluster())
+      expect(v.hosts.find((x) => x.name === h.name)?.checks.some((c) => c.id.startsWith('installer-') || c.id === 'taskbox-ssh')).toBe(false);
     for (const id of ['resources-total', 'hostnames-unique']) {
       const evidence = v.cluster.checks.find((c) => c.id === id)?.evidence ?? '';
-      expect(evidence.split('\n').map((l) => l.split(':')[0]).sort(), id).toEqual(cluster().map((h) => h.name).sort());
+      expect(
+        evidence
+          .split('\n')
+          .map((l) => l.split(':')[0])
+          .sort(),
+        id,
+      ).toEqual(
+        cluster()
+          .map((h) => h.name)
+          .sort(),
+      );
     }
     expect(await getDb().node.count({ where: { installId, name: 'installer' } })).toBe(0);
 
     const keys = await listHostKeys(installId);
-    expect(keys.find((k) => k.host === 'installer')).toMatchObject({ address: `${m.address}:${m.port}`, state: 'trusted', fingerprint: servedFingerprint(m.address) });
+    expect(keys.find((k) => k.host === 'installer')).toMatchObject({
+      address: `${m.address}:${m.port}`,
+      state: 'trusted',
+      fingerprint: servedFingerprint(m.address),
+    });
   });
 
-  it("a changed key of the installer machine fails its SSH check and waits, pending, until accepted", async () => {
+  it('a changed key of the installer machine fails its SSH check and waits, pending, until accepted', async () => {
     const real = servedFingerprint(installer().address);
-    await getDb().hostKey.update({ where: { installId_address: { installId, address: `${installer().address}:${installer().port}` } }, data: { fingerprint: 'SHA256:an-older-key-of-that-address', trusted: true } });
+    await getDb().hostKey.update({
+      where: { installId_address: { installId, address: `${installer().address}:${installer().port}` } },
+      data: { fingerprint: 'SHA256:an-older-key-of-that-address', trusted: true },
+    });
     const v = await preflight(['installer']);
     expect(v.hosts.map((h) => h.name)).toEqual(['installer']);
     expect(v.hosts[0]?.checks.map((c) => [c.id, c.status])).toEqual([['ssh', 'fail']]);
@@ -105,7 +139,7 @@ describe('an installer machine outside the cluster', () => {
     expect(await trustHostKey(installId, 'installer', real)).toMatchObject({ state: 'trusted', fingerprint: real });
   });
 
-  it("a run through the install gate runs on it and reaches every cluster host over SSH", async () => {
+  it('a run through the install gate runs on it and reaches every cluster host over SSH', async () => {
     const v = await preflight();
     expect(failing(v)).toEqual([]);
     expect((await listHostKeys(installId)).map((k) => k.state)).toEqual(['trusted', 'trusted', 'trusted', 'trusted']);
@@ -117,7 +151,9 @@ describe('an installer machine outside the cluster', () => {
       const view = await finished(runId);
       expect(view.status, await logOf(runId)).toBe('succeeded');
       // write-config writes files on the installer machine only: no host of the cluster takes part
-      const names = cluster().map((h) => h.name).sort();
+      const names = cluster()
+        .map((h) => h.name)
+        .sort();
       expect(view.stages.map((s) => [s.name, s.status, s.hosts.map((h) => h.name).sort()])).toEqual([
         ['prepare', 'succeeded', names],
         ['write-config', 'succeeded', []],
@@ -140,6 +176,10 @@ describe('an installer machine outside the cluster', () => {
       expect(fs.existsSync(hostFsPath(installer().name, `/tmp/ksw-lab-state/${installId}/${h.name}`)), `${h.name} on the installer machine`).toBe(false);
     }
     const hostsInLog = await getDb().logLine.findMany({ where: { runId, host: { not: null } }, select: { host: true } });
-    expect([...new Set(hostsInLog.map((l) => l.host))].sort()).toEqual(cluster().map((h) => h.name).sort());
+    expect([...new Set(hostsInLog.map((l) => l.host))].sort()).toEqual(
+      cluster()
+        .map((h) => h.name)
+        .sort(),
+    );
   }, 300_000);
 });

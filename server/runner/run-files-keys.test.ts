@@ -25,7 +25,12 @@ function newKey(name: string, passphrase: string): { text: string; pub: string }
 
 /** The public key OpenSSH reads from `file` with an EMPTY passphrase (throws when it is locked). */
 function publicOf(file: string): string {
-  return execFileSync('ssh-keygen', ['-y', '-P', '', '-f', file], { stdio: ['ignore', 'pipe', 'pipe'] }).toString().trim().split(' ').slice(0, 2).join(' ');
+  return execFileSync('ssh-keygen', ['-y', '-P', '', '-f', file], { stdio: ['ignore', 'pipe', 'pipe'] })
+    .toString()
+    .trim()
+    .split(' ')
+    .slice(0, 2)
+    .join(' ');
 }
 
 const shared = newKey('shared', PASSPHRASE);
@@ -103,7 +108,9 @@ describe('keys of a stage', () => {
     } catch (err) {
       message = (err as Error).message;
     }
-    expect(message).toBe(`the private key of ${hosts[0]?.name}, ${hosts[2]?.name} could not be opened with its passphrase: incorrect passphrase supplied to decrypt private key`);
+    expect(message).toBe(
+      `the private key of ${hosts[0]?.name}, ${hosts[2]?.name} could not be opened with its passphrase: incorrect passphrase supplied to decrypt private key`,
+    );
     expect(message.includes(PASSPHRASE)).toBe(false);
     expect(filesHolding(runDir, PASSPHRASE)).toEqual([]);
     expect(fs.readdirSync(runDir).filter((f) => f !== 'askpass')).toEqual([]);

@@ -55,12 +55,18 @@ export function unlockKeyFile(keyFile: string, passphrase: string, askpass: stri
   if (!fs.existsSync(askpass)) fs.writeFileSync(askpass, ASKPASS_SCRIPT, { mode: 0o700 });
   const r = spawnSync('ssh-keygen', ['-p', '-q', '-N', '', '-f', keyFile], {
     // built from scratch: nothing of the wizard's environment (KSW_SECRET_KEY, …) reaches a child
-    env: { PATH: '/usr/bin:/bin', SSH_ASKPASS: askpass, SSH_ASKPASS_REQUIRE: 'force', KSW_KEY_PASSPHRASE: passphrase } as Record<string, string> as NodeJS.ProcessEnv,
+    env: { PATH: '/usr/bin:/bin', SSH_ASKPASS: askpass, SSH_ASKPASS_REQUIRE: 'force', KSW_KEY_PASSPHRASE: passphrase } as Record<
+      string,
+      string
+    > as NodeJS.ProcessEnv,
     stdio: ['ignore', 'ignore', 'pipe'],
     timeout: UNLOCK_TIMEOUT_MS,
     encoding: 'utf8',
   });
-  if (r.error) return (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT' ? `ssh-keygen did not finish within ${UNLOCK_TIMEOUT_MS / 1000} s` : `ssh-keygen could not be run: ${r.error.message}`;
+  if (r.error)
+    return (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT'
+      ? `ssh-keygen did not finish within ${UNLOCK_TIMEOUT_MS / 1000} s`
+      : `ssh-keygen could not be run: ${r.error.message}`;
   if (r.status === 0) return undefined;
   // "Failed to load key <path>: <reason>": keep the reason, not our private path
   const first = (r.stderr ?? '').split(/\r?\n/).find((l) => l.trim() !== '') ?? '';

@@ -132,7 +132,12 @@ async function finished(runId: string, ms: number) {
 async function explain(runId: string): Promise<string> {
   const redact = createRedactor(secrets.map((s) => s.value));
   const lines = await getDb().logLine.findMany({ where: { runId }, orderBy: { seq: 'desc' }, take: 40 });
-  return redact(lines.reverse().map((l) => `${l.stage} ${l.host ?? '-'} ${l.text}`).join('\n'));
+  return redact(
+    lines
+      .reverse()
+      .map((l) => `${l.stage} ${l.host ?? '-'} ${l.text}`)
+      .join('\n'),
+  );
 }
 
 /** Nothing of the run's stages is left: no unlocked key on the wizard's disk, no stage dir on the taskbox. */
@@ -177,7 +182,8 @@ describe('hosts that log in with a passphrase-protected key', () => {
     for (const run of runs) {
       hits.push(...hitsIn(`run ${run.id}`, JSON.stringify(run)));
       for (const l of await db.logLine.findMany({ where: { runId: run.id } })) hits.push(...hitsIn(`log line ${l.seq}`, JSON.stringify(l)));
-      for (const s of await db.stage.findMany({ where: { runId: run.id }, include: { hosts: true } })) hits.push(...hitsIn(`stage ${s.name}`, JSON.stringify(s)));
+      for (const s of await db.stage.findMany({ where: { runId: run.id }, include: { hosts: true } }))
+        hits.push(...hitsIn(`stage ${s.name}`, JSON.stringify(s)));
       hits.push(...hitsIn('GET /api/runs/:id', JSON.stringify(await getRunView(run.id))));
       hits.push(...hitsIn('GET /api/runs/:id/log', JSON.stringify(await readLogPage(run.id, 0, 1_000_000))));
       if (fs.existsSync(runDirOf(run.id))) hits.push(...hitsInDir(runDirOf(run.id)).map((h) => `${h} (run dir)`));

@@ -48,10 +48,13 @@ async function expectLinesMatchEvents(runId: string): Promise<void> {
   const redact = createRedactor([lab.state.password]);
   for (const s of await getDb().stage.findMany({ where: { runId, name: { not: 'write-config' } } })) {
     const file = hostFsPath(taskbox().name, stagePaths(s.id).events);
-    const events = fs.readFileSync(file, 'utf8').split('\n').flatMap((l) => {
-      const p = parseEventLine(l);
-      return p.ok ? [p.event] : [];
-    });
+    const events = fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .flatMap((l) => {
+        const p = parseEventLine(l);
+        return p.ok ? [p.event] : [];
+      });
     expect(events.map((e) => e.counter)).toEqual(events.map((_, i) => i + 1));
     const expected = events.flatMap((ev) => translateEvent(ev).lines.map(redact));
     const got = (await getDb().logLine.findMany({ where: { runId, stage: s.name, kind: 'line' }, orderBy: { seq: 'asc' } })).map((l) => l.text);
@@ -71,14 +74,20 @@ async function expectRunMatchesEvents(start: () => Promise<string>): Promise<voi
     const view = await finished(runId);
     expect(view.status, await logOf(runId)).toBe('succeeded');
     await expectLinesMatchEvents(runId);
-    for (const st of await getDb().stage.findMany({ where: { runId } })) fs.rmSync(hostFsPath(taskbox().name, stagePaths(st.id).dir), { recursive: true, force: true });
+    for (const st of await getDb().stage.findMany({ where: { runId } }))
+      fs.rmSync(hostFsPath(taskbox().name, stagePaths(st.id).dir), { recursive: true, force: true });
   } finally {
     delete process.env.KSW_KEEP_STAGE_DIRS;
     resetEnvCache();
   }
 }
 
-const midKubernetes = (runId: string) => waitFor(async () => getDb().stage.findFirst({ where: { runId, name: 'kubernetes', status: 'running', lastEventCounter: { gt: 5 } } }), 120_000, 'the kubernetes stage to be mid-way');
+const midKubernetes = (runId: string) =>
+  waitFor(
+    async () => getDb().stage.findFirst({ where: { runId, name: 'kubernetes', status: 'running', lastEventCounter: { gt: 5 } } }),
+    120_000,
+    'the kubernetes stage to be mid-way',
+  );
 
 describe.skipIf(!haveShared)('install runs on the taskbox (Ansible 2.7.6, non-root taskbox login)', () => {
   it('a full lab install succeeds on lab1 with the pinned Ansible; nothing runs on the wizard machine', async () => {
@@ -201,7 +210,10 @@ describe.skipIf(!haveShared)('install runs on the taskbox (Ansible 2.7.6, non-ro
   it('the wizard SIGKILLed mid-stage and restarted: the stage is re-attached; every line once', async () => {
     await expectRunMatchesEvents(async () => {
       const runId = await createRun(installId, { stages: ['init', 'kubernetes'] }, { drive: false });
-      const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('server/runner/test-support/drive-run-child.ts'), runId], { stdio: 'ignore', env: { ...process.env } });
+      const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('server/runner/test-support/drive-run-child.ts'), runId], {
+        stdio: 'ignore',
+        env: { ...process.env },
+      });
       if (child.pid) spawned.push(child.pid);
       await midKubernetes(runId);
       child.kill('SIGKILL');

@@ -23,7 +23,13 @@ const PROFILE_OF_CONFIG = z.object({ installer: z.object({ profile: z.string() }
 
 export async function getRunView(runId: string): Promise<RunView | null> {
   const db = getDb();
-  const run = await db.run.findUnique({ where: { id: runId }, include: { stages: { orderBy: { position: 'asc' }, include: { hosts: true } }, install: { select: { configJson: true, nodes: { select: { name: true, joinedAt: true } } } } } });
+  const run = await db.run.findUnique({
+    where: { id: runId },
+    include: {
+      stages: { orderBy: { position: 'asc' }, include: { hosts: true } },
+      install: { select: { configJson: true, nodes: { select: { name: true, joinedAt: true } } } },
+    },
+  });
   if (!run) return null;
   const last = await db.logLine.aggregate({ where: { runId }, _max: { seq: true } });
   let labels = new Map<string, string>();
@@ -34,10 +40,24 @@ export async function getRunView(runId: string): Promise<RunView | null> {
     labels = new Map();
   }
   const { scope, extraVars, targets } = decodeRunColumns(run);
-  const prior = { id: run.id, status: run.status, scope, stages: run.stages.map((s) => ({ name: s.name, status: s.status, hosts: s.hosts.map((h) => ({ host: h.host, status: h.status })) })) };
+  const prior = {
+    id: run.id,
+    status: run.status,
+    scope,
+    stages: run.stages.map((s) => ({ name: s.name, status: s.status, hosts: s.hosts.map((h) => ({ host: h.host, status: h.status })) })),
+  };
   const operation: RunOperation = isOperationKind(run.operation) ? run.operation : 'install';
   const { chain, actions, abandon } = isOperationKind(operation)
-    ? { chain: null, ...operationActions(operation, run.install.nodes.map((n) => n.name), targets, prior, run.install.nodes.filter((n) => n.joinedAt).map((n) => n.name)) }
+    ? {
+        chain: null,
+        ...operationActions(
+          operation,
+          run.install.nodes.map((n) => n.name),
+          targets,
+          prior,
+          run.install.nodes.filter((n) => n.joinedAt).map((n) => n.name),
+        ),
+      }
     : { ...(await runChainView(run.installId, prior)), abandon: [] };
   return {
     id: run.id,
@@ -84,6 +104,20 @@ export async function getRunView(runId: string): Promise<RunView | null> {
 
 /** An install's runs, newest first; `parentRunId` links each retry to the run it continues. */
 export async function listRuns(installId: string): Promise<RunSummary[]> {
-  const runs = await getDb().run.findMany({ where: { installId }, orderBy: { createdAt: 'desc' }, include: { stages: { orderBy: { position: 'asc' }, select: { name: true, status: true } } } });
-  return runs.map((r) => ({ id: r.id, status: r.status, mode: r.mode, operation: r.operation, parentRunId: r.parentRunId, createdAt: r.createdAt.toISOString(), finishedAt: iso(r.finishedAt), error: r.error, stages: r.stages }));
+  const runs = await getDb().run.findMany({
+    where: { installId },
+    orderBy: { createdAt: 'desc' },
+    include: { stages: { orderBy: { position: 'asc' }, select: { name: true, status: true } } },
+  });
+  return runs.map((r) => ({
+    id: r.id,
+    status: r.status,
+    mode: r.mode,
+    operation: r.operation,
+    parentRunId: r.parentRunId,
+    createdAt: r.createdAt.toISOString(),
+    finishedAt: iso(r.finishedAt),
+    error: r.error,
+    stages: r.stages,
+  }));
 }

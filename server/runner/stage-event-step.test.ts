@@ -6,7 +6,8 @@ import { linesToBatches, stageOutcome, watchdogTick } from './stage-event-step';
 
 const stageDef: StageDef = { name: 'kubernetes', label: 'Install Kubernetes', kind: 'playbook', playbook: 'k8s/cluster.yml', phases: KUBERNETES_PHASES };
 const batcher = () => new EventBatcher({ runId: 'r1', stageId: 's1', stageName: 'kubernetes', stageDef }, createRedactor(['s3cret-pass']), '/opt/bundle/');
-const ev = (counter: number, event: string, extra: Record<string, unknown> = {}) => JSON.stringify({ counter, event, created: '2026-12-02T13:00:00.000000', ...extra });
+const ev = (counter: number, event: string, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ counter, event, created: '2026-12-02T13:00:00.000000', ...extra });
 const ok = (counter: number, host: string, stdout: string) => ev(counter, 'runner_on_ok', { stdout, event_data: { host, res: {} } });
 const taskStart = (counter: number, role: string) => ev(counter, 'playbook_on_task_start', { event_data: { role, task: 'Install etcd' } });
 

@@ -57,7 +57,10 @@ export function stageOutcome(end: WrapperEnd, facts: { timedOut: boolean; stopSe
 }
 
 /** The watchdog's tick: whether the stage has now been idle too long, and whether to (keep) stopping it. */
-export function watchdogTick(t: { now: number; lastActivity: number; idleMs: number; cancelRequested: boolean; timedOut: boolean }): { timedOut: boolean; stop: boolean } {
+export function watchdogTick(t: { now: number; lastActivity: number; idleMs: number; cancelRequested: boolean; timedOut: boolean }): {
+  timedOut: boolean;
+  stop: boolean;
+} {
   const timedOut = t.timedOut || (!t.cancelRequested && t.now - t.lastActivity >= t.idleMs);
   return { timedOut, stop: t.cancelRequested || timedOut };
 }

@@ -17,7 +17,14 @@ async function queuedRun(stages: string[]): Promise<{ runId: string; stageIds: s
   const config = newLabConfig([{ name: 'w1', address: '127.0.0.231', port: 1 }], labPasswordLogin('ops', 'status-writes-Sw0rdfish'), 'hosts-ini');
   const { id } = await createInstall({ name: `sw-${Math.random().toString(36).slice(2, 8)}`, config });
   const run = await getDb().run.create({
-    data: { installId: id, mode: 'full', status: 'queued', stages: { create: stages.map((name, position) => ({ name, position, playbook: '', status: 'queued', hosts: { create: [{ host: 'w1', status: 'queued' }] } })) } },
+    data: {
+      installId: id,
+      mode: 'full',
+      status: 'queued',
+      stages: {
+        create: stages.map((name, position) => ({ name, position, playbook: '', status: 'queued', hosts: { create: [{ host: 'w1', status: 'queued' }] } })),
+      },
+    },
     include: { stages: { orderBy: { position: 'asc' } } },
   });
   return { runId: run.id, stageIds: run.stages.map((s) => s.id) };
@@ -57,7 +64,13 @@ describe('status writes', () => {
   it('cancels a run before it started: it and every stage and host row', async () => {
     const { runId } = await queuedRun(['a', 'b']);
     expect(await cancelQueuedRun(runId)).toBe(true);
-    expect(await statuses(runId)).toEqual({ run: 'cancelled', stages: [['cancelled', 'not run', 'cancelled'], ['cancelled', 'not run', 'cancelled']] });
+    expect(await statuses(runId)).toEqual({
+      run: 'cancelled',
+      stages: [
+        ['cancelled', 'not run', 'cancelled'],
+        ['cancelled', 'not run', 'cancelled'],
+      ],
+    });
     expect(await claimRun(runId)).toBe(false);
   });
 

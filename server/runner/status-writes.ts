@@ -20,7 +20,10 @@ type Db = PrismaClient | Prisma.TransactionClient;
 
 /** queued → running, with its start time; false when another writer moved it first. */
 export async function claimRun(runId: string): Promise<boolean> {
-  const claimed = await getDb().run.updateMany({ where: { id: runId, status: sourcesFor('run', ['queued'], 'running') }, data: { status: 'running', startedAt: new Date() } });
+  const claimed = await getDb().run.updateMany({
+    where: { id: runId, status: sourcesFor('run', ['queued'], 'running') },
+    data: { status: 'running', startedAt: new Date() },
+  });
   return claimed.count > 0;
 }
 
@@ -30,7 +33,10 @@ async function cancelQueuedStages(runId: string): Promise<void> {
   const stages = await db.stage.findMany({ where: { runId, status: 'queued' }, select: { id: true } });
   if (stages.length === 0) return;
   const ids = stages.map((s) => s.id);
-  await db.stage.updateMany({ where: { id: { in: ids }, status: sourcesFor('stage', ['queued'], 'cancelled') }, data: { status: 'cancelled', error: 'not run', finishedAt: new Date() } });
+  await db.stage.updateMany({
+    where: { id: { in: ids }, status: sourcesFor('stage', ['queued'], 'cancelled') },
+    data: { status: 'cancelled', error: 'not run', finishedAt: new Date() },
+  });
   await db.stageHost.updateMany({ where: { stageId: { in: ids }, status: sourcesFor('host', ['queued'], 'cancelled') }, data: { status: 'cancelled' } });
 }
 
@@ -57,7 +63,10 @@ export async function cancelQueuedRun(runId: string): Promise<boolean> {
 /** queued → running for a stage and its hosts; false when the stage was not queued. */
 export async function claimStage(stageId: string): Promise<boolean> {
   const db = getDb();
-  const claimed = await db.stage.updateMany({ where: { id: stageId, status: sourcesFor('stage', ['queued'], 'running') }, data: { status: 'running', startedAt: new Date() } });
+  const claimed = await db.stage.updateMany({
+    where: { id: stageId, status: sourcesFor('stage', ['queued'], 'running') },
+    data: { status: 'running', startedAt: new Date() },
+  });
   if (claimed.count === 0) return false;
   await db.stageHost.updateMany({ where: { stageId, status: sourcesFor('host', ['queued'], 'running') }, data: { status: 'running' } });
   return true;
@@ -70,14 +79,20 @@ export async function finishStageHostStatus(stageHostId: string, status: RunStat
 
 /** A stage's end, with its exit code and the error an operator reads. */
 export async function finishStageStatus(stageId: string, status: RunStatus, end: { exitCode: number | null; error: string | null }): Promise<void> {
-  await getDb().stage.updateMany({ where: { id: stageId, status: sourcesFor('stage', sourcesOf(status), status) }, data: { status, finishedAt: new Date(), ...end } });
+  await getDb().stage.updateMany({
+    where: { id: stageId, status: sourcesFor('stage', sourcesOf(status), status) },
+    data: { status, finishedAt: new Date(), ...end },
+  });
 }
 
 /** A running stage that cannot be followed again (no context after a restart): it and its unfinished hosts are interrupted. */
 export async function interruptStage(stageId: string, error: string): Promise<void> {
   const db = getDb();
   await db.stageHost.updateMany({ where: { stageId, status: sourcesFor('host', ['queued', 'running'], 'interrupted') }, data: { status: 'interrupted' } });
-  await db.stage.updateMany({ where: { id: stageId, status: sourcesFor('stage', ['running'], 'interrupted') }, data: { status: 'interrupted', finishedAt: new Date(), error } });
+  await db.stage.updateMany({
+    where: { id: stageId, status: sourcesFor('stage', ['running'], 'interrupted') },
+    data: { status: 'interrupted', finishedAt: new Date(), error },
+  });
 }
 
 /** An install's status as its runs move it (a run chain's state, or `uninstalled`); `db` may be a transaction. */

@@ -57,7 +57,11 @@ export function traceReport(): Record<string, unknown> {
     const q = (p: number) => Math.round(arr[Math.min(arr.length - 1, Math.floor(p * arr.length))] ?? 0);
     out[name] = { p50: q(0.5), p95: q(0.95), max: q(1) };
   }
-  for (const [name, m] of timeline) out[`max ${name} per 250 ms`] = [...m].sort((a, b) => a[0] - b[0]).map((e) => e[1]).join(' ');
+  for (const [name, m] of timeline)
+    out[`max ${name} per 250 ms`] = [...m]
+      .sort((a, b) => a[0] - b[0])
+      .map((e) => e[1])
+      .join(' ');
   out.busyMs = Object.fromEntries([...busy].map(([k, v]) => [k, Math.round(v)]));
   return out;
 }

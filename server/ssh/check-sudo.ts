@@ -10,8 +10,12 @@ export async function checkSudo(session: SshSession, timeoutMs = 15_000): Promis
   if (session.isRoot) return;
   const r = await session.exec(['true'], { sudo: true, timeoutMs });
   if (r.exitCode !== 0) {
-    throw new SshError('command-failed', session.name, `sudo on ${session.name} failed with exit code ${r.exitCode}`,
+    throw new SshError(
+      'command-failed',
+      session.name,
+      `sudo on ${session.name} failed with exit code ${r.exitCode}`,
       'check that sudo is installed (apt-get install sudo / yum install sudo) and configured for this user',
-      { exitCode: r.exitCode, stderrTail: r.stderr.trim().split('\n').slice(-10).join('\n') });
+      { exitCode: r.exitCode, stderrTail: r.stderr.trim().split('\n').slice(-10).join('\n') },
+    );
   }
 }

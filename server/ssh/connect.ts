@@ -27,9 +27,14 @@ function checkKey(target: SshTarget): void {
   const parsed = utils.parseKey(target.auth.privateKey, target.auth.passphrase);
   if (parsed instanceof Error) {
     const encrypted = /passphrase|decrypt|encrypted/i.test(parsed.message);
-    throw new SshError('key-format', target.name,
-      encrypted ? `the private key for ${target.name} is encrypted and the passphrase is missing or wrong` : `the private key for ${target.name} cannot be read: ${parsed.message}`,
-      encrypted ? 'enter the passphrase of the key' : 'paste the whole private key (OpenSSH or PEM format, including the BEGIN/END lines)');
+    throw new SshError(
+      'key-format',
+      target.name,
+      encrypted
+        ? `the private key for ${target.name} is encrypted and the passphrase is missing or wrong`
+        : `the private key for ${target.name} cannot be read: ${parsed.message}`,
+      encrypted ? 'enter the passphrase of the key' : 'paste the whole private key (OpenSSH or PEM format, including the BEGIN/END lines)',
+    );
   }
 }
 
@@ -44,15 +49,26 @@ function authPlan(target: SshTarget): AnyAuthMethod[] {
     rounds++;
     finish(rounds <= 2 ? prompts.map(() => password) : []);
   };
-  return [{ type: 'password', username, password }, { type: 'keyboard-interactive', username, prompt }];
+  return [
+    { type: 'password', username, password },
+    { type: 'keyboard-interactive', username, prompt },
+  ];
 }
 
 export function connectHost(target: SshTarget, opts: ConnectOptions = {}): Promise<SshSession> {
   const connectTimeoutMs = opts.connectTimeoutMs ?? 8000;
   const readyTimeoutMs = opts.readyTimeoutMs ?? 15_000;
   return new Promise<SshSession>((resolve, reject) => {
-    if (!target.expectedHostKey && opts.trustOnFirstUse !== true) { reject(hostKeyUntrustedError(target.name, target.address, target.port)); return; }
-    try { checkKey(target); } catch (e) { reject(e); return; }
+    if (!target.expectedHostKey && opts.trustOnFirstUse !== true) {
+      reject(hostKeyUntrustedError(target.name, target.address, target.port));
+      return;
+    }
+    try {
+      checkKey(target);
+    } catch (e) {
+      reject(e);
+      return;
+    }
     const ctx: ClassifyContext = { address: target.address, port: target.port, user: target.user };
     let presented: PresentedHostKey | undefined;
     let settled = false;
@@ -76,7 +92,10 @@ export function connectHost(target: SshTarget, opts: ConnectOptions = {}): Promi
     const plan = authPlan(target);
     let first = true;
     const authHandler = (methodsLeft: AuthenticationType[] | null): AnyAuthMethod | false => {
-      if (first) { first = false; return { type: 'none', username: target.user }; }
+      if (first) {
+        first = false;
+        return { type: 'none', username: target.user };
+      }
       if (methodsLeft) ctx.methods = [...methodsLeft];
       const offered = ctx.methods ?? [];
       while (plan.length > 0) {

@@ -24,11 +24,15 @@ describe('classifySshError', () => {
     const withProps = (message: string, props: Record<string, string>) => Object.assign(new Error(message), props);
     expect(classifySshError(withProps('x', { code: 'EHOSTUNREACH' }), 'h').kind).toBe('unreachable');
     expect(classifySshError(withProps('Timed out while waiting for handshake', { level: 'client-timeout' }), 'h').kind).toBe('timeout');
-    const auth = classifySshError(withProps('All configured authentication methods failed', { level: 'client-authentication' }), 'h', { user: 'u', methods: ['publickey'] });
+    const auth = classifySshError(withProps('All configured authentication methods failed', { level: 'client-authentication' }), 'h', {
+      user: 'u',
+      methods: ['publickey'],
+    });
     expect(auth.kind).toBe('auth');
     expect(auth.message).toBe('authentication refused for u@h (server offered: publickey)');
-    expect(classifySshError(new Error('Host denied (verification failed)'), 'm2', { hostKeyMismatch: { expected: 'SHA256:a', actual: 'SHA256:b' } }).message)
-      .toBe('the host key of m2 changed: expected SHA256:a, got SHA256:b');
+    expect(
+      classifySshError(new Error('Host denied (verification failed)'), 'm2', { hostKeyMismatch: { expected: 'SHA256:a', actual: 'SHA256:b' } }).message,
+    ).toBe('the host key of m2 changed: expected SHA256:a, got SHA256:b');
     expect(classifySshError(new Error('Cannot parse privateKey: Unsupported key format'), 'h').kind).toBe('key-format');
     expect(classifySshError(withProps('read ECONNRESET', { code: 'ECONNRESET' }), 'h').kind).toBe('connection-lost');
   });
@@ -38,7 +42,12 @@ describe('classifySshError', () => {
       hostKeyMismatch: { expected: 'SHA256:a', actual: 'SHA256:b', algorithm: 'ssh-ed25519', publicKey: 'AAAAC3NzaC1lZDI1NTE5AAAAIB' },
     });
     expect(e.kind).toBe('host-key-changed');
-    expect(e.details).toEqual({ expectedFingerprint: 'SHA256:a', actualFingerprint: 'SHA256:b', actualAlgorithm: 'ssh-ed25519', actualPublicKey: 'AAAAC3NzaC1lZDI1NTE5AAAAIB' });
+    expect(e.details).toEqual({
+      expectedFingerprint: 'SHA256:a',
+      actualFingerprint: 'SHA256:b',
+      actualAlgorithm: 'ssh-ed25519',
+      actualPublicKey: 'AAAAC3NzaC1lZDI1NTE5AAAAIB',
+    });
   });
 });
 

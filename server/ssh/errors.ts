@@ -5,8 +5,20 @@
  * recognised from sudo's own stderr by `classifySudoFailure`.
  */
 export const SSH_ERROR_KINDS = [
-  'dns', 'refused', 'unreachable', 'timeout', 'auth', 'host-key-changed', 'host-key-untrusted', 'sudo-password', 'not-sudoer',
-  'sudo-tty', 'command-failed', 'command-timeout', 'key-format', 'connection-lost',
+  'dns',
+  'refused',
+  'unreachable',
+  'timeout',
+  'auth',
+  'host-key-changed',
+  'host-key-untrusted',
+  'sudo-password',
+  'not-sudoer',
+  'sudo-tty',
+  'command-failed',
+  'command-timeout',
+  'key-format',
+  'connection-lost',
 ] as const;
 export type SshErrorKind = (typeof SSH_ERROR_KINDS)[number];
 
@@ -63,7 +75,9 @@ function errLevel(err: unknown): string | undefined {
 
 /** `presented`: the refused key itself (type + base64 blob), so accepting it can store the real key. */
 export function hostKeyChangedError(host: string, expected: string, actual: string, presented?: { algorithm?: string; publicKey?: string }): SshError {
-  return new SshError('host-key-changed', host,
+  return new SshError(
+    'host-key-changed',
+    host,
     `the host key of ${host} changed: expected ${expected}, got ${actual}`,
     `if ${host} was reinstalled or its keys were regenerated on purpose, check the new fingerprint on the machine (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) and accept it; otherwise someone may be intercepting the connection`,
     {
@@ -71,14 +85,18 @@ export function hostKeyChangedError(host: string, expected: string, actual: stri
       actualFingerprint: actual,
       ...(presented?.algorithm ? { actualAlgorithm: presented.algorithm } : {}),
       ...(presented?.publicKey ? { actualPublicKey: presented.publicKey } : {}),
-    });
+    },
+  );
 }
 
 /** No key is trusted for the endpoint, so nothing is sent to it (connect.ts refuses before dialing). */
 export function hostKeyUntrustedError(host: string, address: string, port: number): SshError {
-  return new SshError('host-key-untrusted', host,
+  return new SshError(
+    'host-key-untrusted',
+    host,
     `the host key of ${host} (${address}:${port}) is not trusted yet, so the wizard does not log in there`,
-    'check the hosts: the first contact fetches the key without logging in; compare its fingerprint with the machine and trust it on the host checks page');
+    'check the hosts: the first contact fetches the key without logging in; compare its fingerprint with the machine and trust it on the host checks page',
+  );
 }
 
 export function authError(host: string, user: string, methods: string[] | undefined, cause?: unknown): SshError {
@@ -101,30 +119,59 @@ export function classifySshError(err: unknown, host: string, ctx: ClassifyContex
 
   if (ctx.hostKeyMismatch) return hostKeyChangedError(host, ctx.hostKeyMismatch.expected, ctx.hostKeyMismatch.actual, ctx.hostKeyMismatch);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME' || code === 'EAI_FAIL') {
-    return new SshError('dns', host, `the name of ${host} (${ctx.address ?? host}) could not be resolved`,
-      'use an IP address, or fix DNS / /etc/hosts on the machine running the wizard', {}, err);
+    return new SshError(
+      'dns',
+      host,
+      `the name of ${host} (${ctx.address ?? host}) could not be resolved`,
+      'use an IP address, or fix DNS / /etc/hosts on the machine running the wizard',
+      {},
+      err,
+    );
   }
   if (code === 'ECONNREFUSED') {
-    return new SshError('refused', host, `connection to ${where} refused`,
-      'sshd is not running or a firewall rejects the SSH port: start sshd (systemctl start sshd) or open the port', {}, err);
+    return new SshError(
+      'refused',
+      host,
+      `connection to ${where} refused`,
+      'sshd is not running or a firewall rejects the SSH port: start sshd (systemctl start sshd) or open the port',
+      {},
+      err,
+    );
   }
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'EHOSTDOWN' || code === 'ENETDOWN') {
-    return new SshError('unreachable', host, `no route to ${where}`,
-      'check the address, the network and routes between the wizard and the host', {}, err);
+    return new SshError('unreachable', host, `no route to ${where}`, 'check the address, the network and routes between the wizard and the host', {}, err);
   }
   if (code === 'ETIMEDOUT' || level === 'client-timeout' || /timed out/i.test(message)) {
-    return new SshError('timeout', host, `${where} did not answer in time (${message})`,
-      'the host may be off, or a firewall drops packets to the SSH port; check that the machine is up and the port is open', {}, err);
+    return new SshError(
+      'timeout',
+      host,
+      `${where} did not answer in time (${message})`,
+      'the host may be off, or a firewall drops packets to the SSH port; check that the machine is up and the port is open',
+      {},
+      err,
+    );
   }
   if (level === 'client-authentication' || /authentication methods failed/i.test(message)) {
     return authError(host, ctx.user ?? 'the user', ctx.methods, err);
   }
   if (/Cannot parse privateKey|private key|passphrase|Failed to decrypt|Malformed/i.test(message)) {
-    return new SshError('key-format', host, `the private key for ${host} cannot be used: ${message.replace(/^Cannot parse privateKey: /, '')}`,
-      'paste the whole private key (OpenSSH or PEM format, including the BEGIN/END lines) and the right passphrase if it has one', {}, err);
+    return new SshError(
+      'key-format',
+      host,
+      `the private key for ${host} cannot be used: ${message.replace(/^Cannot parse privateKey: /, '')}`,
+      'paste the whole private key (OpenSSH or PEM format, including the BEGIN/END lines) and the right passphrase if it has one',
+      {},
+      err,
+    );
   }
-  return new SshError('connection-lost', host, `the SSH connection to ${where} failed${ctx.ready ? ' after it was established' : ''}: ${message}`,
-    'retry; if it keeps happening check sshd logs on the host (MaxStartups, MaxSessions) and the network', {}, err);
+  return new SshError(
+    'connection-lost',
+    host,
+    `the SSH connection to ${where} failed${ctx.ready ? ' after it was established' : ''}: ${message}`,
+    'retry; if it keeps happening check sshd logs on the host (MaxStartups, MaxSessions) and the network',
+    {},
+    err,
+  );
 }
 
 /**
@@ -134,16 +181,31 @@ export function classifySshError(err: unknown, host: string, ctx: ClassifyContex
 export function classifySudoFailure(stderr: string, host: string, user: string): SshError | undefined {
   const tail = stderr.trim().split('\n').slice(-10).join('\n');
   if (/you must have a tty|a terminal is required/i.test(stderr)) {
-    return new SshError('sudo-tty', host, `sudo on ${host} requires a terminal (requiretty)`,
-      'remove "Defaults requiretty" from /etc/sudoers (visudo) or add "Defaults:' + user + ' !requiretty"', { stderrTail: tail });
+    return new SshError(
+      'sudo-tty',
+      host,
+      `sudo on ${host} requires a terminal (requiretty)`,
+      'remove "Defaults requiretty" from /etc/sudoers (visudo) or add "Defaults:' + user + ' !requiretty"',
+      { stderrTail: tail },
+    );
   }
   if (/is not in the sudoers file|is not allowed to (execute|run sudo)/i.test(stderr)) {
-    return new SshError('not-sudoer', host, `${user} may not use sudo on ${host}`,
-      `add ${user} to the sudo (Debian/Ubuntu) or wheel (CentOS) group, or give it a rule in /etc/sudoers.d`, { stderrTail: tail });
+    return new SshError(
+      'not-sudoer',
+      host,
+      `${user} may not use sudo on ${host}`,
+      `add ${user} to the sudo (Debian/Ubuntu) or wheel (CentOS) group, or give it a rule in /etc/sudoers.d`,
+      { stderrTail: tail },
+    );
   }
   if (/incorrect password attempt|Sorry, try again|no password was provided/i.test(stderr)) {
-    return new SshError('sudo-password', host, `sudo on ${host} refused the password for ${user}`,
-      `enter the sudo password of ${user} (ansible_become_pass); it is usually the login password`, { stderrTail: tail });
+    return new SshError(
+      'sudo-password',
+      host,
+      `sudo on ${host} refused the password for ${user}`,
+      `enter the sudo password of ${user} (ansible_become_pass); it is usually the login password`,
+      { stderrTail: tail },
+    );
   }
   return undefined;
 }

@@ -8,7 +8,8 @@ describe('mapLimit', () => {
     let running = 0;
     let peak = 0;
     const out = await mapLimit([5, 1, 4, 2, 3, 0, 6], 3, async (ms, i) => {
-      running++; peak = Math.max(peak, running);
+      running++;
+      peak = Math.max(peak, running);
       await sleep(ms * 3);
       running--;
       return i * 10;
@@ -19,7 +20,13 @@ describe('mapLimit', () => {
 
   it('stops starting work after the first failure and throws it', async () => {
     const started: number[] = [];
-    await expect(mapLimit([1, 2, 3, 4, 5], 1, async (n) => { started.push(n); if (n === 2) throw new Error('boom'); return n; })).rejects.toThrow('boom');
+    await expect(
+      mapLimit([1, 2, 3, 4, 5], 1, async (n) => {
+        started.push(n);
+        if (n === 2) throw new Error('boom');
+        return n;
+      }),
+    ).rejects.toThrow('boom');
     expect(started).toEqual([1, 2]);
   });
 

@@ -15,7 +15,10 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
       try {
         results[i] = await fn(items[i] as T, i);
       } catch (e) {
-        if (!failed) { failed = true; firstError = e; }
+        if (!failed) {
+          failed = true;
+          firstError = e;
+        }
       }
     }
   };

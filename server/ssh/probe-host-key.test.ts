@@ -55,6 +55,11 @@ describe('no authentication without a trusted key', () => {
     const tofu = await connectHost(target(), { trustOnFirstUse: true });
     expect(tofu.hostKey).toMatchObject({ state: 'new', fingerprint: key.fingerprint });
     tofu.close();
-    expect(server.attempts.map((a) => [a.method, a.secrets])).toEqual([['none', []], ['password', ['secret-pw']], ['none', []], ['password', ['secret-pw']]]);
+    expect(server.attempts.map((a) => [a.method, a.secrets])).toEqual([
+      ['none', []],
+      ['password', ['secret-pw']],
+      ['none', []],
+      ['password', ['secret-pw']],
+    ]);
   });
 });

@@ -32,7 +32,13 @@ export function probeHostKey(target: ProbeTarget, opts: { connectTimeoutMs?: num
       client.end();
       client.destroy();
       if (presented) resolve(presented);
-      else reject(classifySshError(err ?? new Error('the server closed the connection before presenting a host key'), target.name, { address: target.address, port: target.port }));
+      else
+        reject(
+          classifySshError(err ?? new Error('the server closed the connection before presenting a host key'), target.name, {
+            address: target.address,
+            port: target.port,
+          }),
+        );
     };
     const connectTimer = setTimeout(() => {
       const e = new Error(`no TCP connection within ${Math.round(connectTimeoutMs / 1000)} s`) as Error & { code: string };

@@ -15,10 +15,16 @@ describe('shellQuote', () => {
   });
 
   it('round-trips any string through a real POSIX shell', () => {
-    const strings = fc.array(fc.string({ unit: 'binary' }).map((s) => s.replace(/\0/g, '')), { minLength: 1, maxLength: 4 });
-    fc.assert(fc.property(strings, (args) => {
-      const out = execFileSync('sh', ['-c', shellQuote(['printf', '%s\\0', ...args])]).toString();
-      expect(out.split('\0').slice(0, -1)).toEqual(args);
-    }), { numRuns: 60 });
+    const strings = fc.array(
+      fc.string({ unit: 'binary' }).map((s) => s.replace(/\0/g, '')),
+      { minLength: 1, maxLength: 4 },
+    );
+    fc.assert(
+      fc.property(strings, (args) => {
+        const out = execFileSync('sh', ['-c', shellQuote(['printf', '%s\\0', ...args])]).toString();
+        expect(out.split('\0').slice(0, -1)).toEqual(args);
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -42,8 +42,12 @@ export class SshSession {
     this.maxChannels = maxChannels;
     const lost = () => {
       this.closed = true;
-      const err = new SshError('connection-lost', this.name, `the SSH connection to ${this.name} was lost`,
-        'the host may have rebooted or sshd was restarted; run the check again');
+      const err = new SshError(
+        'connection-lost',
+        this.name,
+        `the SSH connection to ${this.name} was lost`,
+        'the host may have rebooted or sshd was restarted; run the check again',
+      );
       for (const reject of this.pending) reject(err);
       this.pending.clear();
     };
@@ -62,7 +66,10 @@ export class SshSession {
   private async slot(): Promise<() => void> {
     if (this.active >= this.maxChannels) await new Promise<void>((r) => this.waiting.push(r));
     this.active++;
-    return () => { this.active--; this.waiting.shift()?.(); };
+    return () => {
+      this.active--;
+      this.waiting.shift()?.();
+    };
   }
 
   private becomePassword(): string | undefined {
@@ -88,9 +95,13 @@ export class SshSession {
     const r = await this.exec(argv, opts);
     if (r.exitCode !== 0) {
       const stderrTail = tail(r.stderr);
-      throw new SshError('command-failed', this.name,
+      throw new SshError(
+        'command-failed',
+        this.name,
         `\`${argv[0] ?? ''}\` failed on ${this.name} with exit code ${r.exitCode}${stderrTail ? `: ${stderrTail.split('\n').slice(-1)[0]}` : ''}`,
-        'see the command output below', { exitCode: r.exitCode, stderrTail, command: shellQuote(argv) });
+        'see the command output below',
+        { exitCode: r.exitCode, stderrTail, command: shellQuote(argv) },
+      );
     }
     return r;
   }
@@ -98,8 +109,15 @@ export class SshSession {
   private openChannel(line: string): Promise<ClientChannel> {
     return new Promise((resolve, reject) => {
       this.client.exec(line, (err, stream) => {
-        if (err) reject(new SshError('connection-lost', this.name, `could not open a channel on ${this.name}: ${err.message}`,
-          'the server limits sessions per connection (MaxSessions) or is shutting down; retry'));
+        if (err)
+          reject(
+            new SshError(
+              'connection-lost',
+              this.name,
+              `could not open a channel on ${this.name}: ${err.message}`,
+              'the server limits sessions per connection (MaxSessions) or is shutting down; retry',
+            ),
+          );
         else resolve(stream);
       });
     });
@@ -135,12 +153,24 @@ export class SshSession {
         stdinDone = true;
         stream.end(opts.stdin ?? '');
       };
-      const timer = timeoutMs > 0 ? setTimeout(() => {
-        stream.signal('KILL');
-        stream.close();
-        finish(() => reject(new SshError('command-timeout', this.name, `a command on ${this.name} did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped`,
-          'the host may be overloaded or the command hangs (e.g. waiting for a lock or input); try again or raise the timeout', { command: line })));
-      }, timeoutMs) : undefined;
+      const timer =
+        timeoutMs > 0
+          ? setTimeout(() => {
+              stream.signal('KILL');
+              stream.close();
+              finish(() =>
+                reject(
+                  new SshError(
+                    'command-timeout',
+                    this.name,
+                    `a command on ${this.name} did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped`,
+                    'the host may be overloaded or the command hangs (e.g. waiting for a lock or input); try again or raise the timeout',
+                    { command: line },
+                  ),
+                ),
+              );
+            }, timeoutMs)
+          : undefined;
       const onAbort = () => {
         stream.close();
         finish(() => resolve({ stdout, stderr: stripSudoMarkers(stderr), exitCode: 128, signal: 'ABORTED' }));
@@ -183,19 +213,28 @@ export class SshSession {
         exitCode = code ?? undefined;
         signal = sig ?? undefined;
       });
-      stream.on('close', () => finish(() => {
-        const cleanStderr = stripSudoMarkers(stderr);
-        if (useSudo && !started) {
-          const sudoErr = classifySudoFailure(cleanStderr, this.name, this.target.user);
-          if (sudoErr) return reject(sudoErr);
-        }
-        const code = exitCode ?? reportedExitCode(stderr);
-        if (code === undefined && !signal) {
-          return reject(new SshError('connection-lost', this.name, `the command on ${this.name} ended without an exit status`,
-            'sshd closed the channel early; run it again', { command: line, stderrTail: tail(cleanStderr) }));
-        }
-        resolve({ stdout, stderr: cleanStderr, exitCode: code ?? 128, ...(signal ? { signal } : {}), ...(clock ? { clock } : {}) });
-      }));
+      stream.on('close', () =>
+        finish(() => {
+          const cleanStderr = stripSudoMarkers(stderr);
+          if (useSudo && !started) {
+            const sudoErr = classifySudoFailure(cleanStderr, this.name, this.target.user);
+            if (sudoErr) return reject(sudoErr);
+          }
+          const code = exitCode ?? reportedExitCode(stderr);
+          if (code === undefined && !signal) {
+            return reject(
+              new SshError(
+                'connection-lost',
+                this.name,
+                `the command on ${this.name} ended without an exit status`,
+                'sshd closed the channel early; run it again',
+                { command: line, stderrTail: tail(cleanStderr) },
+              ),
+            );
+          }
+          resolve({ stdout, stderr: cleanStderr, exitCode: code ?? 128, ...(signal ? { signal } : {}), ...(clock ? { clock } : {}) });
+        }),
+      );
       if (!useSudo) sendStdin();
     });
   }

@@ -9,7 +9,12 @@ import { checkSudo, connectHost, probeHostKey, SshError, withHost } from './inde
 const lab = useLab(5);
 
 async function failure(p: Promise<unknown>): Promise<SshError> {
-  try { await p; } catch (e) { if (e instanceof SshError) return e; throw e; }
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof SshError) return e;
+    throw e;
+  }
   throw new Error('expected an SshError');
 }
 

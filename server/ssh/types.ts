@@ -1,7 +1,5 @@
 /** Public types of the SSH layer. Secrets (password, key, passphrase, becomePassword) are never logged or put in errors. */
-export type SshAuth =
-  | { kind: 'password'; password: string }
-  | { kind: 'key'; privateKey: string | Buffer; passphrase?: string };
+export type SshAuth = { kind: 'password'; password: string } | { kind: 'key'; privateKey: string | Buffer; passphrase?: string };
 
 export interface HostKeyFingerprint {
   algorithm: string;

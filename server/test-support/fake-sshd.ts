@@ -76,9 +76,15 @@ export async function startFakeSshd(): Promise<FakeSshd> {
   const port = (server.address() as AddressInfo).port;
   return {
     port,
-    get attempts() { return state.attempts; },
-    get sudoAnswers() { return state.sudoAnswers; },
-    get connections() { return state.connections; },
+    get attempts() {
+      return state.attempts;
+    },
+    get sudoAnswers() {
+      return state.sudoAnswers;
+    },
+    get connections() {
+      return state.connections;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

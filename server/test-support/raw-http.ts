@@ -61,7 +61,16 @@ export function rawRequest(req: RawRequest): Promise<RawResponse> {
   }
   return new Promise((resolve, reject) => {
     const r = http.request(
-      { host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method: req.method ?? 'GET', headers, localAddress: req.from, agent: false, timeout: req.timeoutMs ?? 60_000 },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: `${url.pathname}${url.search}`,
+        method: req.method ?? 'GET',
+        headers,
+        localAddress: req.from,
+        agent: false,
+        timeout: req.timeoutMs ?? 60_000,
+      },
       (res) => readResponse(res).then(resolve, reject),
     );
     r.on('timeout', () => r.destroy(new Error(`no answer within ${req.timeoutMs ?? 60_000} ms`)));
@@ -74,13 +83,23 @@ export function rawRequest(req: RawRequest): Promise<RawResponse> {
  * Starts a chunked request and writes `chunk` every `everyMs` without ever ending the body; resolves
  * with the answer the server sends meanwhile and how many bytes had been written by then.
  */
-export function streamUntilAnswered(req: Omit<RawRequest, 'body'> & { chunk: Buffer; everyMs: number; maxBytes: number }): Promise<{ response: RawResponse; bytesSent: number }> {
+export function streamUntilAnswered(
+  req: Omit<RawRequest, 'body'> & { chunk: Buffer; everyMs: number; maxBytes: number },
+): Promise<{ response: RawResponse; bytesSent: number }> {
   const url = new URL(req.url);
   let bytesSent = 0;
   let answered = false;
   return new Promise((resolve, reject) => {
     const r = http.request(
-      { host: url.hostname, port: url.port, path: url.pathname, method: req.method ?? 'POST', headers: { 'content-type': 'application/json', ...req.headers }, localAddress: req.from, agent: false },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: req.method ?? 'POST',
+        headers: { 'content-type': 'application/json', ...req.headers },
+        localAddress: req.from,
+        agent: false,
+      },
       (res) => {
         answered = true;
         clearInterval(timer);

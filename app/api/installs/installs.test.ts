@@ -55,9 +55,7 @@ describe('installs API', () => {
     );
     const one = await callRoute(getOne, { cookie, params: { id: view.id } });
     expect(one.status).toBe(200);
-    expect(Object.keys(one.json as object).sort()).toEqual(
-      ['config', 'createdAt', 'errors', 'id', 'name', 'status', 'step', 'updatedAt', 'warnings'].sort(),
-    );
+    expect(Object.keys(one.json as object).sort()).toEqual(['config', 'createdAt', 'errors', 'id', 'name', 'status', 'step', 'updatedAt', 'warnings'].sort());
   });
 
   it('stores the seed config as ready, syncs nodes, and never returns or stores a secret value', async () => {
@@ -66,7 +64,12 @@ describe('installs API', () => {
     expect(view.status).toBe('ready');
     const nodes = await getDb().node.findMany({ where: { installId: view.id }, orderBy: { name: 'asc' } });
     expect(nodes.map((n) => `${n.name}:${n.roles}`)).toEqual([
-      'master1:master,etcd', 'master2:master,etcd', 'master3:master,etcd', 'node1:worker', 'node2:worker', 'node3:worker',
+      'master1:master,etcd',
+      'master2:master,etcd',
+      'master3:master,etcd',
+      'node1:worker',
+      'node2:worker',
+      'node3:worker',
     ]);
     // replace a sudo password and a ceph secret through PUT, as a draft
     const c = view.config;
@@ -113,7 +116,11 @@ describe('installs API', () => {
     expect(put.status, put.text).toBe(200);
     const saved = put.json as View;
     expect(saved.errors).toEqual([]);
-    expect(saved.config.installer.machine).toMatchObject({ kind: 'external', auth: { kind: 'key', privateKey: { set: true }, passphrase: { set: false } }, becomePassword: { set: true } });
+    expect(saved.config.installer.machine).toMatchObject({
+      kind: 'external',
+      auth: { kind: 'key', privateKey: { set: true }, passphrase: { set: false } },
+      becomePassword: { set: true },
+    });
     // saved again as the browser holds it ({set} markers): the stored values stay
     const again = await callRoute(PUT, { method: 'PUT', cookie, params: { id: view.id }, body: { config: saved.config } });
     expect(again.status).toBe(200);
@@ -124,7 +131,10 @@ describe('installs API', () => {
       for (const secret of ['installer-key-body', MACHINE_SUDO]) expect(text).not.toContain(secret);
     }
     const resolved = await resolveSecrets(view.id);
-    expect(resolved.installer.machine).toMatchObject({ auth: { privateKey: { set: true, value: MACHINE_KEY } }, becomePassword: { set: true, value: MACHINE_SUDO } });
+    expect(resolved.installer.machine).toMatchObject({
+      auth: { privateKey: { set: true, value: MACHINE_KEY } },
+      becomePassword: { set: true, value: MACHINE_SUDO },
+    });
   });
 
   it('answers 422 with field paths for a config of the wrong shape', async () => {
@@ -249,7 +259,10 @@ describe('installs API', () => {
     const run = await getDb().run.create({ data: { installId: view.id, mode: 'full', status: 'running', operation: 'remove-node', targetsJson: '["node3"]' } });
     const put = await callRoute(PUT, { method: 'PUT', cookie, params: { id: view.id }, body: { config: view.config, draft: true } });
     expect(put.status).toBe(409);
-    expect(put.json).toMatchObject({ error: expect.stringMatching(/^Run 1 is removing a worker on this install, so the settings cannot change until it ends/) as unknown, run: { id: run.id, installId: view.id, label: 'Run 1' } });
+    expect(put.json).toMatchObject({
+      error: expect.stringMatching(/^Run 1 is removing a worker on this install, so the settings cannot change until it ends/) as unknown,
+      run: { id: run.id, installId: view.id, label: 'Run 1' },
+    });
     const del = await callRoute(DELETE, { method: 'DELETE', cookie, params: { id: view.id } });
     expect(del.status).toBe(409);
     expect((del.json as { error: string }).error).toMatch(/so the install cannot be deleted until it ends/);

@@ -10,8 +10,4 @@ export const dynamic = 'force-dynamic';
 
 export const GET = withApi('GET /api/installs', async () => ({ installs: await listInstalls() }), { auth: true });
 
-export const POST = withApi(
-  'POST /api/installs',
-  async ({ body }) => reply(await createInstall(parseInput(createInstallInput, body)), 201),
-  { auth: true },
-);
+export const POST = withApi('POST /api/installs', async ({ body }) => reply(await createInstall(parseInput(createInstallInput, body)), 201), { auth: true });

@@ -28,8 +28,14 @@ function writeLab(hosts: number, upPid: number | undefined): void {
   rmSync(labDir, { recursive: true, force: true });
   mkdirSync(labDir, { recursive: true });
   const list = Array.from({ length: hosts }, (_, i) => ({
-    name: `lab${i + 1}`, index: i + 1, address: `127.0.0.${11 + i}`, port: 22,
-    hostKeyAlgorithm: 'ssh-ed25519', hostKeyFingerprint: 'SHA256:x', faults: [], takenPorts: [],
+    name: `lab${i + 1}`,
+    index: i + 1,
+    address: `127.0.0.${11 + i}`,
+    port: 22,
+    hostKeyAlgorithm: 'ssh-ed25519',
+    hostKeyFingerprint: 'SHA256:x',
+    faults: [],
+    takenPorts: [],
   }));
   writeFileSync(path.join(labDir, 'state.json'), JSON.stringify({ version: 1, dir: labDir, owner: 'cli', user: 'kswlab', password: PASSWORD, hosts: list }));
   for (const h of list) {
@@ -49,7 +55,8 @@ beforeAll(async () => {
 
 afterAll(() => {
   sshd?.kill();
-  if (savedEnv === undefined) delete process.env.KSW_LAB_DIR; else process.env.KSW_LAB_DIR = savedEnv;
+  if (savedEnv === undefined) delete process.env.KSW_LAB_DIR;
+  else process.env.KSW_LAB_DIR = savedEnv;
   rmSync(root, { recursive: true, force: true });
 });
 
@@ -102,7 +109,24 @@ describe('POST /api/installs/:id/use-lab', () => {
     const res = await callRoute(useLab, { method: 'POST', cookie, params: { id } });
     expect(res.status).toBe(200);
     expect(res.text).not.toContain(PASSWORD);
-    const view = res.json as { status: string; config: { installer: { profile: string }; loadBalancer: { kind: string }; hosts: { name: string; address: string; ip: string; user: string; taskbox: boolean; roles: Record<string, boolean>; auth: { kind: string; password: { set: boolean } }; becomePassword: { set: boolean } }[] }; errors: { code: string }[] };
+    const view = res.json as {
+      status: string;
+      config: {
+        installer: { profile: string };
+        loadBalancer: { kind: string };
+        hosts: {
+          name: string;
+          address: string;
+          ip: string;
+          user: string;
+          taskbox: boolean;
+          roles: Record<string, boolean>;
+          auth: { kind: string; password: { set: boolean } };
+          becomePassword: { set: boolean };
+        }[];
+      };
+      errors: { code: string }[];
+    };
     expect(view.config.installer).toEqual({ profile: 'lab', bundlePath: '', machine: { kind: 'taskbox' } });
     expect(view.config.loadBalancer).toEqual({ kind: 'none' });
     expect(view.config.hosts.map((h) => h.taskbox)).toEqual([true, false, false, false]);

@@ -4,7 +4,11 @@ import { readLab } from '@/server/lab/read-lab';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withApi('GET /api/lab', async () => {
-  const lab = await readLab();
-  return { up: lab.up, hosts: lab.hosts.map(({ name, address, up }) => ({ name, address, up })) };
-}, { auth: true });
+export const GET = withApi(
+  'GET /api/lab',
+  async () => {
+    const lab = await readLab();
+    return { up: lab.up, hosts: lab.hosts.map(({ name, address, up }) => ({ name, address, up })) };
+  },
+  { auth: true },
+);

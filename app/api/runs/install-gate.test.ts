@@ -42,7 +42,10 @@ async function preflight(id: string): Promise<string> {
   return run.status;
 }
 
-type Refusal = { error: string; gate: { ok: boolean; code: string; failing: { host: string; checks: string[] }[]; hostsChanged: string[]; loginChanged: string[] } };
+type Refusal = {
+  error: string;
+  gate: { ok: boolean; code: string; failing: { host: string; checks: string[] }[]; hostsChanged: string[]; loginChanged: string[] };
+};
 function hostAt<T>(list: T[], i: number): T {
   const h = list[i];
   if (!h) throw new Error(`no host #${i}`);

@@ -61,7 +61,10 @@ describe('runs API', () => {
 
     const log = await callRoute(readLog, { cookie, params: { id: runId }, path: `/api/runs/${runId}/log?after=0` });
     expect(log.headers.get('content-type')).toContain('application/x-ndjson');
-    const lines = log.text.trim().split('\n').map((l) => JSON.parse(l) as { seq: number; stage: string; text: string });
+    const lines = log.text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { seq: number; stage: string; text: string });
     expect(lines.map((l) => l.seq)).toEqual(lines.map((_, i) => i + 1));
     expect(lines.map((l) => l.text)).toContain('wrote conf/hosts.ini');
     expect(log.text).not.toContain(PASSWORD);

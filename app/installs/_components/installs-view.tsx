@@ -50,7 +50,9 @@ export function InstallsView({ initial }: { initial: InstallSummary[] }) {
     <>
       <Group justify="space-between" mb="md">
         <div>
-          <Title order={1} size="h2">Installs</Title>
+          <Title order={1} size="h2">
+            Installs
+          </Title>
           <Text c="dimmed" size="sm">
             Each install describes one HA KubeSphere 2.0.2 cluster. Drafts are saved as you type.
           </Text>

@@ -31,7 +31,13 @@ export function NewInstallModal({ opened, onClose }: { opened: boolean; onClose:
   return (
     <Modal opened={opened} onClose={close} title="New install" centered>
       <form onSubmit={handleSubmit(onSubmit)} noValidate>
-        <TextInput label="Install name" description="For you only, e.g. “prod Beijing”" data-autofocus {...register('name')} error={formState.errors.name?.message} />
+        <TextInput
+          label="Install name"
+          description="For you only, e.g. “prod Beijing”"
+          data-autofocus
+          {...register('name')}
+          error={formState.errors.name?.message}
+        />
         {problem && (
           <Alert color="red" mt="md" role="alert">
             {problem}

@@ -53,8 +53,8 @@ export function SetupForm() {
       title="First run"
       subtitle={
         <>
-          Choose the admin password. The one-time setup token is printed in the server&apos;s console when it starts
-          (look for <Code>setup token</Code> in its output).
+          Choose the admin password. The one-time setup token is printed in the server&apos;s console when it starts (look for <Code>setup token</Code> in its
+          output).
         </>
       }
     >

@@ -67,6 +67,7 @@ export function readList(config: object, path: FieldPath): string[] {
 
 export function readSecret(config: object, path: FieldPath): Secret {
   const v = readPath(config, path);
-  if (isTree(v) && typeof v.set === 'boolean' && (v.value === undefined || typeof v.value === 'string')) return v.value === undefined ? { set: v.set } : { set: v.set, value: v.value };
+  if (isTree(v) && typeof v.set === 'boolean' && (v.value === undefined || typeof v.value === 'string'))
+    return v.value === undefined ? { set: v.set } : { set: v.set, value: v.value };
   return wrong(path, 'secret');
 }

@@ -98,13 +98,20 @@ describe('field catalogue', () => {
     expect(readPath(tree, synthetic.path)).toBe('admin');
 
     // rendered after its comment, everything else unchanged
-    const config = { ...assertValid(seedConfig()), options: { ...seedConfig().options, monitoring: { ...seedConfig().options.monitoring, grafanaAdminUser: 'ops' } } };
+    const config = {
+      ...assertValid(seedConfig()),
+      options: { ...seedConfig().options, monitoring: { ...seedConfig().options.monitoring, grafanaAdminUser: 'ops' } },
+    };
     const text = renderVarsYml(config, { secrets: 'placeholder' }, lines);
     expect(text).toContain('# Grafana login\ngrafana_admin_user: ops\n');
     expect(text.replace('# Grafana login\ngrafana_admin_user: ops\n', '')).toBe(renderVarsYml(config, { secrets: 'placeholder' }));
 
     // imported back, under the 2.0.2 and the 2.1 name
-    for (const [file, expected] of [[text, 'ops'], ['grafana_admin: viewer\n', 'viewer'], ['grafana_admin_user: SHOULD_BE_REPLACED\n', '']] as const) {
+    for (const [file, expected] of [
+      [text, 'ops'],
+      ['grafana_admin: viewer\n', 'viewer'],
+      ['grafana_admin_user: SHOULD_BE_REPLACED\n', ''],
+    ] as const) {
       const back = defaultConfig();
       const problems: ImportProblem[] = [];
       importVarsYml(file, back, undefined, reporter('vars.yml', problems), lines);

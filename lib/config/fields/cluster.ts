@@ -4,7 +4,14 @@ import { constantLine, loadBalancerLines, type VarsLine } from './layout';
 import { fieldEntry } from './types';
 
 export const CLUSTER_LINES: readonly VarsLine[] = [
-  constantLine('ks_version', ['', '#########################################################', '# Cluster configuration', '#########################################################', '', '## Versions shipped with this installer; do not change']),
+  constantLine('ks_version', [
+    '',
+    '#########################################################',
+    '# Cluster configuration',
+    '#########################################################',
+    '',
+    '## Versions shipped with this installer; do not change',
+  ]),
   constantLine('kube_version'),
   constantLine('etcd_version'),
   constantLine('openpitrix_version'),

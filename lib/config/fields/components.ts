@@ -186,5 +186,14 @@ export const COMPONENT_LINES: readonly VarsLine[] = [
     comment: ['', '## SonarQube (code analysis for pipelines)'],
     form: { group: 'devops' },
   }),
-  textLines(['# To use an existing SonarQube instead, disable the built-in one and set:', '# sonar_server_url: SHOULD_BE_REPLACED', '# sonar_server_token: SHOULD_BE_REPLACED', '', '## GPU nodes (Ubuntu 16.04 only); list their hosts.ini names', '# nvidia_accelerator_enabled: true', '# nvidia_gpu_nodes:', '#   - node1']),
+  textLines([
+    '# To use an existing SonarQube instead, disable the built-in one and set:',
+    '# sonar_server_url: SHOULD_BE_REPLACED',
+    '# sonar_server_token: SHOULD_BE_REPLACED',
+    '',
+    '## GPU nodes (Ubuntu 16.04 only); list their hosts.ini names',
+    '# nvidia_accelerator_enabled: true',
+    '# nvidia_gpu_nodes:',
+    '#   - node1',
+  ]),
 ];

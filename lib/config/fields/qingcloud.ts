@@ -10,7 +10,11 @@ export const QINGCLOUD_LINES: readonly VarsLine[] = [
     keys: { '2.0.2': 'qingcloud_access_key_id' },
     default: '',
     emptyToken: 'ACCESS_KEY_ID',
-    comment: ['##config', '# QingCloud API access, used by QingCloud CSI (block storage) and the QingCloud LB plugin.', '# Create the key pair in the QingCloud console; the zone is e.g. pek3a, sh1a, gd2a or ap2a.'],
+    comment: [
+      '##config',
+      '# QingCloud API access, used by QingCloud CSI (block storage) and the QingCloud LB plugin.',
+      '# Create the key pair in the QingCloud console; the zone is e.g. pek3a, sh1a, gd2a or ap2a.',
+    ],
     form: { group: 'qingcloud-api' },
   }),
   fieldEntry('qingcloud.secretAccessKey', {

@@ -10,7 +10,15 @@ export const BLOCK_STORAGE_LINES: readonly VarsLine[] = [
     kind: 'bool',
     keys: { '2.0.2': 'local_volume_provisioner_enabled', '2.1': 'local_volume_enabled' },
     default: true,
-    comment: ['', '#########################################################', '# Storage configuration', '#########################################################', '# Enable the backends you use. Exactly one enabled backend must be the default storage class.', '', '# Local volume: static local PVs, for all-in-one and testing only'],
+    comment: [
+      '',
+      '#########################################################',
+      '# Storage configuration',
+      '#########################################################',
+      '# Enable the backends you use. Exactly one enabled backend must be the default storage class.',
+      '',
+      '# Local volume: static local PVs, for all-in-one and testing only',
+    ],
     form: { group: false },
   }),
   fieldEntry('storage.localVolume.storageClass', {
@@ -47,7 +55,10 @@ export const BLOCK_STORAGE_LINES: readonly VarsLine[] = [
     kind: 'int',
     keys: { '2.0.2': 'qingcloud_type' },
     default: 2,
-    comment: ['# Disk type: 0 high performance, 2 high capacity, 3 super high performance,', '# 5 NeonSAN, 100 basic, 200 SSD enterprise; it must suit the instance type'],
+    comment: [
+      '# Disk type: 0 high performance, 2 high capacity, 3 super high performance,',
+      '# 5 NeonSAN, 100 basic, 200 SSD enterprise; it must suit the instance type',
+    ],
     form: { group: 'qingcloudCsi', description: 'Must match the instance type', choices: QINGCLOUD_DISK_TYPES },
   }),
   fieldEntry('storage.qingcloudCsi.maxSize', {
@@ -86,7 +97,13 @@ export const BLOCK_STORAGE_LINES: readonly VarsLine[] = [
     keys: { '2.0.2': 'qingcloud_disk_replica' },
     default: 2,
     comment: ['# 1 = single replica, 2 = multiple replicas'],
-    form: { group: 'qingcloudCsi', choices: [{ value: '1', label: '1 · single' }, { value: '2', label: '2 · multiple' }] },
+    form: {
+      group: 'qingcloudCsi',
+      choices: [
+        { value: '1', label: '1 · single' },
+        { value: '2', label: '2 · multiple' },
+      ],
+    },
   }),
   fieldEntry('storage.cephRbd.enabled', {
     label: 'Enable Ceph RBD',

@@ -36,8 +36,7 @@ export const hostLabel = ({ host, index, nameShared }: IndexedHost): string => {
 
 export const hostLabels = (hosts: IndexedHost[]): string => hosts.map(hostLabel).join(', ');
 
-export const hostsWithRole = (config: InstallConfig, role: Role): IndexedHost[] =>
-  indexedHosts(config).filter(({ host }) => host.roles[role]);
+export const hostsWithRole = (config: InstallConfig, role: Role): IndexedHost[] => indexedHosts(config).filter(({ host }) => host.roles[role]);
 
 export const isMultiNode = (config: InstallConfig): boolean => config.hosts.length > 1;
 

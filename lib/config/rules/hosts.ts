@@ -14,7 +14,8 @@ import { loginAddressIssues, loginAuthIssues, loginHeldIssues, loginPortIssues, 
 function hostNameIssues(entry: IndexedHost): ConfigIssue[] {
   const { host, index } = entry;
   const path = hostPath(index, 'name');
-  if (host.name === '') return [error('host.name-required', path, `Host ${index + 1} has no name: give it a lower-case inventory name such as node${index + 1}.`)];
+  if (host.name === '')
+    return [error('host.name-required', path, `Host ${index + 1} has no name: give it a lower-case inventory name such as node${index + 1}.`)];
   if (isRfc1123Hostname(host.name)) return [];
   const lower = host.name.toLowerCase();
   const hint = lower !== host.name && isRfc1123Hostname(lower) ? ` Use "${lower}".` : '';
@@ -58,7 +59,11 @@ function hostIpIssues(entry: IndexedHost): ConfigIssue[] {
   }
   if (isIPv4(host.ip)) return [];
   return [
-    error('host.ip-invalid', path, `Internal IP "${host.ip}" of ${hostLabel(entry)} is not an IPv4 address (e.g. 192.168.0.4): Kubernetes and etcd bind to it.`),
+    error(
+      'host.ip-invalid',
+      path,
+      `Internal IP "${host.ip}" of ${hostLabel(entry)} is not an IPv4 address (e.g. 192.168.0.4): Kubernetes and etcd bind to it.`,
+    ),
   ];
 }
 
@@ -190,7 +195,11 @@ export const taskboxRules: Rule = (config) => {
         ];
   }
   return extra.map((entry) =>
-    error('host.taskbox-multiple', hostPath(entry.index, 'taskbox'), `Only one host can be the taskbox, and ${hostLabel(first)} already is: unmark ${hostLabel(entry)}.`),
+    error(
+      'host.taskbox-multiple',
+      hostPath(entry.index, 'taskbox'),
+      `Only one host can be the taskbox, and ${hostLabel(first)} already is: unmark ${hostLabel(entry)}.`,
+    ),
   );
 };
 
@@ -198,7 +207,13 @@ export const hostCountRules: Rule = (config) => {
   const count = config.hosts.length;
   if (count === 0) return [error('hosts.empty', 'hosts', 'Add the machines of the cluster: at least one host.')];
   if (count === 2) {
-    return [warning('hosts.fewer-than-three', 'hosts', `A multi-node cluster needs at least 3 hosts per the KubeSphere docs: you have ${count} (${hostLabels(indexedHosts(config))}).`)];
+    return [
+      warning(
+        'hosts.fewer-than-three',
+        'hosts',
+        `A multi-node cluster needs at least 3 hosts per the KubeSphere docs: you have ${count} (${hostLabels(indexedHosts(config))}).`,
+      ),
+    ];
   }
   return [];
 };

@@ -23,16 +23,7 @@ import { etcdRules, masterCountRules, requiredRoleRules } from './roles';
 import { loadBalancerRules } from './load-balancer';
 import { networkRules } from './network';
 import { installerMachineRules } from './installer-machine';
-import {
-  cephRbdRules,
-  defaultClassRules,
-  glusterfsRules,
-  localVolumeRules,
-  neonsanRules,
-  nfsRules,
-  qingcloudRules,
-  storageClassNameRules,
-} from './storage';
+import { cephRbdRules, defaultClassRules, glusterfsRules, localVolumeRules, neonsanRules, nfsRules, qingcloudRules, storageClassNameRules } from './storage';
 import { consolePortRules, devopsMemoryRules, etcdBackupRules, quantityRules, registryMirrorRules } from './options';
 import { safetyRules } from './safety';
 

@@ -22,7 +22,11 @@ const issuesAt = (config: InstallConfig, path: string) => collectIssues(config).
 describe('an installer machine outside the cluster', () => {
   it('passes with a complete login and no taskbox host (every host an SSH line)', () => {
     expect(collectIssues(externalSeed())).toEqual([]);
-    expect(collectIssues(externalSeed({ user: 'deploy', becomePassword: { set: true }, auth: { kind: 'key', privateKey: { set: true }, passphrase: { set: false } } }))).toEqual([]);
+    expect(
+      collectIssues(
+        externalSeed({ user: 'deploy', becomePassword: { set: true }, auth: { kind: 'key', privateKey: { set: true }, passphrase: { set: false } } }),
+      ),
+    ).toEqual([]);
   });
 
   it("may be the wizard's own machine, by its SSH address like any other", () => {
@@ -37,9 +41,27 @@ describe('an installer machine outside the cluster', () => {
       path: 'installer.machine.address',
       mentions: ['The installer machine has no SSH address', 'The wizard logs in to the installer machine over SSH to run the installer there.'],
     },
-    { name: 'bad address', over: { address: 'a b' }, code: 'installer.machine.address-invalid', path: 'installer.machine.address', mentions: ['"a b"', 'the installer machine'] },
-    { name: 'port 0', over: { port: 0 }, code: 'installer.machine.port-invalid', path: 'installer.machine.port', mentions: ['SSH port 0 of the installer machine'] },
-    { name: 'no user', over: { user: '' }, code: 'installer.machine.user-required', path: 'installer.machine.user', mentions: ['The installer machine has no SSH user'] },
+    {
+      name: 'bad address',
+      over: { address: 'a b' },
+      code: 'installer.machine.address-invalid',
+      path: 'installer.machine.address',
+      mentions: ['"a b"', 'the installer machine'],
+    },
+    {
+      name: 'port 0',
+      over: { port: 0 },
+      code: 'installer.machine.port-invalid',
+      path: 'installer.machine.port',
+      mentions: ['SSH port 0 of the installer machine'],
+    },
+    {
+      name: 'no user',
+      over: { user: '' },
+      code: 'installer.machine.user-required',
+      path: 'installer.machine.user',
+      mentions: ['The installer machine has no SSH user'],
+    },
     {
       name: 'non-root without sudo password',
       over: { user: 'deploy' },
@@ -69,7 +91,7 @@ describe('an installer machine outside the cluster', () => {
     for (const text of mentions) expect(found[0]?.message).toContain(text);
   });
 
-  it('refuses a host marked taskbox, at that host\'s flag', () => {
+  it("refuses a host marked taskbox, at that host's flag", () => {
     const config = externalSeed();
     const master1 = config.hosts[0];
     if (!master1) throw new Error('seed has master1');

@@ -37,15 +37,38 @@ function lbLoginTarget(host: LbHost, index: number): LoginTarget {
 function lbHostOwnIssues(host: LbHost, index: number): ConfigIssue[] {
   const label = lbHostLabel(host, index);
   const issues: ConfigIssue[] = [];
-  if (host.name === '') issues.push(error('lb.host.name-required', lbHostPath(index, 'name'), `LB host ${index + 1} has no name: give it a lower-case name such as lb${index + 1}.`));
+  if (host.name === '')
+    issues.push(
+      error('lb.host.name-required', lbHostPath(index, 'name'), `LB host ${index + 1} has no name: give it a lower-case name such as lb${index + 1}.`),
+    );
   else if (!isRfc1123Hostname(host.name)) {
-    issues.push(error('lb.host.name-invalid', lbHostPath(index, 'name'), `LB host name "${host.name}" is not valid: use lower-case letters, digits, '-' and '.' (it names the machine in the LB stage's inventory).`));
+    issues.push(
+      error(
+        'lb.host.name-invalid',
+        lbHostPath(index, 'name'),
+        `LB host name "${host.name}" is not valid: use lower-case letters, digits, '-' and '.' (it names the machine in the LB stage's inventory).`,
+      ),
+    );
   }
   issues.push(...sshLoginIssues(lbLoginTarget(host, index)));
-  if (host.ip === '') issues.push(error('lb.host.ip-required', lbHostPath(index, 'ip'), `${label} has no IP: enter its IPv4 address in the masters' subnet; keepalived sends its VRRP adverts from it to the other LB hosts.`));
-  else if (!isIPv4(host.ip)) issues.push(error('lb.host.ip-invalid', lbHostPath(index, 'ip'), `IP "${host.ip}" of ${label} is not an IPv4 address (e.g. 192.168.0.21).`));
+  if (host.ip === '')
+    issues.push(
+      error(
+        'lb.host.ip-required',
+        lbHostPath(index, 'ip'),
+        `${label} has no IP: enter its IPv4 address in the masters' subnet; keepalived sends its VRRP adverts from it to the other LB hosts.`,
+      ),
+    );
+  else if (!isIPv4(host.ip))
+    issues.push(error('lb.host.ip-invalid', lbHostPath(index, 'ip'), `IP "${host.ip}" of ${label} is not an IPv4 address (e.g. 192.168.0.21).`));
   if (host.vrrpInterface !== '' && !INTERFACE_NAME_PATTERN.test(host.vrrpInterface)) {
-    issues.push(error('lb.host.interface-invalid', lbHostPath(index, 'vrrpInterface'), `VRRP interface "${host.vrrpInterface}" of ${label} is not a network interface name (e.g. eth0, at most 15 characters); leave it empty to use the one that holds ${label}'s IP.`));
+    issues.push(
+      error(
+        'lb.host.interface-invalid',
+        lbHostPath(index, 'vrrpInterface'),
+        `VRRP interface "${host.vrrpInterface}" of ${label} is not a network interface name (e.g. eth0, at most 15 characters); leave it empty to use the one that holds ${label}'s IP.`,
+      ),
+    );
   }
   return issues;
 }
@@ -53,7 +76,13 @@ function lbHostOwnIssues(host: LbHost, index: number): ConfigIssue[] {
 function lbHostSetIssues(lb: InternalLoadBalancer): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   if (lb.hosts.length < 2) {
-    issues.push(error('lb.hosts-too-few', 'loadBalancer.hosts', `An internal load balancer needs at least two LB hosts (you have ${lb.hosts.length}): the virtual IP moves to the other one when one fails.`));
+    issues.push(
+      error(
+        'lb.hosts-too-few',
+        'loadBalancer.hosts',
+        `An internal load balancer needs at least two LB hosts (you have ${lb.hosts.length}): the virtual IP moves to the other one when one fails.`,
+      ),
+    );
   }
   const seen = { name: new Map<string, number>(), ip: new Map<string, number>(), address: new Map<string, number>() };
   lb.hosts.forEach((host, index) => {
@@ -67,7 +96,13 @@ function lbHostSetIssues(lb: InternalLoadBalancer): ConfigIssue[] {
       }
       const other = lb.hosts[earlier];
       const otherLabel = other ? lbHostLabel(other, earlier) : `LB host ${earlier + 1}`;
-      issues.push(error(`lb.host.${field}-duplicate`, lbHostPath(index, field), `${lbHostLabel(host, index)} has the same ${field === 'address' ? 'SSH address and port' : field === 'ip' ? 'IP' : 'name'} as ${otherLabel}: each LB host is its own machine.`));
+      issues.push(
+        error(
+          `lb.host.${field}-duplicate`,
+          lbHostPath(index, field),
+          `${lbHostLabel(host, index)} has the same ${field === 'address' ? 'SSH address and port' : field === 'ip' ? 'IP' : 'name'} as ${otherLabel}: each LB host is its own machine.`,
+        ),
+      );
     }
   });
   return issues;
@@ -78,7 +113,10 @@ function masterAsLbIssues(config: InstallConfig, lb: InternalLoadBalancer): Conf
   if (lb.port !== APISERVER_PORT) return [];
   const masters = hostsWithRole(config, 'master');
   const clashes = lb.hosts.flatMap((host, index) => {
-    const master = masters.find(({ host: m }) => (host.ip !== '' && (m.ip === host.ip || m.address === host.ip)) || (host.address !== '' && (m.address === host.address || m.ip === host.address)));
+    const master = masters.find(
+      ({ host: m }) =>
+        (host.ip !== '' && (m.ip === host.ip || m.address === host.ip)) || (host.address !== '' && (m.address === host.address || m.ip === host.address)),
+    );
     return master ? [`${lbHostLabel(host, index)} (master ${hostLabel(master)})`] : [];
   });
   if (clashes.length === 0) return [];
@@ -119,26 +157,59 @@ function knownAddresses(config: InstallConfig, lb: InternalLoadBalancer): Map<st
   lb.hosts.forEach((host, index) => {
     for (const a of [host.ip, host.address]) if (a !== '' && !owners.has(a)) owners.set(a, lbHostLabel(host, index));
   });
-  if (config.installer.machine.kind === 'external' && config.installer.machine.address !== '') owners.set(config.installer.machine.address, 'the installer machine');
+  if (config.installer.machine.kind === 'external' && config.installer.machine.address !== '')
+    owners.set(config.installer.machine.address, 'the installer machine');
   return owners;
 }
 
 function vipIssues(config: InstallConfig, lb: InternalLoadBalancer): ConfigIssue[] {
   if (!Number.isInteger(lb.prefixLength) || lb.prefixLength < 1 || lb.prefixLength > 32) {
-    return [error('lb.prefix-invalid', 'loadBalancer.prefixLength', `Prefix length ${lb.prefixLength} must be a whole number from 1 to 32: the size of the masters' subnet (24 for a 255.255.255.0 netmask).`)];
+    return [
+      error(
+        'lb.prefix-invalid',
+        'loadBalancer.prefixLength',
+        `Prefix length ${lb.prefixLength} must be a whole number from 1 to 32: the size of the masters' subnet (24 for a 255.255.255.0 netmask).`,
+      ),
+    ];
   }
-  if (lb.vip === '') return [error('lb.vip-required', 'loadBalancer.vip', "Enter the virtual IP: a free IPv4 address in the masters' subnet that keepalived moves between the LB hosts.")];
-  if (!isIPv4(lb.vip)) return [error('lb.vip-invalid', 'loadBalancer.vip', `Virtual IP "${lb.vip}" must be an IPv4 address (e.g. 192.168.0.10): it becomes an /etc/hosts entry on every node.`)];
+  if (lb.vip === '')
+    return [
+      error(
+        'lb.vip-required',
+        'loadBalancer.vip',
+        "Enter the virtual IP: a free IPv4 address in the masters' subnet that keepalived moves between the LB hosts.",
+      ),
+    ];
+  if (!isIPv4(lb.vip))
+    return [
+      error(
+        'lb.vip-invalid',
+        'loadBalancer.vip',
+        `Virtual IP "${lb.vip}" must be an IPv4 address (e.g. 192.168.0.10): it becomes an /etc/hosts entry on every node.`,
+      ),
+    ];
   const owner = knownAddresses(config, lb).get(lb.vip);
   if (owner !== undefined) {
-    return [error('lb.vip-taken', 'loadBalancer.vip', `The virtual IP ${lb.vip} is the address of ${owner}: choose a free address in the masters' subnet that no machine uses.`)];
+    return [
+      error(
+        'lb.vip-taken',
+        'loadBalancer.vip',
+        `The virtual IP ${lb.vip} is the address of ${owner}: choose a free address in the masters' subnet that no machine uses.`,
+      ),
+    ];
   }
   const subnet = subnetOf(lb.vip, lb.prefixLength);
   if (!subnet) return [];
   const issues: ConfigIssue[] = [];
   const address = parseIPv4(lb.vip) ?? 0;
   if (lb.prefixLength <= 30 && (address === subnet.network || address === subnet.network + subnet.size - 1)) {
-    issues.push(error('lb.vip-network-or-broadcast', 'loadBalancer.vip', `${lb.vip} is the ${address === subnet.network ? 'network' : 'broadcast'} address of ${subnet.text}: choose a host address inside it.`));
+    issues.push(
+      error(
+        'lb.vip-network-or-broadcast',
+        'loadBalancer.vip',
+        `${lb.vip} is the ${address === subnet.network ? 'network' : 'broadcast'} address of ${subnet.text}: choose a host address inside it.`,
+      ),
+    );
   }
   const outside = hostsWithRole(config, 'master').filter(({ host }) => isIPv4(host.ip) && !inSubnet(subnet, host.ip));
   if (outside.length > 0) {
@@ -152,7 +223,13 @@ function vipIssues(config: InstallConfig, lb: InternalLoadBalancer): ConfigIssue
   }
   lb.hosts.forEach((host, index) => {
     if (isIPv4(host.ip) && !inSubnet(subnet, host.ip)) {
-      issues.push(warning('lb.host.ip-outside-vip-subnet', lbHostPath(index, 'ip'), `${lbHostLabel(host, index)}'s IP ${host.ip} is outside the virtual IP's subnet ${subnet.text}: the VIP only moves between machines on that network.`));
+      issues.push(
+        warning(
+          'lb.host.ip-outside-vip-subnet',
+          lbHostPath(index, 'ip'),
+          `${lbHostLabel(host, index)}'s IP ${host.ip} is outside the virtual IP's subnet ${subnet.text}: the VIP only moves between machines on that network.`,
+        ),
+      );
     }
   });
   return issues;
@@ -162,16 +239,40 @@ function vrrpIssues(lb: InternalLoadBalancer): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const id = lb.virtualRouterId;
   if (id !== null && (!Number.isInteger(id) || id < 1 || id > 255)) {
-    issues.push(error('lb.router-id-invalid', 'loadBalancer.virtualRouterId', `Virtual router id ${id} must be a whole number from 1 to 255, unique among the VRRP routers of this network (leave it empty to derive it from the VIP).`));
+    issues.push(
+      error(
+        'lb.router-id-invalid',
+        'loadBalancer.virtualRouterId',
+        `Virtual router id ${id} must be a whole number from 1 to 255, unique among the VRRP routers of this network (leave it empty to derive it from the VIP).`,
+      ),
+    );
   }
   const password = lb.vrrpPassword;
   if (!password.set) {
-    issues.push(error('lb.vrrp-password-required', 'loadBalancer.vrrpPassword', 'Enter a VRRP password (up to 8 characters): the LB hosts only accept adverts that carry it.'));
+    issues.push(
+      error(
+        'lb.vrrp-password-required',
+        'loadBalancer.vrrpPassword',
+        'Enter a VRRP password (up to 8 characters): the LB hosts only accept adverts that carry it.',
+      ),
+    );
   } else if (password.value !== undefined) {
     if (password.value.length > VRRP_PASSWORD_MAX) {
-      issues.push(error('lb.vrrp-password-too-long', 'loadBalancer.vrrpPassword', `The VRRP password is longer than ${VRRP_PASSWORD_MAX} characters: keepalived ignores the rest, so enter at most ${VRRP_PASSWORD_MAX}.`));
+      issues.push(
+        error(
+          'lb.vrrp-password-too-long',
+          'loadBalancer.vrrpPassword',
+          `The VRRP password is longer than ${VRRP_PASSWORD_MAX} characters: keepalived ignores the rest, so enter at most ${VRRP_PASSWORD_MAX}.`,
+        ),
+      );
     } else if (!VRRP_PASSWORD_PATTERN.test(password.value)) {
-      issues.push(error('lb.vrrp-password-characters', 'loadBalancer.vrrpPassword', 'The VRRP password contains a blank, quote, #, !, brace or backslash, which keepalived.conf cannot carry: use letters, digits and other signs.'));
+      issues.push(
+        error(
+          'lb.vrrp-password-characters',
+          'loadBalancer.vrrpPassword',
+          'The VRRP password contains a blank, quote, #, !, brace or backslash, which keepalived.conf cannot carry: use letters, digits and other signs.',
+        ),
+      );
     }
   }
   return issues;
@@ -181,10 +282,18 @@ function listenerIssues(lb: InternalLoadBalancer): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   if (!isValidPort(lb.port)) {
     const what = Number.isFinite(lb.port) ? `Listen port ${lb.port}` : 'The listen port';
-    issues.push(error('lb.port-invalid', 'loadBalancer.port', `${what} must be a whole number from 1 to 65535 (6443, or e.g. 8443 when masters are LB hosts).`));
+    issues.push(
+      error('lb.port-invalid', 'loadBalancer.port', `${what} must be a whole number from 1 to 65535 (6443, or e.g. 8443 when masters are LB hosts).`),
+    );
   }
   if (!isDnsName(lb.domain)) {
-    issues.push(error('lb.domain-invalid', 'loadBalancer.domain', `Load balancer domain "${lb.domain}" is not a valid DNS name (e.g. lb.kubesphere.local): it goes into /etc/hosts and the apiserver certificate.`));
+    issues.push(
+      error(
+        'lb.domain-invalid',
+        'loadBalancer.domain',
+        `Load balancer domain "${lb.domain}" is not a valid DNS name (e.g. lb.kubesphere.local): it goes into /etc/hosts and the apiserver certificate.`,
+      ),
+    );
   }
   return issues;
 }

@@ -19,7 +19,16 @@ export const loadBalancerRules: Rule = (config) => {
     ];
   }
   if (lb.kind === 'internal') {
-    const single = masterCount === 1 ? [warning('lb.single-master', 'loadBalancer', 'A load balancer in front of a single master adds nothing: add masters (3 for HA) or choose no load balancer.')] : [];
+    const single =
+      masterCount === 1
+        ? [
+            warning(
+              'lb.single-master',
+              'loadBalancer',
+              'A load balancer in front of a single master adds nothing: add masters (3 for HA) or choose no load balancer.',
+            ),
+          ]
+        : [];
     return [...internalLoadBalancerIssues(config, lb), ...single];
   }
   const issues: ConfigIssue[] = [];
@@ -35,7 +44,10 @@ export const loadBalancerRules: Rule = (config) => {
     );
   }
   // a master's own address on the apiserver's port is that master itself, not a load balancer
-  const master = isValidPort(lb.port) && lb.port === APISERVER_PORT ? hostsWithRole(config, 'master').find(({ host }) => host.ip === lb.address || host.address === lb.address) : undefined;
+  const master =
+    isValidPort(lb.port) && lb.port === APISERVER_PORT
+      ? hostsWithRole(config, 'master').find(({ host }) => host.ip === lb.address || host.address === lb.address)
+      : undefined;
   if (master && lb.address !== '') {
     const name = hostLabel(master);
     issues.push(
@@ -68,7 +80,13 @@ export const loadBalancerRules: Rule = (config) => {
     );
   }
   if (masterCount === 1) {
-    issues.push(warning('lb.single-master', 'loadBalancer', 'A load balancer in front of a single master adds nothing: add masters (3 for HA) or choose no load balancer.'));
+    issues.push(
+      warning(
+        'lb.single-master',
+        'loadBalancer',
+        'A load balancer in front of a single master adds nothing: add masters (3 for HA) or choose no load balancer.',
+      ),
+    );
   }
   return issues;
 };

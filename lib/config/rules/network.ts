@@ -44,7 +44,11 @@ function cidrIssues(config: InstallConfig, field: CidrField, value: string): { c
   const lb = config.loadBalancer;
   if (lb.kind === 'external' && cidrContains(cidr, lb.address)) {
     issues.push(
-      error('network.cidr-contains-lb', field.path, `${field.label} ${cidr.text} contains the load balancer address ${lb.address}: pick another block for the CIDR.`),
+      error(
+        'network.cidr-contains-lb',
+        field.path,
+        `${field.label} ${cidr.text} contains the load balancer address ${lb.address}: pick another block for the CIDR.`,
+      ),
     );
   }
   return { cidr, issues };

@@ -13,7 +13,13 @@ export const consolePortRules: Rule = (config) => {
     return [error('options.console-port-range', path, `Console port ${port} must be a NodePort from 30000 to 32767 (default 30880).`)];
   }
   if ((RESERVED_NODE_PORTS as readonly number[]).includes(port)) {
-    return [error('options.console-port-reserved', path, `Console port ${port} is reserved by KubeSphere (30180 Jenkins, 30280 Harbor, 30380 internal): pick another, e.g. 30880.`)];
+    return [
+      error(
+        'options.console-port-reserved',
+        path,
+        `Console port ${port} is reserved by KubeSphere (30180 Jenkins, 30280 Harbor, 30380 internal): pick another, e.g. 30880.`,
+      ),
+    ];
   }
   return [];
 };
@@ -54,19 +60,43 @@ export const registryMirrorRules: Rule = ({ options }) =>
   options.registryMirrors.flatMap((mirror, index) =>
     isHttpUrl(mirror)
       ? []
-      : [error('options.registry-mirror-invalid', `options.registryMirrors.${index}`, `Registry mirror "${mirror}" must be an http:// or https:// URL, e.g. https://mirror.example.com.`)],
+      : [
+          error(
+            'options.registry-mirror-invalid',
+            `options.registryMirrors.${index}`,
+            `Registry mirror "${mirror}" must be an http:// or https:// URL, e.g. https://mirror.example.com.`,
+          ),
+        ],
   );
 
 export const etcdBackupRules: Rule = ({ options: { etcdBackup } }) => {
   const issues: ConfigIssue[] = [];
   if (!Number.isInteger(etcdBackup.period) || etcdBackup.period < 1) {
-    issues.push(error('options.etcd-backup-period', 'options.etcdBackup.period', `etcd backup period ${etcdBackup.period} must be a whole number of minutes, at least 1 (default 30).`));
+    issues.push(
+      error(
+        'options.etcd-backup-period',
+        'options.etcdBackup.period',
+        `etcd backup period ${etcdBackup.period} must be a whole number of minutes, at least 1 (default 30).`,
+      ),
+    );
   }
   if (!Number.isInteger(etcdBackup.keep) || etcdBackup.keep < 1) {
-    issues.push(error('options.etcd-backup-keep', 'options.etcdBackup.keep', `Number of etcd backups to keep (${etcdBackup.keep}) must be a whole number, at least 1 (default 5).`));
+    issues.push(
+      error(
+        'options.etcd-backup-keep',
+        'options.etcdBackup.keep',
+        `Number of etcd backups to keep (${etcdBackup.keep}) must be a whole number, at least 1 (default 5).`,
+      ),
+    );
   }
   if (!isAbsolutePath(etcdBackup.dir)) {
-    issues.push(error('options.etcd-backup-dir', 'options.etcdBackup.dir', `etcd backup directory "${etcdBackup.dir}" must be an absolute path, e.g. /var/backups/kube_etcd.`));
+    issues.push(
+      error(
+        'options.etcd-backup-dir',
+        'options.etcdBackup.dir',
+        `etcd backup directory "${etcdBackup.dir}" must be an absolute path, e.g. /var/backups/kube_etcd.`,
+      ),
+    );
   }
   return issues;
 };

@@ -5,13 +5,17 @@ import { error, hostLabel, hostLabels, hostPath, hostsWithRole, warning, type Ru
 export const requiredRoleRules: Rule = (config) => {
   const issues: ConfigIssue[] = [];
   if (hostsWithRole(config, 'master').length === 0) {
-    issues.push(error('roles.master-missing', 'roles.master', 'No host is a master: mark at least one host as master (Kubespray stops when [kube-master] is empty).'));
+    issues.push(
+      error('roles.master-missing', 'roles.master', 'No host is a master: mark at least one host as master (Kubespray stops when [kube-master] is empty).'),
+    );
   }
   if (hostsWithRole(config, 'etcd').length === 0) {
     issues.push(error('roles.etcd-missing', 'roles.etcd', 'No host runs etcd: mark 1, 3 or 5 hosts, normally the masters, as etcd members.'));
   }
   if (hostsWithRole(config, 'worker').length === 0) {
-    issues.push(error('roles.worker-missing', 'roles.worker', 'No host is a worker: mark at least one host as worker (Kubespray stops when [kube-node] is empty).'));
+    issues.push(
+      error('roles.worker-missing', 'roles.worker', 'No host is a worker: mark at least one host as worker (Kubespray stops when [kube-node] is empty).'),
+    );
   }
   return issues;
 };

@@ -29,8 +29,10 @@ function hostsIniValues(config: InstallConfig): WrittenValue[] {
     // the taskbox's line is local: its SSH login is the wizard's alone and never reaches Ansible
     if (host.taskbox) return values;
     values.push({ path: hostPath(index, 'address'), label: `SSH address of ${of}`, value: host.address });
-    if (host.auth.kind === 'password') values.push({ path: hostPath(index, 'auth.password'), label: `SSH password of ${of}`, value: secretText(host.auth.password) });
-    if (host.auth.kind === 'key') values.push({ path: hostPath(index, 'auth.passphrase'), label: `Key passphrase of ${of}`, value: secretText(host.auth.passphrase) });
+    if (host.auth.kind === 'password')
+      values.push({ path: hostPath(index, 'auth.password'), label: `SSH password of ${of}`, value: secretText(host.auth.password) });
+    if (host.auth.kind === 'key')
+      values.push({ path: hostPath(index, 'auth.passphrase'), label: `Key passphrase of ${of}`, value: secretText(host.auth.passphrase) });
     return values;
   });
 }

@@ -6,7 +6,18 @@ import { collectIssues } from './index';
 
 function config(password: Secret, becomePassword: Secret = { set: false }) {
   const c = defaultConfig();
-  c.hosts = [defaultHost({ name: 'node9', address: '10.0.0.9', ip: '10.0.0.9', user: 'ops', auth: { kind: 'password', password }, becomePassword, roles: { master: true, etcd: true, worker: true }, taskbox: true })];
+  c.hosts = [
+    defaultHost({
+      name: 'node9',
+      address: '10.0.0.9',
+      ip: '10.0.0.9',
+      user: 'ops',
+      auth: { kind: 'password', password },
+      becomePassword,
+      roles: { master: true, etcd: true, worker: true },
+      taskbox: true,
+    }),
+  ];
   return c;
 }
 const held = (password: Secret, become?: Secret) => collectIssues(config(password, become)).filter((i) => i.code === 'host.secret-held');
@@ -14,7 +25,11 @@ const held = (password: Secret, become?: Secret) => collectIssues(config(passwor
 describe('held login secrets', () => {
   it('warn at the field, naming where the value was entered and where the host points now', () => {
     expect(held({ set: true, enteredFor: '10.0.0.1:22' }, { set: true, enteredFor: '10.0.0.1:22' })).toEqual([
-      expect.objectContaining({ severity: 'warning', path: 'hosts.0.auth.password', message: expect.stringMatching(/SSH password of node9 was entered for 10\.0\.0\.1:22, and node9 now points at 10\.0\.0\.9:22/) }),
+      expect.objectContaining({
+        severity: 'warning',
+        path: 'hosts.0.auth.password',
+        message: expect.stringMatching(/SSH password of node9 was entered for 10\.0\.0\.1:22, and node9 now points at 10\.0\.0\.9:22/),
+      }),
       expect.objectContaining({ severity: 'warning', path: 'hosts.0.becomePassword', message: expect.stringMatching(/sudo password of node9/) }),
     ]);
   });

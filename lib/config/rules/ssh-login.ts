@@ -39,7 +39,9 @@ export interface LoginTarget {
 export function loginAddressIssues(t: LoginTarget): ConfigIssue[] {
   const { address } = t.login;
   if (address === '') {
-    return [error(`${t.code}.address-required`, t.pathOf('address'), `${t.subject} has no SSH address: enter the IP or DNS name ${t.client} connects to.${t.why}`)];
+    return [
+      error(`${t.code}.address-required`, t.pathOf('address'), `${t.subject} has no SSH address: enter the IP or DNS name ${t.client} connects to.${t.why}`),
+    ];
   }
   if (isHostnameOrIPv4(address)) return [];
   return [error(`${t.code}.address-invalid`, t.pathOf('address'), `SSH address "${address}" of ${t.label} is neither an IPv4 address nor a DNS name.`)];
@@ -68,9 +70,13 @@ export function loginAuthIssues(t: LoginTarget): ConfigIssue[] {
   const path = t.pathOf('auth');
   switch (auth.kind) {
     case 'password':
-      return isSet(auth.password) ? [] : [error(`${t.code}.auth-missing`, path, `The SSH password of ${t.label} is not set: enter it, or switch ${t.label} to a private key.${t.why}`)];
+      return isSet(auth.password)
+        ? []
+        : [error(`${t.code}.auth-missing`, path, `The SSH password of ${t.label} is not set: enter it, or switch ${t.label} to a private key.${t.why}`)];
     case 'key':
-      return isSet(auth.privateKey) ? [] : [error(`${t.code}.auth-missing`, path, `The private key of ${t.label} is not set: paste the key ${t.client} uses to log in to ${t.label}.${t.why}`)];
+      return isSet(auth.privateKey)
+        ? []
+        : [error(`${t.code}.auth-missing`, path, `The private key of ${t.label} is not set: paste the key ${t.client} uses to log in to ${t.label}.${t.why}`)];
   }
 }
 
@@ -91,7 +97,13 @@ export function loginHeldIssues(t: LoginTarget): ConfigIssue[] {
   return HELD_FIELDS.flatMap(({ words, field, path }) => {
     const s = field(t.login);
     if (!s?.set || s.enteredFor === undefined || s.enteredFor === now || s.useFor === now || s.value !== undefined) return [];
-    return [warning(`${t.code}.secret-held`, path(t), `The stored ${words} of ${t.label} was entered for ${s.enteredFor}, and ${t.label} now points at ${now}: the wizard sends it nowhere until you confirm it for ${now} ("Use it for ${now}") or enter it again.`)];
+    return [
+      warning(
+        `${t.code}.secret-held`,
+        path(t),
+        `The stored ${words} of ${t.label} was entered for ${s.enteredFor}, and ${t.label} now points at ${now}: the wizard sends it nowhere until you confirm it for ${now} ("Use it for ${now}") or enter it again.`,
+      ),
+    ];
   });
 }
 

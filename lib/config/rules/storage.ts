@@ -31,7 +31,10 @@ export const defaultClassRules: Rule = (config) => {
   );
   const [first, ...extra] = defaults;
   if (!first) {
-    const hint = enabled.length === 0 ? ' Enable a storage backend and make it the default.' : ` Make one of ${enabled.map((b) => BACKEND_LABELS[b]).join(', ')} the default.`;
+    const hint =
+      enabled.length === 0
+        ? ' Enable a storage backend and make it the default.'
+        : ` Make one of ${enabled.map((b) => BACKEND_LABELS[b]).join(', ')} the default.`;
     issues.push(error('storage.default-none', 'storage', `Exactly one enabled storage backend must be the default class: none is.${hint}`));
   }
   const allDefaults = defaults.map((b) => BACKEND_LABELS[b]).join(', ');
@@ -103,7 +106,13 @@ export const storageClassNameRules: Rule = (config) => {
         ),
       );
     } else if (earlier) {
-      issues.push(error('storage.class-name-duplicate', path, `${BACKEND_LABELS[backend]} uses the storage class name "${name}" like ${BACKEND_LABELS[earlier]}: give each its own name.`));
+      issues.push(
+        error(
+          'storage.class-name-duplicate',
+          path,
+          `${BACKEND_LABELS[backend]} uses the storage class name "${name}" like ${BACKEND_LABELS[earlier]}: give each its own name.`,
+        ),
+      );
     } else {
       firstByName.set(name, backend);
     }
@@ -122,7 +131,8 @@ function requiredText(value: string, code: string, path: string, message: string
 export const nfsRules: Rule = ({ storage: { nfs } }) => {
   if (!nfs.enabled) return [];
   const issues: ConfigIssue[] = [];
-  if (nfs.server === '') issues.push(error('storage.nfs.server-required', 'storage.nfs.server', 'Enter the NFS server (IP or host name) that exports the volume.'));
+  if (nfs.server === '')
+    issues.push(error('storage.nfs.server-required', 'storage.nfs.server', 'Enter the NFS server (IP or host name) that exports the volume.'));
   else if (!isHostnameOrIPv4(nfs.server)) {
     issues.push(error('storage.nfs.server-invalid', 'storage.nfs.server', `NFS server "${nfs.server}" is neither an IPv4 address nor a host name.`));
   }
@@ -141,11 +151,27 @@ export const cephRbdRules: Rule = ({ storage: { cephRbd: ceph } }) => {
   }
   ceph.monitors.forEach((monitor, index) => {
     if (parseHostPort(monitor)) return;
-    issues.push(error('storage.ceph.monitor-invalid', `storage.cephRbd.monitors.${index}`, `Ceph monitor "${monitor}" must be ip:port or host:port, e.g. 192.168.0.20:6789.`));
+    issues.push(
+      error(
+        'storage.ceph.monitor-invalid',
+        `storage.cephRbd.monitors.${index}`,
+        `Ceph monitor "${monitor}" must be ip:port or host:port, e.g. 192.168.0.20:6789.`,
+      ),
+    );
   });
   issues.push(
-    ...requiredSecret(ceph.adminSecret, 'storage.ceph.admin-secret-required', 'storage.cephRbd.adminSecret', 'Enter the Ceph admin secret: the output of `ceph auth get-key client.admin`.'),
-    ...requiredSecret(ceph.userSecret, 'storage.ceph.user-secret-required', 'storage.cephRbd.userSecret', `Enter the Ceph user secret: the key of client.${ceph.userId || 'admin'} used to map images.`),
+    ...requiredSecret(
+      ceph.adminSecret,
+      'storage.ceph.admin-secret-required',
+      'storage.cephRbd.adminSecret',
+      'Enter the Ceph admin secret: the output of `ceph auth get-key client.admin`.',
+    ),
+    ...requiredSecret(
+      ceph.userSecret,
+      'storage.ceph.user-secret-required',
+      'storage.cephRbd.userSecret',
+      `Enter the Ceph user secret: the key of client.${ceph.userId || 'admin'} used to map images.`,
+    ),
   );
   if (ceph.imageFormat === '1' && ceph.imageFeatures.trim() !== '') {
     issues.push(
@@ -166,11 +192,20 @@ export const glusterfsRules: Rule = ({ storage: { glusterfs: gluster } }) => {
     issues.push(error('storage.glusterfs.rest-url-required', 'storage.glusterfs.restUrl', 'Enter the Heketi REST URL, e.g. http://192.168.0.4:8080.'));
   } else if (!isHttpUrl(gluster.restUrl) && !parseHostPort(gluster.restUrl)) {
     issues.push(
-      error('storage.glusterfs.rest-url-invalid', 'storage.glusterfs.restUrl', `Heketi REST URL "${gluster.restUrl}" must be an http(s) URL or ip:port, e.g. http://192.168.0.4:8080.`),
+      error(
+        'storage.glusterfs.rest-url-invalid',
+        'storage.glusterfs.restUrl',
+        `Heketi REST URL "${gluster.restUrl}" must be an http(s) URL or ip:port, e.g. http://192.168.0.4:8080.`,
+      ),
     );
   }
   issues.push(
-    ...requiredText(gluster.clusterId, 'storage.glusterfs.cluster-id-required', 'storage.glusterfs.clusterId', 'Enter the GlusterFS cluster ID: the output of `heketi-cli cluster list`.'),
+    ...requiredText(
+      gluster.clusterId,
+      'storage.glusterfs.cluster-id-required',
+      'storage.glusterfs.clusterId',
+      'Enter the GlusterFS cluster ID: the output of `heketi-cli cluster list`.',
+    ),
   );
   if (gluster.restAuthEnabled) {
     issues.push(
@@ -184,7 +219,11 @@ export const glusterfsRules: Rule = ({ storage: { glusterfs: gluster } }) => {
   }
   if (!(gluster.gidMin < gluster.gidMax)) {
     issues.push(
-      error('storage.glusterfs.gid-range', 'storage.glusterfs.gidMax', `GlusterFS GID range is empty: the maximum (${gluster.gidMax}) must be above the minimum (${gluster.gidMin}).`),
+      error(
+        'storage.glusterfs.gid-range',
+        'storage.glusterfs.gidMax',
+        `GlusterFS GID range is empty: the maximum (${gluster.gidMax}) must be above the minimum (${gluster.gidMin}).`,
+      ),
     );
   }
   return issues;
@@ -198,14 +237,30 @@ export const qingcloudRules: Rule = ({ storage, qingcloud }) => {
     const who = users.join(' and ');
     const verb = users.length > 1 ? 'need' : 'needs';
     issues.push(
-      ...requiredText(qingcloud.accessKeyId, 'qingcloud.access-key-required', 'qingcloud.accessKeyId', `${who} ${verb} the QingCloud API access key ID: create one in the QingCloud console.`),
-      ...requiredSecret(qingcloud.secretAccessKey, 'qingcloud.secret-key-required', 'qingcloud.secretAccessKey', `${who} ${verb} the secret of the QingCloud API access key.`),
+      ...requiredText(
+        qingcloud.accessKeyId,
+        'qingcloud.access-key-required',
+        'qingcloud.accessKeyId',
+        `${who} ${verb} the QingCloud API access key ID: create one in the QingCloud console.`,
+      ),
+      ...requiredSecret(
+        qingcloud.secretAccessKey,
+        'qingcloud.secret-key-required',
+        'qingcloud.secretAccessKey',
+        `${who} ${verb} the secret of the QingCloud API access key.`,
+      ),
       ...requiredText(qingcloud.zone, 'qingcloud.zone-required', 'qingcloud.zone', `${who} ${verb} the QingCloud zone of the cluster, e.g. pek3a.`),
     );
   }
   const csi = storage.qingcloudCsi;
   if (csi.enabled && !(csi.minSize <= csi.maxSize)) {
-    issues.push(error('storage.qingcloud-csi.size-range', 'storage.qingcloudCsi.minSize', `QingCloud CSI minimum size (${csi.minSize} GiB) is above the maximum (${csi.maxSize} GiB).`));
+    issues.push(
+      error(
+        'storage.qingcloud-csi.size-range',
+        'storage.qingcloudCsi.minSize',
+        `QingCloud CSI minimum size (${csi.minSize} GiB) is above the maximum (${csi.maxSize} GiB).`,
+      ),
+    );
   }
   return issues;
 };
@@ -216,7 +271,13 @@ export const neonsanRules: Rule = ({ storage: { neonsan } }) => {
   if (neonsan.serverAddress === '') {
     issues.push(error('storage.neonsan.server-address-required', 'storage.neonsan.serverAddress', 'Enter the NeonSAN server address as IP:PORT.'));
   } else if (!isIPv4WithPort(neonsan.serverAddress)) {
-    issues.push(error('storage.neonsan.server-address-invalid', 'storage.neonsan.serverAddress', `NeonSAN server address "${neonsan.serverAddress}" must be IP:PORT, e.g. 192.168.0.30:9530.`));
+    issues.push(
+      error(
+        'storage.neonsan.server-address-invalid',
+        'storage.neonsan.serverAddress',
+        `NeonSAN server address "${neonsan.serverAddress}" must be IP:PORT, e.g. 192.168.0.30:9530.`,
+      ),
+    );
   }
   issues.push(...requiredText(neonsan.clusterName, 'storage.neonsan.cluster-name-required', 'storage.neonsan.clusterName', 'Enter the NeonSAN cluster name.'));
   return issues;

@@ -15,7 +15,15 @@ const RESERVED = new Set([MASK, DOC_PASSWORD, SHOULD_BE_REPLACED, 'ACCESS_KEY_SE
 /** Secret text the files can carry for `kind`, never a placeholder. */
 export const secretText = (kind: 'ini-token' | 'yaml-string') =>
   fc
-    .string({ minLength: 1, maxLength: 24, unit: fc.oneof(fc.constantFrom(...`'"#;=[]{}\\$\`,:*~!@%&()|<>?^+-_.`.split('')), fc.integer({ min: 33, max: 126 }).map((c) => String.fromCharCode(c)), fc.constantFrom('é', '✓', '中', '😀')) })
+    .string({
+      minLength: 1,
+      maxLength: 24,
+      unit: fc.oneof(
+        fc.constantFrom(...`'"#;=[]{}\\$\`,:*~!@%&()|<>?^+-_.`.split('')),
+        fc.integer({ min: 33, max: 126 }).map((c) => String.fromCharCode(c)),
+        fc.constantFrom('é', '✓', '中', '😀'),
+      ),
+    })
     .filter((s) => !RESERVED.has(s) && unsafeValueProblem(s, kind) === undefined);
 
 const hostName = fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,8}[a-z0-9])?$/);
@@ -72,7 +80,9 @@ export const validConfig: fc.Arbitrary<ValidInstallConfig> = fc
     etcdCount: fc.constantFrom(1, 3, 5),
     secrets: fc.array(secretText('yaml-string'), { minLength: 5, maxLength: 5 }),
     fromName: secretText('yaml-string'),
-    lb: fc.option(fc.record({ port: fc.integer({ min: 1, max: 65535 }), domain: fc.constantFrom('lb.kubesphere.local', 'api.example.com') }), { nil: undefined }),
+    lb: fc.option(fc.record({ port: fc.integer({ min: 1, max: 65535 }), domain: fc.constantFrom('lb.kubesphere.local', 'api.example.com') }), {
+      nil: undefined,
+    }),
     plugin: fc.constantFrom('calico' as const, 'flannel' as const),
     maxPods: fc.integer({ min: 10, max: 250 }),
   })
@@ -92,7 +102,11 @@ export const validConfig: fc.Arbitrary<ValidInstallConfig> = fc
     );
     // no taskbox host: the installer runs on a machine outside the cluster (every line is an SSH line)
     if (r.taskbox === undefined || r.taskbox >= n) {
-      config.installer.machine = { ...defaultExternalInstallerMachine(), address: '192.169.0.20', auth: { kind: 'password', password: { set: true, value: 'installer-pw' } } };
+      config.installer.machine = {
+        ...defaultExternalInstallerMachine(),
+        address: '192.169.0.20',
+        auth: { kind: 'password', password: { set: true, value: 'installer-pw' } },
+      };
     }
     const [s0 = 'a', s1 = 'b', s2 = 'c', s3 = 'd', s4 = 'e'] = r.secrets;
     config.storage.cephRbd.adminSecret = { set: true, value: s0 };
@@ -113,7 +127,39 @@ export const validConfig: fc.Arbitrary<ValidInstallConfig> = fc
 export const hostileString: fc.Arbitrary<string> = fc
   .array(
     fc.oneof(
-      fc.constantFrom('\n', '\r', '\r\n', ' ', '\t', '=', '[all]', '[kube-master]', '#', ';', "'", '"', '\\', '{{ x }}', '{%', '\u2028', '\u0085', '\u00a0', 'é', '中', '😀', 'x=1', ' evil=1', 'ansible_host=1.2.3.4', '1e3', 'None', 'True', "b'x'", '[1,2]', ':', ','),
+      fc.constantFrom(
+        '\n',
+        '\r',
+        '\r\n',
+        ' ',
+        '\t',
+        '=',
+        '[all]',
+        '[kube-master]',
+        '#',
+        ';',
+        "'",
+        '"',
+        '\\',
+        '{{ x }}',
+        '{%',
+        '\u2028',
+        '\u0085',
+        '\u00a0',
+        'é',
+        '中',
+        '😀',
+        'x=1',
+        ' evil=1',
+        'ansible_host=1.2.3.4',
+        '1e3',
+        'None',
+        'True',
+        "b'x'",
+        '[1,2]',
+        ':',
+        ',',
+      ),
       fc.string({ maxLength: 4 }),
     ),
     { minLength: 1, maxLength: 6 },

@@ -14,7 +14,13 @@ const LAB = PROFILES.lab;
 const AT: TaskboxBundlePath = { path: '/opt/ks', from: 'bundlePath' };
 
 const version = (value: string | undefined, over: Partial<BundleVersionFact> = {}): BundleVersionFact => ({
-  file: 'conf/vars.yml', key: 'ks_version', shipped: false, readFrom: 'conf/vars.yml', value, line: 57, ...over,
+  file: 'conf/vars.yml',
+  key: 'ks_version',
+  shipped: false,
+  readFrom: 'conf/vars.yml',
+  value,
+  line: 57,
+  ...over,
 });
 const on202 = (over: Parameters<typeof bundleFacts>[1] = {}) => looked(taskboxFacts({ bundle: bundleFacts(KS, { version: version('2.0.2'), ...over }) }));
 
@@ -36,7 +42,11 @@ describe('profile data: what a bundle must contain and how the taskbox runs it',
     expect(LAB.version).toBeUndefined();
     expect(LAB.ansible).toMatchObject({ pinned: '2.7.6', pinnedMatch: 'exact' });
     expect(LAB.taskbox.path[0]).toBe('/opt/ksw-lab-ansible/bin');
-    expect(PROFILES['lab-core']).toMatchObject({ defaultBundlePath: '/opt/ks-lab-installer', ansible: { pinned: '2.14', pinnedMatch: 'prefix' }, taskbox: { bootstrap: null } });
+    expect(PROFILES['lab-core']).toMatchObject({
+      defaultBundlePath: '/opt/ks-lab-installer',
+      ansible: { pinned: '2.14', pinnedMatch: 'prefix' },
+      taskbox: { bootstrap: null },
+    });
     expect(shippedPath('conf/vars.yml')).toBe(`${SHIPPED_DIR}/conf/vars.yml`);
     expect(SHIPPED_DIR).toBe('.ks-wizard-shipped');
   });
@@ -59,7 +69,11 @@ describe('taskboxBundlePath', () => {
 describe('judgeBundle', () => {
   it('a complete 2.0.2 bundle passes, naming the taskbox, with its version as evidence', () => {
     const r = judgeBundle(KS, 'master1', AT, on202());
-    expect(r).toMatchObject({ status: 'pass', message: 'KubeSphere 2.0.2 bundle on the taskbox master1 at /opt/ks (bundlePath): 5 folders and 3 playbooks present; conf/vars.yml says ks_version: 2.0.2.' });
+    expect(r).toMatchObject({
+      status: 'pass',
+      message:
+        'KubeSphere 2.0.2 bundle on the taskbox master1 at /opt/ks (bundlePath): 5 folders and 3 playbooks present; conf/vars.yml says ks_version: 2.0.2.',
+    });
     expect(r.evidence).toContain('bundle: /opt/ks on master1\nlooked as: root');
     expect(r.evidence).toContain('conf/vars.yml:57 ks_version: 2.0.2');
     expect(r.evidence).toContain('k8s/cluster.yml: ok');
@@ -67,22 +81,37 @@ describe('judgeBundle', () => {
 
   it('no path (2.0.2 has no default) or a relative one: fail, say where to set it', () => {
     const none = judgeBundle(KS, 'master1', { problem: 'none', configured: '' }, undefined);
-    expect(none).toMatchObject({ status: 'fail', message: 'The install has no installer bundle path on the taskbox master1: the kubesphere-2.0.2 profile has no default.' });
+    expect(none).toMatchObject({
+      status: 'fail',
+      message: 'The install has no installer bundle path on the taskbox master1: the kubesphere-2.0.2 profile has no default.',
+    });
     expect(none.hint).toMatch(/^Unpack the KubeSphere 2\.0\.2 bundle on master1 and set its absolute path there in the installer settings/);
     const rel = judgeBundle(KS, 'master1', { problem: 'relative', configured: 'ks' }, undefined);
-    expect(rel).toMatchObject({ status: 'fail', message: expect.stringMatching(/^The installer bundle path "ks" is not absolute: the bundle is looked up and run on the taskbox master1/) });
+    expect(rel).toMatchObject({
+      status: 'fail',
+      message: expect.stringMatching(/^The installer bundle path "ks" is not absolute: the bundle is looked up and run on the taskbox master1/),
+    });
   });
 
   it('nothing at the path: fail naming the taskbox and path, with the fix', () => {
     const r = judgeBundle(KS, 'master1', AT, looked(taskboxFacts({ bundle: bundleFacts(KS, { root: 'missing', entries: [] }) })));
     expect(r).toMatchObject({ status: 'fail', message: 'No installer bundle on the taskbox master1 at /opt/ks (bundlePath).' });
-    expect(r.hint).toBe('Unpack the KubeSphere 2.0.2 bundle on master1 at /opt/ks, or set the path where it is unpacked on master1 in the installer settings (wizard step "Network & options", card Installer).');
-    const lab = judgeBundle(LAB, 'lab1', { path: '/opt/ks-lab-installer', from: 'default' }, looked(taskboxFacts({ bundle: bundleFacts(LAB, { path: '/opt/ks-lab-installer', root: 'missing', entries: [] }) })));
+    expect(r.hint).toBe(
+      'Unpack the KubeSphere 2.0.2 bundle on master1 at /opt/ks, or set the path where it is unpacked on master1 in the installer settings (wizard step "Network & options", card Installer).',
+    );
+    const lab = judgeBundle(
+      LAB,
+      'lab1',
+      { path: '/opt/ks-lab-installer', from: 'default' },
+      looked(taskboxFacts({ bundle: bundleFacts(LAB, { path: '/opt/ks-lab-installer', root: 'missing', entries: [] }) })),
+    );
     expect(lab.message).toBe("No installer bundle on the taskbox lab1 at /opt/ks-lab-installer (the lab profile's default).");
   });
 
   it('a file instead of a folder, and a folder the looking user cannot read, fail in those words', () => {
-    expect(judgeBundle(KS, 'master1', AT, on202({ root: 'wrong-kind', entries: [] })).message).toBe('/opt/ks on the taskbox master1 is a file, not an unpacked bundle folder.');
+    expect(judgeBundle(KS, 'master1', AT, on202({ root: 'wrong-kind', entries: [] })).message).toBe(
+      '/opt/ks on the taskbox master1 is a file, not an unpacked bundle folder.',
+    );
     const r = judgeBundle(KS, 'master1', AT, looked(taskboxFacts({ user: 'ops', bundle: bundleFacts(KS, { root: 'unreadable', entries: [] }) })));
     expect(r).toMatchObject({ status: 'fail', message: 'ops cannot read the installer bundle on the taskbox master1 at /opt/ks (bundlePath).' });
     expect(r.hint).toMatch(/^On master1: chmod -R a\+rX \/opt\/ks/);
@@ -90,12 +119,20 @@ describe('judgeBundle', () => {
 
   it('missing playbooks: not a 2.0.2 bundle, naming what is missing; unreadable parts fail too', () => {
     const r = judgeBundle(KS, 'master1', AT, on202({ entries: entries(KS, { 'k8s/cluster.yml': 'missing', 'preinstall/init.yml': 'missing' }) }));
-    expect(r).toMatchObject({ status: 'fail', message: '/opt/ks on the taskbox master1 is not a KubeSphere 2.0.2 bundle: missing preinstall/init.yml, k8s/cluster.yml.' });
+    expect(r).toMatchObject({
+      status: 'fail',
+      message: '/opt/ks on the taskbox master1 is not a KubeSphere 2.0.2 bundle: missing preinstall/init.yml, k8s/cluster.yml.',
+    });
     expect(r.hint).toMatch(/conf\/ k8s\/ kubesphere\/ preinstall\/ scripts\//);
     expect(judgeBundle(KS, 'master1', AT, on202({ entries: entries(KS, { k8s: 'wrong-kind' }) })).message).toMatch(/missing k8s\/\.$/);
     const unreadable = judgeBundle(KS, 'master1', AT, on202({ entries: entries(KS, { 'kubesphere/kubesphere.yml': 'unreadable' }) }));
     expect(unreadable).toMatchObject({ status: 'fail', message: 'root cannot read kubesphere/kubesphere.yml in /opt/ks on the taskbox master1.' });
-    const versionUnreadable = judgeBundle(KS, 'master1', AT, on202({ version: version(undefined, { unreadable: true, shipped: true, readFrom: shippedPath('conf/vars.yml') }) }));
+    const versionUnreadable = judgeBundle(
+      KS,
+      'master1',
+      AT,
+      on202({ version: version(undefined, { unreadable: true, shipped: true, readFrom: shippedPath('conf/vars.yml') }) }),
+    );
     expect(versionUnreadable.message).toBe(`root cannot read ${SHIPPED_DIR}/conf/vars.yml in /opt/ks on the taskbox master1.`);
   });
 
@@ -113,20 +150,35 @@ describe('judgeBundle', () => {
     const shipped = (value: string) => version(value, { shipped: true, readFrom: shippedPath('conf/vars.yml'), line: 3 });
     const r = judgeBundle(KS, 'master1', AT, on202({ version: shipped('2.1.0') }));
     expect(r.status).toBe('fail');
-    expect(r.message).toBe(`The bundle on the taskbox master1 at /opt/ks is KubeSphere 2.1.0 (${SHIPPED_DIR}/conf/vars.yml ks_version, the conf/vars.yml it shipped with) but the install is set up for 2.0.2.`);
+    expect(r.message).toBe(
+      `The bundle on the taskbox master1 at /opt/ks is KubeSphere 2.1.0 (${SHIPPED_DIR}/conf/vars.yml ks_version, the conf/vars.yml it shipped with) but the install is set up for 2.0.2.`,
+    );
     expect(r.evidence).toContain(`${SHIPPED_DIR}/conf/vars.yml:3 ks_version: 2.1.0 (the shipped conf/vars.yml, kept before the wizard wrote its own)`);
-    expect(judgeBundle(KS, 'master1', AT, on202({ version: shipped('2.0.2') }))).toMatchObject({ status: 'pass', message: expect.stringMatching(/says ks_version: 2\.0\.2 \(as shipped\)\.$/) });
+    expect(judgeBundle(KS, 'master1', AT, on202({ version: shipped('2.0.2') }))).toMatchObject({
+      status: 'pass',
+      message: expect.stringMatching(/says ks_version: 2\.0\.2 \(as shipped\)\.$/),
+    });
   });
 
   it('both a wrong version and a missing playbook are reported together', () => {
     const r = judgeBundle(KS, 'master1', AT, on202({ version: version('2.1.0'), entries: entries(KS, { 'k8s/cluster.yml': 'missing' }) }));
-    expect(r.message).toBe('The bundle on the taskbox master1 at /opt/ks is KubeSphere 2.1.0 (conf/vars.yml ks_version) but the install is set up for 2.0.2. /opt/ks on the taskbox master1 is not a KubeSphere 2.0.2 bundle: missing k8s/cluster.yml.');
+    expect(r.message).toBe(
+      'The bundle on the taskbox master1 at /opt/ks is KubeSphere 2.1.0 (conf/vars.yml ks_version) but the install is set up for 2.0.2. /opt/ks on the taskbox master1 is not a KubeSphere 2.0.2 bundle: missing k8s/cluster.yml.',
+    );
   });
 
   it('no version key: warn (cannot tell); the version file missing counts as missing', () => {
     const r = judgeBundle(KS, 'master1', AT, on202({ version: version(undefined, { line: undefined }) }));
-    expect(r).toMatchObject({ status: 'warn', message: expect.stringMatching(/conf\/vars\.yml has no ks_version \(the 2\.0\.2 bundle ships "ks_version: 2\.0\.2"\)/) });
-    const gone = judgeBundle(KS, 'master1', AT, on202({ version: version(undefined, { line: undefined }), entries: entries(KS, { 'conf/vars.yml': 'missing' }) }));
+    expect(r).toMatchObject({
+      status: 'warn',
+      message: expect.stringMatching(/conf\/vars\.yml has no ks_version \(the 2\.0\.2 bundle ships "ks_version: 2\.0\.2"\)/),
+    });
+    const gone = judgeBundle(
+      KS,
+      'master1',
+      AT,
+      on202({ version: version(undefined, { line: undefined }), entries: entries(KS, { 'conf/vars.yml': 'missing' }) }),
+    );
     expect(gone).toMatchObject({ status: 'fail', message: '/opt/ks on the taskbox master1 is not a KubeSphere 2.0.2 bundle: missing conf/vars.yml.' });
   });
 
@@ -149,7 +201,11 @@ describe('installerBundleCheck (the taskbox row)', () => {
     const c = defaultConfig();
     c.installer = { ...c.installer, profile: 'kubesphere-2.0.2', bundlePath: '/opt/ks' };
     c.hosts = [
-      defaultHost({ name: 'master1', taskbox: true, auth: auth === 'none' ? { kind: 'password', password: { set: false } } : { kind: 'password', password: { set: true, value: 'x' } } }),
+      defaultHost({
+        name: 'master1',
+        taskbox: true,
+        auth: auth === 'none' ? { kind: 'password', password: { set: false } } : { kind: 'password', password: { set: true, value: 'x' } },
+      }),
       defaultHost({ name: 'node1', address: '10.0.0.2', ip: '10.0.0.2' }),
     ];
     return c;
@@ -164,7 +220,10 @@ describe('installerBundleCheck (the taskbox row)', () => {
     expect(run(config('password'), 'master1', on202())?.status).toBe('pass');
     expect(run(config('password'), 'node1', on202())).toBeUndefined();
     const none = run(config('none'), 'master1', undefined);
-    expect(none).toMatchObject({ status: 'fail', message: 'The wizard has no SSH login to the taskbox master1: the installer bundle is checked and run there over SSH, so it needs one.' });
+    expect(none).toMatchObject({
+      status: 'fail',
+      message: 'The wizard has no SSH login to the taskbox master1: the installer bundle is checked and run there over SSH, so it needs one.',
+    });
     expect(none?.hint).toMatch(/Hosts step/);
   });
 });

@@ -22,8 +22,16 @@ const sameVersion = (a: string, b: string) => a.replace(/^v/i, '') === b.replace
 function evidenceOf(taskbox: string, user: string, b: TaskboxBundleFacts): string {
   const mark: Record<BundleEntry['state'], string> = { ok: 'ok', missing: 'missing', 'wrong-kind': 'wrong kind', unreadable: 'not readable' };
   const v = b.version;
-  const version = v ? [`${v.readFrom}:${v.line ?? '?'} ${v.key}: ${v.value ?? '(none)'}${v.shipped ? ` (the shipped ${v.file}, kept before the wizard wrote its own)` : ''}`] : [];
-  return [`bundle: ${b.path} on ${taskbox}`, `looked as: ${user}`, `${b.path}/: ${mark[b.root]}`, ...b.entries.map((e) => `${e.kind === 'dir' ? `${e.path}/` : e.path}: ${mark[e.state]}`), ...version].join('\n');
+  const version = v
+    ? [`${v.readFrom}:${v.line ?? '?'} ${v.key}: ${v.value ?? '(none)'}${v.shipped ? ` (the shipped ${v.file}, kept before the wizard wrote its own)` : ''}`]
+    : [];
+  return [
+    `bundle: ${b.path} on ${taskbox}`,
+    `looked as: ${user}`,
+    `${b.path}/: ${mark[b.root]}`,
+    ...b.entries.map((e) => `${e.kind === 'dir' ? `${e.path}/` : e.path}: ${mark[e.state]}`),
+    ...version,
+  ].join('\n');
 }
 
 /** "/opt/ks (bundlePath)" or "/opt/ks-lab-installer (the lab profile's default)". */
@@ -37,7 +45,10 @@ export function judgeBundle(profile: InstallerProfile, name: string, location: T
   const { the: theTaskbox, bare: taskbox } = taskboxWords(name);
   if ('problem' in location) {
     return location.problem === 'none'
-      ? fail(`The install has no installer bundle path on ${theTaskbox}: the ${profile.id} profile has no default.`, `Unpack the ${layout.name} bundle on ${taskbox} and set its absolute path there in ${SETTINGS}.`)
+      ? fail(
+          `The install has no installer bundle path on ${theTaskbox}: the ${profile.id} profile has no default.`,
+          `Unpack the ${layout.name} bundle on ${taskbox} and set its absolute path there in ${SETTINGS}.`,
+        )
       : fail(
           `The installer bundle path "${location.configured}" is not absolute: the bundle is looked up and run on ${theTaskbox}, where a relative path has no fixed meaning.`,
           `Set the absolute path of the unpacked bundle on ${taskbox} (e.g. /opt/kubesphere-all-advanced-2.0.2) in ${SETTINGS}.`,
@@ -46,7 +57,11 @@ export function judgeBundle(profile: InstallerProfile, name: string, location: T
   const { path } = location;
   if (!look?.ok || !look.facts.bundle) {
     const why = !look ? 'nothing was reported' : look.ok ? 'the look stopped before it reached the bundle' : look.error;
-    return fail(`Could not look at the installer bundle on ${theTaskbox} at ${path}: ${why}.`, 'Check that the SSH and sudo checks of the taskbox pass, then check again.', why);
+    return fail(
+      `Could not look at the installer bundle on ${theTaskbox} at ${path}: ${why}.`,
+      'Check that the SSH and sudo checks of the taskbox pass, then check again.',
+      why,
+    );
   }
   const { user } = look.facts;
   const b = look.facts.bundle;
@@ -54,11 +69,23 @@ export function judgeBundle(profile: InstallerProfile, name: string, location: T
   const evidence = evidenceOf(taskbox, user, b);
   switch (b.root) {
     case 'missing':
-      return fail(`No installer bundle on ${theTaskbox} at ${where}.`, `Unpack the ${layout.name} bundle on ${taskbox} at ${path}, or set the path where it is unpacked on ${taskbox} in ${SETTINGS}.`, evidence);
+      return fail(
+        `No installer bundle on ${theTaskbox} at ${where}.`,
+        `Unpack the ${layout.name} bundle on ${taskbox} at ${path}, or set the path where it is unpacked on ${taskbox} in ${SETTINGS}.`,
+        evidence,
+      );
     case 'wrong-kind':
-      return fail(`${path} on ${theTaskbox} is a file, not an unpacked bundle folder.`, `Unpack it on ${taskbox} (tar -xzf) and set the path to the folder it creates, in ${SETTINGS}.`, evidence);
+      return fail(
+        `${path} on ${theTaskbox} is a file, not an unpacked bundle folder.`,
+        `Unpack it on ${taskbox} (tar -xzf) and set the path to the folder it creates, in ${SETTINGS}.`,
+        evidence,
+      );
     case 'unreadable':
-      return fail(`${user} cannot read the installer bundle on ${theTaskbox} at ${where}.`, `On ${taskbox}: chmod -R a+rX ${path} (and let ${user} search the folders above it).`, evidence);
+      return fail(
+        `${user} cannot read the installer bundle on ${theTaskbox} at ${where}.`,
+        `On ${taskbox}: chmod -R a+rX ${path} (and let ${user} search the folders above it).`,
+        evidence,
+      );
     case 'ok':
       break;
   }
@@ -75,7 +102,10 @@ export function judgeBundle(profile: InstallerProfile, name: string, location: T
   const missing = b.entries.filter((e) => e.state === 'missing' || e.state === 'wrong-kind');
   if (missing.length > 0) {
     problems.push(`${path} on ${theTaskbox} is not a ${layout.name} bundle: missing ${list(missing)}.`);
-    if (hints.length === 0) hints.push(`Unpack the ${layout.name} bundle on ${taskbox} again, or point the path at the folder it unpacked to (it holds ${layout.dirs.map((d) => `${d}/`).join(' ')}), in ${SETTINGS}.`);
+    if (hints.length === 0)
+      hints.push(
+        `Unpack the ${layout.name} bundle on ${taskbox} again, or point the path at the folder it unpacked to (it holds ${layout.dirs.map((d) => `${d}/`).join(' ')}), in ${SETTINGS}.`,
+      );
   }
   const unreadable = b.entries.filter((e) => e.state === 'unreadable');
   if (v?.unreadable) unreadable.push({ path: v.readFrom, kind: 'file', state: 'unreadable' });
@@ -93,7 +123,10 @@ export function judgeBundle(profile: InstallerProfile, name: string, location: T
     );
   }
   const stated = version && v && found !== undefined ? `; ${v.file} says ${v.key}: ${found}${v.shipped ? ' (as shipped)' : ''}` : '';
-  return pass(`${layout.name} bundle on ${theTaskbox} at ${where}: ${layout.dirs.length} folders and ${layout.files.length} playbooks present${stated}.`, evidence);
+  return pass(
+    `${layout.name} bundle on ${theTaskbox} at ${where}: ${layout.dirs.length} folders and ${layout.files.length} playbooks present${stated}.`,
+    evidence,
+  );
 }
 
 /** On the taskbox's row; a taskbox without a login fails here (nothing could be looked at). */

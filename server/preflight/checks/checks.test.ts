@@ -13,14 +13,30 @@ const CENTOS = 'ID="centos"\nID_LIKE="rhel fedora"\nVERSION_ID="7"\nPRETTY_NAME=
 
 function gather(parts: Record<string, string>): string {
   const base: Record<string, string> = {
-    os: CENTOS, arch: 'x86_64', init: 'systemd', hostname: 'master1', nproc: '4',
-    meminfo: 'MemTotal: 8000000 kB', swaps: 'Filename Type Size Used Priority', df: '/dev/sda1 104857600 1000 100000000 1% /',
-    ip: '2: eth0    inet 192.168.0.2/24 brd 192.168.0.255 scope global eth0', ss: '', firewall: 'firewalld=inactive\nufw=',
-    python: 'python=Python 2.7.5\npython2=Python 2.7.5\npython3=missing', tools: 'sudo=/usr/bin/sudo\ncurl=/usr/bin/curl\nopenssl=/usr/bin/openssl\nsocat=/usr/bin/socat\nconntrack=/usr/sbin/conntrack\nebtables=/usr/sbin/ebtables\nipset=/usr/sbin/ipset',
-    pkg: 'yum', leftovers: '', resolv: 'nameserver 10.0.0.2', probes: '', end: '',
+    os: CENTOS,
+    arch: 'x86_64',
+    init: 'systemd',
+    hostname: 'master1',
+    nproc: '4',
+    meminfo: 'MemTotal: 8000000 kB',
+    swaps: 'Filename Type Size Used Priority',
+    df: '/dev/sda1 104857600 1000 100000000 1% /',
+    ip: '2: eth0    inet 192.168.0.2/24 brd 192.168.0.255 scope global eth0',
+    ss: '',
+    firewall: 'firewalld=inactive\nufw=',
+    python: 'python=Python 2.7.5\npython2=Python 2.7.5\npython3=missing',
+    tools:
+      'sudo=/usr/bin/sudo\ncurl=/usr/bin/curl\nopenssl=/usr/bin/openssl\nsocat=/usr/bin/socat\nconntrack=/usr/sbin/conntrack\nebtables=/usr/sbin/ebtables\nipset=/usr/sbin/ipset',
+    pkg: 'yum',
+    leftovers: '',
+    resolv: 'nameserver 10.0.0.2',
+    probes: '',
+    end: '',
     ...parts,
   };
-  return Object.entries(base).map(([k, v]) => `@@ksw:${k}\n${v}`).join('\n');
+  return Object.entries(base)
+    .map(([k, v]) => `@@ksw:${k}\n${v}`)
+    .join('\n');
 }
 
 function ctx(parts: Record<string, string> = {}, hostOver: Partial<Host> = {}, config?: InstallConfig, targets: string[] = []): HostCheckContext {
@@ -33,7 +49,19 @@ function ctx(parts: Record<string, string> = {}, hostOver: Partial<Host> = {}, c
 describe('host checks from gathered text', () => {
   it('a healthy CentOS 7 master passes everything it can', () => {
     const c = ctx();
-    for (const check of [osCheck, cpuMemoryCheck, diskCheck, hostnameCheck, ipLocalCheck, swapCheck, pythonCheck, portsCheck, firewallCheck, leftoversCheck, toolsCheck]) {
+    for (const check of [
+      osCheck,
+      cpuMemoryCheck,
+      diskCheck,
+      hostnameCheck,
+      ipLocalCheck,
+      swapCheck,
+      pythonCheck,
+      portsCheck,
+      firewallCheck,
+      leftoversCheck,
+      toolsCheck,
+    ]) {
       expect(check.run(c)?.status, check.id).toBe('pass');
     }
   });
@@ -112,7 +140,11 @@ describe('cluster checks', () => {
   it('totals below 8 CPU / 16 GB fail; duplicates fail; CIDR overlap fails', async () => {
     const config = defaultConfig();
     config.hosts = ['a', 'b', 'c'].map((n, i) => defaultHost({ name: n, ip: `10.233.0.${i + 5}` }));
-    const map = new Map([['a', facts('a', 2, 4_000_000)], ['b', facts('b', 2, 4_000_000)], ['c', facts('a', 2, 4_000_000)]]);
+    const map = new Map([
+      ['a', facts('a', 2, 4_000_000)],
+      ['b', facts('b', 2, 4_000_000)],
+      ['c', facts('a', 2, 4_000_000)],
+    ]);
     const c = { config, facts: map, minimums: 'enforce' as const, tcpProbe: probe };
     expect((await resourcesTotalCheck.run(c))?.status).toBe('fail');
     expect((await hostnamesUniqueCheck.run(c))?.message).toMatch(/"a" on a, c/);

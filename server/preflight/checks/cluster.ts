@@ -31,7 +31,12 @@ export const resourcesTotalCheck: ClusterCheck = {
     if (memKb < minMem * 1024 * 1024 * MEM_SLACK) short.push(`${minMem} GB RAM${devops ? ' (Harbor/GitLab enabled)' : ''}`);
     const hint = 'Add hosts or resize them: below the minimum the install times out at "Waiting for ks-console" / "ks-account" (FAQ 4.3).';
     if (short.length > 0) {
-      return { status: minimumStatus(minimums), message: `${what}; KubeSphere 2.0 needs at least ${short.join(' and ')}.${minimums === 'warn' ? ' Not enforced for this installer profile.' : ''}`, hint, evidence };
+      return {
+        status: minimumStatus(minimums),
+        message: `${what}; KubeSphere 2.0 needs at least ${short.join(' and ')}.${minimums === 'warn' ? ' Not enforced for this installer profile.' : ''}`,
+        hint,
+        evidence,
+      };
     }
     if (config.hosts.length < 3) return warn(`${what}; the docs' multi-node layout needs at least 3 hosts.`, 'Add hosts to reach 3.', evidence);
     return pass(`${what} (minimum ${TOTAL_MIN_CPUS} CPU, ${minMem} GB).`, evidence);
@@ -68,14 +73,24 @@ export const cidrCheck: ClusterCheck = {
     const { serviceCidr, podCidr } = config.network;
     const inside: string[] = [];
     for (const host of config.hosts) {
-      const addresses = new Set([host.ip, ...(facts.get(host.name)?.addresses.filter((a) => a.iface !== 'lo').map((a) => a.address) ?? [])]);
+      const addresses = new Set([
+        host.ip,
+        ...(facts
+          .get(host.name)
+          ?.addresses.filter((a) => a.iface !== 'lo')
+          .map((a) => a.address) ?? []),
+      ]);
       for (const ip of addresses) {
         if (cidrContains(serviceCidr, ip)) inside.push(`${host.name} ${ip} is inside the service CIDR ${serviceCidr}`);
         else if (cidrContains(podCidr, ip)) inside.push(`${host.name} ${ip} is inside the pod CIDR ${podCidr}`);
       }
     }
     if (inside.length > 0) {
-      return fail(`${inside.join('; ')}: routing to those nodes breaks after install.`, 'Change kube_service_addresses / kube_pods_subnet (Network step) to ranges that do not contain node addresses.', inside.join('\n'));
+      return fail(
+        `${inside.join('; ')}: routing to those nodes breaks after install.`,
+        'Change kube_service_addresses / kube_pods_subnet (Network step) to ranges that do not contain node addresses.',
+        inside.join('\n'),
+      );
     }
     return pass(`No node address is inside ${serviceCidr} (services) or ${podCidr} (pods).`);
   },
@@ -92,13 +107,18 @@ export const loadBalancerCheck: ClusterCheck = {
       return undefined;
     }
     if (lb.kind === 'internal') {
-      return pass(`The wizard builds keepalived + HAProxy on ${lb.hosts.map((h) => h.name).join(', ')} in its "Build the internal load balancer" stage, serving ${lb.vip}:${lb.port}; the VIP, VRRP and LB host checks judge what it needs.`);
+      return pass(
+        `The wizard builds keepalived + HAProxy on ${lb.hosts.map((h) => h.name).join(', ')} in its "Build the internal load balancer" stage, serving ${lb.vip}:${lb.port}; the VIP, VRRP and LB host checks judge what it needs.`,
+      );
     }
     const r = await tcpProbe(lb.address, lb.port, 3000);
     const evidence = `TCP connect from the wizard's machine to ${r.target}: ${r.kind} ${r.detail}`;
     switch (r.kind) {
       case 'open':
-        return pass(`The LB answers on ${lb.address}:${lb.port}. Its backends show "unavailable" until kube-apiserver runs; that is expected before install.`, evidence);
+        return pass(
+          `The LB answers on ${lb.address}:${lb.port}. Its backends show "unavailable" until kube-apiserver runs; that is expected before install.`,
+          evidence,
+        );
       case 'refused':
         return warn(
           `${lb.address}:${lb.port} refused the connection: the address is routable but nothing accepts on port ${lb.port}.`,
@@ -112,7 +132,11 @@ export const loadBalancerCheck: ClusterCheck = {
           evidence,
         );
       default:
-        return fail(`${lb.address}:${lb.port} is not reachable from the wizard's machine (${r.kind}: ${r.detail}).`, 'Check the LB address (an IP in the hosts\' private network) and its routing.', evidence);
+        return fail(
+          `${lb.address}:${lb.port} is not reachable from the wizard's machine (${r.kind}: ${r.detail}).`,
+          "Check the LB address (an IP in the hosts' private network) and its routing.",
+          evidence,
+        );
     }
   },
 };

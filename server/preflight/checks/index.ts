@@ -53,7 +53,16 @@ export const INSTALLER_MACHINE_CHECKS: readonly HostCheck[] = [installerBundleCh
  */
 export const LB_HOST_CHECKS: readonly HostCheck[] = [ipLocalCheck, lbInterfaceCheck, lbPortCheck, lbPackagesCheck];
 
-export const CLUSTER_CHECKS: readonly ClusterCheck[] = [resourcesTotalCheck, hostnamesUniqueCheck, cidrCheck, loadBalancerCheck, lbVipSubnetCheck, lbVipFreeCheck, lbVrrpCheck, taskboxMarkedCheck];
+export const CLUSTER_CHECKS: readonly ClusterCheck[] = [
+  resourcesTotalCheck,
+  hostnamesUniqueCheck,
+  cidrCheck,
+  loadBalancerCheck,
+  lbVipSubnetCheck,
+  lbVipFreeCheck,
+  lbVrrpCheck,
+  taskboxMarkedCheck,
+];
 
 /** id → title for every check, in display order (the UI's matrix columns). */
 export const CHECK_TITLES: ReadonlyMap<string, string> = new Map([

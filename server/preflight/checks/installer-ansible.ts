@@ -26,7 +26,12 @@ const pinText = (pin: AnsiblePin) => (pin.pinnedMatch === 'exact' ? `ansible ${p
 function describeAnsible(a: AnsibleFact, searchPath: string): { text: string; usable: boolean } {
   if (!a.path) return { text: `no ${a.command} on the taskbox PATH (${searchPath})`, usable: false };
   if (a.exitCode !== 0) {
-    const last = a.output.split('\n').filter((l) => l.trim() !== '').slice(-1)[0]?.trim() ?? '';
+    const last =
+      a.output
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .slice(-1)[0]
+        ?.trim() ?? '';
     const how = a.exitCode === 124 ? 'did not answer within 20 s' : `fails (exit ${a.exitCode ?? '?'}${last ? `: ${last}` : ''})`;
     return { text: `${a.path} --version ${how}`, usable: false };
   }
@@ -37,7 +42,11 @@ function describeAnsible(a: AnsibleFact, searchPath: string): { text: string; us
 function evidenceOf(f: TaskboxFacts, searchPath: string, bootstrapScript?: string): string {
   const a = f.ansible;
   const lines = [`PATH=${searchPath}`, `looked as: ${f.user}`];
-  if (a) lines.push(`$ ${a.path ?? a.command} --version${a.exitCode !== undefined ? ` (exit ${a.exitCode})` : ''}`, a.path ? a.output || '(no output)' : `${a.command}: not found`);
+  if (a)
+    lines.push(
+      `$ ${a.path ?? a.command} --version${a.exitCode !== undefined ? ` (exit ${a.exitCode})` : ''}`,
+      a.path ? a.output || '(no output)' : `${a.command}: not found`,
+    );
   for (const p of f.python) lines.push(`${p.command}: ${p.path ? `${p.path} ${p.version ?? ''}`.trim() : 'missing'}`);
   const script = f.bundle?.bootstrapScript;
   if (bootstrapScript && script) lines.push(`${bootstrapScript}: ${script}`);

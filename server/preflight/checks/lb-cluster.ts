@@ -60,7 +60,11 @@ export const lbVipSubnetCheck: ClusterCheck = {
       );
     }
     if (inside.length === 0) {
-      return warn(`Could not see the masters' interfaces (${unseen.join(', ')}), so the VIP's subnet was not checked.`, "Fix the masters' own checks, then check again.", evidence);
+      return warn(
+        `Could not see the masters' interfaces (${unseen.join(', ')}), so the VIP's subnet was not checked.`,
+        "Fix the masters' own checks, then check again.",
+        evidence,
+      );
     }
     const subnets = unique(inside.map((i) => i.subnet));
     const prefixes = unique(inside.map((i) => String(i.prefix)));
@@ -93,11 +97,15 @@ export const lbVipFreeCheck: ClusterCheck = {
     // a master that is also an LB host holds the VIP as that LB host (its LB row says so)
     const lbMachines = new Set(lb.hosts.flatMap((h) => [h.ip, h.address]));
     const clusterHolders = [...facts]
-      .filter(([name, f]) => f.addresses.some((a) => a.address === lb.vip) && !config.hosts.some((h) => h.name === name && (lbMachines.has(h.ip) || lbMachines.has(h.address))))
+      .filter(
+        ([name, f]) =>
+          f.addresses.some((a) => a.address === lb.vip) && !config.hosts.some((h) => h.name === name && (lbMachines.has(h.ip) || lbMachines.has(h.address))),
+      )
       .map(([name, f]) => `${name} (${f.addresses.find((a) => a.address === lb.vip)?.iface ?? '?'})`);
     const asked = lbs.filter(({ facts: f }) => f?.lb?.arp.method !== undefined && f.lb.arp.error === undefined);
     const strangers = new Map<string, string[]>();
-    for (const { host, facts: f } of asked) for (const mac of f?.lb?.arp.replies ?? []) if (!ours.has(mac)) strangers.set(mac, [...(strangers.get(mac) ?? []), host.name]);
+    for (const { host, facts: f } of asked)
+      for (const mac of f?.lb?.arp.replies ?? []) if (!ours.has(mac)) strangers.set(mac, [...(strangers.get(mac) ?? []), host.name]);
     const evidence = lbs.map(({ host, facts: f }) => `${host.name}:\n${f?.raw.get('lb-arp') ?? '(not gathered)'}`).join('\n\n');
     const fix = `Choose an unused address in the masters' subnet for the VIP (test one from an LB host: arping -c 2 -I ${lbs.find((l) => l.facts?.lb?.iface)?.facts?.lb?.iface ?? 'eth0'} <address> gets no reply), or free ${lb.vip} where it is used.`;
     if (clusterHolders.length > 0) return fail(`The virtual IP ${lb.vip} is already in use: it is an address of ${clusterHolders.join(', ')}.`, fix, evidence);
@@ -106,15 +114,26 @@ export const lbVipFreeCheck: ClusterCheck = {
       return fail(`The virtual IP ${lb.vip} is already in use: a machine that is not an LB host answered ARP for it: ${who}.`, fix, evidence);
     }
     if (lbHolders.length > 1) {
-      return warn(`${lb.vip} is on ${lbHolders.join(' and ')} at once: keepalived on each thinks it is the master, which happens when VRRP between them is blocked.`, 'See the VRRP check; when it passes, restart keepalived on the LB hosts.', evidence);
+      return warn(
+        `${lb.vip} is on ${lbHolders.join(' and ')} at once: keepalived on each thinks it is the master, which happens when VRRP between them is blocked.`,
+        'See the VRRP check; when it passes, restart keepalived on the LB hosts.',
+        evidence,
+      );
     }
     if (asked.length === 0) {
       const why = lbs.map(({ host, facts: f }) => `${host.name}: ${f?.lb?.arp.error ?? (f ? 'no ARP probe' : 'not gathered')}`).join('; ');
-      return warn(`Could not ask who answers on the VIP ${lb.vip} (${why}).`, `Make sure no machine uses ${lb.vip} (arping -c 2 -I <interface> ${lb.vip} from an LB host gets no reply).`, evidence);
+      return warn(
+        `Could not ask who answers on the VIP ${lb.vip} (${why}).`,
+        `Make sure no machine uses ${lb.vip} (arping -c 2 -I <interface> ${lb.vip} from an LB host gets no reply).`,
+        evidence,
+      );
     }
     const from = asked.map(({ host, facts: f }) => `${host.name} on ${f?.lb?.iface ?? '?'}`).join(', ');
     if (lbHolders.length === 1) {
-      return pass(`${lb.vip} is held by ${lbHolders[0]}, one of the LB hosts (the load balancer is up: a re-check after the install); no other machine answered ARP for it (asked from ${from}).`, evidence);
+      return pass(
+        `${lb.vip} is held by ${lbHolders[0]}, one of the LB hosts (the load balancer is up: a re-check after the install); no other machine answered ARP for it (asked from ${from}).`,
+        evidence,
+      );
     }
     return pass(`Nobody answered ARP for the virtual IP ${lb.vip} (asked from ${from}): it is free.`, evidence);
   },
@@ -152,14 +171,26 @@ export const lbVrrpCheck: ClusterCheck = {
           continue;
         }
         const notRun = (name: string, v: typeof vt) => (v ? `${name}'s probe did not run: ${v.error ?? 'skipped'}` : `${name} was not gathered`);
-        if (!vt || vt.error || vt.startedAt === undefined) { untested.push(`${pair}: ${notRun(to.name, vt)}`); continue; }
-        if (!vf || vf.error || vf.startedAt === undefined) { untested.push(`${pair}: ${notRun(from.name, vf)}`); continue; }
+        if (!vt || vt.error || vt.startedAt === undefined) {
+          untested.push(`${pair}: ${notRun(to.name, vt)}`);
+          continue;
+        }
+        if (!vf || vf.error || vf.startedAt === undefined) {
+          untested.push(`${pair}: ${notRun(from.name, vf)}`);
+          continue;
+        }
         const sendError = vf.sendErrors.get(to.ip);
         const wt = ft && windowOf(ft);
         const wf = ff && windowOf(ff);
         if (sendError) blocked.push({ from, to, text: `${pair}: ${from.name} could not send to ${to.ip} (${sendError})` });
-        else if (wt && wf && Math.min(wt.end, wf.end) - Math.max(wt.start, wf.start) < SLACK_MS) untested.push(`${pair}: the two probes did not run at the same time`);
-        else blocked.push({ from, to, text: `${pair}: nothing arrived at ${to.name} (${to.ip}) from ${from.ip} within ${Math.round(((vt.endedAt ?? vt.startedAt) - vt.startedAt) * 10) / 10} s` });
+        else if (wt && wf && Math.min(wt.end, wf.end) - Math.max(wt.start, wf.start) < SLACK_MS)
+          untested.push(`${pair}: the two probes did not run at the same time`);
+        else
+          blocked.push({
+            from,
+            to,
+            text: `${pair}: nothing arrived at ${to.name} (${to.ip}) from ${from.ip} within ${Math.round(((vt.endedAt ?? vt.startedAt) - vt.startedAt) * 10) / 10} s`,
+          });
       }
     }
     const evidence = lbs.map(({ host, facts: f }) => `${host.name}:\n${f?.raw.get('lb-vrrp') ?? '(not gathered)'}`).join('\n\n');
@@ -173,7 +204,11 @@ export const lbVrrpCheck: ClusterCheck = {
       );
     }
     if (untested.length > 0) {
-      return warn(`VRRP was not tested for every pair of LB hosts: ${untested.join('; ')}.${arrives.length > 0 ? ` ${arrives.join('; ')}.` : ''}`, 'Fix the LB hosts\' own checks (login, sudo, Python), then check all hosts again.', evidence);
+      return warn(
+        `VRRP was not tested for every pair of LB hosts: ${untested.join('; ')}.${arrives.length > 0 ? ` ${arrives.join('; ')}.` : ''}`,
+        "Fix the LB hosts' own checks (login, sudo, Python), then check all hosts again.",
+        evidence,
+      );
     }
     return pass(`VRRP (IP protocol 112) gets through between the LB hosts: ${arrives.join('; ')}.`, evidence);
   },

@@ -38,13 +38,25 @@ export const lbInterfaceCheck: HostCheck = {
     if (!lb || !lbHost || !facts.lb) return undefined;
     const evidence = section(facts, 'ip');
     const iface = facts.lb.iface;
-    const found = facts.addresses.filter((a) => a.iface !== 'lo').map((a) => `${a.iface} ${a.address}/${a.prefix}`).join(', ') || 'none';
+    const found =
+      facts.addresses
+        .filter((a) => a.iface !== 'lo')
+        .map((a) => `${a.iface} ${a.address}/${a.prefix}`)
+        .join(', ') || 'none';
     if (iface === '') {
-      return fail(`No interface of ${host.name} holds its IP ${lbHost.ip} (found: ${found}), so keepalived has no interface for the VIP.`, `Set ${host.name}'s IP to its address on the masters' network, or name its VRRP interface, in the Load balancer step.`, evidence);
+      return fail(
+        `No interface of ${host.name} holds its IP ${lbHost.ip} (found: ${found}), so keepalived has no interface for the VIP.`,
+        `Set ${host.name}'s IP to its address on the masters' network, or name its VRRP interface, in the Load balancer step.`,
+        evidence,
+      );
     }
     const held = facts.addresses.filter((a) => a.iface === iface);
     if (held.length === 0) {
-      return fail(`${host.name} has no interface ${iface} with an IPv4 address (found: ${found}).`, `Name the interface on the masters' network as ${host.name}'s VRRP interface (or leave it empty to use the one holding ${lbHost.ip}).`, evidence);
+      return fail(
+        `${host.name} has no interface ${iface} with an IPv4 address (found: ${found}).`,
+        `Name the interface on the masters' network as ${host.name}'s VRRP interface (or leave it empty to use the one holding ${lbHost.ip}).`,
+        evidence,
+      );
     }
     const holding = held.find((a) => inSubnet(a.address, a.prefix, lb.vip));
     const subnets = held.map((a) => `${a.address}/${a.prefix}`).join(', ');
@@ -83,7 +95,10 @@ export const lbPortCheck: HostCheck = {
       );
     }
     if (facts.lb.haproxyConfigHead.startsWith(WIZARD_HAPROXY_MARK)) {
-      return pass(`HAProxy already listens on port ${lb.port} on ${host.name}, with the configuration ks-wizard wrote (the load balancer is built: a re-check after the install). Its stage rewrites and reloads it.`, evidence);
+      return pass(
+        `HAProxy already listens on port ${lb.port} on ${host.name}, with the configuration ks-wizard wrote (the load balancer is built: a re-check after the install). Its stage rewrites and reloads it.`,
+        evidence,
+      );
     }
     return warn(
       `HAProxy already listens on port ${lb.port} on ${host.name}, with a configuration ks-wizard did not write: the load balancer's stage replaces /etc/haproxy/haproxy.cfg and restarts HAProxy, so its other frontends stop.`,
@@ -129,7 +144,11 @@ export const lbPackagesCheck: HostCheck = {
     }
     const unknown = states.filter((s) => !s.p || s.p.state === 'unknown').map((s) => s.name);
     if (unknown.length > 0) {
-      return warn(`${lines.join('; ')}.`, `Make sure ${host.name} can install ${unknown.join(' and ')} from its package sources, or install them before the install.`, evidence);
+      return warn(
+        `${lines.join('; ')}.`,
+        `Make sure ${host.name} can install ${unknown.join(' and ')} from its package sources, or install them before the install.`,
+        evidence,
+      );
     }
     return pass(`${lines.join('; ')}.`, evidence);
   },

@@ -25,7 +25,12 @@ export const ipLocalCheck: HostCheck = {
     if (exact) return pass(`${host.ip} is configured on ${exact.iface}.`, evidence);
     return fail(
       `${host.ip} is not configured on any interface of the host (found: ${found}). Kubespray stops with "Stop if ip var does not match local ips".`,
-      `Set "ip" to one of the host's own addresses (${facts.addresses.filter((a) => a.iface !== 'lo').map((a) => a.address).join(', ') || 'see ip -4 addr'}); a public or floating IP (EIP) is not on the host and cannot be used.`,
+      `Set "ip" to one of the host's own addresses (${
+        facts.addresses
+          .filter((a) => a.iface !== 'lo')
+          .map((a) => a.address)
+          .join(', ') || 'see ip -4 addr'
+      }); a public or floating IP (EIP) is not on the host and cannot be used.`,
       evidence,
     );
   },
@@ -41,7 +46,11 @@ export const portsCheck: HostCheck = {
     const evidenceLines = conflicts.map((c) => c.listener.line);
     if (conflicts.length === 0) return pass(`Ports ${list} are free.`, section(facts, 'ss').split('\n').slice(0, 40).join('\n'));
     const described = conflicts.map(({ need, listener }) => {
-      const who = listener.process ? `${listener.process} (pid ${listener.pid ?? '?'})` : facts.privileged ? 'an unknown process' : 'a process (name visible only with root)';
+      const who = listener.process
+        ? `${listener.process} (pid ${listener.pid ?? '?'})`
+        : facts.privileged
+          ? 'an unknown process'
+          : 'a process (name visible only with root)';
       return `port ${need.port} (needed by ${need.owner}) is taken by ${who} on ${listener.address}`;
     });
     const pids = conflicts.map((c) => c.listener.pid).filter((p): p is number => p !== undefined);
@@ -117,12 +126,26 @@ function reachCheck(id: string, title: string, purposes: ProbePurpose[], what: s
         return fail(`From ${host.name}, ${bad.join('; ')}.`, `Open these ports between the hosts (security group / firewall), then re-run: ${what}.`, evidence);
       }
       if (soft.length > 0) {
-        return warn(`From ${host.name}, ${soft.join('; ')}. Before install the LB backends show "unavailable" (nothing listens on 6443 yet), which is expected, but the listener should still accept or refuse.`, 'Check the LB listener exists and its own security group allows the port from the hosts.', evidence);
+        return warn(
+          `From ${host.name}, ${soft.join('; ')}. Before install the LB backends show "unavailable" (nothing listens on 6443 yet), which is expected, but the listener should still accept or refuse.`,
+          'Check the LB listener exists and its own security group allows the port from the hosts.',
+          evidence,
+        );
       }
       return pass(`${targets.length} connection${targets.length === 1 ? '' : 's'} routable from ${host.name}.`, evidence);
     },
   };
 }
 
-export const clusterNetworkCheck = reachCheck('peers', 'Reach etcd, masters and LB', ['etcd', 'master', 'lb'], 'etcd 2379–2380 between etcd members, 2379 from every node, 6443 to the masters and the LB port');
-export const storageReachCheck = reachCheck('storage', 'Reach the storage server', ['storage'], 'NFS needs rpcbind 111 and 2049, Ceph its monitor ports, GlusterFS the Heketi URL');
+export const clusterNetworkCheck = reachCheck(
+  'peers',
+  'Reach etcd, masters and LB',
+  ['etcd', 'master', 'lb'],
+  'etcd 2379–2380 between etcd members, 2379 from every node, 6443 to the masters and the LB port',
+);
+export const storageReachCheck = reachCheck(
+  'storage',
+  'Reach the storage server',
+  ['storage'],
+  'NFS needs rpcbind 111 and 2049, Ceph its monitor ports, GlusterFS the Heketi URL',
+);

@@ -17,7 +17,8 @@ export const cpuMemoryCheck: HostCheck = {
   title: 'CPU and memory',
   run({ facts, host, minimums }) {
     const evidence = `nproc: ${section(facts, 'nproc')}\n${section(facts, 'meminfo')}`;
-    if (!facts.mem || facts.cpus === undefined) return warn('Could not read the CPU count or /proc/meminfo.', 'Check that nproc and /proc/meminfo are readable.', evidence);
+    if (!facts.mem || facts.cpus === undefined)
+      return warn('Could not read the CPU count or /proc/meminfo.', 'Check that nproc and /proc/meminfo are readable.', evidence);
     const memMb = facts.mem.memTotalKb / 1024;
     const isMaster = hostRoles(host).includes('master');
     // Kubespray compares ansible_memtotal_mb, which is MemTotal.
@@ -57,7 +58,11 @@ export const diskCheck: HostCheck = {
       };
     }
     if (sizeGb < MIN_DISK_GB) {
-      return warn(`${what}: the docs ask for a system disk of at least ${MIN_DISK_GB} GB per host.`, `Grow the system disk to ${MIN_DISK_GB} GB or more (100 GB for the offline bundle).`, evidence);
+      return warn(
+        `${what}: the docs ask for a system disk of at least ${MIN_DISK_GB} GB per host.`,
+        `Grow the system disk to ${MIN_DISK_GB} GB or more (100 GB for the offline bundle).`,
+        evidence,
+      );
     }
     return pass(`${what} (minimum ${MIN_DISK_GB} GB).`, evidence);
   },

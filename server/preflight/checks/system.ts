@@ -5,9 +5,19 @@ import { fail, installCommand, isRedHatFamily, pass, section, warn } from './uti
 
 /** The OS list of the 2.0.2 docs (reference §4.1) with each version's caveat. */
 const SUPPORTED: { id: string; versions: string[]; label: string; caveat?: string }[] = [
-  { id: 'centos', versions: ['7', '7.4', '7.5', '7.6'], label: 'CentOS 7.5', caveat: 'CentOS 7.6 works online only: the offline 2.0.2 bundle does not support 7.6 (FAQ 4.8).' },
+  {
+    id: 'centos',
+    versions: ['7', '7.4', '7.5', '7.6'],
+    label: 'CentOS 7.5',
+    caveat: 'CentOS 7.6 works online only: the offline 2.0.2 bundle does not support 7.6 (FAQ 4.8).',
+  },
   { id: 'ubuntu', versions: ['16.04'], label: 'Ubuntu 16.04', caveat: 'Use 16.04.5 or later (16.04.1 is known to fail).' },
-  { id: 'ubuntu', versions: ['18.04'], label: 'Ubuntu 18.04', caveat: 'Ubuntu 18.04 must be installed as root (SSH user root); a non-root install fails in the Calico step.' },
+  {
+    id: 'ubuntu',
+    versions: ['18.04'],
+    label: 'Ubuntu 18.04',
+    caveat: 'Ubuntu 18.04 must be installed as root (SSH user root); a non-root install fails in the Calico step.',
+  },
   { id: 'rhel', versions: ['7.4'], label: 'RHEL 7.4', caveat: 'RHEL 7.4 lacks packages in the official repos: add a CentOS 7 repo before installing.' },
   { id: 'debian', versions: ['9'], label: 'Debian 9.5', caveat: 'Debian needs sudo installed first (as root: apt update && apt install sudo).' },
 ];
@@ -21,7 +31,11 @@ export const osCheck: HostCheck = {
     const evidence = section(facts, 'os');
     if (!os) return fail('Could not read /etc/os-release: the OS is unknown to the installer.', `Use one of ${SUPPORTED_TEXT}.`, evidence);
     if (facts.arch && facts.arch !== 'x86_64') {
-      return fail(`${os.prettyName} on ${facts.arch}: KubeSphere 2.0 ships x86_64 (amd64) images only.`, 'Use 64-bit x86 machines.', `${evidence}\narch: ${facts.arch}`);
+      return fail(
+        `${os.prettyName} on ${facts.arch}: KubeSphere 2.0 ships x86_64 (amd64) images only.`,
+        'Use 64-bit x86 machines.',
+        `${evidence}\narch: ${facts.arch}`,
+      );
     }
     const noSystemd = facts.init !== '' && facts.init !== 'systemd';
     const initNote = noSystemd ? ` The init system is "${facts.init}", not systemd: Kubespray stops on non-systemd hosts.` : '';
@@ -81,8 +95,10 @@ export const pythonCheck: HostCheck = {
         evidence,
       );
     }
-    if (python2) return warn(`${python2.text} is installed as python2, but there is no "python" command.`, 'Link it: ln -s /usr/bin/python2 /usr/bin/python.', evidence);
-    if (python3) return warn(`Only ${python3.text} is installed; the 2.0 installer expects Python 2.7 as "python".`, `Install Python 2.7: ${install}.`, evidence);
+    if (python2)
+      return warn(`${python2.text} is installed as python2, but there is no "python" command.`, 'Link it: ln -s /usr/bin/python2 /usr/bin/python.', evidence);
+    if (python3)
+      return warn(`Only ${python3.text} is installed; the 2.0 installer expects Python 2.7 as "python".`, `Install Python 2.7: ${install}.`, evidence);
     return fail('No python on the host: Ansible cannot run any module there.', `Install Python 2.7: ${install}.`, evidence);
   },
 };
@@ -111,7 +127,11 @@ export const dnsCheck: HostCheck = {
   run({ facts }) {
     const evidence = section(facts, 'resolv') || '(empty /etc/resolv.conf)';
     if (facts.nameservers.length === 0) {
-      return fail('/etc/resolv.conf has no nameserver: CoreDNS and image pulls need an upstream DNS server.', 'Add a line "nameserver <your DNS server IP>" to /etc/resolv.conf.', evidence);
+      return fail(
+        '/etc/resolv.conf has no nameserver: CoreDNS and image pulls need an upstream DNS server.',
+        'Add a line "nameserver <your DNS server IP>" to /etc/resolv.conf.',
+        evidence,
+      );
     }
     return pass(`Name servers: ${facts.nameservers.join(', ')}.`, evidence);
   },

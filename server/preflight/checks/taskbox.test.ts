@@ -12,7 +12,14 @@ import { judgeLogDisk, judgeTaskboxMarked, judgeTaskboxReach, taskboxReachCheck 
 function config(): InstallConfig {
   const c = defaultConfig();
   c.hosts = [
-    defaultHost({ name: 'master1', taskbox: true, address: '10.0.0.1', ip: '10.0.0.1', auth: { kind: 'password', password: { set: true } }, roles: { master: true, etcd: true, worker: false } }),
+    defaultHost({
+      name: 'master1',
+      taskbox: true,
+      address: '10.0.0.1',
+      ip: '10.0.0.1',
+      auth: { kind: 'password', password: { set: true } },
+      roles: { master: true, etcd: true, worker: false },
+    }),
     defaultHost({ name: 'master2', address: '10.0.0.2', ip: '10.0.0.2', port: 22, roles: { master: true, etcd: false, worker: false } }),
     defaultHost({ name: 'node1', address: 'node1.example', ip: '10.0.0.4', port: 2222, roles: { master: false, etcd: false, worker: true } }),
   ];
@@ -25,7 +32,7 @@ const host = (c: InstallConfig, name: string): Host => {
 };
 
 describe('the taskbox and its SSH probes', () => {
-  it('taskboxOf finds the marked host; only the taskbox probes the other hosts\' SSH ports', () => {
+  it("taskboxOf finds the marked host; only the taskbox probes the other hosts' SSH ports", () => {
     const c = config();
     expect(taskboxOf(c)?.name).toBe('master1');
     expect(isTaskbox(host(c, 'master2'), c)).toBe(false);
@@ -69,8 +76,14 @@ describe('judgeLogDisk', () => {
   const KS = PROFILES['kubesphere-2.0.2'];
   it('below 1 GiB free for the logs: warn; else pass; unknown: nothing', () => {
     const low = judgeLogDisk('master1', bundleFacts(KS, { disk: { dir: '/opt/ks', availKb: 500 * 1024, mount: '/opt' } }));
-    expect(low).toMatchObject({ status: 'warn', message: 'Only 0.5 GB free on /opt of the taskbox master1, where the installer writes its logs (/opt/ks); a full install\'s logs take a few hundred MB.' });
-    expect(judgeLogDisk('master1', bundleFacts(KS))).toMatchObject({ status: 'pass', message: "20 GB free on /opt of the taskbox master1 for the installer's logs (/opt/ks/logs)." });
+    expect(low).toMatchObject({
+      status: 'warn',
+      message: "Only 0.5 GB free on /opt of the taskbox master1, where the installer writes its logs (/opt/ks); a full install's logs take a few hundred MB.",
+    });
+    expect(judgeLogDisk('master1', bundleFacts(KS))).toMatchObject({
+      status: 'pass',
+      message: "20 GB free on /opt of the taskbox master1 for the installer's logs (/opt/ks/logs).",
+    });
     expect(judgeLogDisk('master1', bundleFacts(KS, { disk: undefined }))).toBeUndefined();
   });
 });
@@ -80,6 +93,10 @@ describe('judgeTaskboxMarked', () => {
     const c = config();
     expect(judgeTaskboxMarked(c)).toBeUndefined();
     for (const h of c.hosts) h.taskbox = false;
-    expect(judgeTaskboxMarked(c)).toMatchObject({ status: 'fail', message: expect.stringMatching(/^No host is the taskbox/), hint: expect.stringMatching(/Hosts step/) });
+    expect(judgeTaskboxMarked(c)).toMatchObject({
+      status: 'fail',
+      message: expect.stringMatching(/^No host is the taskbox/),
+      hint: expect.stringMatching(/Hosts step/),
+    });
   });
 });

@@ -82,7 +82,9 @@ function parsePackage(text: string): LbPackage {
     case 'installed':
       return { state: 'installed', path: detail };
     case 'candidate':
-      return detail === '(none)' || detail === '' ? { state: 'unavailable', detail: 'apt-cache policy: Candidate: (none)' } : { state: 'available', version: detail };
+      return detail === '(none)' || detail === ''
+        ? { state: 'unavailable', detail: 'apt-cache policy: Candidate: (none)' }
+        : { state: 'available', version: detail };
     case 'available':
       return { state: 'available' };
     case 'unavailable':
@@ -96,7 +98,10 @@ const MAC = /([0-9a-f]{2}(?::[0-9a-f]{2}){5})/i;
 
 /** The `lb-arp` section in any of its three forms. */
 export function parseArp(text: string): ArpProbe {
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const first = lines[0] ?? '';
   if (first.startsWith('arp-skipped')) return { replies: [], error: first.replace(/^arp-skipped\s*/, '') };
   const error = lines.find((l) => l.startsWith('arp-error'));
@@ -107,7 +112,8 @@ export function parseArp(text: string): ArpProbe {
   for (const l of lines.slice(1)) {
     // python: "arp-reply aa:…"; iputils arping: "Unicast reply from 10.0.0.5 [AA:…]  0.7ms";
     // ip neigh: "10.0.0.5 lladdr aa:… REACHABLE" (FAILED / INCOMPLETE entries carry no lladdr)
-    const hit = method === 'python' ? l.startsWith('arp-reply') : method === 'arping' ? /reply from/i.test(l) : / lladdr /.test(l) && !/FAILED|INCOMPLETE/.test(l);
+    const hit =
+      method === 'python' ? l.startsWith('arp-reply') : method === 'arping' ? /reply from/i.test(l) : / lladdr /.test(l) && !/FAILED|INCOMPLETE/.test(l);
     const mac = hit ? MAC.exec(l)?.[1] : undefined;
     if (mac) replies.add(mac.toLowerCase());
   }
@@ -127,7 +133,8 @@ export function parseVrrp(text: string): VrrpProbe {
     else if (word === 'vrrp-error') probe.error = l.replace(/^vrrp-error\s*/, '');
     else if (word === 'vrrp-skipped') probe.skipped = true;
   }
-  if (probe.startedAt === undefined && !probe.error && !probe.skipped) probe.error = text.trim() ? `unexpected output: ${text.trim().split('\n').slice(-1)[0]}` : 'the VRRP probe printed nothing (cut off?)';
+  if (probe.startedAt === undefined && !probe.error && !probe.skipped)
+    probe.error = text.trim() ? `unexpected output: ${text.trim().split('\n').slice(-1)[0]}` : 'the VRRP probe printed nothing (cut off?)';
   return probe;
 }
 

@@ -17,7 +17,9 @@ describe('sections', () => {
 
 describe('os-release', () => {
   it('reads CentOS 7 with quoted values', () => {
-    const os = parseOsRelease('NAME="CentOS Linux"\nVERSION="7 (Core)"\nID="centos"\nID_LIKE="rhel fedora"\nVERSION_ID="7"\nPRETTY_NAME="CentOS Linux 7 (Core)"');
+    const os = parseOsRelease(
+      'NAME="CentOS Linux"\nVERSION="7 (Core)"\nID="centos"\nID_LIKE="rhel fedora"\nVERSION_ID="7"\nPRETTY_NAME="CentOS Linux 7 (Core)"',
+    );
     expect(os).toEqual({ id: 'centos', versionId: '7', prettyName: 'CentOS Linux 7 (Core)', idLike: ['rhel', 'fedora'] });
   });
   it('reads Ubuntu 18.04 and rejects empty text', () => {
@@ -30,8 +32,14 @@ describe('resources', () => {
   it('nproc, meminfo, swaps, df', () => {
     expect(parseNproc('8\n')).toBe(8);
     expect(parseNproc('zero')).toBeUndefined();
-    expect(parseMeminfo('MemTotal:       16266300 kB\nMemAvailable:   15000000 kB\nSwapTotal:       2097148 kB')).toEqual({ memTotalKb: 16266300, memAvailableKb: 15000000, swapTotalKb: 2097148 });
-    expect(parseSwaps('Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n/dev/dm-1  partition\t2097148\t0\t-2')).toEqual([{ name: '/dev/dm-1', type: 'partition', sizeKb: 2097148 }]);
+    expect(parseMeminfo('MemTotal:       16266300 kB\nMemAvailable:   15000000 kB\nSwapTotal:       2097148 kB')).toEqual({
+      memTotalKb: 16266300,
+      memAvailableKb: 15000000,
+      swapTotalKb: 2097148,
+    });
+    expect(parseSwaps('Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n/dev/dm-1  partition\t2097148\t0\t-2')).toEqual([
+      { name: '/dev/dm-1', type: 'partition', sizeKb: 2097148 },
+    ]);
     expect(parseSwaps('Filename\tType\tSize\tUsed\tPriority')).toEqual([]);
     const df = parseDf('Filesystem     1024-blocks     Used Available Capacity Mounted on\n/dev/mapper/centos-root  41926656 1504264  40422392       4% /\n');
     expect(df).toEqual([{ filesystem: '/dev/mapper/centos-root', sizeKb: 41926656, usedKb: 1504264, availKb: 40422392, mount: '/' }]);
@@ -40,7 +48,8 @@ describe('resources', () => {
 
 describe('network', () => {
   it('ip -o -4 addr with vlan/veth names', () => {
-    const text = '1: lo    inet 127.0.0.1/8 scope host lo\\       valid_lft forever\n2: eth0    inet 192.168.0.2/24 brd 192.168.0.255 scope global eth0\n5: eth0.10@eth0    inet 10.1.0.5/16 scope global eth0.10';
+    const text =
+      '1: lo    inet 127.0.0.1/8 scope host lo\\       valid_lft forever\n2: eth0    inet 192.168.0.2/24 brd 192.168.0.255 scope global eth0\n5: eth0.10@eth0    inet 10.1.0.5/16 scope global eth0.10';
     expect(parseIpAddr(text)).toEqual([
       { iface: 'lo', address: '127.0.0.1', prefix: 8 },
       { iface: 'eth0', address: '192.168.0.2', prefix: 24 },
@@ -80,7 +89,11 @@ describe('misc', () => {
     expect(parseEpochMs('Thu Nov')).toBeUndefined();
   });
   it('a clock reading bracketed by the wizard clock: offset at the midpoint, ± half the round trip', () => {
-    expect(clockSampleOf('1700000001.500000000\n', 1700000000000, 1700000000400)).toEqual({ offsetMs: 1300, uncertaintyMs: 200, remoteText: '1700000001.500000000' });
+    expect(clockSampleOf('1700000001.500000000\n', 1700000000000, 1700000000400)).toEqual({
+      offsetMs: 1300,
+      uncertaintyMs: 200,
+      remoteText: '1700000001.500000000',
+    });
     expect(clockSampleOf('1699999999.000000000', 1700000000000, 1700000000000)?.offsetMs).toBe(-1000);
     expect(clockSampleOf('date: invalid', 0, 1)).toBeUndefined();
   });
@@ -90,9 +103,18 @@ describe('misc', () => {
     expect(parseDdSeconds('409600 bytes (410 kB) copied, 3.1e-05 s, 13 GB/s')).toBeCloseTo(0.000031);
   });
   it('fsync section of the gather: dir, dd output, rc', () => {
-    const ok = parseFsyncSection('dir=/var/lib/ksw-fsync.ab12\n200+0 records in\n200+0 records out\n409600 bytes (410 kB, 400 KiB) copied, 0.5 s, 819 kB/s\nrc=0');
-    expect(ok).toEqual({ exitCode: 0, seconds: 0.5, output: 'dir=/var/lib/ksw-fsync.ab12\n200+0 records in\n200+0 records out\n409600 bytes (410 kB, 400 KiB) copied, 0.5 s, 819 kB/s' });
-    expect(parseFsyncSection('dir=/var/tmp/x\ndd: failed to open \'/var/tmp/x/f\': No space left on device\nrc=1')).toMatchObject({ exitCode: 1, seconds: undefined });
+    const ok = parseFsyncSection(
+      'dir=/var/lib/ksw-fsync.ab12\n200+0 records in\n200+0 records out\n409600 bytes (410 kB, 400 KiB) copied, 0.5 s, 819 kB/s\nrc=0',
+    );
+    expect(ok).toEqual({
+      exitCode: 0,
+      seconds: 0.5,
+      output: 'dir=/var/lib/ksw-fsync.ab12\n200+0 records in\n200+0 records out\n409600 bytes (410 kB, 400 KiB) copied, 0.5 s, 819 kB/s',
+    });
+    expect(parseFsyncSection("dir=/var/tmp/x\ndd: failed to open '/var/tmp/x/f': No space left on device\nrc=1")).toMatchObject({
+      exitCode: 1,
+      seconds: undefined,
+    });
     expect(parseFsyncSection('rc=1')).toEqual({ exitCode: 1, seconds: undefined, output: '' });
     expect(parseFsyncSection('').exitCode).toBe(1);
   });

@@ -73,7 +73,7 @@ export interface TaskboxFacts {
 }
 
 const STATES: readonly PathState[] = ['ok', 'missing', 'wrong-kind', 'unreadable'];
-const asState = (text: string | undefined): PathState => (STATES.find((s) => s === text?.trim()) ?? 'missing');
+const asState = (text: string | undefined): PathState => STATES.find((s) => s === text?.trim()) ?? 'missing';
 
 /** A top-level `key: value` line (not indented); the value without quotes or a trailing comment. */
 export function findTopLevelKey(text: string, key: string): { value?: string; line: number } | undefined {
@@ -132,8 +132,14 @@ function parseAnsible(text: string | undefined, command: string | undefined): An
   const lines = text.split('\n');
   const path = lines.find((l) => l.startsWith('path='))?.slice('path='.length);
   const rc = Number(lines.find((l) => l.startsWith('rc='))?.slice('rc='.length));
-  const output = lines.filter((l) => !/^(path|rc)=/.test(l)).join('\n').trim();
-  const firstLine = output.split('\n').map((l) => l.trim()).find((l) => /^\S*ansible\S*\s+(\[core\s+)?v?\d+\.\d+/.test(l));
+  const output = lines
+    .filter((l) => !/^(path|rc)=/.test(l))
+    .join('\n')
+    .trim();
+  const firstLine = output
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => /^\S*ansible\S*\s+(\[core\s+)?v?\d+\.\d+/.test(l));
   return {
     command,
     ...(path ? { path } : {}),

@@ -19,7 +19,12 @@ function login(state: LabState, kind: LabLoginKind): LabHostLogin {
 }
 
 /** `taskbox`: the index of the host marked as the taskbox (none by default). */
-export function labConfig(state: LabState, hosts: readonly LabHostState[], kind: LabLoginKind = 'user-password', opts: { taskbox?: number } = {}): InstallConfig {
+export function labConfig(
+  state: LabState,
+  hosts: readonly LabHostState[],
+  kind: LabLoginKind = 'user-password',
+  opts: { taskbox?: number } = {},
+): InstallConfig {
   const config = newLabConfig(hosts, login(state, kind), 'first-three-masters');
   const taskbox = opts.taskbox === undefined ? undefined : config.hosts[opts.taskbox];
   if (taskbox) taskbox.taskbox = true;

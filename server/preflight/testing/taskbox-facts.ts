@@ -23,7 +23,15 @@ export function bundleFacts(profile: InstallerProfile, over: Partial<TaskboxBund
 export function ansibleFact(firstLine: string | undefined, path = '/usr/local/bin/ansible-playbook', exitCode = 0): AnsibleFact {
   if (firstLine === undefined) return { command: 'ansible-playbook', output: '' };
   const version = /(\d+\.\d+\.\d+)/.exec(firstLine)?.[1];
-  return { command: 'ansible-playbook', path, exitCode, firstLine, ...(version ? { version } : {}), python: '2.7.18', output: `${firstLine}\n  python version = 2.7.18 (default) [GCC 12.2.0]` };
+  return {
+    command: 'ansible-playbook',
+    path,
+    exitCode,
+    firstLine,
+    ...(version ? { version } : {}),
+    python: '2.7.18',
+    output: `${firstLine}\n  python version = 2.7.18 (default) [GCC 12.2.0]`,
+  };
 }
 
 export function taskboxFacts(over: Partial<TaskboxFacts> = {}): TaskboxFacts {

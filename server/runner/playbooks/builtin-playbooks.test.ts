@@ -23,12 +23,19 @@ describe.each([ansible276(work), ansibleCore()])('builtin playbooks', (found) =>
     return;
   }
   const { runner } = found;
-  it.each(playbooks)(`%s passes --syntax-check under ${runner.label}`, (playbook) => {
-    const r = spawnSync(runner.argv[0] ?? '', [...runner.argv.slice(1), '-i', 'localhost,', path.join(import.meta.dirname, playbook), '--syntax-check'], {
-      encoding: 'utf8',
-      timeout: 120_000,
-      env: { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: work, LANG: 'C.UTF-8', ANSIBLE_LOCAL_TEMP: path.join(work, 'tmp'), ...runner.env } as Record<string, string> as NodeJS.ProcessEnv,
-    });
-    expect(r.status, `${r.stdout}${r.stderr}`).toBe(0);
-  }, 120_000);
+  it.each(playbooks)(
+    `%s passes --syntax-check under ${runner.label}`,
+    (playbook) => {
+      const r = spawnSync(runner.argv[0] ?? '', [...runner.argv.slice(1), '-i', 'localhost,', path.join(import.meta.dirname, playbook), '--syntax-check'], {
+        encoding: 'utf8',
+        timeout: 120_000,
+        env: { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: work, LANG: 'C.UTF-8', ANSIBLE_LOCAL_TEMP: path.join(work, 'tmp'), ...runner.env } as Record<
+          string,
+          string
+        > as NodeJS.ProcessEnv,
+      });
+      expect(r.status, `${r.stdout}${r.stderr}`).toBe(0);
+    },
+    120_000,
+  );
 });

@@ -63,16 +63,21 @@ export async function followRemoteEvents(opts: FollowRemoteOptions): Promise<Fol
           const lines = splitter.push(chunk);
           if (lines.length === 0) return;
           const after = splitter.offset;
-          chain = chain.then(() => opts.onLines(lines, after)).catch((e: unknown) => {
-            handlerError ??= e;
-          });
+          chain = chain
+            .then(() => opts.onLines(lines, after))
+            .catch((e: unknown) => {
+              handlerError ??= e;
+            });
         },
       });
       await chain;
       if (handlerError) throw handlerError;
       offset = splitter.offset;
       if (r.signal === 'ABORTED') return { offset, state: { kind: 'aborted' } };
-      if (r.exitCode !== 0 && r.exitCode !== 1) throw new SshError('command-failed', session.name, `following the stage's events on ${session.name} failed (exit ${r.exitCode})`, 'retry the stage', { exitCode: r.exitCode });
+      if (r.exitCode !== 0 && r.exitCode !== 1)
+        throw new SshError('command-failed', session.name, `following the stage's events on ${session.name} failed (exit ${r.exitCode})`, 'retry the stage', {
+          exitCode: r.exitCode,
+        });
       const state = await remoteStageState(session, opts.paths);
       if (state.kind !== 'running') return { offset, state };
       failures = 0;

@@ -14,7 +14,8 @@ import { ansibleEnvironment, playbookCommand, renderPlaybookScript, renderPrepar
 
 const TARBALL = path.resolve(import.meta.dirname, '../../../../shared/upstream/kubesphere-2.1-dev-bundle.tar.gz');
 const have = fs.existsSync(TARBALL);
-if (!have) console.warn(`install-sh-flow.test: SKIPPED — ${TARBALL} is absent (the reconstructed 2.x bundle lives in ../shared/upstream on this project's machines)`);
+if (!have)
+  console.warn(`install-sh-flow.test: SKIPPED — ${TARBALL} is absent (the reconstructed 2.x bundle lives in ../shared/upstream on this project's machines)`);
 
 function installSh(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ksw-installsh-'));
@@ -42,7 +43,10 @@ describe.skipIf(!have)("install.sh's multi-node flow (reconstructed 2.x bundle)"
   const multi = functionBody(script, 'multi-node');
 
   it('runs the same playbooks in the same order, from scripts/, with the same inventory and -b', () => {
-    const calls = [...multi.matchAll(/ansible-playbook\s+-i\s+\$BASE_FOLDER\/\.\.\/(\S+)\s+\$BASE_FOLDER\/\.\.\/(\S+)\s+-b/g)].map((m) => ({ inventory: m[1], playbook: m[2] }));
+    const calls = [...multi.matchAll(/ansible-playbook\s+-i\s+\$BASE_FOLDER\/\.\.\/(\S+)\s+\$BASE_FOLDER\/\.\.\/(\S+)\s+-b/g)].map((m) => ({
+      inventory: m[1],
+      playbook: m[2],
+    }));
     expect(calls.length).toBe(3);
     expect(calls.map((c) => c.inventory)).toEqual([profile.taskbox.inventory, profile.taskbox.inventory, profile.taskbox.inventory]);
     // install.sh's three playbooks are the profile's bundle playbooks, in order (verify is the wizard's own)
@@ -94,7 +98,7 @@ describe.skipIf(!have)("install.sh's multi-node flow (reconstructed 2.x bundle)"
     expect(profile.taskbox.bootstrap?.cwd).toBe('scripts');
     expect(profile.taskbox.bootstrap?.argv.at(-1)).toBe('os/os_check.sh');
     const prep = renderPrepareScript(input);
-    expect(prep).toContain("cd /root/kubesphere-all-advanced-2.0.2/scripts && env -i PATH=");
+    expect(prep).toContain('cd /root/kubesphere-all-advanced-2.0.2/scripts && env -i PATH=');
     expect(prep).toContain('/bin/bash os/os_check.sh');
   });
 });

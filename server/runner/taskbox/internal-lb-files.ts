@@ -29,7 +29,10 @@ export function internalLbOf(config: ValidInstallConfig): InternalLoadBalancer {
   return config.loadBalancer;
 }
 
-export function lbInventory(lb: InternalLoadBalancer, hostVars: Record<string, string> = {}): { all: { hosts: Record<string, Record<string, string | number>> } } {
+export function lbInventory(
+  lb: InternalLoadBalancer,
+  hostVars: Record<string, string> = {},
+): { all: { hosts: Record<string, Record<string, string | number>> } } {
   const hosts: Record<string, Record<string, string | number>> = {};
   lb.hosts.forEach((host, index) => {
     hosts[host.name] = {

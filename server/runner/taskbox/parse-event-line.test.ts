@@ -69,20 +69,25 @@ describe('EventLineSplitter', () => {
 
   it('for any text and any chunking: the lines are the text up to its last newline', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('a', '\n', 'é', '✓', '🙂', '{', '"') }), fc.array(fc.nat(), { maxLength: 8 }), fc.nat(100), (text, cuts, start) => {
-        const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-        const splitter = new EventLineSplitter(start);
-        const lines: string[] = [];
-        let from = 0;
-        for (const to of [...points, text.length]) {
-          lines.push(...splitter.push(text.slice(from, to)));
-          from = to;
-        }
-        const complete = text.slice(0, text.lastIndexOf('\n') + 1);
-        expect(lines.map((l) => `${l}\n`).join('')).toBe(complete);
-        expect(splitter.offset).toBe(start + Buffer.byteLength(complete));
-        expect(splitter.hasPartialLine).toBe(complete.length < text.length);
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', '\n', 'é', '✓', '🙂', '{', '"') }),
+        fc.array(fc.nat(), { maxLength: 8 }),
+        fc.nat(100),
+        (text, cuts, start) => {
+          const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+          const splitter = new EventLineSplitter(start);
+          const lines: string[] = [];
+          let from = 0;
+          for (const to of [...points, text.length]) {
+            lines.push(...splitter.push(text.slice(from, to)));
+            from = to;
+          }
+          const complete = text.slice(0, text.lastIndexOf('\n') + 1);
+          expect(lines.map((l) => `${l}\n`).join('')).toBe(complete);
+          expect(splitter.offset).toBe(start + Buffer.byteLength(complete));
+          expect(splitter.hasPartialLine).toBe(complete.length < text.length);
+        },
+      ),
       { numRuns: 300, seed: 11 },
     );
   });

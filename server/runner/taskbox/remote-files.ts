@@ -40,7 +40,12 @@ export async function writeRemoteFiles(session: SshSession, files: readonly Remo
   const r = await session.exec(['sh', '-c', WRITE_SCRIPT], { sudo: true, stdin: encodeRemoteFiles(files), timeoutMs: 120_000 });
   if (r.exitCode !== 0) {
     const why = r.stderr.trim().split('\n').slice(-1)[0] ?? '';
-    throw new SshError('command-failed', session.name, `writing ${files.length === 1 ? files[0]?.path : `${files.length} files`} on ${session.name} failed${why ? `: ${why}` : ''}`,
-      'check that the disk is not full and the path is writable by root on the taskbox', { exitCode: r.exitCode });
+    throw new SshError(
+      'command-failed',
+      session.name,
+      `writing ${files.length === 1 ? files[0]?.path : `${files.length} files`} on ${session.name} failed${why ? `: ${why}` : ''}`,
+      'check that the disk is not full and the path is writable by root on the taskbox',
+      { exitCode: r.exitCode },
+    );
   }
 }

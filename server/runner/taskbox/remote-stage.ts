@@ -10,7 +10,13 @@ export type RemoteStageState = { kind: 'finished'; rc: number } | { kind: 'runni
 
 function failed(session: SshSession, what: string, r: { exitCode: number; stderr: string }): SshError {
   const why = r.stderr.trim().split('\n').slice(-1)[0] ?? '';
-  return new SshError('command-failed', session.name, `${what} on ${session.name} failed (exit ${r.exitCode})${why ? `: ${why}` : ''}`, 'see the stage log; retry the stage', { exitCode: r.exitCode });
+  return new SshError(
+    'command-failed',
+    session.name,
+    `${what} on ${session.name} failed (exit ${r.exitCode})${why ? `: ${why}` : ''}`,
+    'see the stage log; retry the stage',
+    { exitCode: r.exitCode },
+  );
 }
 
 /** Starts DIR/run.sh detached; resolves with its pid (= its process group). */

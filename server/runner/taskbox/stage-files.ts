@@ -29,7 +29,11 @@ export function secretVarsOf(config: ValidInstallConfig): Record<string, unknown
 }
 
 /** Connection secrets of one host (a cluster host, or an internal LB host) as Ansible host vars; the taskbox itself is local. */
-export function hostSecretVars(host: Pick<Host, 'name' | 'user' | 'auth' | 'becomePassword'> & { taskbox?: boolean }, paths: StagePaths, hasKey: boolean): Record<string, string> {
+export function hostSecretVars(
+  host: Pick<Host, 'name' | 'user' | 'auth' | 'becomePassword'> & { taskbox?: boolean },
+  paths: StagePaths,
+  hasKey: boolean,
+): Record<string, string> {
   const vars: Record<string, string> = {};
   if (!host.taskbox && host.auth.kind === 'password') {
     const pw = secretValue(host.auth.password);

@@ -47,7 +47,11 @@ export const CALLBACKS_ENABLED = `profile_tasks,${CALLBACK_NAME}`;
 export function ansibleEnvironment(input: StageScriptInput): [string, string][] {
   const { profile, paths } = input;
   const forks = String((input.scriptEnv ?? INSTALL_SCRIPT_ENV).forks);
-  const sshArgs = ['-o ControlMaster=auto -o ControlPersist=30m -o ConnectionAttempts=100', `-o UserKnownHostsFile=${paths.knownHosts}`, '-o StrictHostKeyChecking=yes'].join(' ');
+  const sshArgs = [
+    '-o ControlMaster=auto -o ControlPersist=30m -o ConnectionAttempts=100',
+    `-o UserKnownHostsFile=${paths.knownHosts}`,
+    '-o StrictHostKeyChecking=yes',
+  ].join(' ');
   return [
     ['PATH', profile.taskbox.path.join(':')],
     ['HOME', '/root'],
@@ -104,7 +108,18 @@ function limitArgs(limit: string[] | null): string[] {
 export function playbookCommand(input: StageScriptInput, playbook: string): string[] {
   // the script's own -e pairs come last: a later -e wins, so no extra var can change them
   const scriptVars = (input.vars ?? []).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
-  return ['ansible-playbook', ...inventoryArgs(input), playbook, '-b', '-e', `@${input.paths.extraVars}`, '-e', `@${input.paths.secretVars}`, ...scriptVars, ...limitArgs(input.limit)];
+  return [
+    'ansible-playbook',
+    ...inventoryArgs(input),
+    playbook,
+    '-b',
+    '-e',
+    `@${input.paths.extraVars}`,
+    '-e',
+    `@${input.paths.secretVars}`,
+    ...scriptVars,
+    ...limitArgs(input.limit),
+  ];
 }
 
 export function renderPlaybookScript(input: StageScriptInput, playbook: string): string {
@@ -117,10 +132,12 @@ function pinnedCheck(input: StageScriptInput): string[] {
   const { profile } = input;
   const pin = profile.ansible;
   const probe = `env -i PATH=${shellQuoteArg(profile.taskbox.path.join(':'))} LANG=${shellQuoteArg(profile.taskbox.locale)} ${shellQuoteArg(profile.taskbox.ansibleProbe)} --version 2>/dev/null`;
-  const match = !pin ? 'true' : pin.pinnedMatch === 'exact' ? `[ "$ksw_v" = ${shellQuoteArg(pin.pinned)} ]` : `case "$ksw_v" in ${shellQuoteArg(pin.pinned)}|${shellQuoteArg(pin.pinned)}.*) true ;; *) false ;; esac`;
-  return [
-    `ksw_pinned() { ksw_v=$(${probe} | sed -n '1s/^[^0-9]*\\([0-9][0-9.]*\\).*/\\1/p'); [ -n "$ksw_v" ] && { ${match}; }; }`,
-  ];
+  const match = !pin
+    ? 'true'
+    : pin.pinnedMatch === 'exact'
+      ? `[ "$ksw_v" = ${shellQuoteArg(pin.pinned)} ]`
+      : `case "$ksw_v" in ${shellQuoteArg(pin.pinned)}|${shellQuoteArg(pin.pinned)}.*) true ;; *) false ;; esac`;
+  return [`ksw_pinned() { ksw_v=$(${probe} | sed -n '1s/^[^0-9]*\\([0-9][0-9.]*\\).*/\\1/p'); [ -n "$ksw_v" ] && { ${match}; }; }`];
 }
 
 /**
@@ -137,24 +154,39 @@ export function renderPrepareScript(input: StageScriptInput): string {
   lines.push('if ksw_pinned; then');
   lines.push(`  ksw_note "Ansible $ksw_v (pinned: ${pin}) is installed on this taskbox: the bundle's bootstrap is skipped."`);
   if (boot) {
-    const bootEnv: [string, string][] = [['PATH', profile.taskbox.path.join(':')], ['HOME', '/root'], ['LANG', profile.taskbox.locale], ['DEBIAN_FRONTEND', 'noninteractive']];
+    const bootEnv: [string, string][] = [
+      ['PATH', profile.taskbox.path.join(':')],
+      ['HOME', '/root'],
+      ['LANG', profile.taskbox.locale],
+      ['DEBIAN_FRONTEND', 'noninteractive'],
+    ];
     lines.push('else');
-    lines.push(`  ksw_note "Ansible ${pin} is not installed on this taskbox (found: \${ksw_v:-none}): running the bundle's bootstrap (${boot.argv.join(' ')} in ${boot.cwd}/)."`);
-    lines.push(`  { ( cd ${shellQuoteArg(inBundle(bundle, boot.cwd))} && ${envCommand(bootEnv, boot.argv)} ) </dev/null 2>&1; echo $? >"$ev.boot-rc"; } | ksw_text_events`);
+    lines.push(
+      `  ksw_note "Ansible ${pin} is not installed on this taskbox (found: \${ksw_v:-none}): running the bundle's bootstrap (${boot.argv.join(' ')} in ${boot.cwd}/)."`,
+    );
+    lines.push(
+      `  { ( cd ${shellQuoteArg(inBundle(bundle, boot.cwd))} && ${envCommand(bootEnv, boot.argv)} ) </dev/null 2>&1; echo $? >"$ev.boot-rc"; } | ksw_text_events`,
+    );
     lines.push('  rc=$(cat "$ev.boot-rc" 2>/dev/null || echo 1); rm -f "$ev.boot-rc"');
     lines.push(`  [ "$rc" = 0 ] || { ksw_note "The bundle's bootstrap failed (exit $rc). It needs ${boot.needs}."; exit 3; }`);
-    lines.push(`  ksw_pinned || { ksw_note "The bundle's bootstrap finished but Ansible ${pin} is still not on the taskbox's PATH (found: \${ksw_v:-none})."; exit 3; }`);
+    lines.push(
+      `  ksw_pinned || { ksw_note "The bundle's bootstrap finished but Ansible ${pin} is still not on the taskbox's PATH (found: \${ksw_v:-none})."; exit 3; }`,
+    );
     lines.push(`  ksw_note "Ansible $ksw_v installed by the bundle's bootstrap."`);
   } else {
     lines.push('else');
-    lines.push(`  ksw_note "Ansible ${pin} is not installed on this taskbox (found: \${ksw_v:-none}) and this installer has no bootstrap for it: install it, then retry."`);
+    lines.push(
+      `  ksw_note "Ansible ${pin} is not installed on this taskbox (found: \${ksw_v:-none}) and this installer has no bootstrap for it: install it, then retry."`,
+    );
     lines.push('  exit 3');
   }
   lines.push('fi');
   // the bundle's inventory is written by the next stage: the ping uses the run's own copy, beside the
   // bundle's group_vars (interpreter and connection settings live there), as the bundle's would be
   const inventoryDir = profile.taskbox.inventory.split('/').slice(0, -1).join('/');
-  lines.push(`ln -sfn ${shellQuoteArg(inBundle(bundle, `${inventoryDir}/group_vars`))} ${shellQuoteArg(paths.inventory.replace(/\/[^/]+$/, '/group_vars'))} || exit 2`);
+  lines.push(
+    `ln -sfn ${shellQuoteArg(inBundle(bundle, `${inventoryDir}/group_vars`))} ${shellQuoteArg(paths.inventory.replace(/\/[^/]+$/, '/group_vars'))} || exit 2`,
+  );
   const ping = ['ansible', 'all', '-i', paths.inventory, '-i', paths.secretInventory, '-m', 'ping', '-e', `@${paths.extraVars}`, ...limitArgs(input.limit)];
   lines.push(`exec ${envCommand(env, ping, ' ANSIBLE_LOAD_CALLBACK_PLUGINS=1 ANSIBLE_LOG_PATH="$ksw_log"')}`, '');
   return lines.join('\n');

@@ -15,7 +15,10 @@ const wrapper = path.join(work, 'ksw-stage.sh');
 fs.writeFileSync(wrapper, WRAPPER_SCRIPT, { mode: 0o700 });
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-const SHELLS = [['dash', '/bin/dash'], ['bash as sh', '/bin/bash']].filter(([, p]) => fs.existsSync(p ?? ''));
+const SHELLS = [
+  ['dash', '/bin/dash'],
+  ['bash as sh', '/bin/bash'],
+].filter(([, p]) => fs.existsSync(p ?? ''));
 
 function stageDir(script: string): string {
   const dir = fs.mkdtempSync(path.join(work, 's-'));

@@ -24,7 +24,9 @@ function config(hosts: { name: string; address: string; port?: number }[]): Vali
 }
 
 async function trusted(installId: string, host: string, address: string, n: number, extra: object = {}) {
-  await getDb().hostKey.create({ data: { installId, host, address, algorithm: 'ssh-ed25519', fingerprint: `SHA256:${n}`, publicKey: `AAAA${n}`, trusted: true, ...extra } });
+  await getDb().hostKey.create({
+    data: { installId, host, address, algorithm: 'ssh-ed25519', fingerprint: `SHA256:${n}`, publicKey: `AAAA${n}`, trusted: true, ...extra },
+  });
 }
 
 describe('a run reaches only endpoints with a trusted key', () => {
@@ -32,23 +34,32 @@ describe('a run reaches only endpoints with a trusted key', () => {
     const { id } = await createInstall({ name: 'known-hosts' });
     await trusted(id, 'node1', '10.0.0.1:22', 1);
     await trusted(id, 'node2', '10.0.0.2:2222', 2);
-    await getDb().hostKey.create({ data: { installId: id, host: 'node3', address: '10.0.0.3:22', algorithm: 'ssh-ed25519', fingerprint: 'SHA256:3', publicKey: 'AAAA3', trusted: false } });
+    await getDb().hostKey.create({
+      data: { installId: id, host: 'node3', address: '10.0.0.3:22', algorithm: 'ssh-ed25519', fingerprint: 'SHA256:3', publicKey: 'AAAA3', trusted: false },
+    });
     await trusted(id, 'node4', '10.0.0.4:22', 4, { pendingFingerprint: 'SHA256:44', pendingPublicKey: 'AAAA44' });
 
-    const text = await knownHostsFor(id, config([
-      { name: 'renamed1', address: '10.0.0.1' }, // renamed in place: keeps its key
-      { name: 'node2', address: '10.0.0.2', port: 2222 },
-      { name: 'node3', address: '10.0.0.3' }, // recorded, never trusted
-      { name: 'node4', address: '10.0.0.4' }, // changed, not accepted
-      { name: 'node9', address: '10.0.0.66' }, // pointed at another address: nothing known there
-    ]), profile);
+    const text = await knownHostsFor(
+      id,
+      config([
+        { name: 'renamed1', address: '10.0.0.1' }, // renamed in place: keeps its key
+        { name: 'node2', address: '10.0.0.2', port: 2222 },
+        { name: 'node3', address: '10.0.0.3' }, // recorded, never trusted
+        { name: 'node4', address: '10.0.0.4' }, // changed, not accepted
+        { name: 'node9', address: '10.0.0.66' }, // pointed at another address: nothing known there
+      ]),
+      profile,
+    );
     expect(text).toBe('10.0.0.1 ssh-ed25519 AAAA1\n[10.0.0.2]:2222 ssh-ed25519 AAAA2\n');
   });
 
   it('the taskbox: pinned to the key of its address:port; none trusted there, no connection', async () => {
     const { id } = await createInstall({ name: 'taskbox-pin' });
     await trusted(id, 'node1', '10.0.0.1:22', 1);
-    expect(await taskboxTarget(id, config([{ name: 'tb', address: '10.0.0.1' }]), profile)).toMatchObject({ name: 'tb', expectedHostKey: { fingerprint: 'SHA256:1' } });
+    expect(await taskboxTarget(id, config([{ name: 'tb', address: '10.0.0.1' }]), profile)).toMatchObject({
+      name: 'tb',
+      expectedHostKey: { fingerprint: 'SHA256:1' },
+    });
     await expect(taskboxTarget(id, config([{ name: 'node1', address: '10.0.0.9' }]), profile)).rejects.toThrow(/host key of the taskbox node1 is not trusted/);
     await expect(taskboxTarget(id, config([{ name: 'node1', address: '10.0.0.1', port: 2222 }]), profile)).rejects.toThrow(/not trusted/);
   });

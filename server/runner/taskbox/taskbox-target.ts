@@ -26,7 +26,10 @@ export class TaskboxError extends Error {
 
 function requireTaskbox(config: ValidInstallConfig): InstallerMachine {
   const machine = taskboxOf(config);
-  if (!machine) throw new TaskboxError('no host is marked as the taskbox: mark the host the installer runs on (master1 in the docs) in the Hosts step, or name another machine in the installer settings');
+  if (!machine)
+    throw new TaskboxError(
+      'no host is marked as the taskbox: mark the host the installer runs on (master1 in the docs) in the Hosts step, or name another machine in the installer settings',
+    );
   return machine;
 }
 
@@ -41,7 +44,13 @@ async function trustedKeyOf(installId: string, host: { address: string; port: nu
   const row = await getDb().hostKey.findUnique({ where: { installId_address: { installId, address: endpointOf(host) } } });
   if (!row || row.pendingFingerprint) return undefined;
   if (row.trusted) return { algorithm: row.algorithm, fingerprint: row.fingerprint };
-  if (row.publicKey && labKnownHostsText(profile).split('\n').some((l) => l.includes(row.publicKey))) return { algorithm: row.algorithm, fingerprint: row.fingerprint };
+  if (
+    row.publicKey &&
+    labKnownHostsText(profile)
+      .split('\n')
+      .some((l) => l.includes(row.publicKey))
+  )
+    return { algorithm: row.algorithm, fingerprint: row.fingerprint };
   return undefined;
 }
 
@@ -63,7 +72,10 @@ export async function taskboxTarget(installId: string, config: ValidInstallConfi
   const t = sshTargetOf(host);
   if ('missing' in t) throw new TaskboxError(`the wizard cannot log in to the taskbox ${host.name}: ${t.missing}. Enter its SSH login in the Hosts step.`);
   const key = await trustedKeyOf(installId, host, profile);
-  if (!key) throw new TaskboxError(`the host key of the taskbox ${host.name} is not trusted: check the hosts and trust its key on the host checks page before installing`);
+  if (!key)
+    throw new TaskboxError(
+      `the host key of the taskbox ${host.name} is not trusted: check the hosts and trust its key on the host checks page before installing`,
+    );
   return { ...t.target, expectedHostKey: key };
 }
 

@@ -45,7 +45,9 @@ const ctx = () => ({ profile: PROFILES['kubesphere-2.0.2'], config: config(), bu
 describe('write-config on the taskbox', () => {
   it('refuses a bundle of another version before writing anything', async () => {
     const root = forgeBundle('2.1.0');
-    await expect(writeConfigOnTaskbox(await taskbox(), ctx())).rejects.toThrow(/is not KubeSphere 2\.0\.2: its conf\/vars\.yml \(as shipped\) says ks_version: 2\.1\.0, expected 2\.0\.2/);
+    await expect(writeConfigOnTaskbox(await taskbox(), ctx())).rejects.toThrow(
+      /is not KubeSphere 2\.0\.2: its conf\/vars\.yml \(as shipped\) says ks_version: 2\.1\.0, expected 2\.0\.2/,
+    );
     expect(fs.readFileSync(path.join(root, 'conf/vars.yml'), 'utf8')).toBe('# shipped\nks_version: 2.1.0\n');
     expect(fs.existsSync(path.join(root, SHIPPED_DIR))).toBe(false);
   });
@@ -67,6 +69,8 @@ describe('write-config on the taskbox', () => {
   });
 
   it('names a missing bundle and what to do', async () => {
-    await expect(writeConfigOnTaskbox(await taskbox(), { ...ctx(), bundle: '/opt/nothing-here' })).rejects.toThrow(/there is no KubeSphere 2\.0\.2 bundle at \/opt\/nothing-here on the taskbox .*Unpack kubesphere-all-advanced-2\.0\.2\.tar\.gz there/);
+    await expect(writeConfigOnTaskbox(await taskbox(), { ...ctx(), bundle: '/opt/nothing-here' })).rejects.toThrow(
+      /there is no KubeSphere 2\.0\.2 bundle at \/opt\/nothing-here on the taskbox .*Unpack kubesphere-all-advanced-2\.0\.2\.tar\.gz there/,
+    );
   });
 });

@@ -36,13 +36,18 @@ export async function writeConfigOnTaskbox(session: SshSession, ctx: Pick<RunCon
   const { profile, bundle, config } = ctx;
   const notes: string[] = [];
   const exists = await session.exec(['test', '-d', inBundle(bundle, profile.taskbox.playbookCwd)], { sudo: true });
-  if (exists.exitCode !== 0) throw new Error(`there is no ${profile.layout.name} bundle at ${bundle} on the taskbox ${session.name} (no ${profile.taskbox.playbookCwd}/ folder): ${profile.layout.howToGet}, or set the path in the installer settings`);
+  if (exists.exitCode !== 0)
+    throw new Error(
+      `there is no ${profile.layout.name} bundle at ${bundle} on the taskbox ${session.name} (no ${profile.taskbox.playbookCwd}/ folder): ${profile.layout.howToGet}, or set the path in the installer settings`,
+    );
   if (profile.version) {
     const v = profile.version;
     const r = await session.execOk(['sh', '-c', READ_VERSION, 'sh', bundle, shippedPath(v.file), v.file, v.key], { sudo: true });
     const found = r.stdout.trim();
     if (found !== v.expected) {
-      throw new Error(`the bundle at ${bundle} on ${session.name} is not ${profile.layout.name}: its ${v.file} (as shipped) says ${v.key}: ${found || '(none)'}, expected ${v.expected}. Unpack the right bundle there or choose its installer profile.`);
+      throw new Error(
+        `the bundle at ${bundle} on ${session.name} is not ${profile.layout.name}: its ${v.file} (as shipped) says ${v.key}: ${found || '(none)'}, expected ${v.expected}. Unpack the right bundle there or choose its installer profile.`,
+      );
     }
     notes.push(`bundle version ${found} (${v.file} as shipped)`);
   }

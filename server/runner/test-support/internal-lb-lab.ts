@@ -21,20 +21,32 @@ export function useInternalLb(config: InstallConfig, state: LabState, lbHosts: r
   config.loadBalancer = {
     kind: 'internal',
     hosts: lbHosts.map((h) => ({
-      name: h.name, address: h.address, ip: h.address, port: h.port, user: state.user,
-      auth: { kind: 'password', password }, becomePassword: password, vrrpInterface: '',
+      name: h.name,
+      address: h.address,
+      ip: h.address,
+      port: h.port,
+      user: state.user,
+      auth: { kind: 'password', password },
+      becomePassword: password,
+      vrrpInterface: '',
     })),
-    vip: lbVip(), prefixLength: 24, port: LB_PORT, domain: 'lb.kubesphere.local', virtualRouterId: null,
+    vip: lbVip(),
+    prefixLength: 24,
+    port: LB_PORT,
+    domain: 'lb.kubesphere.local',
+    virtualRouterId: null,
     vrrpPassword: { set: true, value: 'Vr-7q2x' },
   };
 }
 
 /** The LB hosts whose eth0 holds the VIP right now. */
 export async function vipHolders(lbHosts: readonly LabHostState[]): Promise<string[]> {
-  const held = await Promise.all(lbHosts.map(async (h) => {
-    const r = await run('ip', ['-n', hostNetns(h.index), '-o', '-4', 'addr', 'show', 'dev', 'eth0']);
-    return r.stdout.includes(` ${lbVip()}/`) ? h.name : undefined;
-  }));
+  const held = await Promise.all(
+    lbHosts.map(async (h) => {
+      const r = await run('ip', ['-n', hostNetns(h.index), '-o', '-4', 'addr', 'show', 'dev', 'eth0']);
+      return r.stdout.includes(` ${lbVip()}/`) ? h.name : undefined;
+    }),
+  );
   return held.filter((n): n is string => n !== undefined);
 }
 
@@ -43,9 +55,16 @@ export function probeVip(timeoutMs = 500): Promise<string | undefined> {
   return new Promise((resolve) => {
     const sock = net.connect({ host: lbVip(), port: LB_PORT });
     let got = '';
-    const done = (v: string | undefined) => { clearTimeout(timer); sock.destroy(); resolve(v); };
+    const done = (v: string | undefined) => {
+      clearTimeout(timer);
+      sock.destroy();
+      resolve(v);
+    };
     const timer = setTimeout(() => done(undefined), timeoutMs);
-    sock.on('data', (d: Buffer) => { got += d.toString(); if (got.includes('\n')) done(got.trim()); });
+    sock.on('data', (d: Buffer) => {
+      got += d.toString();
+      if (got.includes('\n')) done(got.trim());
+    });
     sock.on('error', () => done(undefined));
     sock.on('close', () => done(got ? got.trim() : undefined));
   });
@@ -95,12 +114,17 @@ export async function measureFailover(lbHosts: readonly LabHostState[], opts: { 
     }
     if (movedAt === undefined) {
       const holders = await vipHolders(lbHosts);
-      if (holders.length === 1 && holders[0] !== from) { movedAt = Date.now(); to = holders[0] ?? ''; }
+      if (holders.length === 1 && holders[0] !== from) {
+        movedAt = Date.now();
+        to = holders[0] ?? '';
+      }
     } else if (lastAnswer > movedAt && now - movedAt >= settleMs) {
       return { from, to, gapMs, movedAfterMs: movedAt - t0 };
     }
     await new Promise((r) => setTimeout(r, Math.max(0, 50 - (Date.now() - started))));
   }
-  throw new Error(`the VIP did not move to the other LB host with answers through it within ${timeoutMs} ms ` +
-    `(holders now: ${(await vipHolders(lbHosts)).join(', ') || 'none'}; longest gap so far ${Math.max(gapMs, Date.now() - lastAnswer)} ms)`);
+  throw new Error(
+    `the VIP did not move to the other LB host with answers through it within ${timeoutMs} ms ` +
+      `(holders now: ${(await vipHolders(lbHosts)).join(', ') || 'none'}; longest gap so far ${Math.max(gapMs, Date.now() - lastAnswer)} ms)`,
+  );
 }

@@ -27,7 +27,9 @@ export async function makeStage(): Promise<{ runId: string; stageId: string }> {
   const db = getDb();
   const install = await db.install.create({ data: { name: 'w', configJson: '{}' } });
   const run = await db.run.create({ data: { installId: install.id } });
-  const stage = await db.stage.create({ data: { runId: run.id, position: 0, name: 'verify', playbook: 'verify.yml', hosts: { create: [{ host: 'm1' }, { host: 'm2' }] } } });
+  const stage = await db.stage.create({
+    data: { runId: run.id, position: 0, name: 'verify', playbook: 'verify.yml', hosts: { create: [{ host: 'm1' }, { host: 'm2' }] } },
+  });
   return { runId: run.id, stageId: stage.id };
 }
 
@@ -35,17 +37,30 @@ export function logWriterContract(): void {
   it('commits lines, counters, the first error and the recap together', async () => {
     const { runId, stageId } = await makeStage();
     const writer = new LogWriter();
-    writer.enqueue(batch(runId, stageId, ['one', 'two'], { lastCounter: 3, counts: new Map([['m1', { ok: 2, changed: 1 }]]), errors: new Map([['m2', hostError('first')]]) }));
+    writer.enqueue(
+      batch(runId, stageId, ['one', 'two'], {
+        lastCounter: 3,
+        counts: new Map([['m1', { ok: 2, changed: 1 }]]),
+        errors: new Map([['m2', hostError('first')]]),
+      }),
+    );
     writer.enqueue(batch(runId, stageId, ['three'], { lastCounter: 5, counts: new Map([['m1', { ok: 1 }]]), errors: new Map([['m2', hostError('second')]]) }));
     await writer.drain();
     const db = getDb();
     const rows = await db.logLine.findMany({ where: { runId }, orderBy: { seq: 'asc' } });
-    expect(rows.map((r) => [r.seq, r.text, r.host, r.kind, r.failed])).toEqual([[1, 'one', 'm1', 'line', false], [2, 'two', 'm1', 'line', false], [3, 'three', 'm1', 'line', false]]);
+    expect(rows.map((r) => [r.seq, r.text, r.host, r.kind, r.failed])).toEqual([
+      [1, 'one', 'm1', 'line', false],
+      [2, 'two', 'm1', 'line', false],
+      [3, 'three', 'm1', 'line', false],
+    ]);
     expect(rows[0]?.at).toBeInstanceOf(Date);
     expect(Math.abs((rows[0]?.at.getTime() ?? 0) - Date.now())).toBeLessThan(60_000);
     expect((await db.stage.findUniqueOrThrow({ where: { id: stageId } })).lastEventCounter).toBe(5);
     const hosts = await db.stageHost.findMany({ where: { stageId }, orderBy: { host: 'asc' } });
-    expect(hosts.map((h) => [h.host, h.ok, h.changed])).toEqual([['m1', 3, 1], ['m2', 0, 0]]);
+    expect(hosts.map((h) => [h.host, h.ok, h.changed])).toEqual([
+      ['m1', 3, 1],
+      ['m2', 0, 0],
+    ]);
     expect(JSON.parse(hosts[1]?.errorJson ?? '{}')).toMatchObject({ task: 'first' });
 
     writer.enqueue(batch(runId, stageId, ['recap'], { recap: { m1: { ok: 9, changed: 4, failed: 0, skipped: 1, unreachable: 0 } } }));
@@ -70,7 +85,12 @@ export function logWriterContract(): void {
   it('writes a batch larger than 2,000 rows, failed lines and host-less lines', async () => {
     const { runId, stageId } = await makeStage();
     const writer = new LogWriter();
-    const big = batch(runId, stageId, Array.from({ length: 2500 }, (_, i) => `line ${i + 1}`), { lastCounter: 2500 });
+    const big = batch(
+      runId,
+      stageId,
+      Array.from({ length: 2500 }, (_, i) => `line ${i + 1}`),
+      { lastCounter: 2500 },
+    );
     big.lines[2499] = { host: null, kind: 'event', failed: true, text: 'last', t: 0 };
     writer.enqueue(big);
     await writer.drain();

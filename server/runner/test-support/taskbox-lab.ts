@@ -36,10 +36,14 @@ export async function waitFor<T>(fn: () => Promise<T | undefined | null | false>
 }
 
 export async function finished(runId: string, ms = 240_000): Promise<RunView> {
-  await waitFor(async () => {
-    const r = await getDb().run.findUnique({ where: { id: runId } });
-    return r && ['succeeded', 'failed', 'cancelled', 'interrupted'].includes(r.status);
-  }, ms, `run ${runId} to finish`);
+  await waitFor(
+    async () => {
+      const r = await getDb().run.findUnique({ where: { id: runId } });
+      return r && ['succeeded', 'failed', 'cancelled', 'interrupted'].includes(r.status);
+    },
+    ms,
+    `run ${runId} to finish`,
+  );
   await getRunner().settled(runId);
   const view = await getRunView(runId);
   if (!view) throw new Error('run vanished');
@@ -49,7 +53,10 @@ export async function finished(runId: string, ms = 240_000): Promise<RunView> {
 /** The run's log as text (for a failing assertion's message). */
 export async function logOf(runId: string, last = 60): Promise<string> {
   const lines = await getDb().logLine.findMany({ where: { runId }, orderBy: { seq: 'desc' }, take: last });
-  return lines.reverse().map((l) => `${l.stage} ${l.host ?? '-'} ${l.text}`).join('\n');
+  return lines
+    .reverse()
+    .map((l) => `${l.stage} ${l.host ?? '-'} ${l.text}`)
+    .join('\n');
 }
 
 /**

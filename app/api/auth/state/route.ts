@@ -5,8 +5,4 @@ import { withApi } from '@/server/http/with-api';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withApi(
-  'GET /api/auth/state',
-  async ({ request }) => getAuthState(readSessionToken(request.headers.get('cookie'))),
-  { auth: false },
-);
+export const GET = withApi('GET /api/auth/state', async ({ request }) => getAuthState(readSessionToken(request.headers.get('cookie'))), { auth: false });

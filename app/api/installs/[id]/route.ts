@@ -13,11 +13,7 @@ export const dynamic = 'force-dynamic';
 
 export const GET = withApi('GET /api/installs/:id', async ({ params }) => getInstall(params.id), { auth: true });
 
-export const PUT = withApi(
-  'PUT /api/installs/:id',
-  async ({ params, body }) => updateInstall(params.id, parseInput(updateInstallInput, body)),
-  { auth: true },
-);
+export const PUT = withApi('PUT /api/installs/:id', async ({ params, body }) => updateInstall(params.id, parseInput(updateInstallInput, body)), { auth: true });
 
 export const DELETE = withApi(
   'DELETE /api/installs/:id',

@@ -23,7 +23,24 @@ function hostsIni(count: number): string {
   const names = Array.from({ length: count }, (_, i) => `node${i + 1}`);
   const ip = (i: number) => `10.${Math.floor(i / 250)}.${(i % 250) + 1}.1`;
   const all = names.map((n, i) => `${n} ansible_host=${ip(i)} ip=${ip(i)} ansible_ssh_pass=PASSWORD`);
-  return ['[all]', ...all, '', '[kube-master]', ...names.slice(0, 3), '', '[kube-node]', ...names.slice(3), '', '[etcd]', ...names.slice(0, 3), '', '[k8s-cluster:children]', 'kube-node', 'kube-master', ''].join('\n');
+  return [
+    '[all]',
+    ...all,
+    '',
+    '[kube-master]',
+    ...names.slice(0, 3),
+    '',
+    '[kube-node]',
+    ...names.slice(3),
+    '',
+    '[etcd]',
+    ...names.slice(0, 3),
+    '',
+    '[k8s-cluster:children]',
+    'kube-node',
+    'kube-master',
+    '',
+  ].join('\n');
 }
 
 let cookie = '';
@@ -31,7 +48,8 @@ beforeAll(async () => {
   cookie = await adminCookie();
 });
 
-const importFiles = (body: Record<string, unknown>) => callRoute(POST, { method: 'POST', cookie, path: '/api/installs/import', body: { name: 'big', ...body } });
+const importFiles = (body: Record<string, unknown>) =>
+  callRoute(POST, { method: 'POST', cookie, path: '/api/installs/import', body: { name: 'big', ...body } });
 const errorsOf = (json: unknown) => (json as { errors: { path: string; message: string }[] }).errors;
 
 describe('import limits', () => {

@@ -8,8 +8,6 @@ import { importInstallInput } from '@/lib/api/install-input';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = withApi(
-  'POST /api/installs/import',
-  async ({ body }) => reply(await importInstall(parseInput(importInstallInput, body)), 201),
-  { auth: true },
-);
+export const POST = withApi('POST /api/installs/import', async ({ body }) => reply(await importInstall(parseInput(importInstallInput, body)), 201), {
+  auth: true,
+});

@@ -5,8 +5,4 @@ import { getPreflightRun } from '@/server/preflight/get-preflight';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withApi(
-  'GET /api/preflight/:runId',
-  async ({ params }) => getPreflightRun(params.runId),
-  { auth: true },
-);
+export const GET = withApi('GET /api/preflight/:runId', async ({ params }) => getPreflightRun(params.runId), { auth: true });

@@ -29,7 +29,12 @@ export function BulkPasteModal({ opened, onClose, existing, onAdd }: Props) {
     setAdded(parsed.hosts.length);
     // keep only the lines that failed, so they can be corrected and pasted again
     const bad = new Set(parsed.problems.map((p) => p.line));
-    setText(text.split('\n').filter((_, i) => bad.has(i + 1)).join('\n'));
+    setText(
+      text
+        .split('\n')
+        .filter((_, i) => bad.has(i + 1))
+        .join('\n'),
+    );
     if (parsed.problems.length === 0) close();
   };
 
@@ -37,8 +42,7 @@ export function BulkPasteModal({ opened, onClose, existing, onAdd }: Props) {
     <Modal opened={opened} onClose={close} title="Bulk paste hosts" size="lg" centered>
       <Stack>
         <Text size="sm" c="dimmed">
-          One host per line: <code>name address [internal-ip]</code>. The internal IP defaults to the address. Credentials and
-          roles are set afterwards.
+          One host per line: <code>name address [internal-ip]</code>. The internal IP defaults to the address. Credentials and roles are set afterwards.
         </Text>
         <Textarea
           label="Hosts, one per line"

@@ -48,14 +48,18 @@ export function FinishLine({ installId, refreshKey }: { installId: string; refre
             {view.console.alternative ? (
               <>
                 {' '}
-                (or <Anchor href={view.console.alternative} target="_blank" rel="noreferrer">{view.console.alternative}</Anchor> from where the wizard reaches the host)
+                (or{' '}
+                <Anchor href={view.console.alternative} target="_blank" rel="noreferrer">
+                  {view.console.alternative}
+                </Anchor>{' '}
+                from where the wizard reaches the host)
               </>
             ) : null}
           </Text>
         ) : null}
         <Alert color="yellow" title="Change the default password" data-testid="default-account">
-          The installer created the account <Code>{view.account.user}</Code> with the password <Code>{view.account.password}</Code>. Everyone who has read the KubeSphere
-          docs knows it: log in and change it before anything else.
+          The installer created the account <Code>{view.account.user}</Code> with the password <Code>{view.account.password}</Code>. Everyone who has read the
+          KubeSphere docs knows it: log in and change it before anything else.
         </Alert>
         <Group gap="sm" align="center">
           <Button component="a" href={kubeconfigHref} download variant="light">

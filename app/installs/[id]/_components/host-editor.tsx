@@ -33,7 +33,12 @@ export function HostEditor({ index, onClose }: HostEditorProps) {
     <Drawer opened={host !== undefined} onClose={onClose} position="right" size="lg" title={host ? `Host ${host.name || (index ?? 0) + 1}` : 'Host'}>
       {host && index !== null && (
         <Stack gap="md">
-          <TextField name={`hosts.${index}.name`} label="Name" description="Inventory name, lower case (e.g. master1); the host is renamed to it" data-autofocus />
+          <TextField
+            name={`hosts.${index}.name`}
+            label="Name"
+            description="Inventory name, lower case (e.g. master1); the host is renamed to it"
+            data-autofocus
+          />
           <SimpleGrid cols={2}>
             <div>
               <TextField
@@ -45,7 +50,12 @@ export function HostEditor({ index, onClose }: HostEditorProps) {
             </div>
             <Stack gap={4}>
               <TextField name={`hosts.${index}.ip`} label="Internal IP" description="IPv4 the cluster binds to" />
-              <Button size="compact-xs" variant="subtle" style={{ alignSelf: 'flex-start' }} onClick={() => setValue(`hosts.${index}.ip`, getValues(`hosts.${index}.address`), opts)}>
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                style={{ alignSelf: 'flex-start' }}
+                onClick={() => setValue(`hosts.${index}.ip`, getValues(`hosts.${index}.address`), opts)}
+              >
                 Same as SSH address
               </Button>
               <FieldNotes path={`hosts.${index}.ip`} />
@@ -69,7 +79,8 @@ export function HostEditor({ index, onClose }: HostEditorProps) {
           <Divider label="SSH credential" labelPosition="left" />
           {host.taskbox && (
             <Text size="sm" c="dimmed">
-              The wizard logs in to the taskbox with this login to run the installer there; hosts.ini still says ansible_connection=local for it, as the docs show.
+              The wizard logs in to the taskbox with this login to run the installer there; hosts.ini still says ansible_connection=local for it, as the docs
+              show.
             </Text>
           )}
           <SegmentedControl
@@ -86,16 +97,44 @@ export function HostEditor({ index, onClose }: HostEditorProps) {
               </Text>
             ))}
           {host.auth.kind === 'password' && (
-            <SecretField key={`pw-${index}`} name={`hosts.${index}.auth.password`} label="SSH password" copySource={copySourceFor(hosts, index, 'password')} endpoint={endpoint} />
+            <SecretField
+              key={`pw-${index}`}
+              name={`hosts.${index}.auth.password`}
+              label="SSH password"
+              copySource={copySourceFor(hosts, index, 'password')}
+              endpoint={endpoint}
+            />
           )}
           {host.auth.kind === 'key' && (
             <>
-              <SecretField key={`key-${index}`} name={`hosts.${index}.auth.privateKey`} label="Private key" description="PEM / OpenSSH private key" multiline copySource={copySourceFor(hosts, index, 'privateKey')} endpoint={endpoint} />
-              <SecretField key={`pp-${index}`} name={`hosts.${index}.auth.passphrase`} label="Key passphrase" description="Only if the key is encrypted" copySource={copySourceFor(hosts, index, 'passphrase')} endpoint={endpoint} />
+              <SecretField
+                key={`key-${index}`}
+                name={`hosts.${index}.auth.privateKey`}
+                label="Private key"
+                description="PEM / OpenSSH private key"
+                multiline
+                copySource={copySourceFor(hosts, index, 'privateKey')}
+                endpoint={endpoint}
+              />
+              <SecretField
+                key={`pp-${index}`}
+                name={`hosts.${index}.auth.passphrase`}
+                label="Key passphrase"
+                description="Only if the key is encrypted"
+                copySource={copySourceFor(hosts, index, 'passphrase')}
+                endpoint={endpoint}
+              />
             </>
           )}
           {host.user.trim() !== 'root' && host.user.trim() !== '' && (
-            <SecretField key={`become-${index}`} name={`hosts.${index}.becomePassword`} label="Become (sudo) password" description={`sudo password of ${host.user}`} copySource={copySourceFor(hosts, index, 'becomePassword')} endpoint={endpoint} />
+            <SecretField
+              key={`become-${index}`}
+              name={`hosts.${index}.becomePassword`}
+              label="Become (sudo) password"
+              description={`sudo password of ${host.user}`}
+              copySource={copySourceFor(hosts, index, 'becomePassword')}
+              endpoint={endpoint}
+            />
           )}
           <Group justify="flex-end" mt="md">
             <Button onClick={onClose}>Done</Button>

@@ -30,9 +30,17 @@ function authSummary(host: Host, blank: boolean): React.ReactNode {
   const missing = blank ? 'gray' : 'red';
   switch (host.auth.kind) {
     case 'password':
-      return <Badge variant="light" color={host.auth.password.set ? 'teal' : missing}>password {host.auth.password.set ? 'set' : 'not set'}</Badge>;
+      return (
+        <Badge variant="light" color={host.auth.password.set ? 'teal' : missing}>
+          password {host.auth.password.set ? 'set' : 'not set'}
+        </Badge>
+      );
     case 'key':
-      return <Badge variant="light" color={host.auth.privateKey.set ? 'teal' : missing}>key {host.auth.privateKey.set ? 'set' : 'not set'}</Badge>;
+      return (
+        <Badge variant="light" color={host.auth.privateKey.set ? 'teal' : missing}>
+          key {host.auth.privateKey.set ? 'set' : 'not set'}
+        </Badge>
+      );
   }
 }
 
@@ -89,10 +97,12 @@ export function HostsStep() {
     <Stack>
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={2} size="h3">Hosts</Title>
+          <Title order={2} size="h3">
+            Hosts
+          </Title>
           <Text size="sm" c="dimmed">
-            Every machine of the cluster and its SSH login: the wizard logs in to the taskbox to run the installer there, and the
-            installer logs in to the other hosts.
+            Every machine of the cluster and its SSH login: the wizard logs in to the taskbox to run the installer there, and the installer logs in to the other
+            hosts.
           </Text>
         </div>
         <Group gap="xs">
@@ -129,16 +139,32 @@ export function HostsStep() {
                 const problems = hostErrors.length;
                 const elsewhere = issuesUnder(crossInstall, `hosts.${i}`);
                 const blank = isBlankHost(h);
-                const label = hostLabel({ host: h, index: i, nameShared: h.name.trim() !== '' && hosts.some((o, j) => j !== i && o.name.trim() === h.name.trim()) });
+                const label = hostLabel({
+                  host: h,
+                  index: i,
+                  nameShared: h.name.trim() !== '' && hosts.some((o, j) => j !== i && o.name.trim() === h.name.trim()),
+                });
                 const firstError = hostErrors[0];
                 return (
                   <Table.Tr key={f.id}>
                     <Table.Td fw={500}>
-                      {h.name || <Text c="dimmed" span>(no name)</Text>} {h.taskbox && <Badge size="xs" variant="outline">taskbox</Badge>}
+                      {h.name || (
+                        <Text c="dimmed" span>
+                          (no name)
+                        </Text>
+                      )}{' '}
+                      {h.taskbox && (
+                        <Badge size="xs" variant="outline">
+                          taskbox
+                        </Badge>
+                      )}
                     </Table.Td>
                     <Table.Td>{h.address}</Table.Td>
                     <Table.Td>{h.ip}</Table.Td>
-                    <Table.Td>{h.user}{h.port !== 22 ? `:${h.port}` : ''}</Table.Td>
+                    <Table.Td>
+                      {h.user}
+                      {h.port !== 22 ? `:${h.port}` : ''}
+                    </Table.Td>
                     <Table.Td>{authSummary(h, blank)}</Table.Td>
                     <Table.Td>
                       <Group gap={4}>
@@ -148,7 +174,14 @@ export function HostsStep() {
                           </Text>
                         )}
                         {!blank && firstError && (
-                          <Button size="compact-xs" color="red" variant="light" onClick={() => goToIssue(firstError.path)} aria-label={`Show the ${problems === 1 ? 'error' : `${problems} errors`} of ${label}`} title={firstError.message}>
+                          <Button
+                            size="compact-xs"
+                            color="red"
+                            variant="light"
+                            onClick={() => goToIssue(firstError.path)}
+                            aria-label={`Show the ${problems === 1 ? 'error' : `${problems} errors`} of ${label}`}
+                            title={firstError.message}
+                          >
                             {problems} error{problems === 1 ? '' : 's'}
                           </Button>
                         )}
@@ -157,7 +190,11 @@ export function HostsStep() {
                             also in {w.other.installName}
                           </Badge>
                         ))}
-                        {!blank && problems === 0 && elsewhere.length === 0 && <Text size="sm" c="teal">ok</Text>}
+                        {!blank && problems === 0 && elsewhere.length === 0 && (
+                          <Text size="sm" c="teal">
+                            ok
+                          </Text>
+                        )}
                       </Group>
                     </Table.Td>
                     <Table.Td>
@@ -165,7 +202,13 @@ export function HostsStep() {
                         <Button size="xs" variant="light" onClick={() => openEditor(i)} aria-label={`Edit ${label}`}>
                           Edit
                         </Button>
-                        <ConfirmButton label="Remove" ariaLabel={`Remove ${label}`} title={`Remove ${label}?`} body="The host and its stored credentials are removed from this install." onConfirm={() => remove(i)} />
+                        <ConfirmButton
+                          label="Remove"
+                          ariaLabel={`Remove ${label}`}
+                          title={`Remove ${label}?`}
+                          body="The host and its stored credentials are removed from this install."
+                          onConfirm={() => remove(i)}
+                        />
                       </Group>
                     </Table.Td>
                   </Table.Tr>

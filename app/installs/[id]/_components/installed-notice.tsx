@@ -22,7 +22,12 @@ const WHAT_AN_EDIT_MEANS = [
 export function InstalledNotice({ installId, unlocked, onUnlock }: { installId: string; unlocked: boolean; onUnlock: () => void }) {
   const [asking, setAsking] = useState(false);
   return (
-    <Alert color="blue" title={unlocked ? 'Installed — editing for a new install run' : 'Installed — these are the settings the cluster was installed with'} data-testid="installed-notice" data-unlocked={unlocked}>
+    <Alert
+      color="blue"
+      title={unlocked ? 'Installed — editing for a new install run' : 'Installed — these are the settings the cluster was installed with'}
+      data-testid="installed-notice"
+      data-unlocked={unlocked}
+    >
       <List size="sm" spacing={2}>
         {WHAT_AN_EDIT_MEANS.map((line) => (
           <List.Item key={line}>{line}</List.Item>
@@ -34,7 +39,11 @@ export function InstalledNotice({ installId, unlocked, onUnlock }: { installId: 
         </Anchor>
         {unlocked ? (
           <Text size="sm">
-            When you are done, <Anchor component={Link} href={`/installs/${encodeURIComponent(installId)}/preflight`}>check the hosts</Anchor> before a new install run.
+            When you are done,{' '}
+            <Anchor component={Link} href={`/installs/${encodeURIComponent(installId)}/preflight`}>
+              check the hosts
+            </Anchor>{' '}
+            before a new install run.
           </Text>
         ) : (
           <Button size="xs" variant="light" onClick={() => setAsking(true)}>

@@ -113,8 +113,8 @@ function ExternalMachineFields() {
   return (
     <Stack gap="sm">
       <Text size="sm" c="dimmed">
-        The wizard logs in to this machine over SSH and runs the installer there; it reaches every cluster host over SSH. It may be this
-        wizard&apos;s own machine, by its SSH address.
+        The wizard logs in to this machine over SSH and runs the installer there; it reaches every cluster host over SSH. It may be this wizard&apos;s own
+        machine, by its SSH address.
       </Text>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <TextField name="installer.machine.address" label="Installer SSH address" description="IP or DNS name the wizard logs in to" />
@@ -129,16 +129,44 @@ function ExternalMachineFields() {
         style={{ alignSelf: 'flex-start' }}
       />
       {machine.auth.kind === 'password' && (
-        <SecretField key="installer-pw" name="installer.machine.auth.password" label="Installer SSH password" copySource={copySourceFromHosts(hosts, 'password')} endpoint={machineEndpoint} />
+        <SecretField
+          key="installer-pw"
+          name="installer.machine.auth.password"
+          label="Installer SSH password"
+          copySource={copySourceFromHosts(hosts, 'password')}
+          endpoint={machineEndpoint}
+        />
       )}
       {machine.auth.kind === 'key' && (
         <>
-          <SecretField key="installer-key" name="installer.machine.auth.privateKey" label="Installer private key" description="PEM / OpenSSH private key" multiline copySource={copySourceFromHosts(hosts, 'privateKey')} endpoint={machineEndpoint} />
-          <SecretField key="installer-pp" name="installer.machine.auth.passphrase" label="Installer key passphrase" description="Only if the key is encrypted" copySource={copySourceFromHosts(hosts, 'passphrase')} endpoint={machineEndpoint} />
+          <SecretField
+            key="installer-key"
+            name="installer.machine.auth.privateKey"
+            label="Installer private key"
+            description="PEM / OpenSSH private key"
+            multiline
+            copySource={copySourceFromHosts(hosts, 'privateKey')}
+            endpoint={machineEndpoint}
+          />
+          <SecretField
+            key="installer-pp"
+            name="installer.machine.auth.passphrase"
+            label="Installer key passphrase"
+            description="Only if the key is encrypted"
+            copySource={copySourceFromHosts(hosts, 'passphrase')}
+            endpoint={machineEndpoint}
+          />
         </>
       )}
       {user !== 'root' && user !== '' && (
-        <SecretField key="installer-become" name="installer.machine.becomePassword" label="Installer sudo password" description={`sudo password of ${user}`} copySource={copySourceFromHosts(hosts, 'becomePassword')} endpoint={machineEndpoint} />
+        <SecretField
+          key="installer-become"
+          name="installer.machine.becomePassword"
+          label="Installer sudo password"
+          description={`sudo password of ${user}`}
+          copySource={copySourceFromHosts(hosts, 'becomePassword')}
+          endpoint={machineEndpoint}
+        />
       )}
     </Stack>
   );

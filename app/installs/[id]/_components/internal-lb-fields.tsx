@@ -54,8 +54,22 @@ export function InternalLbFields() {
       </Alert>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <TextField name="loadBalancer.vip" label="Virtual IP" description="A free IPv4 in the masters' subnet" placeholder="192.168.0.10" />
-        <NumberField name="loadBalancer.prefixLength" label="Subnet prefix length" description="The masters' subnet: 24 for 255.255.255.0" min={1} max={32} clampBehavior="none" />
-        <NumberField name="loadBalancer.port" label="Listen port" description="HAProxy on the VIP; not 6443 if masters are LB hosts" min={1} max={65535} clampBehavior="none" />
+        <NumberField
+          name="loadBalancer.prefixLength"
+          label="Subnet prefix length"
+          description="The masters' subnet: 24 for 255.255.255.0"
+          min={1}
+          max={32}
+          clampBehavior="none"
+        />
+        <NumberField
+          name="loadBalancer.port"
+          label="Listen port"
+          description="HAProxy on the VIP; not 6443 if masters are LB hosts"
+          min={1}
+          max={65535}
+          clampBehavior="none"
+        />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <TextField name="loadBalancer.domain" label="Domain" description="Internal name of the API endpoint" />
@@ -64,8 +78,8 @@ export function InternalLbFields() {
       </SimpleGrid>
       <Text fw={600}>LB hosts</Text>
       <Text size="sm" c="dimmed">
-        Two or more machines that run HAProxy and keepalived; dedicated ones are best. They join no cluster group: the wizard logs in to
-        them from the taskbox in their own stage, before the cluster is installed.
+        Two or more machines that run HAProxy and keepalived; dedicated ones are best. They join no cluster group: the wizard logs in to them from the taskbox
+        in their own stage, before the cluster is installed.
       </Text>
       {errors
         .filter((e) => e.path === 'loadBalancer.hosts')
@@ -78,10 +92,20 @@ export function InternalLbFields() {
         <LbHostFields
           key={index}
           index={index}
-          onRemove={() => setValue('loadBalancer.hosts', hosts().filter((_, j) => j !== index), opts)}
+          onRemove={() =>
+            setValue(
+              'loadBalancer.hosts',
+              hosts().filter((_, j) => j !== index),
+              opts,
+            )
+          }
         />
       ))}
-      <Button variant="light" style={{ alignSelf: 'flex-start' }} onClick={() => setValue('loadBalancer.hosts', [...hosts(), defaultLbHost({ name: `lb${hosts().length + 1}` })], opts)}>
+      <Button
+        variant="light"
+        style={{ alignSelf: 'flex-start' }}
+        onClick={() => setValue('loadBalancer.hosts', [...hosts(), defaultLbHost({ name: `lb${hosts().length + 1}` })], opts)}
+      >
         Add an LB host
       </Button>
     </Stack>

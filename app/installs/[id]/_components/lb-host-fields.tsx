@@ -45,7 +45,12 @@ export function LbHostFields({ index, onRemove }: { index: number; onRemove: () 
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <NumberField name={`${at}.port`} label="SSH port" min={1} max={65535} clampBehavior="none" />
           <TextField name={`${at}.user`} label="SSH user" description="root, or a user with sudo" />
-          <TextField name={`${at}.vrrpInterface`} label="VRRP interface" description="Empty: the one that holds its IP (preflight shows it)" placeholder="eth0" />
+          <TextField
+            name={`${at}.vrrpInterface`}
+            label="VRRP interface"
+            description="Empty: the one that holds its IP (preflight shows it)"
+            placeholder="eth0"
+          />
         </SimpleGrid>
         <SegmentedControl
           aria-label={`SSH authentication of ${label}`}
@@ -64,11 +69,24 @@ export function LbHostFields({ index, onRemove }: { index: number; onRemove: () 
         {host.auth.kind === 'password' && <SecretField key={`lb-pw-${index}`} name={`${at}.auth.password`} label={`SSH password of ${label}`} />}
         {host.auth.kind === 'key' && (
           <>
-            <SecretField key={`lb-key-${index}`} name={`${at}.auth.privateKey`} label={`Private key of ${label}`} description="PEM / OpenSSH private key" multiline />
-            <SecretField key={`lb-pp-${index}`} name={`${at}.auth.passphrase`} label={`Key passphrase of ${label}`} description="Only if the key is encrypted" />
+            <SecretField
+              key={`lb-key-${index}`}
+              name={`${at}.auth.privateKey`}
+              label={`Private key of ${label}`}
+              description="PEM / OpenSSH private key"
+              multiline
+            />
+            <SecretField
+              key={`lb-pp-${index}`}
+              name={`${at}.auth.passphrase`}
+              label={`Key passphrase of ${label}`}
+              description="Only if the key is encrypted"
+            />
           </>
         )}
-        {user !== 'root' && user !== '' && <SecretField key={`lb-become-${index}`} name={`${at}.becomePassword`} label={`Sudo password of ${label}`} description={`sudo password of ${user}`} />}
+        {user !== 'root' && user !== '' && (
+          <SecretField key={`lb-become-${index}`} name={`${at}.becomePassword`} label={`Sudo password of ${label}`} description={`sudo password of ${user}`} />
+        )}
       </Stack>
     </Card>
   );

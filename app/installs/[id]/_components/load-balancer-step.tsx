@@ -34,19 +34,17 @@ export function LoadBalancerStep() {
   // the listener port as set (never a default standing in for it); the backends are always the apiserver's port
   const listener = lb.kind !== 'none' && isValidPort(lb.port) ? String(lb.port) : null;
   const port = listener ?? 'the port you set below';
-  const issues = [
-    ...errors.filter((i) => i.step === 'loadBalancer' && i.path === 'loadBalancer'),
-    ...warnings.filter((i) => i.step === 'loadBalancer'),
-  ];
+  const issues = [...errors.filter((i) => i.step === 'loadBalancer' && i.path === 'loadBalancer'), ...warnings.filter((i) => i.step === 'loadBalancer')];
 
   return (
     <Stack>
       <div>
-        <Title order={2} size="h3">Load balancer</Title>
+        <Title order={2} size="h3">
+          Load balancer
+        </Title>
         <Text size="sm" c="dimmed" maw={760}>
-          With several masters, kube-apiserver, the scheduler and the controller manager run on each of them. A load balancer in
-          front of the masters gives kubectl, the workers and KubeSphere one stable address and keeps the cluster reachable when a
-          master is down.
+          With several masters, kube-apiserver, the scheduler and the controller manager run on each of them. A load balancer in front of the masters gives
+          kubectl, the workers and KubeSphere one stable address and keeps the cluster reachable when a master is down.
         </Text>
       </div>
       <Paper withBorder p="md">
@@ -73,17 +71,17 @@ export function LoadBalancerStep() {
               )}
             </List.Item>
             <List.Item>
-              Open port {port} in the load balancer&apos;s firewall / security group, or the installation fails: the hosts must
-              reach it. The load balancer must not be one of the masters itself: its address would be that master&apos;s own.
+              Open port {port} in the load balancer&apos;s firewall / security group, or the installation fails: the hosts must reach it. The load balancer must
+              not be one of the masters itself: its address would be that master&apos;s own.
             </List.Item>
             <List.Item>
-              Until KubeSphere is installed the backends show as <b>unavailable</b>: nothing listens on {APISERVER_PORT} yet. That is
-              expected; they turn active once kube-apiserver runs.
+              Until KubeSphere is installed the backends show as <b>unavailable</b>: nothing listens on {APISERVER_PORT} yet. That is expected; they turn active
+              once kube-apiserver runs.
             </List.Item>
           </List>
           <Text size="sm" c="dimmed">
-            No cloud load balancer? Choose <b>Internal</b> below: the wizard sets up keepalived + HAProxy on two or more machines you
-            choose (a virtual IP listening on TCP {port} and forwarding to the masters&apos; {APISERVER_PORT}) before it installs the cluster.
+            No cloud load balancer? Choose <b>Internal</b> below: the wizard sets up keepalived + HAProxy on two or more machines you choose (a virtual IP
+            listening on TCP {port} and forwarding to the masters&apos; {APISERVER_PORT}) before it installs the cluster.
           </Text>
         </Stack>
       </Paper>
@@ -107,13 +105,19 @@ export function LoadBalancerStep() {
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextField name="loadBalancer.address" label="Address" description="IPv4 (or VIP) of the load balancer" placeholder="192.168.0.10" />
           {/* no clamping: a port above 65535 stays as typed and the rule reports it, never a silent change */}
-          <NumberField name="loadBalancer.port" label="Port" description="The listener port (6443 unless you chose another)" min={1} max={65535} clampBehavior="none" />
+          <NumberField
+            name="loadBalancer.port"
+            label="Port"
+            description="The listener port (6443 unless you chose another)"
+            min={1}
+            max={65535}
+            clampBehavior="none"
+          />
           <TextField name="loadBalancer.domain" label="Domain" description="Internal name of the API endpoint" />
         </SimpleGrid>
       ) : (
         <Alert color="gray" variant="light">
-          Without a load balancer, each worker reaches the masters through a local nginx proxy; fine for one master, but clients
-          get no single stable endpoint.
+          Without a load balancer, each worker reaches the masters through a local nginx proxy; fine for one master, but clients get no single stable endpoint.
         </Alert>
       )}
       <IssueList issues={issues} />

@@ -14,7 +14,9 @@ export function NetworkStep() {
   return (
     <Stack>
       <div>
-        <Title order={2} size="h3">Network &amp; options</Title>
+        <Title order={2} size="h3">
+          Network &amp; options
+        </Title>
         <Text size="sm" c="dimmed">
           The defaults are the installer&apos;s own; change only what you need.
         </Text>

@@ -7,7 +7,11 @@ import Link from 'next/link';
 import { Alert, Anchor, Text } from '@mantine/core';
 import type { ActiveOperation } from '@/lib/api/cluster';
 
-const DOING: Record<ActiveOperation['operation'], string> = { 'add-nodes': 'adding workers to', 'remove-node': 'removing a worker from', uninstall: 'uninstalling' };
+const DOING: Record<ActiveOperation['operation'], string> = {
+  'add-nodes': 'adding workers to',
+  'remove-node': 'removing a worker from',
+  uninstall: 'uninstalling',
+};
 
 export function OperationRunningNotice({ installId, operation }: { installId: string; operation: ActiveOperation }) {
   return (

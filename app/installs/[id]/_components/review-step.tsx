@@ -57,18 +57,18 @@ export function ReviewStep() {
   return (
     <Stack>
       <div>
-        <Title order={2} size="h3">Review</Title>
+        <Title order={2} size="h3">
+          Review
+        </Title>
         <Text size="sm" c="dimmed">
-          {errors.length === 0 ? 'No errors: these are the files the installer gets.' : `${errors.length} error${errors.length === 1 ? '' : 's'} to fix before the files can be generated.`}
+          {errors.length === 0
+            ? 'No errors: these are the files the installer gets.'
+            : `${errors.length} error${errors.length === 1 ? '' : 's'} to fix before the files can be generated.`}
           {warnings.length > 0 && ` ${warnings.length} warning${warnings.length === 1 ? '' : 's'} to read.`}
         </Text>
       </div>
       <LoadBalancerSummary lb={getValues('loadBalancer')} />
-      <IssueList
-        issues={[...errors, ...warnings]}
-        onGo={goToIssue}
-        goLabel={(i) => `Go to ${stepLabel(i.step)}`}
-      />
+      <IssueList issues={[...errors, ...warnings]} onGo={goToIssue} goLabel={(i) => `Go to ${stepLabel(i.step)}`} />
       {notes.length > 0 && (
         <Stack gap={6} role="list" aria-label="Notes">
           {notes.map((n) => (
@@ -89,7 +89,9 @@ export function ReviewStep() {
       {errors.length === 0 && (
         <Alert color="teal" variant="light">
           <Group justify="space-between">
-            <Text size="sm">{warnings.length === 0 ? 'Every rule passes.' : 'No errors: the warnings above are worth a look.'} Next, check that every host is reachable.</Text>
+            <Text size="sm">
+              {warnings.length === 0 ? 'Every rule passes.' : 'No errors: the warnings above are worth a look.'} Next, check that every host is reachable.
+            </Text>
             <Button component={Link} href={`/installs/${encodeURIComponent(installId)}/preflight`} size="xs" onClick={() => void saveNow()}>
               Check the hosts →
             </Button>

@@ -33,7 +33,9 @@ export function RolesStep() {
   return (
     <Stack>
       <div>
-        <Title order={2} size="h3">Roles</Title>
+        <Title order={2} size="h3">
+          Roles
+        </Title>
         <Text size="sm" c="dimmed">
           For HA: 3 masters that also run etcd (an odd number: 1, 3 or 5), and the rest as workers. Keep etcd off the workers.
         </Text>
@@ -69,7 +71,12 @@ export function RolesStep() {
                 return (
                   <Table.Tr key={`${i}-${h.name}`}>
                     <Table.Td fw={500}>
-                      {label} {h.taskbox && <Badge size="xs" variant="outline">taskbox</Badge>}
+                      {label}{' '}
+                      {h.taskbox && (
+                        <Badge size="xs" variant="outline">
+                          taskbox
+                        </Badge>
+                      )}
                     </Table.Td>
                     <Table.Td>{h.ip}</Table.Td>
                     {ROLES.map((r) => (

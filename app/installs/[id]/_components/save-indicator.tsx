@@ -31,7 +31,12 @@ export function SaveIndicator({ status, onRetry }: { status: SaveStatus; onRetry
             {status.message}
           </Text>
           {status.run ? (
-            <Anchor component={Link} href={`/installs/${encodeURIComponent(status.run.installId)}/runs/${encodeURIComponent(status.run.id)}`} size="xs" fw={600}>
+            <Anchor
+              component={Link}
+              href={`/installs/${encodeURIComponent(status.run.installId)}/runs/${encodeURIComponent(status.run.id)}`}
+              size="xs"
+              fw={600}
+            >
               Open {status.run.label} →
             </Anchor>
           ) : null}

@@ -28,7 +28,10 @@ export function StorageStep() {
   const enabled = STORAGE_BACKENDS.filter((b) => storage[b].enabled);
   const chosen = enabled.find((b) => storage[b].isDefault) ?? null;
   const defaultErrors = errors.filter((e) => e.path === 'storage' || e.path.endsWith('.isDefault'));
-  const otherIssues = [...errors.filter((e) => e.step === 'storage' && /^(storage|qingcloud)\.[a-zA-Z]+$/.test(e.path)), ...warnings.filter((w) => w.step === 'storage')];
+  const otherIssues = [
+    ...errors.filter((e) => e.step === 'storage' && /^(storage|qingcloud)\.[a-zA-Z]+$/.test(e.path)),
+    ...warnings.filter((w) => w.step === 'storage'),
+  ];
 
   const toggle = (backend: StorageBackend, on: boolean) => {
     if (!on && storage[backend].isDefault) setValue(`storage.${backend}.isDefault`, false, opts);
@@ -40,7 +43,9 @@ export function StorageStep() {
   return (
     <Stack>
       <div>
-        <Title order={2} size="h3">Storage</Title>
+        <Title order={2} size="h3">
+          Storage
+        </Title>
         <Text size="sm" c="dimmed">
           Enable the backends KubeSphere should provision volumes from, then choose the one default storage class.
         </Text>

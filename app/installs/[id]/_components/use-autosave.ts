@@ -14,7 +14,12 @@ import type { InstallConfig } from '@/lib/config/schema';
 import { loadValidation, loadedValidation } from './validation-loader';
 import type { InstallView } from '@/lib/api/installs';
 
-export type SaveStatus = { kind: 'idle' } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'saved'; at: number } | { kind: 'error'; message: string; run?: ApiRefusedRun };
+export type SaveStatus =
+  | { kind: 'idle' }
+  | { kind: 'pending' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; at: number }
+  | { kind: 'error'; message: string; run?: ApiRefusedRun };
 
 export interface Payload {
   config: InstallConfig;
@@ -97,10 +102,7 @@ export function useAutosave(installId: string, getPayload: () => Payload, initia
     }, DEBOUNCE_MS);
   }, [saveNow]);
 
-  const hasUnsaved = useCallback(
-    () => timer.current !== null || inFlight.current !== null || JSON.stringify(getPayload()) !== lastSaved.current,
-    [getPayload],
-  );
+  const hasUnsaved = useCallback(() => timer.current !== null || inFlight.current !== null || JSON.stringify(getPayload()) !== lastSaved.current, [getPayload]);
 
   /** Sends the latest edit with keepalive, for when the page is going away; no status: nobody sees it. */
   const saveOnUnload = useCallback(() => {

@@ -55,9 +55,9 @@ export function UseLabButton() {
       </Button>
       <Modal opened={open} onClose={() => setOpen(false)} title="Use the local lab?" centered>
         <Text size="sm">
-          This replaces the hosts of this install with the {count} lab host{count === 1 ? '' : 's'} ({count === 1 ? first : `${first}–${last}`}) running
-          on this machine, with the lab user and its password; {first} becomes the taskbox the installer runs on. The installer profile
-          becomes &quot;lab&quot; and the load balancer none; the other settings stay.
+          This replaces the hosts of this install with the {count} lab host{count === 1 ? '' : 's'} ({count === 1 ? first : `${first}–${last}`}) running on this
+          machine, with the lab user and its password; {first} becomes the taskbox the installer runs on. The installer profile becomes &quot;lab&quot; and the
+          load balancer none; the other settings stay.
         </Text>
         {error && (
           <Alert color="red" variant="light" mt="md" title="The lab hosts were not applied">

@@ -33,7 +33,9 @@ export function WizardStepper({ active, onSelect, errors, warnings }: Props) {
           <Stepper.Step
             key={s.id}
             color={e > 0 ? 'red' : undefined}
-            aria-label={[s.label, e > 0 ? `${e} error${e === 1 ? '' : 's'}` : '', e === 0 && w > 0 ? `${w} warning${w === 1 ? '' : 's'}` : ''].filter(Boolean).join(', ')}
+            aria-label={[s.label, e > 0 ? `${e} error${e === 1 ? '' : 's'}` : '', e === 0 && w > 0 ? `${w} warning${w === 1 ? '' : 's'}` : '']
+              .filter(Boolean)
+              .join(', ')}
             aria-current={s.id === active ? 'step' : undefined}
             completedIcon={e > 0 ? <span aria-hidden="true">!</span> : undefined}
             label={

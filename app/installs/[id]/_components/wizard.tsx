@@ -37,7 +37,11 @@ import { InstalledNotice } from './installed-notice';
 import { OperationRunningNotice } from './operation-running-notice';
 import { loadValidation, loadedValidation, type WizardValidation } from './validation-loader';
 
-function liveIssues(validation: WizardValidation, config: InstallConfig, members: readonly ClusterMember[]): { errors: ConfigIssueWithStep[]; warnings: ConfigIssueWithStep[] } {
+function liveIssues(
+  validation: WizardValidation,
+  config: InstallConfig,
+  members: readonly ClusterMember[],
+): { errors: ConfigIssueWithStep[]; warnings: ConfigIssueWithStep[] } {
   try {
     return validation.validateClusterConfig(config, members);
   } catch {
@@ -106,7 +110,9 @@ export function Wizard({ install, cluster, check }: { install: InstallView; clus
     const live = validation ? liveIssues(validation, config, cluster.members) : check;
     const current = serverCheck && serverCheck.configJson === JSON.stringify(config);
     const cross = crossInstallHostIssues(Array.isArray(config.hosts) ? config.hosts : [], knownHosts);
-    const crossWarnings = cross.filter((i) => i.severity === 'warning').map(({ code, path, message, step }) => ({ severity: 'warning' as const, code, path, message, step }));
+    const crossWarnings = cross
+      .filter((i) => i.severity === 'warning')
+      .map(({ code, path, message, step }) => ({ severity: 'warning' as const, code, path, message, step }));
     return {
       errors: current ? merge(live.errors, serverCheck.errors) : live.errors,
       warnings: merge(current ? merge(live.warnings, serverCheck.warnings) : live.warnings, crossWarnings),
@@ -196,7 +202,9 @@ export function Wizard({ install, cluster, check }: { install: InstallView; clus
                 ← Installs
               </Anchor>
               <Group gap="sm" mt={4}>
-                <Title order={1} size="h2">{install.name}</Title>
+                <Title order={1} size="h2">
+                  {install.name}
+                </Title>
                 <StatusBadge status={serverCheck?.status ?? install.status} />
               </Group>
             </div>
@@ -210,7 +218,11 @@ export function Wizard({ install, cluster, check }: { install: InstallView; clus
           {installed ? <InstalledNotice installId={install.id} unlocked={unlocked} onUnlock={() => setUnlocked(true)} /> : null}
           <WizardStepper active={step} onSelect={goToStep} errors={issues.errors} warnings={issues.warnings} />
           <form onSubmit={(e) => e.preventDefault()} noValidate aria-label={`${WIZARD_STEPS[index]?.label ?? ''} step`}>
-            <fieldset disabled={locked} aria-label={locked ? 'Settings as installed (read only)' : undefined} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+            <fieldset
+              disabled={locked}
+              aria-label={locked ? 'Settings as installed (read only)' : undefined}
+              style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}
+            >
               <StepContent step={step} />
             </fieldset>
           </form>

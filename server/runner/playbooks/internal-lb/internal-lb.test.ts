@@ -25,7 +25,15 @@ function play(runner: AnsibleRunner, args: string[]): { status: number | null; o
     encoding: 'utf8',
     timeout: 240_000,
     // built from scratch: nothing of the test runner's environment reaches Ansible
-    env: { PATH: '/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin', HOME: work, LANG: 'C.UTF-8', ANSIBLE_NOCOLOR: '1', ANSIBLE_RETRY_FILES_ENABLED: 'False', ANSIBLE_LOCAL_TEMP: path.join(work, 'tmp'), ...runner.env } as Record<string, string> as NodeJS.ProcessEnv,
+    env: {
+      PATH: '/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin',
+      HOME: work,
+      LANG: 'C.UTF-8',
+      ANSIBLE_NOCOLOR: '1',
+      ANSIBLE_RETRY_FILES_ENABLED: 'False',
+      ANSIBLE_LOCAL_TEMP: path.join(work, 'tmp'),
+      ...runner.env,
+    } as Record<string, string> as NodeJS.ProcessEnv,
   });
   return { status: r.status, output: `${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? r.error.message : ''}` };
 }
@@ -66,7 +74,11 @@ function renderInputs(dir: string) {
       ksw_lb_prefix: 24,
       ksw_lb_port: 8443,
       ksw_lb_router_id: 10,
-      ksw_lb_backends: [{ name: 'master1', ip: '192.168.0.1' }, { name: 'master2', ip: '192.168.0.2' }, { name: 'master3', ip: '192.168.0.3' }],
+      ksw_lb_backends: [
+        { name: 'master1', ip: '192.168.0.1' },
+        { name: 'master2', ip: '192.168.0.2' },
+        { name: 'master3', ip: '192.168.0.3' },
+      ],
       ksw_lb_render_only: true,
     }),
   );
@@ -136,26 +148,32 @@ function checkRender(runner: AnsibleRunner, name: string): void {
   if (has('keepalived') && LB1.iface !== 'lo') {
     const check = spawnSync('keepalived', ['--config-test', '-f', path.join(dir, 'lb1/keepalived/keepalived.conf')], { encoding: 'utf8' });
     expect(check.status, `${check.stdout}${check.stderr}`).toBe(0);
-  } else console.warn('keepalived is not installed (scripts/setup.sh installs it), or this machine has no interface but lo: keepalived.conf was not checked by keepalived --config-test');
+  } else
+    console.warn(
+      'keepalived is not installed (scripts/setup.sh installs it), or this machine has no interface but lo: keepalived.conf was not checked by keepalived --config-test',
+    );
 }
 
 const runners = [ansible276(work), ansibleCore()];
 
-describe.each(runners.map((found, i) => ({ found, name: i === 0 ? 'ansible-2.7.6' : 'ansible-core' })))('the internal-lb playbook under $name', ({ found, name }) => {
-  if ('missing' in found) {
-    it.skip(`skipped: ${found.missing}`, () => undefined);
-    return;
-  }
-  const { runner } = found;
-
-  it('passes --syntax-check, and so does its removal (remove.yml)', () => {
-    for (const playbook of [PLAYBOOK, path.join(import.meta.dirname, 'remove.yml')]) {
-      const { status, output } = play(runner, ['-i', 'localhost,', playbook, '--syntax-check']);
-      expect(status, output).toBe(0);
+describe.each(runners.map((found, i) => ({ found, name: i === 0 ? 'ansible-2.7.6' : 'ansible-core' })))(
+  'the internal-lb playbook under $name',
+  ({ found, name }) => {
+    if ('missing' in found) {
+      it.skip(`skipped: ${found.missing}`, () => undefined);
+      return;
     }
-  }, 120_000);
+    const { runner } = found;
 
-  it('renders haproxy.cfg and keepalived.conf for every LB host, and both daemons accept them', () => {
-    checkRender(runner, name);
-  }, 300_000);
-});
+    it('passes --syntax-check, and so does its removal (remove.yml)', () => {
+      for (const playbook of [PLAYBOOK, path.join(import.meta.dirname, 'remove.yml')]) {
+        const { status, output } = play(runner, ['-i', 'localhost,', playbook, '--syntax-check']);
+        expect(status, output).toBe(0);
+      }
+    }, 120_000);
+
+    it('renders haproxy.cfg and keepalived.conf for every LB host, and both daemons accept them', () => {
+      checkRender(runner, name);
+    }, 300_000);
+  },
+);

@@ -49,7 +49,12 @@ function run(python: string, args: string[], env: Record<string, string> = {}): 
 }
 
 function checkPython(python: string, label: string, ansiblePresent: boolean): void {
-  run(python, ['-c', 'import py_compile, sys; py_compile.compile(sys.argv[1], cfile=sys.argv[2], doraise=True)', 'ksw_events.py', path.join(work, `${label}.pyc`)]);
+  run(python, [
+    '-c',
+    'import py_compile, sys; py_compile.compile(sys.argv[1], cfile=sys.argv[2], doraise=True)',
+    'ksw_events.py',
+    path.join(work, `${label}.pyc`),
+  ]);
   const copy = path.join(work, `${label}-events.jsonl`);
   const output = run(python, ['-m', 'unittest', '-v', 'test_ksw_events'], { KSW_EVENTS_COPY_TO: copy });
   const realCase = /^test_a_real_playbook_writes_one_line_per_event .*\.\.\. (.*)$/m.exec(output)?.[1] ?? 'not found';
@@ -85,7 +90,9 @@ function readBackLikeTheWizard(file: string): void {
   expect(translated.find((t) => t.role)?.role).toBe('ksw_role');
   const lines = translated.flatMap((t) => t.lines);
   expect(lines).toEqual(expect.arrayContaining(['TASK [a change] ' + '*'.repeat(64), 'changed: [ksw-local]', 'first line', 'second line', '...ignoring']));
-  expect(translated.filter((t) => t.failed).map((t) => t.counter)).toEqual([events.find((e) => e.event_data?.task === 'a real failure' && e.event === 'runner_on_failed')?.counter]);
+  expect(translated.filter((t) => t.failed).map((t) => t.counter)).toEqual([
+    events.find((e) => e.event_data?.task === 'a real failure' && e.event === 'runner_on_failed')?.counter,
+  ]);
 }
 
 describe('ksw_events callback plugin', () => {

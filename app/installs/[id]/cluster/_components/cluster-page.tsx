@@ -24,12 +24,15 @@ export function ClusterPage({ installId, installName }: { installId: string; ins
   const [error, setError] = useState<string | null>(null);
   const [ask, setAsk] = useState<OperationAsk | null>(null);
 
-  const load = useCallback(async (certificates: boolean) => {
-    const r = await api('GET /api/installs/:id/cluster', { params: { id: installId }, query: certificates ? { certificates: '1' } : undefined });
-    if (!r.ok) return setError(r.message);
-    setView(r.data);
-    if (r.data.certificates) setCerts(r.data.certificates);
-  }, [installId]);
+  const load = useCallback(
+    async (certificates: boolean) => {
+      const r = await api('GET /api/installs/:id/cluster', { params: { id: installId }, query: certificates ? { certificates: '1' } : undefined });
+      if (!r.ok) return setError(r.message);
+      setView(r.data);
+      if (r.data.certificates) setCerts(r.data.certificates);
+    },
+    [installId],
+  );
 
   useEffect(() => {
     void load(false);
@@ -45,9 +48,15 @@ export function ClusterPage({ installId, installName }: { installId: string; ins
       <Group justify="space-between">
         <Title order={1} size="h2">{`Cluster: ${installName ?? view.name}`}</Title>
         <Group gap="sm">
-          <Badge variant="light" color={statusColor('install', view.status)}>{view.status}</Badge>
-          <Anchor component={Link} href={`/installs/${installId}`} size="sm">The hosts and settings</Anchor>
-          <Anchor component={Link} href={`/installs/${installId}/runs`} size="sm">All runs</Anchor>
+          <Badge variant="light" color={statusColor('install', view.status)}>
+            {view.status}
+          </Badge>
+          <Anchor component={Link} href={`/installs/${installId}`} size="sm">
+            The hosts and settings
+          </Anchor>
+          <Anchor component={Link} href={`/installs/${installId}/runs`} size="sm">
+            All runs
+          </Anchor>
         </Group>
       </Group>
       {error ? <Alert color="red">{error}</Alert> : null}
@@ -56,16 +65,53 @@ export function ClusterPage({ installId, installName }: { installId: string; ins
 
       <Table striped aria-label="Nodes">
         <Table.Thead>
-          <Table.Tr><Table.Th>Node</Table.Th><Table.Th>Roles</Table.Th><Table.Th>State</Table.Th><Table.Th>Last operation</Table.Th><Table.Th /></Table.Tr>
+          <Table.Tr>
+            <Table.Th>Node</Table.Th>
+            <Table.Th>Roles</Table.Th>
+            <Table.Th>State</Table.Th>
+            <Table.Th>Last operation</Table.Th>
+            <Table.Th />
+          </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {view.nodes.map((n) => (
             <Table.Tr key={n.name}>
-              <Table.Td>{n.name} <Text span size="xs" c="dimmed">{n.address}</Text>{n.joined ? null : <Badge ml="xs" size="xs" variant="outline">not in the cluster</Badge>}</Table.Td>
+              <Table.Td>
+                {n.name}{' '}
+                <Text span size="xs" c="dimmed">
+                  {n.address}
+                </Text>
+                {n.joined ? null : (
+                  <Badge ml="xs" size="xs" variant="outline">
+                    not in the cluster
+                  </Badge>
+                )}
+              </Table.Td>
               <Table.Td>{n.roles.join(', ')}</Table.Td>
-              <Table.Td><Badge variant="light" color={statusColor('node', n.state)}>{n.state}</Badge> <Text span size="xs" c="dimmed">{n.stateNote}</Text></Table.Td>
-              <Table.Td>{n.lastOperation ? <Anchor component={Link} href={`/installs/${installId}/runs/${n.lastOperation.runId}`} size="sm">{OPERATION_WORDS[n.lastOperation.operation]} ({n.lastOperation.status})</Anchor> : '—'}</Table.Td>
-              <Table.Td>{removable(n) ? <Button size="xs" variant="subtle" color="red" onClick={() => setAsk({ kind: 'remove-node', hosts: [n.name] })}>Remove…</Button> : null}</Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={statusColor('node', n.state)}>
+                  {n.state}
+                </Badge>{' '}
+                <Text span size="xs" c="dimmed">
+                  {n.stateNote}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                {n.lastOperation ? (
+                  <Anchor component={Link} href={`/installs/${installId}/runs/${n.lastOperation.runId}`} size="sm">
+                    {OPERATION_WORDS[n.lastOperation.operation]} ({n.lastOperation.status})
+                  </Anchor>
+                ) : (
+                  '—'
+                )}
+              </Table.Td>
+              <Table.Td>
+                {removable(n) ? (
+                  <Button size="xs" variant="subtle" color="red" onClick={() => setAsk({ kind: 'remove-node', hosts: [n.name] })}>
+                    Remove…
+                  </Button>
+                ) : null}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -76,39 +122,80 @@ export function ClusterPage({ installId, installName }: { installId: string; ins
           <Button disabled={newHosts.length === 0} onClick={() => setAsk({ kind: 'add-nodes', hosts: newHosts, effect: view.addNodesEffect })}>
             {newHosts.length > 0 ? `Add ${newHosts.join(', ')}…` : 'Add workers (add them to the hosts first)'}
           </Button>
-          <Button variant="default" onClick={() => void load(true)}>Read the certificates' expiry</Button>
-          <Button color="red" variant="outline" onClick={() => setAsk({ kind: 'uninstall', installName: view.name, deletes: view.uninstallDeletes })}>Uninstall…</Button>
+          <Button variant="default" onClick={() => void load(true)}>
+            Read the certificates' expiry
+          </Button>
+          <Button color="red" variant="outline" onClick={() => setAsk({ kind: 'uninstall', installName: view.name, deletes: view.uninstallDeletes })}>
+            Uninstall…
+          </Button>
         </Group>
       ) : null}
 
       {certs ? (
         <Stack gap="xs" aria-label="Certificates">
           {certs.map((c) => (
-            <Alert key={c.host} color={CERT_COLOR[c.status]} title={c.notAfter ? `${c.host}: expires ${c.notAfter.slice(0, 10)}` : c.host}>{c.message}</Alert>
+            <Alert key={c.host} color={CERT_COLOR[c.status]} title={c.notAfter ? `${c.host}: expires ${c.notAfter.slice(0, 10)}` : c.host}>
+              {c.message}
+            </Alert>
           ))}
         </Stack>
       ) : null}
 
-      <Title order={2} size="h4">Operations</Title>
+      <Title order={2} size="h4">
+        Operations
+      </Title>
       <Table striped aria-label="Operations">
-        <Table.Thead><Table.Tr><Table.Th>When</Table.Th><Table.Th>Operation</Table.Th><Table.Th>Hosts</Table.Th><Table.Th>Status</Table.Th></Table.Tr></Table.Thead>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>When</Table.Th>
+            <Table.Th>Operation</Table.Th>
+            <Table.Th>Hosts</Table.Th>
+            <Table.Th>Status</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
         <Table.Tbody>
           {view.operations.map((o) => (
             <Table.Tr key={o.runId}>
-              <Table.Td><Anchor component={Link} href={`/installs/${installId}/runs/${o.runId}`} size="sm">{new Date(o.createdAt).toLocaleString()}</Anchor></Table.Td>
-              <Table.Td>{OPERATION_WORDS[o.operation]}{o.parentRunId ? ' (retry)' : ''}</Table.Td>
+              <Table.Td>
+                <Anchor component={Link} href={`/installs/${installId}/runs/${o.runId}`} size="sm">
+                  {new Date(o.createdAt).toLocaleString()}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                {OPERATION_WORDS[o.operation]}
+                {o.parentRunId ? ' (retry)' : ''}
+              </Table.Td>
               <Table.Td>{o.targets.length > 0 ? o.targets.join(', ') : 'all'}</Table.Td>
-              <Table.Td><Badge color={statusColor('run', o.status)} variant="light">{o.status}</Badge></Table.Td>
+              <Table.Td>
+                <Badge color={statusColor('run', o.status)} variant="light">
+                  {o.status}
+                </Badge>
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
 
-      <Title order={2} size="h4">High-risk operations</Title>
-      <List size="sm">{view.highRisk.map((h) => <List.Item key={h}>{h}</List.Item>)}</List>
-      <Text size="xs" c="dimmed">A host an uninstall could not reach: {view.cleanByHand}</Text>
+      <Title order={2} size="h4">
+        High-risk operations
+      </Title>
+      <List size="sm">
+        {view.highRisk.map((h) => (
+          <List.Item key={h}>{h}</List.Item>
+        ))}
+      </List>
+      <Text size="xs" c="dimmed">
+        A host an uninstall could not reach: {view.cleanByHand}
+      </Text>
 
-      {ask ? <OperationModal installId={installId} ask={ask} onClose={() => setAsk(null)} onStarted={(runId) => router.push(`/installs/${installId}/runs/${runId}`)} /> : null}
+      {ask ? (
+        <OperationModal
+          installId={installId}
+          ask={ask}
+          onClose={() => setAsk(null)}
+          onStarted={(runId) => router.push(`/installs/${installId}/runs/${runId}`)}
+        />
+      ) : null}
     </Stack>
   );
 }

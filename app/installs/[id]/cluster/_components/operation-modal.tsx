@@ -14,7 +14,17 @@ export type OperationAsk =
   | { kind: 'remove-node'; hosts: string[] }
   | { kind: 'uninstall'; installName: string; deletes: readonly string[] };
 
-export function OperationModal({ installId, ask, onClose, onStarted }: { installId: string; ask: OperationAsk; onClose: () => void; onStarted: (runId: string) => void }) {
+export function OperationModal({
+  installId,
+  ask,
+  onClose,
+  onStarted,
+}: {
+  installId: string;
+  ask: OperationAsk;
+  onClose: () => void;
+  onStarted: (runId: string) => void;
+}) {
   const [typed, setTyped] = useState('');
   const [ticked, setTicked] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -25,20 +35,33 @@ export function OperationModal({ installId, ask, onClose, onStarted }: { install
   async function start() {
     setBusy(true);
     setError(null);
-    const body = { kind: ask.kind, ...(ask.kind === 'uninstall' ? {} : { hosts: ask.hosts }), confirm: expected ?? true, ...(ask.kind === 'add-nodes' ? { acknowledgeWarnings: true } : {}) };
+    const body = {
+      kind: ask.kind,
+      ...(ask.kind === 'uninstall' ? {} : { hosts: ask.hosts }),
+      confirm: expected ?? true,
+      ...(ask.kind === 'add-nodes' ? { acknowledgeWarnings: true } : {}),
+    };
     const r = await api('POST /api/installs/:id/operations', { params: { id: installId }, body });
     setBusy(false);
     if (r.ok) onStarted(r.data.runId);
     else setError(r.message);
   }
 
-  const title = ask.kind === 'add-nodes' ? `Add ${ask.hosts.join(', ')} as workers` : ask.kind === 'remove-node' ? `Remove ${ask.hosts.join(', ')}` : `Uninstall ${ask.installName}`;
+  const title =
+    ask.kind === 'add-nodes'
+      ? `Add ${ask.hosts.join(', ')} as workers`
+      : ask.kind === 'remove-node'
+        ? `Remove ${ask.hosts.join(', ')}`
+        : `Uninstall ${ask.installName}`;
   return (
     <Modal opened onClose={onClose} title={title} size="lg">
       <Stack>
         {ask.kind === 'add-nodes' ? <Alert color="yellow">{ask.effect}</Alert> : null}
         {ask.kind === 'remove-node' ? (
-          <Text size="sm">remove-node.yml drains {ask.hosts.join(', ')}, deletes it from the cluster and resets the host (its containers and Kubernetes files are removed). The host leaves the configuration only when this succeeds.</Text>
+          <Text size="sm">
+            remove-node.yml drains {ask.hosts.join(', ')}, deletes it from the cluster and resets the host (its containers and Kubernetes files are removed).
+            The host leaves the configuration only when this succeeds.
+          </Text>
         ) : null}
         {ask.kind === 'uninstall' ? (
           <>

@@ -8,19 +8,39 @@ import Link from 'next/link';
 import { Alert, Anchor, Badge, Stack, Table, Text, Title } from '@mantine/core';
 import type { ClusterView } from '@/lib/api/cluster';
 
-export function UninstallResults({ installId, results, cleanByHand }: { installId: string; results: NonNullable<ClusterView['uninstall']>; cleanByHand: string }) {
+export function UninstallResults({
+  installId,
+  results,
+  cleanByHand,
+}: {
+  installId: string;
+  results: NonNullable<ClusterView['uninstall']>;
+  cleanByHand: string;
+}) {
   const left = results.hosts.filter((h) => h.result !== 'cleaned');
   return (
     <Stack gap="xs">
-      <Title order={2} size="h4">Uninstall, host by host</Title>
+      <Title order={2} size="h4">
+        Uninstall, host by host
+      </Title>
       <Table striped aria-label="Uninstall results">
-        <Table.Thead><Table.Tr><Table.Th>Host</Table.Th><Table.Th>Result</Table.Th></Table.Tr></Table.Thead>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Host</Table.Th>
+            <Table.Th>Result</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
         <Table.Tbody>
           {results.hosts.map((h) => (
             <Table.Tr key={h.host}>
               <Table.Td>{h.host}</Table.Td>
               <Table.Td>
-                <Badge variant="light" color={h.result === 'cleaned' ? 'green' : 'red'}>{h.result === 'cleaned' ? 'cleaned' : 'not cleaned'}</Badge> <Text span size="sm">{h.words}</Text>
+                <Badge variant="light" color={h.result === 'cleaned' ? 'green' : 'red'}>
+                  {h.result === 'cleaned' ? 'cleaned' : 'not cleaned'}
+                </Badge>{' '}
+                <Text span size="sm">
+                  {h.words}
+                </Text>
               </Table.Td>
             </Table.Tr>
           ))}
@@ -31,7 +51,10 @@ export function UninstallResults({ installId, results, cleanByHand }: { installI
           <Text size="sm">{cleanByHand}</Text>
           <Text size="sm">
             Or, once {left.length === 1 ? 'it is' : 'they are'} reachable again, retry the failed hosts from{' '}
-            <Anchor component={Link} href={`/installs/${encodeURIComponent(installId)}/runs/${encodeURIComponent(results.runId)}`}>the uninstall run</Anchor>.
+            <Anchor component={Link} href={`/installs/${encodeURIComponent(installId)}/runs/${encodeURIComponent(results.runId)}`}>
+              the uninstall run
+            </Anchor>
+            .
           </Text>
         </Alert>
       ) : null}

@@ -45,9 +45,11 @@ export function CheckActions({ installId, host, hostKey, busy, onRerun, onTrust 
         onConfirm={() => shown && onTrust(shown)}
         onClose={() => setAsking(false)}
       >
-        A changed key means the machine was reinstalled, or someone is between the wizard and the host. Accept it only if the machine shows this
-        fingerprint (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub):
-        <Code block mt="xs">{shown?.fingerprint}</Code>
+        A changed key means the machine was reinstalled, or someone is between the wizard and the host. Accept it only if the machine shows this fingerprint
+        (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub):
+        <Code block mt="xs">
+          {shown?.fingerprint}
+        </Code>
       </ConfirmModal>
     </Group>
   );

@@ -23,7 +23,12 @@ interface Selected {
 }
 
 function Cell({ host, check, onOpen }: { host: string; check: PreflightCheckView | undefined; onOpen: (s: Selected) => void }) {
-  if (!check) return <Text c="dimmed" size="xs" role="img" aria-label="not run">—</Text>;
+  if (!check)
+    return (
+      <Text c="dimmed" size="xs" role="img" aria-label="not run">
+        —
+      </Text>
+    );
   // A plain button with CSS-module classes and a native title, not a Mantine Badge in a Tooltip:
   // 1,700 cells for 100 hosts, and those components' per-cell styles and floating-ui machinery
   // cost the browser seconds while the checks stream in (bench/preflight-page.ts).
@@ -40,14 +45,30 @@ function Cell({ host, check, onOpen }: { host: string; check: PreflightCheckView
   );
 }
 
-export function CheckDetails({ selected, onClose, actions }: { selected: Selected | undefined; onClose: () => void; actions?: Omit<CheckActionsProps, 'host' | 'hostKey'> & { keys: HostKeyView[] } }) {
+export function CheckDetails({
+  selected,
+  onClose,
+  actions,
+}: {
+  selected: Selected | undefined;
+  onClose: () => void;
+  actions?: Omit<CheckActionsProps, 'host' | 'hostKey'> & { keys: HostKeyView[] };
+}) {
   return (
-    <Drawer opened={selected !== undefined} onClose={onClose} position="right" size="lg" title={selected ? `${selected.check.title} · ${selected.host === '*' ? 'cluster' : selected.host}` : ''}>
+    <Drawer
+      opened={selected !== undefined}
+      onClose={onClose}
+      position="right"
+      size="lg"
+      title={selected ? `${selected.check.title} · ${selected.host === '*' ? 'cluster' : selected.host}` : ''}
+    >
       {selected && (
         <Stack gap="sm">
           <Group gap="xs">
             <Badge color={statusColor('check', selected.check.status)}>{selected.check.status}</Badge>
-            <Text size="xs" c="dimmed">{selected.check.durationMs} ms</Text>
+            <Text size="xs" c="dimmed">
+              {selected.check.durationMs} ms
+            </Text>
           </Group>
           <Text>{selected.check.message}</Text>
           {actions && selected.host !== '*' ? (
@@ -73,7 +94,9 @@ export function CheckDetails({ selected, onClose, actions }: { selected: Selecte
             <Stack gap={4}>
               <Title order={5}>Evidence</Title>
               <ScrollArea.Autosize mah={420}>
-                <Code block role="region" aria-label="command output" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{selected.check.evidence}</Code>
+                <Code block role="region" aria-label="command output" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+                  {selected.check.evidence}
+                </Code>
               </ScrollArea.Autosize>
             </Stack>
           )}
@@ -87,16 +110,35 @@ export function CheckDetails({ selected, onClose, actions }: { selected: Selecte
  * One host's row. Memoised: results stream in one host at a time (applyResult keeps the other hosts'
  * objects), so with 100 hosts × 17 checks only the changed row renders again.
  */
-const HostRow = memo(function HostRow({ host, columnIds, onOpen, onRerun, busy }: { host: PreflightHostView; columnIds: string; onOpen: (s: Selected) => void; onRerun: (host: string) => void; busy: boolean }) {
+const HostRow = memo(function HostRow({
+  host,
+  columnIds,
+  onOpen,
+  onRerun,
+  busy,
+}: {
+  host: PreflightHostView;
+  columnIds: string;
+  onOpen: (s: Selected) => void;
+  onRerun: (host: string) => void;
+  busy: boolean;
+}) {
   const cellOf = (id: string) => host.checks.find((c) => c.id === id);
   return (
     <Table.Tr>
       <Table.Td className={classes.pinned}>
         <Group gap={6} wrap="nowrap">
-          <Badge size="xs" circle color={statusColor('check', host.status)} role="img" aria-label={`${host.name}: ${host.status}`}> </Badge>
+          <Badge size="xs" circle color={statusColor('check', host.status)} role="img" aria-label={`${host.name}: ${host.status}`}>
+            {' '}
+          </Badge>
           <Text fw={500}>{host.name}</Text>
           {host.installerMachine && (
-            <Badge size="xs" variant="light" color="grape" title="The machine outside the cluster that runs the installer: checked for its login, the bundle, its Ansible and SSH to every host">
+            <Badge
+              size="xs"
+              variant="light"
+              color="grape"
+              title="The machine outside the cluster that runs the installer: checked for its login, the bundle, its Ansible and SSH to every host"
+            >
               installer machine
             </Badge>
           )}
@@ -145,7 +187,13 @@ function FailedList({ failures, onOpen }: { failures: Selected[]; onOpen: (s: Se
           <Text size="sm" style={{ flex: 1 }}>
             <b>{f.host === '*' ? 'cluster' : f.host}</b> · {f.check.title}: {f.check.message}
           </Text>
-          <Button size="compact-xs" variant="light" color="red" onClick={() => onOpen(f)} aria-label={`Open ${f.check.title} on ${f.host === '*' ? 'the cluster' : f.host}`}>
+          <Button
+            size="compact-xs"
+            variant="light"
+            color="red"
+            onClick={() => onOpen(f)}
+            aria-label={`Open ${f.check.title} on ${f.host === '*' ? 'the cluster' : f.host}`}
+          >
             open
           </Button>
         </Group>
@@ -174,7 +222,9 @@ export function CheckMatrix({ installId, view, keys, onRerunHost, onTrust, busy 
             <Table.Tr>
               <Table.Th className={classes.pinned}>Host</Table.Th>
               {columns.map((c) => (
-                <Table.Th key={c.id} fz="xs" fw={600} c="dimmed" maw={92} style={{ verticalAlign: 'bottom', lineHeight: 1.25 }}>{c.title}</Table.Th>
+                <Table.Th key={c.id} fz="xs" fw={600} c="dimmed" maw={92} style={{ verticalAlign: 'bottom', lineHeight: 1.25 }}>
+                  {c.title}
+                </Table.Th>
               ))}
               <Table.Th aria-label="actions" />
             </Table.Tr>
@@ -191,14 +241,19 @@ export function CheckMatrix({ installId, view, keys, onRerunHost, onTrust, busy 
           <Title order={4}>Cluster</Title>
           {view.combined?.clusterCheckedAt ? (
             <Text size="sm" c="dimmed" data-testid="cluster-note">
-              From the full check of {new Date(view.combined.clusterCheckedAt).toLocaleString()}: re-checking some hosts does not repeat the cluster-wide checks. Check all hosts to refresh them.
+              From the full check of {new Date(view.combined.clusterCheckedAt).toLocaleString()}: re-checking some hosts does not repeat the cluster-wide
+              checks. Check all hosts to refresh them.
             </Text>
           ) : null}
           {view.cluster.checks.map((c) => (
             <Group key={c.id} gap="sm" wrap="nowrap" align="flex-start">
               <Cell host="*" check={c} onOpen={setSelected} />
-              <Text size="sm"><b>{c.title}:</b> {c.message}</Text>
-              <Button size="compact-xs" variant="subtle" onClick={() => setSelected({ host: '*', check: c })} aria-label={`Details of ${c.title}`}>details</Button>
+              <Text size="sm">
+                <b>{c.title}:</b> {c.message}
+              </Text>
+              <Button size="compact-xs" variant="subtle" onClick={() => setSelected({ host: '*', check: c })} aria-label={`Details of ${c.title}`}>
+                details
+              </Button>
             </Group>
           ))}
         </Stack>

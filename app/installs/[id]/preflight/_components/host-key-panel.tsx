@@ -53,20 +53,36 @@ export function HostKeyPanel({ keys, onTrust, onTrustAllNew, busyHost, skipped =
         <Group justify="space-between">
           <Title order={4}>Host keys</Title>
           {fresh > 0 && (
-            <Button size="xs" variant="light" loading={busyHost === '*'} disabled={busyHost !== undefined && busyHost !== '*'} onClick={() => onTrustAllNew(shownNew)}>
+            <Button
+              size="xs"
+              variant="light"
+              loading={busyHost === '*'}
+              disabled={busyHost !== undefined && busyHost !== '*'}
+              onClick={() => onTrustAllNew(shownNew)}
+            >
               Trust all new keys ({fresh})
             </Button>
           )}
         </Group>
         <Text size="sm" c="dimmed">
-          Compare each fingerprint with the machine (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) before trusting it. A changed key fails the SSH check until you accept it.
+          Compare each fingerprint with the machine (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) before trusting it. A changed key fails the SSH check
+          until you accept it.
         </Text>
         {skipped.length > 0 && (
-          <Alert color="yellow" title="Some keys were not trusted" withCloseButton={onDismissSkipped !== undefined} onClose={onDismissSkipped} data-testid="host-keys-skipped">
+          <Alert
+            color="yellow"
+            title="Some keys were not trusted"
+            withCloseButton={onDismissSkipped !== undefined}
+            onClose={onDismissSkipped}
+            data-testid="host-keys-skipped"
+          >
             <List size="sm">
               {skipped.map((s, i) => (
                 <List.Item key={`${s.host}-${i}`}>
-                  <Text span fw={600} size="sm">{s.host}</Text>: {skippedReason(s)}
+                  <Text span fw={600} size="sm">
+                    {s.host}
+                  </Text>
+                  : {skippedReason(s)}
                 </List.Item>
               ))}
             </List>
@@ -88,14 +104,36 @@ export function HostKeyPanel({ keys, onTrust, onTrustAllNew, busyHost, skipped =
                   <Table.Td>{k.host}</Table.Td>
                   <Table.Td>
                     <Stack gap={2}>
-                      <Code>{k.algorithm} {k.fingerprint}</Code>
-                      {k.pendingFingerprint && <Text size="xs" c="red">now presents: <Code>{k.pendingFingerprint}</Code></Text>}
+                      <Code>
+                        {k.algorithm} {k.fingerprint}
+                      </Code>
+                      {k.pendingFingerprint && (
+                        <Text size="xs" c="red">
+                          now presents: <Code>{k.pendingFingerprint}</Code>
+                        </Text>
+                      )}
                     </Stack>
                   </Table.Td>
-                  <Table.Td><Badge color={COLOR[k.state]} variant={k.state === 'changed' ? 'filled' : 'light'}>{k.state}</Badge></Table.Td>
+                  <Table.Td>
+                    <Badge color={COLOR[k.state]} variant={k.state === 'changed' ? 'filled' : 'light'}>
+                      {k.state}
+                    </Badge>
+                  </Table.Td>
                   <Table.Td>
                     {k.state !== 'trusted' && (
-                      <Button size="xs" variant={k.state === 'changed' ? 'filled' : 'light'} color={k.state === 'changed' ? 'red' : undefined} loading={busyHost === k.host} disabled={busyHost === '*'} onClick={() => (k.state === 'changed' ? setChanging(k) : onTrust({ host: k.host, fingerprint: k.pendingFingerprint ?? k.fingerprint, address: k.address }))} aria-label={`Trust the host key of ${k.host}`}>
+                      <Button
+                        size="xs"
+                        variant={k.state === 'changed' ? 'filled' : 'light'}
+                        color={k.state === 'changed' ? 'red' : undefined}
+                        loading={busyHost === k.host}
+                        disabled={busyHost === '*'}
+                        onClick={() =>
+                          k.state === 'changed'
+                            ? setChanging(k)
+                            : onTrust({ host: k.host, fingerprint: k.pendingFingerprint ?? k.fingerprint, address: k.address })
+                        }
+                        aria-label={`Trust the host key of ${k.host}`}
+                      >
                         {k.state === 'changed' ? 'Accept new key' : 'Trust'}
                       </Button>
                     )}
@@ -111,12 +149,16 @@ export function HostKeyPanel({ keys, onTrust, onTrustAllNew, busyHost, skipped =
         title={`Accept the new host key of ${changing?.host ?? ''}?`}
         confirmLabel="Accept new key"
         keepLabel="Keep the old key"
-        onConfirm={() => changing && onTrust({ host: changing.host, fingerprint: changing.pendingFingerprint ?? changing.fingerprint, address: changing.address })}
+        onConfirm={() =>
+          changing && onTrust({ host: changing.host, fingerprint: changing.pendingFingerprint ?? changing.fingerprint, address: changing.address })
+        }
         onClose={() => setChanging(null)}
       >
-        A changed key means the machine was reinstalled, or someone is between the wizard and the host. Accept it only if the machine shows
-        this fingerprint (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub):
-        <Code block mt="xs">{changing?.pendingFingerprint ?? changing?.fingerprint}</Code>
+        A changed key means the machine was reinstalled, or someone is between the wizard and the host. Accept it only if the machine shows this fingerprint
+        (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub):
+        <Code block mt="xs">
+          {changing?.pendingFingerprint ?? changing?.fingerprint}
+        </Code>
         It was <Code>{changing?.fingerprint}</Code>.
       </ConfirmModal>
     </Paper>

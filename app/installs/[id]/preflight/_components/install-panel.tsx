@@ -104,7 +104,11 @@ export function InstallPanel({ installId, view, acknowledged, onAcknowledge }: P
           </Alert>
         )}
         {gate?.needsAcknowledgement && (
-          <Checkbox checked={acknowledged} onChange={(e) => onAcknowledge(e.currentTarget.checked)} label="I have read the warnings and want to install anyway" />
+          <Checkbox
+            checked={acknowledged}
+            onChange={(e) => onAcknowledge(e.currentTarget.checked)}
+            label="I have read the warnings and want to install anyway"
+          />
         )}
         <Group>
           <Button onClick={() => void install()} disabled={!canInstall} loading={busy}>

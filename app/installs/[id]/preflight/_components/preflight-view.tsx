@@ -76,7 +76,10 @@ export function PreflightView({ installId, installName }: { installId: string; i
   const start = async (hosts?: string[]) => {
     setStarting(true);
     setAcknowledged(false);
-    const r = await api('POST /api/installs/:id/preflight', { params: { id: installId }, body: { ...(hosts ? { hosts } : {}), ...(trustNewKeys ? { trustNewKeys: true } : {}) } });
+    const r = await api('POST /api/installs/:id/preflight', {
+      params: { id: installId },
+      body: { ...(hosts ? { hosts } : {}), ...(trustNewKeys ? { trustNewKeys: true } : {}) },
+    });
     setTrustNewKeys(false);
     if (r.ok) {
       // the latest picture, not the new run alone: re-checking one host keeps the others; a run
@@ -108,7 +111,11 @@ export function PreflightView({ installId, installName }: { installId: string; i
       setSkipped(result.skipped);
       if (result.trusted.length > 0) notifications.show({ color: 'teal', title: 'Host keys trusted', message: result.trusted.join(', ') });
     } else {
-      notifications.show({ color: 'red', title: 'Could not trust the new keys', message: r.ok ? 'the server answered with one key instead of the list' : r.message });
+      notifications.show({
+        color: 'red',
+        title: 'Could not trust the new keys',
+        message: r.ok ? 'the server answered with one key instead of the list' : r.message,
+      });
       await loadKeys();
     }
     setTrusting(undefined);
@@ -120,11 +127,17 @@ export function PreflightView({ installId, installName }: { installId: string; i
     <Stack gap="md" p="md">
       <Group justify="space-between">
         <Stack gap={0}>
-          <Title order={1} size="h2">{installName ? `Host checks: ${installName}` : 'Host checks'}</Title>
-          <Text c="dimmed" size="sm">Nothing is changed on the hosts: every check only reads.</Text>
+          <Title order={1} size="h2">
+            {installName ? `Host checks: ${installName}` : 'Host checks'}
+          </Title>
+          <Text c="dimmed" size="sm">
+            Nothing is changed on the hosts: every check only reads.
+          </Text>
         </Stack>
         <Group>
-          <Anchor component={Link} href={`/installs/${installId}`} size="sm">Back to the wizard</Anchor>
+          <Anchor component={Link} href={`/installs/${installId}`} size="sm">
+            Back to the wizard
+          </Anchor>
           <Checkbox
             label="Trust new keys"
             description="log in to hosts seen for the first time and trust their keys; without it the first check only fetches each key for you to compare"
@@ -133,19 +146,32 @@ export function PreflightView({ installId, installName }: { installId: string; i
             disabled={running}
             maw={320}
           />
-          <Button onClick={() => void start()} loading={running} aria-label="Check hosts">Check hosts</Button>
+          <Button onClick={() => void start()} loading={running} aria-label="Check hosts">
+            Check hosts
+          </Button>
         </Group>
       </Group>
-      {loadError && <Alert color="red" title="Could not load the last results">{loadError}</Alert>}
+      {loadError && (
+        <Alert color="red" title="Could not load the last results">
+          {loadError}
+        </Alert>
+      )}
       {stream.error && running && <Alert color="yellow">{stream.error}</Alert>}
       {loading && <Loader aria-label="Loading" />}
-      {!loading && !view && <Text>No checks have run yet. Click "Check hosts" to test SSH, sudo and every requirement of the docs on each host. A host seen for the first time is only asked for its host key (nothing is sent to it): compare the fingerprint, trust it below, and check again.</Text>}
+      {!loading && !view && (
+        <Text>
+          No checks have run yet. Click "Check hosts" to test SSH, sudo and every requirement of the docs on each host. A host seen for the first time is only
+          asked for its host key (nothing is sent to it): compare the fingerprint, trust it below, and check again.
+        </Text>
+      )}
       {view && (
         <>
           <Paper withBorder p="sm" role="status" aria-live="polite">
             <Group gap="xs">
               {view.status === 'running' && <Loader size="xs" />}
-              <Text fw={600} data-testid="preflight-summary">{summaryLine(view)}</Text>
+              <Text fw={600} data-testid="preflight-summary">
+                {summaryLine(view)}
+              </Text>
             </Group>
           </Paper>
           <CheckMatrix installId={installId} view={view} keys={keys} onRerunHost={(h) => void start([h])} onTrust={(k) => void trust(k)} busy={running} />

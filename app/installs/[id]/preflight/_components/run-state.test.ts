@@ -3,8 +3,16 @@ import type { PreflightRunView } from '@/lib/api/preflight';
 import { applyResult, columnsOf, summaryLine } from './run-state';
 
 const empty = (): PreflightRunView => ({
-  runId: 'r1', installId: 'i1', status: 'running', startedAt: '', hosts: [{ name: 'a', status: 'pending', checks: [] }, { name: 'b', status: 'pending', checks: [] }],
-  cluster: { status: 'pending', checks: [] }, lastSeq: 0,
+  runId: 'r1',
+  installId: 'i1',
+  status: 'running',
+  startedAt: '',
+  hosts: [
+    { name: 'a', status: 'pending', checks: [] },
+    { name: 'b', status: 'pending', checks: [] },
+  ],
+  cluster: { status: 'pending', checks: [] },
+  lastSeq: 0,
 });
 const check = (id: string, status: 'pass' | 'warn' | 'fail', seq: number) => ({ id, title: id, status, message: id, durationMs: 1, seq });
 

@@ -12,10 +12,12 @@ import { summaryStageLabels } from '@/lib/runs/status-labels';
 import { statusColor } from '@/lib/status-colors';
 import { modeWords, runDuration, runNumbers } from '@/lib/runs/run-names';
 
-
 /** e.g. "kubernetes: failed · kubesphere: not run" */
 function stagesLine(run: RunSummary): string {
-  const labels = summaryStageLabels(run.status, run.stages.map((s) => s.status));
+  const labels = summaryStageLabels(
+    run.status,
+    run.stages.map((s) => s.status),
+  );
   return run.stages.map((s, i) => `${s.name}: ${labels[i] ?? s.status}`).join(' · ');
 }
 
@@ -35,7 +37,9 @@ export function RunHistory({ installId, installName, initial }: { installId: str
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={1} size="h3">{installName ? `Install runs: ${installName}` : 'Install runs'}</Title>
+        <Title order={1} size="h3">
+          {installName ? `Install runs: ${installName}` : 'Install runs'}
+        </Title>
         <Group gap="sm">
           <Anchor component={Link} href={`/installs/${installId}`} size="sm">
             Back to the wizard

@@ -4,8 +4,4 @@ import { getLatestPreflight } from '@/server/preflight/get-preflight';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withApi(
-  'GET /api/installs/:id/preflight/latest',
-  async ({ params }) => getLatestPreflight(params.id),
-  { auth: true },
-);
+export const GET = withApi('GET /api/installs/:id/preflight/latest', async ({ params }) => getLatestPreflight(params.id), { auth: true });

@@ -11,9 +11,16 @@ export function CancelRunButton({ busy, onCancel }: { busy: boolean; onCancel: (
       <Button color="red" variant="light" loading={busy} onClick={() => setAsking(true)}>
         Cancel
       </Button>
-      <ConfirmModal opened={asking} title="Cancel this install run?" confirmLabel="Cancel the run" keepLabel="Keep running" onConfirm={onCancel} onClose={() => setAsking(false)}>
-        The running stage is stopped where it is, which can leave a host half-configured; the stages after it do not run. You can retry the install
-        from where it stopped later.
+      <ConfirmModal
+        opened={asking}
+        title="Cancel this install run?"
+        confirmLabel="Cancel the run"
+        keepLabel="Keep running"
+        onConfirm={onCancel}
+        onClose={() => setAsking(false)}
+      >
+        The running stage is stopped where it is, which can leave a host half-configured; the stages after it do not run. You can retry the install from where
+        it stopped later.
       </ConfirmModal>
     </>
   );

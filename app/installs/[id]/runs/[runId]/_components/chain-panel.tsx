@@ -19,7 +19,12 @@ export function ChainBanner({ view }: { view: RunView }) {
   }
   const succeeded = view.status === 'succeeded';
   return (
-    <Alert color={succeeded ? 'yellow' : 'red'} title={succeeded ? 'This run succeeded; the install is not finished' : 'The install is not finished'} data-testid="chain-state" data-complete="false">
+    <Alert
+      color={succeeded ? 'yellow' : 'red'}
+      title={succeeded ? 'This run succeeded; the install is not finished' : 'The install is not finished'}
+      data-testid="chain-state"
+      data-complete="false"
+    >
       <Stack gap={4}>
         {chain.thisRunDid ? <Text size="sm">This run got through: {chain.thisRunDid}.</Text> : null}
         <Text size="sm" fw={500}>

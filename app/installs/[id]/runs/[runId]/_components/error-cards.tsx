@@ -13,10 +13,21 @@ export const ErrorCards = memo(function ErrorCards({ stages }: { stages: StageVi
         const e = host.error;
         if (!e) return null;
         return (
-          <Alert key={`${stage.name}-${host.name}`} color="red" variant="light" title={`${host.name} failed in ${stage.label}`} data-testid={`error-card-${host.name}`}>
+          <Alert
+            key={`${stage.name}-${host.name}`}
+            color="red"
+            variant="light"
+            title={`${host.name} failed in ${stage.label}`}
+            data-testid={`error-card-${host.name}`}
+          >
             <Stack gap={4}>
               <Text size="sm">
-                <b>Task:</b> {e.task} {e.file ? <Text span c="dimmed" size="xs">({e.file})</Text> : null}
+                <b>Task:</b> {e.task}{' '}
+                {e.file ? (
+                  <Text span c="dimmed" size="xs">
+                    ({e.file})
+                  </Text>
+                ) : null}
               </Text>
               {e.msg ? (
                 <Text size="sm">

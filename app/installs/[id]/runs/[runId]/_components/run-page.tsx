@@ -35,7 +35,17 @@ function lastPhase(stream: ReturnType<typeof useRunStream>): string | null {
 }
 
 /** `initialView`: the run as the server rendered it (null: unknown run, the client's fetch says so). */
-export function RunPage({ installId, runId, installName, initialView }: { installId: string; runId: string; installName: string | null; initialView: RunView | null }) {
+export function RunPage({
+  installId,
+  runId,
+  installName,
+  initialView,
+}: {
+  installId: string;
+  runId: string;
+  installName: string | null;
+  initialView: RunView | null;
+}) {
   const router = useRouter();
   const stream = useRunStream(runId, initialView);
   const { view } = stream;
@@ -90,7 +100,9 @@ export function RunPage({ installId, runId, installName, initialView }: { instal
     <Stack gap="md">
       <Group justify="space-between">
         <Group gap="sm">
-          <Title order={1} size="h3">{installName ? `${view.label} of ${installName}` : view.label}</Title>
+          <Title order={1} size="h3">
+            {installName ? `${view.label} of ${installName}` : view.label}
+          </Title>
           <Badge color={statusColor('run', view.status)} size="lg" data-testid="run-status">
             {view.status}
           </Badge>
@@ -135,14 +147,27 @@ export function RunPage({ installId, runId, installName, initialView }: { instal
         </Group>
       </Group>
       <Progress value={progress} animated={active} aria-label="Install progress" data-testid="install-progress" data-value={progress} />
-      {view.error && view.status !== 'succeeded' ? <Text c="red" size="sm">{view.error}</Text> : null}
+      {view.error && view.status !== 'succeeded' ? (
+        <Text c="red" size="sm">
+          {view.error}
+        </Text>
+      ) : null}
       {refusal ? <RefusalAlert title="Not started" refusal={refusal} /> : null}
       <ChainBanner view={view} />
       {view.chain?.complete && !active ? <FinishLine installId={installId} refreshKey={`${view.id}:${view.status}`} /> : null}
-      <RetryActions actions={view.actions} busy={busy} onRetry={(mode) => act(() => api('POST /api/runs/:id/retry', { params: { id: runId }, body: { mode } }))} />
+      <RetryActions
+        actions={view.actions}
+        busy={busy}
+        onRetry={(mode) => act(() => api('POST /api/runs/:id/retry', { params: { id: runId }, body: { mode } }))}
+      />
       {abandoning ? (
         // Abandon = remove-node on the hosts the failed add left half-added; they leave the config when it succeeds
-        <OperationModal installId={installId} ask={{ kind: 'remove-node', hosts: view.abandon }} onClose={() => setAbandoning(false)} onStarted={(id) => router.push(`/installs/${installId}/runs/${id}`)} />
+        <OperationModal
+          installId={installId}
+          ask={{ kind: 'remove-node', hosts: view.abandon }}
+          onClose={() => setAbandoning(false)}
+          onStarted={(id) => router.push(`/installs/${installId}/runs/${id}`)}
+        />
       ) : null}
       <ErrorCards stages={view.stages} />
       <StageTimeline stages={view.stages} phase={phase} now={now} />

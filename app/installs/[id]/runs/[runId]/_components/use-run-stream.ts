@@ -55,5 +55,13 @@ export function useRunStream(runId: string, initialView: RunView | null): RunStr
       }),
   });
 
-  return { view, store: storeRef.current, version, connected: stream.connected, transport: stream.transport, error: loadError ?? stream.error ?? null, reload: () => setTick((t) => t + 1) };
+  return {
+    view,
+    store: storeRef.current,
+    version,
+    connected: stream.connected,
+    transport: stream.transport,
+    error: loadError ?? stream.error ?? null,
+    reload: () => setTick((t) => t + 1),
+  };
 }
