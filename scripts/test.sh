@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: type check and strict lint, then every test, with real parts: unit, property and integration tests (vitest: real
+# `npm test`: type check, strict lint and the formatter's check, then every test, with real parts: unit, property and integration tests (vitest: real
 # SQLite, real sshd lab hosts, the bundle's Ansible on a lab taskbox), then the production build and the
 # end-to-end tests in Debian's Chromium (Playwright). Prints one "N passed, N failed" line.
 set -uo pipefail
@@ -15,6 +15,7 @@ npx next build > test-results/next-build.log 2>&1 &
 build=$!
 npx tsc --noEmit || { echo "test: type errors (npx tsc --noEmit)" >&2; status=1; }
 npx eslint . || { echo "test: lint errors (npx eslint .)" >&2; status=1; }
+npx prettier --check . > /dev/null || { npx prettier --list-different . >&2; echo "test: files not formatted (npm run format)" >&2; status=1; }
 npx vitest run || status=1
 if wait "$build"; then
   npx playwright test || status=1
