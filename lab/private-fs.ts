@@ -64,7 +64,12 @@ export function realPathsKept(dir = labDir()): KeptPath[] {
  * then `private:<path>` for each private mount (see START_SCRIPT in sshd-process.ts).
  */
 export function namespaceMountArgs(dir = labDir()): string[] {
-  return [...realPathsKept(dir).map((k) => `${k.readOnly ? 'ro' : 'rw'}:${k.path}`), ...PRIVATE_MOUNTS.map((m) => `private:${m.path}`)];
+  // The backing dirs live under the lab dir: when that is inside a private path (a checkout under
+  // /tmp), that path is covered last, or every later mount would read its backing dir through the
+  // host's own empty copy of it (an empty /run/ksw-lab: no authorized keys, root refused).
+  const holder = privateMountOf(dir);
+  const privates = holder ? [...PRIVATE_MOUNTS.filter((m) => m !== holder), holder] : PRIVATE_MOUNTS;
+  return [...realPathsKept(dir).map((k) => `${k.readOnly ? 'ro' : 'rw'}:${k.path}`), ...privates.map((m) => `private:${m.path}`)];
 }
 
 function indexOf(host: number | string): number {
