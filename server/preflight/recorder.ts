@@ -42,7 +42,10 @@ export class RunRecorder {
     );
   }
 
-  /** Ends the run unless it was already closed as stale; the stream hears the status it has. */
+  /**
+   * Ends the run and tells its stream, unless a newer check run already closed it as stale: then
+   * nothing is announced (the page follows the newer run).
+   */
   async finish(status: PreflightEnd): Promise<void> {
     await this.chain;
     if (!(await endPreflightRun(this.runId, status))) return;
