@@ -28,5 +28,21 @@ export default tseslint.config(
     plugins: { ksw: importBoundaries },
     rules: { 'ksw/import-boundaries': 'error' },
   },
+  {
+    // ARCHITECTURE.md: every status column (run, stage, host, install, node, check run) is written by server/status alone
+    files: ['server/**/*.ts', 'app/**/*.ts', 'lab/**/*.ts'],
+    ignores: ['server/status/**', '**/*.test.ts', '**/test-support/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(update|updateMany|upsert)$/] > ObjectExpression > Property[key.name=/^(data|update)$/] > ObjectExpression > Property[key.name=/^(status|state)$/]',
+          message:
+            'Status and state columns are written by server/status only (conditional updates from the states a write expects): add or call a writer there.',
+        },
+      ],
+    },
+  },
   { files: ['**/*.{js,mjs,cjs}'], languageOptions: { globals: { process: 'readonly', console: 'readonly', module: 'writable', require: 'readonly' } } },
 );

@@ -12,7 +12,7 @@ export type InstallStatus = (typeof INSTALL_STATUSES)[number];
 export const NODE_STATES = ['unknown', 'reachable', 'ready', 'failed', 'pending', 'installing'] as const;
 export type NodeState = (typeof NODE_STATES)[number];
 
-/** A run, a stage of it, and one host of a stage share one state machine (server/runner/states.ts). */
+/** A run, a stage of it, and one host of a stage share one state machine (server/status/run-states.ts). */
 export const RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'interrupted'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 

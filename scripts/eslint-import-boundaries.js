@@ -24,6 +24,7 @@ export const SERVER_IMPORTS = {
   'server/ssh': [],
   'server/crypto': [],
   'server/installer-profiles': [],
+  'server/status': [],
   'server/auth': ['server/crypto', 'server/http'],
   'server/http': ['server/auth'],
   'server/realtime': ['server/auth', 'server/http'],
@@ -61,8 +62,8 @@ export const SERVER_IMPORTS = {
   ],
   'server/kubeconfig': ['server/ssh', 'server/crypto', 'server/http', 'server/installer-profiles', 'server/installs', 'server/runner', 'server/runner/taskbox'],
 };
-/** Modules every server folder may use: the database, its JSON columns' decoder, the environment, storage errors. */
-const SERVER_CORE = /^server\/(db|db-batches|db-json|database|env|storage-errors|protect-database-files|run-migrations)(\/|\.ts$|$)/;
+/** Modules every server folder may use: the database, its JSON columns' decoder, the status writers, the environment, storage errors. */
+const SERVER_CORE = /^server\/(db|db-batches|db-json|database|status|env|storage-errors|protect-database-files|run-migrations)(\/|\.ts$|$)/;
 const SERVER_FOLDERS = Object.keys(SERVER_IMPORTS).sort((a, b) => b.length - a.length);
 const serverFolderOf = (rel) => SERVER_FOLDERS.find((f) => rel === f || rel.startsWith(`${f}/`));
 

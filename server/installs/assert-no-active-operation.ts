@@ -7,7 +7,7 @@
 import type { Prisma, PrismaClient } from '@prisma/client';
 import { isOperationKind } from '../runner/operation-flows';
 import { runRefusal } from '../runner/run-refusal';
-import { ACTIVE_STATUSES } from '../runner/states';
+import { ACTIVE_STATUSES } from '../status/run-states';
 
 const OPERATION_WORDS: Record<string, string> = { 'add-nodes': 'adding workers', 'remove-node': 'removing a worker', uninstall: 'uninstalling the cluster' };
 

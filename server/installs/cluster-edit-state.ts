@@ -7,7 +7,7 @@ import type { ActiveOperation, ClusterEditState } from '@/lib/api/cluster';
 import { getDb } from '../db';
 import { isOperationKind } from '../runner/operation-flows';
 import { runLabelOf } from '../runner/run-refusal';
-import { ACTIVE_STATUSES } from '../runner/states';
+import { ACTIVE_STATUSES } from '../status/run-states';
 import { clusterMembers } from './mark-joined';
 
 export type { ActiveOperation, ClusterEditState };

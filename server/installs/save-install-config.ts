@@ -9,6 +9,7 @@ import { withStep } from '@/lib/config/issues';
 import { clusterMemberIssues } from '@/lib/config/rules/cluster-members';
 import type { InstallConfig } from '@/lib/config/schema';
 import { ValidationError } from '../http/errors';
+import { setEditedInstallStatus } from '../status/install-status';
 import { checkInstallConfig, statusAfterSave, type ConfigCheck } from './check-install-config';
 import { clusterMembers } from './mark-joined';
 import { readStoredSecrets, sealStoredSecrets } from './install-secrets';
@@ -35,11 +36,7 @@ export async function saveInstallConfig(tx: Prisma.TransactionClient, install: I
   if (memberIssues.length > 0) throw new ValidationError(memberIssues);
   const check = checkInstallConfig(redacted);
   if (input.refuseErrors && check.errors.length > 0) throw new ValidationError(check.errors, check.warnings);
-  // The edit's draft/ready status is written only over the status it was judged from: a run that
-  // claimed the install meanwhile (installing, installed, …) keeps its status (the runs' own writes
-  // are server/runner/status-writes.ts).
-  const status = statusAfterSave(install.status, check);
-  if (status !== install.status) await tx.install.updateMany({ where: { id: install.id, status: install.status }, data: { status } });
+  await setEditedInstallStatus(tx, install.id, install.status, statusAfterSave(install.status, check));
   const saved = await tx.install.update({
     where: { id: install.id },
     data: {

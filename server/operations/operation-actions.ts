@@ -7,7 +7,7 @@ import { describeSteps } from '../runner/describe-steps';
 import { operationStages, type OperationKind } from '../runner/operation-flows';
 import type { PriorRun } from '../runner/plan-run';
 import type { RetryAction } from '../runner/run-chain-view';
-import { ACTIVE_STATUSES } from '../runner/states';
+import { ACTIVE_STATUSES } from '../status/run-states';
 import { hadLbRemoval, OperationRefused, planOperationRetry } from './plan-operation';
 
 export interface OperationActions {

@@ -12,14 +12,14 @@
  *   install stays as it was and the run's host rows say which hosts were not cleaned.
  * Nodes the operation was not about return to `ready` when it marked them otherwise.
  */
-import type { RunStatus } from '../runner/states';
+import type { RunStatus } from '../status/run-states';
 import type { RunContext } from '../runner/run-context';
-import { setInstallStatus } from '../runner/status-writes';
+import { setInstallStatus } from '../status/install-status';
 import { getDb } from '../db';
 import { clearJoined, markJoined } from '../installs/mark-joined';
 import { parseStoredConfig } from '../installs/parse-stored-config';
 import { saveInstallConfig } from '../installs/save-install-config';
-import { setNodeState } from '../installs/set-node-state';
+import { setNodeState, setNodeStateExcept } from '../status/node-state';
 import { startPreflight } from '../preflight/run-preflight';
 import { CLEAN_BY_HAND, UNINSTALL_RESULT_WORDS } from './cluster-notes';
 import { notCleaned, resetEndedTheCluster, uninstallResults } from './uninstall-results';
@@ -64,12 +64,10 @@ async function settleUninstall(installId: string, runId: string, final: RunStatu
   const left = notCleaned(results);
   await db.$transaction(async (tx) => {
     await clearJoined(installId, tx);
-    await tx.node.updateMany({ where: { installId, name: { notIn: left } }, data: { state: 'unknown', stateNote: `uninstalled by run ${runId}` } });
+    await setNodeStateExcept(tx, installId, left, { state: 'unknown', stateNote: `uninstalled by run ${runId}` });
     for (const { host, result } of results.filter((r) => r.result !== 'cleaned')) {
-      await tx.node.updateMany({
-        where: { installId, name: host },
-        data: { state: 'failed', stateNote: `not cleaned by run ${runId} (${UNINSTALL_RESULT_WORDS[result]}): ${CLEAN_BY_HAND}`.slice(0, 1000) },
-      });
+      const stateNote = `not cleaned by run ${runId} (${UNINSTALL_RESULT_WORDS[result]}): ${CLEAN_BY_HAND}`.slice(0, 1000);
+      await setNodeState(tx, installId, [host], { state: 'failed', stateNote });
     }
     await setInstallStatus(installId, 'uninstalled', tx);
   });

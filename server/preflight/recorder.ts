@@ -4,7 +4,7 @@
  * run, so seqs are dense and rows appear in seq order.
  */
 import { getDb } from '../db';
-import { endPreflightRun, type PreflightEnd } from './preflight-run-status';
+import { endPreflightRun, type PreflightEnd } from '../status/preflight-run-status';
 import { emitLive, emitToStream } from '../realtime/live-streams';
 import type { CheckOutcome } from './types';
 import { PREFLIGHT_STATUS_EVENT, toCheckView, type PreflightStatusEvent } from './view';

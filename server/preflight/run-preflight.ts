@@ -19,12 +19,12 @@
  * is fresh; a run left "running" by a dead process is closed by reconcilePreflightRuns at boot or
  * when it is older than STALE_MS); secrets are resolved here and never recorded.
  */
-import type { NodeState } from '@/lib/states';
 import net from 'node:net';
 import { leniencyOf } from '@/lib/config/profile-leniency';
 import type { InstallConfig } from '@/lib/config/schema';
 import { getDb } from '../db';
-import { endPreflightRun, failOrphanedPreflightRuns } from './preflight-run-status';
+import { setCheckedNodeState } from '../status/node-state';
+import { endPreflightRun, failOrphanedPreflightRuns } from '../status/preflight-run-status';
 import { HttpError, ValidationError } from '../http/errors';
 import { resolveSecrets } from '../installs/resolve-secrets';
 import { DEFAULT_FAN_OUT, mapLimit } from '../ssh';
@@ -82,7 +82,7 @@ export async function startPreflight(installId: string, opts: StartPreflightOpti
   // The targets as checked (not only names), each with its login fingerprint (no secret value):
   // the install gate compares them with the config later.
   const run = await db.preflightRun.create({ data: { installId, hostsJson: JSON.stringify(checkedTargets(installId, hosts)) } });
-  await db.node.updateMany({ where: { installId, name: { in: names }, joinedAt: null }, data: { state: 'unknown', stateNote: null } });
+  await setCheckedNodeState(installId, names, { state: 'unknown', stateNote: null });
   const allHosts = config.hosts.every((h) => names.includes(h.name));
   const work = executeRun(run.id, installId, config, hosts, allHosts, opts.trustNewKeys === true)
     .catch(async (err: unknown) => {
@@ -92,11 +92,6 @@ export async function startPreflight(installId: string, opts: StartPreflightOpti
     .finally(() => liveRuns.delete(run.id));
   liveRuns.set(run.id, work);
   return run.id;
-}
-
-/** A host's state as the checks found it; never a cluster member's (see the header). */
-async function setNodeState(installId: string, name: string, state: NodeState, stateNote: string | null): Promise<void> {
-  await getDb().node.updateMany({ where: { installId, name, joinedAt: null }, data: { state, stateNote } });
 }
 
 async function checkOneHost(
@@ -119,7 +114,7 @@ async function checkOneHost(
     onHostKeySeen: (key) => recordHostKey(installId, host.name, endpoint, key),
     onConnected: async (key) => {
       if (key) await recordHostKey(installId, host.name, endpoint, key, key.state === 'new');
-      await setNodeState(installId, host.name, 'reachable', null);
+      await setCheckedNodeState(installId, [host.name], { state: 'reachable', stateNote: null });
     },
     onHostKeyChanged: (err) => recordChangedHostKey(installId, endpoint, err),
     onResults: async (batch: CheckOutcome[]) => {
@@ -131,7 +126,11 @@ async function checkOneHost(
     },
   });
   const failed = statuses.includes('fail');
-  await setNodeState(installId, host.name, failed ? 'failed' : 'ready', failed ? (firstFailure ?? 'a check failed').slice(0, 500) : null);
+  await setCheckedNodeState(
+    installId,
+    [host.name],
+    failed ? { state: 'failed', stateNote: (firstFailure ?? 'a check failed').slice(0, 500) } : { state: 'ready', stateNote: null },
+  );
   return { facts: result.facts, statuses };
 }
 

@@ -12,7 +12,7 @@
  *   the parent run itself left undone.
  */
 import { getDb } from '../db';
-import { setNodeState } from '../installs/set-node-state';
+import { setNodeState } from '../status/node-state';
 import { HttpError, NotFoundError } from '../http/errors';
 import { parseStoredConfig } from '../installs/parse-stored-config';
 import { PlanError, planRun, type PriorRun, type RunPlan, type RunRequest } from './plan-run';
@@ -24,7 +24,7 @@ import { isOperationKind, type OperationKind } from './operation-flows';
 import { OperationRefused, planOperationRetry } from '../operations/plan-operation';
 import { getRunner } from './runner';
 import { runRefusal } from './run-refusal';
-import { ACTIVE_STATUSES } from './states';
+import { ACTIVE_STATUSES } from '../status/run-states';
 import { decodeRunColumns } from './run-columns';
 
 export { createRunInput, retryRunInput, type CreateRunInput, type RetryRunInput };

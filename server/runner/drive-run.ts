@@ -25,8 +25,9 @@ import type { LogWriter } from './log-writer';
 import { stagesOfRun } from './operation-flows';
 import { loadRunContext, type RunContext } from './run-context';
 import { settleOperation } from '../operations/settle-operation';
-import { isRunStatus, type RunStatus } from './states';
-import { claimRun, finishRun, interruptStage, setInstallStatus } from './status-writes';
+import { isRunStatus, type RunStatus } from '../status/run-states';
+import { claimRun, finishRun, interruptStage } from '../status/run-status';
+import { setInstallStatus } from '../status/install-status';
 import { stagePaths } from './taskbox/layout';
 
 export interface DriveHooks {

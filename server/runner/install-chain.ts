@@ -7,12 +7,12 @@
  * complete, and then every host it installed does.
  */
 import { markJoined } from '../installs/mark-joined';
-import { setNodeState } from '../installs/set-node-state';
+import { setNodeState } from '../status/node-state';
 import { getDb } from '../db';
 import { parseStoredConfig } from '../installs/parse-stored-config';
 import { chainOf, chainState, currentChain, type ChainRun, type ChainStageDef, type ChainState } from './chain-state';
-import { ACTIVE_STATUSES } from './states';
-import { failInstallLeftInstalling, setInstallStatus } from './status-writes';
+import { ACTIVE_STATUSES } from '../status/run-states';
+import { failInstallLeftInstalling, setInstallStatus } from '../status/install-status';
 import { applicableProfile, getProfile, isHostlessStage, type InstallerProfile } from '../installer-profiles/profiles';
 import { decodeRunColumns } from './run-columns';
 

@@ -16,7 +16,7 @@ import { getDb } from '../db';
 import { settleInstallStatus } from './install-chain';
 import { removeLocalScratch } from './run-files';
 import { getRunner } from './runner';
-import { ACTIVE_STATUSES, isTerminal } from './states';
+import { ACTIVE_STATUSES, isTerminal } from '../status/run-states';
 
 export async function reconcileRuns(): Promise<{ resumed: string[]; cleaned: number }> {
   const db = getDb();

@@ -14,7 +14,7 @@ import { RUN_STATE_EVENT } from '@/lib/live/events';
 import { emitToStream } from '../realtime/live-streams';
 import { LogWriter } from './log-writer';
 import { getRunView } from './run-view';
-import { cancelQueuedRun } from './status-writes';
+import { cancelQueuedRun } from '../status/run-status';
 
 export { CANCEL_GRACE_MS } from './follow-stage';
 export const STATE_EVENT = RUN_STATE_EVENT;

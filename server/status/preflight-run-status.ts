@@ -1,13 +1,13 @@
 /**
- * The one writer of PreflightRun.status. A check run is created `running` and ends once: every end
+ * The writer of PreflightRun.status (server/status). A check run is created `running` and ends once: every end
  * is a conditional update from `running`, so a run closed as stale (a newer start, or the boot
  * reconcile) is never reopened or re-ended by its old process finishing late.
  */
 import type { Prisma } from '@prisma/client';
 import { getDb } from '../db';
-import type { RunStatus } from './types';
+import type { PreflightStatus } from '@/lib/states';
 
-export type PreflightEnd = Exclude<RunStatus, 'running'>;
+export type PreflightEnd = Exclude<PreflightStatus, 'running'>;
 
 /** Ends a running check run; false when it had already ended. */
 export async function endPreflightRun(runId: string, status: PreflightEnd, db: Prisma.TransactionClient = getDb()): Promise<boolean> {

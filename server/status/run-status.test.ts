@@ -8,13 +8,13 @@ import { getDb } from '../db';
 import { createInstall } from '../installs/create-install';
 import { labPasswordLogin, newLabConfig } from '../lab/lab-hosts-config';
 import { useFreshDatabase } from '../test-support/fresh-db';
-import { sourcesFor } from './states';
-import { cancelQueuedRun, claimRun, claimStage, finishRun, finishStageStatus, interruptStage } from './status-writes';
+import { sourcesFor } from './run-states';
+import { cancelQueuedRun, claimRun, claimStage, finishRun, finishStageStatus, interruptStage } from './run-status';
 
 useFreshDatabase();
 
 async function queuedRun(stages: string[]): Promise<{ runId: string; stageIds: string[] }> {
-  const config = newLabConfig([{ name: 'w1', address: '127.0.0.231', port: 1 }], labPasswordLogin('ops', 'status-writes-Sw0rdfish'), 'hosts-ini');
+  const config = newLabConfig([{ name: 'w1', address: '127.0.0.231', port: 1 }], labPasswordLogin('ops', 'run-status-Sw0rdfish'), 'hosts-ini');
   const { id } = await createInstall({ name: `sw-${Math.random().toString(36).slice(2, 8)}`, config });
   const run = await getDb().run.create({
     data: {

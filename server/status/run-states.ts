@@ -6,7 +6,7 @@
  *   plus queued → cancelled (a run cancelled before it started) and queued → interrupted (boot found it
  *   orphaned before any stage started);
  * - terminal states never change again (a retry is a new run, never a rewrite of history);
- * - every status write goes through status-writes.ts: a conditional update whose `where` lists the
+ * - every run, stage and host status write goes through run-status.ts: a conditional update whose `where` lists the
  *   source states it expects, checked legal by `assertTransition` (`sourcesFor`), so two writers
  *   cannot both win and no code path can write an illegal transition.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RUN_STATUSES, assertTransition, canTransition, isTerminal, sourcesOf } from './states';
+import { RUN_STATUSES, assertTransition, canTransition, isTerminal, sourcesOf } from './run-states';
 
 describe('run/stage/host state machine', () => {
   it('allows the documented path and nothing out of a terminal state', () => {

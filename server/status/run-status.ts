@@ -1,6 +1,6 @@
 /**
- * The one writer of run, stage and stage-host statuses, and of an install's status as its runs
- * move it. Nothing else in the code base updates these columns.
+ * The writer of run, stage and stage-host statuses (server/status: the one place any status column
+ * is written; lint refuses a status write elsewhere).
  *
  * Invariants:
  * - every write is a conditional update (`updateMany` where the status is one the write expects),
@@ -11,12 +11,8 @@
  *   the run ended on its own or was cancelled before it started: one place, so no row stays queued
  *   under a finished run.
  */
-import type { Prisma, PrismaClient } from '@prisma/client';
-import type { InstallStatus } from '@/lib/states';
 import { getDb } from '../db';
-import { sourcesFor, sourcesOf, type RunStatus } from './states';
-
-type Db = PrismaClient | Prisma.TransactionClient;
+import { sourcesFor, sourcesOf, type RunStatus } from './run-states';
 
 /** queued → running, with its start time; false when another writer moved it first. */
 export async function claimRun(runId: string): Promise<boolean> {
@@ -93,14 +89,4 @@ export async function interruptStage(stageId: string, error: string): Promise<vo
     where: { id: stageId, status: sourcesFor('stage', ['running'], 'interrupted') },
     data: { status: 'interrupted', finishedAt: new Date(), error },
   });
-}
-
-/** An install's status as its runs move it (a run chain's state, or `uninstalled`); `db` may be a transaction. */
-export async function setInstallStatus(installId: string, status: InstallStatus, db: Db = getDb()): Promise<void> {
-  await db.install.updateMany({ where: { id: installId }, data: { status } });
-}
-
-/** An install left `installing` with nothing to run any more (its config unreadable): failed. */
-export async function failInstallLeftInstalling(installId: string): Promise<void> {
-  await getDb().install.updateMany({ where: { id: installId, status: 'installing' }, data: { status: 'failed' } });
 }
