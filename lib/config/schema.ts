@@ -2,17 +2,20 @@
  * The install config model: one zod schema used by the wizard forms (zodResolver), the API
  * (request parsing) and the installer-file renderer/importer.
  *
- * The schema checks *shape* only (types, enums). Every rule of the docs lives in ./rules.ts, which
+ * The schema checks *shape* only (types, enums). Every rule of the docs lives in ./rules/, which
  * attaches errors to the exact field path; `installConfigSchema` (./validate.ts) runs those rules as a
  * superRefine so a form, the API and the renderer can never disagree on what is valid.
  *
- * Values are stored in operator terms (camelCase). Each vars.yml field's key per installer version
- * (2.0.x `nfs_client_enable`, 2.1 `nfs_client_enabled`), default, label and form control are its
- * entry in the field catalogue (./fields/); a field added here without an entry fails the catalogue
- * test and every defaultConfig(), and an entry at a path missing here does not compile.
+ * Values are stored in operator terms (camelCase). The vars part (network, storage, QingCloud,
+ * options) is not written here: it is derived from the field catalogue (./fields/), where each
+ * vars.yml field is one entry (path, kind, default, key per installer version, label, form
+ * control). A new vars.yml key is one catalogue entry (and its test); this file, the types, the
+ * defaults, the renderer and the importer follow from it. The rest (hosts, load balancer,
+ * installer) is hand-written below.
  */
 import { z } from 'zod';
-import { CEPH_IMAGE_FORMATS, CLEANING_TIMES, IMAGE_PULL_POLICIES, NEONSAN_PROTOCOLS, NETWORK_PLUGINS, PROXY_MODES } from './fields/values';
+import { FIELD_CATALOGUE } from './fields/catalogue';
+import { modelSchemaOf } from './fields/model';
 import { secretSchema } from './secret';
 import { INSTALLER_PROFILES, INSTALLER_TARGETS } from './choices';
 
@@ -109,123 +112,25 @@ export type LoadBalancer = z.infer<typeof loadBalancerSchema>;
 export type ExternalLoadBalancer = Extract<LoadBalancer, { kind: 'external' }>;
 export type InternalLoadBalancer = Extract<LoadBalancer, { kind: 'internal' }>;
 
-export const networkSchema = z.object({
-  plugin: z.enum(NETWORK_PLUGINS),
-  serviceCidr: z.string(),
-  podCidr: z.string(),
-  proxyMode: z.enum(PROXY_MODES),
-  maxPods: z.number(),
-});
+/**
+ * Network, storage, QingCloud and options: the vars part, derived from the field catalogue (one
+ * entry per field; its kind gives the type: enum → its options, secret → Secret, list → string[]).
+ */
+export const varsModelSchema = modelSchemaOf(FIELD_CATALOGUE);
+export type VarsModel = z.infer<typeof varsModelSchema>;
+
+export const networkSchema = varsModelSchema.shape.network;
 export type Network = z.infer<typeof networkSchema>;
 
-const backendBase = { enabled: z.boolean(), isDefault: z.boolean() };
-
-export const storageSchema = z.object({
-  localVolume: z.object({ ...backendBase, storageClass: z.string() }),
-  nfs: z.object({ ...backendBase, server: z.string(), path: z.string() }),
-  cephRbd: z.object({
-    ...backendBase,
-    storageClass: z.string(),
-    /** Monitor `ip:port` list. */
-    monitors: z.array(z.string()),
-    adminId: z.string(),
-    adminSecret: secretSchema,
-    pool: z.string(),
-    userId: z.string(),
-    userSecret: secretSchema,
-    fsType: z.string(),
-    imageFormat: z.enum(CEPH_IMAGE_FORMATS),
-    /** Empty string = the key stays commented out. Only valid with imageFormat 2. */
-    imageFeatures: z.string(),
-  }),
-  glusterfs: z.object({
-    ...backendBase,
-    storageClass: z.string(),
-    restAuthEnabled: z.boolean(),
-    restUrl: z.string(),
-    clusterId: z.string(),
-    restUser: z.string(),
-    secretName: z.string(),
-    gidMin: z.number(),
-    gidMax: z.number(),
-    volumeType: z.string(),
-    jwtAdminKey: secretSchema,
-  }),
-  qingcloudCsi: z.object({
-    ...backendBase,
-    type: z.number(),
-    maxSize: z.number(),
-    minSize: z.number(),
-    stepSize: z.number(),
-    fsType: z.string(),
-    diskReplica: z.number(),
-  }),
-  neonsan: z.object({
-    ...backendBase,
-    protocol: z.enum(NEONSAN_PROTOCOLS),
-    serverAddress: z.string(),
-    clusterName: z.string(),
-    pool: z.string(),
-    replicas: z.number(),
-    stepSize: z.number(),
-    fsType: z.string(),
-  }),
-});
+export const storageSchema = varsModelSchema.shape.storage;
 export type Storage = z.infer<typeof storageSchema>;
 
-/** The QingCloud API block at the top of vars.yml (shared by QingCloud CSI and the LB plugin). */
-export const qingcloudSchema = z.object({
-  accessKeyId: z.string(),
-  secretAccessKey: secretSchema,
-  zone: z.string(),
-  host: z.string(),
-  port: z.number(),
-  protocol: z.string(),
-  uri: z.string(),
-  connectionRetries: z.number(),
-  connectionTimeout: z.number(),
-  lbEnabled: z.boolean(),
-  vxnetId: z.string(),
-});
+export const qingcloudSchema = varsModelSchema.shape.qingcloud;
 export type Qingcloud = z.infer<typeof qingcloudSchema>;
 
-export const optionsSchema = z.object({
-  console: z.object({ port: z.number(), disableMultiLogin: z.boolean() }),
-  imagePullPolicy: z.enum(IMAGE_PULL_POLICIES),
-  /** Docker registry mirrors; empty = the key is commented out. */
-  registryMirrors: z.array(z.string()),
-  periodicCleaningTime: z.enum(CLEANING_TIMES),
-  etcdBackup: z.object({ period: z.number(), keep: z.number(), dir: z.string() }),
-  monitoring: z.object({ prometheusReplica: z.number(), prometheusMemory: z.string(), prometheusVolume: z.string() }),
-  logging: z.object({
-    keepLogDays: z.number(),
-    kibanaEnabled: z.boolean(),
-    elasticsearchVolume: z.string(),
-    elasticsearchMasterReplica: z.number(),
-    elasticsearchDataReplica: z.number(),
-    elkPrefix: z.string(),
-  }),
-  devops: z.object({
-    jenkinsMemoryLimit: z.string(),
-    jenkinsMemoryRequest: z.string(),
-    javaOpts: z.string(),
-    jenkinsLocationUrl: z.string(),
-    sonarqubeEnabled: z.boolean(),
-  }),
-  email: z.object({
-    smtpHost: z.string(),
-    smtpPort: z.number(),
-    fromAddress: z.string(),
-    fromName: z.string(),
-    password: secretSchema,
-    useSsl: z.boolean(),
-  }),
-  harbor: z.object({ enabled: z.boolean(), domain: z.string() }),
-  gitlab: z.object({ enabled: z.boolean(), hostsDomain: z.string() }),
-});
+export const optionsSchema = varsModelSchema.shape.options;
 export type Options = z.infer<typeof optionsSchema>;
 
-/**
 /**
  * Where the installer's stages run, reached by the wizard over SSH.
  * - `taskbox`: the host marked taskbox (master1 in the docs), as the docs do;
@@ -265,9 +170,7 @@ export const installConfigShape = z.object({
   installer: installerProfileSchema,
   hosts: z.array(hostSchema),
   loadBalancer: loadBalancerSchema,
-  network: networkSchema,
-  storage: storageSchema,
-  qingcloud: qingcloudSchema,
-  options: optionsSchema,
+  // network, storage, QingCloud, options: in the catalogue's order, as defaultConfig() has them
+  ...varsModelSchema.shape,
 });
 export type InstallConfig = z.infer<typeof installConfigShape>;

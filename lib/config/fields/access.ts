@@ -1,9 +1,9 @@
 /**
- * Reading and writing a catalogue field in a config by its dot path. The entry's kind was checked
- * against the model's type when the catalogue was built (fieldEntry), so these only narrow.
+ * Reading and writing a catalogue field in a config by its dot path. The model at a path is derived
+ * from the entry there (./model.ts), so for a parsed config these only narrow; they throw when a
+ * config does not hold the entry's kind (e.g. a config of another catalogue).
  */
 import type { Secret } from '../secret';
-import type { FieldPath } from './types';
 
 type Tree = Record<string, unknown>;
 
@@ -45,27 +45,27 @@ function wrong(path: string, expected: string): never {
   throw new FieldTypeError(`${path}: the config holds no ${expected} there`);
 }
 
-export function readBool(config: object, path: FieldPath): boolean {
+export function readBool(config: object, path: string): boolean {
   const v = readPath(config, path);
   return typeof v === 'boolean' ? v : wrong(path, 'boolean');
 }
 
-export function readNumber(config: object, path: FieldPath): number {
+export function readNumber(config: object, path: string): number {
   const v = readPath(config, path);
   return typeof v === 'number' ? v : wrong(path, 'number');
 }
 
-export function readString(config: object, path: FieldPath): string {
+export function readString(config: object, path: string): string {
   const v = readPath(config, path);
   return typeof v === 'string' ? v : wrong(path, 'string');
 }
 
-export function readList(config: object, path: FieldPath): string[] {
+export function readList(config: object, path: string): string[] {
   const v = readPath(config, path);
   return Array.isArray(v) && v.every((item) => typeof item === 'string') ? v : wrong(path, 'list of strings');
 }
 
-export function readSecret(config: object, path: FieldPath): Secret {
+export function readSecret(config: object, path: string): Secret {
   const v = readPath(config, path);
   if (isTree(v) && typeof v.set === 'boolean' && (v.value === undefined || typeof v.value === 'string'))
     return v.value === undefined ? { set: v.set } : { set: v.set, value: v.value };

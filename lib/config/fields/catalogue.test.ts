@@ -1,9 +1,10 @@
 /**
- * The catalogue's invariants, and the claim it exists for: a new vars.yml key is one entry. The
- * last test adds a synthetic entry and sees it rendered, imported back under both versions' names,
- * defaulted, labelled in a safety message and refused when unsafe, with nothing else changed.
+ * The catalogue's invariants, and the claim it exists for: a new vars.yml key is one entry. A test
+ * adds a synthetic entry and sees it in the model's type and schema, defaulted, rendered, imported
+ * back under both versions' names, labelled in a safety message and refused when unsafe, with
+ * nothing else changed.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import { importVarsYml } from '../../installer/import-vars-yml';
 import type { ImportProblem } from '../../installer/import-problem';
@@ -19,7 +20,8 @@ import { readPath } from './access';
 import { FIELD_CATALOGUE, keyIndex, keyOf, labelOf, VARS_LINES } from './catalogue';
 import { defaultsTree } from './defaults';
 import { fieldsOfGroup } from './form-groups';
-import { VARS_TARGETS, type FieldEntry, type FieldPath } from './types';
+import { modelSchemaOf } from './model';
+import { fieldEntry, VARS_TARGETS } from './types';
 
 /** Every leaf path of a zod object (a secret is one leaf). */
 function leafPaths(schema: z.ZodType, prefix: string): string[] {
@@ -28,10 +30,11 @@ function leafPaths(schema: z.ZodType, prefix: string): string[] {
 }
 
 describe('field catalogue', () => {
-  it('has exactly one entry per leaf of the vars part of the model', () => {
+  it('is the vars part of the config model: one entry per leaf, and nothing else there', () => {
     const shape = installConfigShape.shape;
     const leaves = (['qingcloud', 'storage', 'network', 'options'] as const).flatMap((part) => leafPaths(shape[part], part));
-    expect(FIELD_CATALOGUE.map((e) => e.path).sort()).toEqual(leaves.sort());
+    expect(leaves.sort()).toEqual(FIELD_CATALOGUE.map((e) => e.path).sort());
+    expect(new Set(FIELD_CATALOGUE.map((e) => e.path.split('.')[0]))).toEqual(new Set(['qingcloud', 'storage', 'network', 'options']));
   });
 
   it('names every field once per installer version, and labels each field once', () => {
@@ -79,9 +82,9 @@ describe('field catalogue', () => {
     expect(labelOf('options.monitoring.prometheusMemory')).toBe('Prometheus memory request');
   });
 
-  it('makes a new vars.yml key one entry: rendered, imported (both names), defaulted, labelled, checked', () => {
-    const synthetic = {
-      path: 'options.monitoring.grafanaAdminUser' as FieldPath, // not in the model: the entry alone brings it
+  it('makes a new vars.yml key one entry: typed, parsed, defaulted, rendered, imported (both names), labelled, checked', () => {
+    // not in the model: the entry alone brings it
+    const synthetic = fieldEntry('options.monitoring.grafanaAdminUser', {
       label: 'Grafana admin user',
       kind: 'string',
       keys: { '2.0.2': 'grafana_admin_user', '2.1': 'grafana_admin' },
@@ -89,13 +92,28 @@ describe('field catalogue', () => {
       emptyToken: 'SHOULD_BE_REPLACED',
       comment: ['# Grafana login'],
       form: { group: 'monitoring' },
-    } satisfies FieldEntry;
+    });
     const lines = [...VARS_LINES.slice(0, -1), synthetic, ...VARS_LINES.slice(-1)];
-    const catalogue: FieldEntry[] = [...FIELD_CATALOGUE, synthetic];
+    const catalogue = [...FIELD_CATALOGUE, synthetic];
+
+    // typed and parsed: the schema built from the catalogue has the field, beside the others
+    const schema = modelSchemaOf(catalogue);
+    expectTypeOf<z.infer<typeof schema>['options']['monitoring']>().toEqualTypeOf<{
+      prometheusReplica: number;
+      prometheusMemory: string;
+      prometheusVolume: string;
+      grafanaAdminUser: string;
+    }>();
+    expect(schema.shape.options.shape.monitoring.parse({ ...defaultConfig().options.monitoring, grafanaAdminUser: 'ops' })).toMatchObject({
+      grafanaAdminUser: 'ops',
+      prometheusReplica: 2,
+    });
+    expect(() => schema.shape.options.shape.monitoring.parse(defaultConfig().options.monitoring)).toThrow(/grafanaAdminUser/);
 
     // defaulted: the tree of defaults carries it
     const tree = defaultsTree(catalogue);
     expect(readPath(tree, synthetic.path)).toBe('admin');
+    expect(schema.parse(tree).options.monitoring.grafanaAdminUser).toBe('admin');
 
     // rendered after its comment, everything else unchanged
     const config = {

@@ -4,21 +4,28 @@
  * renderer, the importer, the defaults, the safety rule, the rules' messages and the form read
  * it; nothing else lists vars.yml keys.
  *
- * Invariants (catalogue.test.ts): every leaf of the vars part of the model has exactly one entry;
- * keys are unique per installer version; labels are unique.
+ * The vars part of the config model (network, storage, QingCloud, options) is derived from it
+ * (./model.ts, ../schema.ts): an entry is the field's only declaration, so every leaf of that part
+ * has exactly one entry by construction. Invariants (catalogue.test.ts): keys are unique per
+ * installer version; labels are unique.
  */
 import type { UnsafeValueKind } from '../safe-values';
 import { CLUSTER_LINES } from './cluster';
 import { COMPONENT_LINES } from './components';
-import { isFieldEntry, type VarsLine } from './layout';
+import { isFieldEntry } from './layout';
 import { QINGCLOUD_LINES } from './qingcloud';
 import { BLOCK_STORAGE_LINES } from './storage-block';
 import { SHARED_STORAGE_LINES } from './storage-shared';
-import { VARS_TARGETS, type FieldEntry, type FieldPath, type KeyNames, type VarsTarget } from './types';
+import { VARS_TARGETS, type FieldEntry, type KeyNames, type VarsTarget } from './types';
 
-export const VARS_LINES: readonly VarsLine[] = [...QINGCLOUD_LINES, ...BLOCK_STORAGE_LINES, ...SHARED_STORAGE_LINES, ...CLUSTER_LINES, ...COMPONENT_LINES];
+export const VARS_LINES = [...QINGCLOUD_LINES, ...BLOCK_STORAGE_LINES, ...SHARED_STORAGE_LINES, ...CLUSTER_LINES, ...COMPONENT_LINES] as const;
 
-export const FIELD_CATALOGUE: readonly FieldEntry[] = VARS_LINES.filter(isFieldEntry);
+/** The catalogue's entries, each with its literal path, kind and options (the model is derived from this union). */
+export type CatalogueEntry = Extract<(typeof VARS_LINES)[number], FieldEntry>;
+
+export const FIELD_CATALOGUE: readonly CatalogueEntry[] = VARS_LINES.filter(isFieldEntry);
+/** The dot path of a vars.yml field in the config. */
+export type FieldPath = CatalogueEntry['path'];
 
 const BY_PATH: ReadonlyMap<string, FieldEntry> = new Map(FIELD_CATALOGUE.map((entry) => [entry.path, entry]));
 

@@ -3,7 +3,7 @@ import { NETWORK_PLUGINS, PROXY_MODES, IMAGE_PULL_POLICIES, CLEANING_TIMES, REGI
 import { constantLine, loadBalancerLines, type VarsLine } from './layout';
 import { fieldEntry } from './types';
 
-export const CLUSTER_LINES: readonly VarsLine[] = [
+export const CLUSTER_LINES = [
   constantLine('ks_version', [
     '',
     '#########################################################',
@@ -124,4 +124,4 @@ export const CLUSTER_LINES: readonly VarsLine[] = [
     comment: ['# Refuse a second login with the same account'],
     form: { group: 'console' },
   }),
-];
+] as const satisfies readonly VarsLine[];

@@ -4,7 +4,7 @@ import { SHOULD_BE_REPLACED } from './placeholders';
 import { fieldEntry } from './types';
 import { textLines, type VarsLine } from './layout';
 
-export const COMPONENT_LINES: readonly VarsLine[] = [
+export const COMPONENT_LINES = [
   fieldEntry('options.monitoring.prometheusReplica', {
     label: 'Prometheus replicas',
     kind: 'int',
@@ -196,4 +196,4 @@ export const COMPONENT_LINES: readonly VarsLine[] = [
     '# nvidia_gpu_nodes:',
     '#   - node1',
   ]),
-];
+] as const satisfies readonly VarsLine[];

@@ -1,13 +1,9 @@
 /** The vars part of a new install's config, from the catalogue's defaults (unset secrets). */
-import { z } from 'zod';
-import { networkSchema, optionsSchema, qingcloudSchema, storageSchema } from '../schema';
+import { varsModelSchema, type VarsModel } from '../schema';
 import { unsetSecret } from '../secret';
 import { writePath } from './access';
 import { FIELD_CATALOGUE } from './catalogue';
-import type { FieldEntry, VarsModel } from './types';
-
-// in defaultConfig()'s key order, so stored configs keep their JSON shape
-const varsModelSchema = z.object({ network: networkSchema, storage: storageSchema, qingcloud: qingcloudSchema, options: optionsSchema });
+import type { FieldEntry } from './types';
 
 function defaultOf(entry: FieldEntry): unknown {
   switch (entry.kind) {
@@ -27,7 +23,7 @@ export function defaultsTree(catalogue: readonly FieldEntry[]): Record<string, u
   return tree;
 }
 
-/** Throws (zod) when a model field has no catalogue entry or an entry's default does not fit: a programming error. */
+/** Throws (zod) when an entry's default does not fit its kind (an enum's is checked by its type too): a programming error. */
 export function catalogueDefaults(): VarsModel {
   return varsModelSchema.parse(defaultsTree(FIELD_CATALOGUE));
 }

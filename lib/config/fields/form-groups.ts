@@ -1,6 +1,6 @@
 /** The form's groups of catalogue fields: a card's (or a storage backend's) grid. Fields appear in catalogue order. */
-import { FIELD_CATALOGUE } from './catalogue';
-import type { FieldEntry, FormGroupId } from './types';
+import { FIELD_CATALOGUE, type CatalogueEntry } from './catalogue';
+import type { FormGroupId } from './types';
 
 export interface FormGroup {
   /** The card title; storage backends have their own header (storage-step). */
@@ -24,6 +24,6 @@ export const FORM_GROUPS: Record<FormGroupId, FormGroup> = {
   neonsan: { cols: 2 },
 };
 
-export function fieldsOfGroup(group: FormGroupId, catalogue: readonly FieldEntry[] = FIELD_CATALOGUE): FieldEntry[] {
-  return catalogue.filter((entry) => entry.form.group === group);
+export function fieldsOfGroup(group: FormGroupId): CatalogueEntry[] {
+  return FIELD_CATALOGUE.filter((entry) => entry.form.group === group);
 }

@@ -43,6 +43,7 @@ export const VARS_HEADER: readonly string[] = [
   '',
 ];
 
-export function isFieldEntry(line: VarsLine): line is FieldEntry {
+/** Narrows a catalogue's precise line union to its entries. */
+export function isFieldEntry<L extends VarsLine>(line: L): line is Extract<L, FieldEntry> {
   return line.kind !== 'constant' && line.kind !== 'loadBalancer' && line.kind !== 'text';
 }

@@ -3,7 +3,7 @@ import { SHOULD_BE_REPLACED } from './placeholders';
 import { fieldEntry } from './types';
 import { type VarsLine } from './layout';
 
-export const QINGCLOUD_LINES: readonly VarsLine[] = [
+export const QINGCLOUD_LINES = [
   fieldEntry('qingcloud.accessKeyId', {
     label: 'QingCloud access key ID',
     kind: 'string',
@@ -93,4 +93,4 @@ export const QINGCLOUD_LINES: readonly VarsLine[] = [
     comment: ['# VxNet for load balancers with a private-network IP (optional)'],
     form: { group: 'qingcloud-api', description: 'Optional: private network for LB IPs' },
   }),
-];
+] as const satisfies readonly VarsLine[];

@@ -4,7 +4,7 @@ import { SHOULD_BE_REPLACED } from './placeholders';
 import { fieldEntry } from './types';
 import { type VarsLine } from './layout';
 
-export const BLOCK_STORAGE_LINES: readonly VarsLine[] = [
+export const BLOCK_STORAGE_LINES = [
   fieldEntry('storage.localVolume.enabled', {
     label: 'Enable Local volume',
     kind: 'bool',
@@ -198,4 +198,4 @@ export const BLOCK_STORAGE_LINES: readonly VarsLine[] = [
     commentedWhenEmpty: 'layering',
     form: { group: 'cephRbd', description: 'e.g. layering; only with image format 2 (empty = not set)' },
   }),
-];
+] as const satisfies readonly VarsLine[];

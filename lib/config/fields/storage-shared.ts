@@ -4,7 +4,7 @@ import { SHOULD_BE_REPLACED } from './placeholders';
 import { fieldEntry } from './types';
 import { type VarsLine } from './layout';
 
-export const SHARED_STORAGE_LINES: readonly VarsLine[] = [
+export const SHARED_STORAGE_LINES = [
   fieldEntry('storage.nfs.enabled', {
     label: 'Enable NFS',
     kind: 'bool',
@@ -199,4 +199,4 @@ export const SHARED_STORAGE_LINES: readonly VarsLine[] = [
     comment: ['# jwt.admin.key from /etc/heketi/heketi.json'],
     form: { group: 'glusterfs', description: 'jwt admin key of the Heketi server' },
   }),
-];
+] as const satisfies readonly VarsLine[];

@@ -1,35 +1,13 @@
 /**
  * The shape of a field catalogue entry: one vars.yml key and everything derived from it (the
- * renderer's line and the comment above it, the importer's key names per installer version, the
- * default, the label the form and every message use, the form control, the safety check).
+ * model's type and zod schema at its path, the renderer's line and the comment above it, the
+ * importer's key names per installer version, the default, the label the form and every message
+ * use, the form control, the safety check).
  *
- * `fieldEntry` types each entry against the model: the path must be a leaf of the vars part of
- * InstallConfig and the entry's kind and default must fit the value there (a boolean is `bool`, a
- * number `int`, a secret `secret`, a string list `list`, a string union `enum` with its options).
+ * `fieldEntry` keeps each entry's literal type (its path, its kind, an enum's options), so the
+ * catalogue's element type is a union of precise entries and ./model.ts can derive the model from
+ * it: the entry is the only place a vars.yml field is declared.
  */
-import type { InstallConfig } from '../schema';
-import type { Secret } from '../secret';
-
-/** The part of the config that vars.yml carries (the load balancer aside: its keys depend on its kind). */
-export type VarsModel = Pick<InstallConfig, 'qingcloud' | 'storage' | 'network' | 'options'>;
-
-type Leaf = string | number | boolean | Secret | readonly string[];
-
-/** Every dot path to a leaf of `T`. */
-type LeafPaths<T, Prefix extends string = ''> = {
-  [K in keyof T & string]: T[K] extends Leaf ? `${Prefix}${K}` : LeafPaths<T[K], `${Prefix}${K}.`>;
-}[keyof T & string];
-
-export type FieldPath = LeafPaths<VarsModel>;
-
-/** The model's value at `P`. */
-export type ValueAt<P extends string, T = VarsModel> = P extends `${infer Head}.${infer Rest}`
-  ? Head extends keyof T
-    ? ValueAt<Rest, T[Head]>
-    : never
-  : P extends keyof T
-    ? T[P]
-    : never;
 
 /** The installer versions whose vars.yml names the catalogue knows ('2.1' is read, not written). */
 export const VARS_TARGETS = ['2.0.2', '2.1'] as const;
@@ -84,15 +62,15 @@ interface Common<P extends string> {
   readonly form: FormHints;
 }
 
-export interface BoolEntry<P extends string = FieldPath> extends Common<P> {
+export interface BoolEntry<P extends string = string> extends Common<P> {
   readonly kind: 'bool';
   readonly default: boolean;
 }
-export interface IntEntry<P extends string = FieldPath> extends Common<P> {
+export interface IntEntry<P extends string = string> extends Common<P> {
   readonly kind: 'int';
   readonly default: number;
 }
-export interface StringEntry<P extends string = FieldPath> extends Common<P> {
+export interface StringEntry<P extends string = string> extends Common<P> {
   readonly kind: 'string';
   readonly default: string;
   /** The installer's "not filled in" token, written for an empty value and read back as empty. */
@@ -100,19 +78,19 @@ export interface StringEntry<P extends string = FieldPath> extends Common<P> {
   /** An empty value is written as this commented-out example line's value (ceph_rbd_imageFeatures). */
   readonly commentedWhenEmpty?: string;
 }
-export interface EnumEntry<P extends string = FieldPath, V extends string = string> extends Common<P> {
+export interface EnumEntry<P extends string = string, V extends string = string> extends Common<P> {
   readonly kind: 'enum';
   readonly options: readonly V[];
   readonly default: V;
 }
-export interface SecretEntry<P extends string = FieldPath> extends Common<P> {
+export interface SecretEntry<P extends string = string> extends Common<P> {
   readonly kind: 'secret';
   /** Written for an unset secret and read back as unset. */
   readonly emptyToken: string;
   /** Installer sample values that mean "not really set" (EMAIL_FROM_PASS: P@ssw0rd). */
   readonly samples?: readonly string[];
 }
-export interface ListEntry<P extends string = FieldPath> extends Common<P> {
+export interface ListEntry<P extends string = string> extends Common<P> {
   readonly kind: 'list';
   readonly default: readonly string[];
   /** One item's name in messages ("Ceph monitor"). */
@@ -122,27 +100,26 @@ export interface ListEntry<P extends string = FieldPath> extends Common<P> {
   readonly commentedExamples?: readonly string[];
 }
 
-export type FieldEntry = BoolEntry | IntEntry | StringEntry | EnumEntry | SecretEntry | ListEntry;
+/** Any entry; the catalogue's own are precise (./catalogue.ts: `CatalogueEntry`, `FieldPath`). */
+export type FieldEntry<P extends string = string> = BoolEntry<P> | IntEntry<P> | StringEntry<P> | EnumEntry<P> | SecretEntry<P> | ListEntry<P>;
 export type FieldKind = FieldEntry['kind'];
 
-type Spec<P extends string, E> = Omit<E, 'path'> & { readonly path?: never; readonly _p?: P };
+/** An entry without its path (the first argument of `fieldEntry`). */
+type Spec<E> = Omit<E, 'path'>;
 
-/** The entry kinds that fit the model's value at `P`. */
-export type EntryFor<P extends FieldPath> = [ValueAt<P>] extends [boolean]
-  ? Spec<P, BoolEntry<P>>
-  : [ValueAt<P>] extends [number]
-    ? Spec<P, IntEntry<P>>
-    : [ValueAt<P>] extends [Secret]
-      ? Spec<P, SecretEntry<P>>
-      : [ValueAt<P>] extends [readonly string[]]
-        ? Spec<P, ListEntry<P>>
-        : [ValueAt<P>] extends [string]
-          ? string extends ValueAt<P>
-            ? Spec<P, StringEntry<P>>
-            : Spec<P, EnumEntry<P, ValueAt<P>>>
-          : never;
-
-/** One catalogue entry, checked against the model at `path`. */
-export function fieldEntry<P extends FieldPath>(path: P, spec: EntryFor<P>): FieldEntry {
+/**
+ * One catalogue entry, typed precisely: its path as a literal, its kind, an enum's options as a
+ * union (the default must be one of them). The model at `path` is derived from it (./model.ts).
+ */
+export function fieldEntry<P extends string>(path: P, spec: Spec<BoolEntry>): BoolEntry<P>;
+export function fieldEntry<P extends string>(path: P, spec: Spec<IntEntry>): IntEntry<P>;
+export function fieldEntry<P extends string>(path: P, spec: Spec<StringEntry>): StringEntry<P>;
+export function fieldEntry<P extends string, V extends string>(
+  path: P,
+  spec: Omit<EnumEntry<P, V>, 'path' | 'default'> & { readonly default: NoInfer<V> },
+): EnumEntry<P, V>;
+export function fieldEntry<P extends string>(path: P, spec: Spec<SecretEntry>): SecretEntry<P>;
+export function fieldEntry<P extends string>(path: P, spec: Spec<ListEntry>): ListEntry<P>;
+export function fieldEntry(path: string, spec: Spec<FieldEntry>): FieldEntry {
   return { ...spec, path } as FieldEntry;
 }

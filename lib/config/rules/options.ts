@@ -1,7 +1,6 @@
 /** Option rules: console port, quantities, registry mirrors, etcd backup and the Harbor/GitLab memory warning. */
 import { RESERVED_NODE_PORTS } from '../defaults';
-import { labelOf } from '../fields/catalogue';
-import type { FieldPath } from '../fields/types';
+import { labelOf, type FieldPath } from '../fields/catalogue';
 import type { ConfigIssue } from '../issues';
 import { isHttpUrl, parseQuantity } from '../net';
 import { error, isAbsolutePath, warning, type Rule } from './helpers';

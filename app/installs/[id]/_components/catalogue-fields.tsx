@@ -4,12 +4,13 @@
 import { SimpleGrid, Stack } from '@mantine/core';
 import { LinesField, NumberField, SegmentedField, SelectField, SwitchField, TextField } from '@/components/form/fields';
 import { SecretField } from '@/components/form/secret-field';
+import type { CatalogueEntry } from '@/lib/config/fields/catalogue';
 import { fieldsOfGroup, FORM_GROUPS } from '@/lib/config/fields/form-groups';
-import type { FieldEntry, FormGroupId } from '@/lib/config/fields/types';
+import type { FormGroupId } from '@/lib/config/fields/types';
 
 const asChoices = (values: readonly string[]) => values.map((value) => ({ value, label: value }));
 
-export function CatalogueField({ entry }: { entry: FieldEntry }) {
+export function CatalogueField({ entry }: { entry: CatalogueEntry }) {
   const { path: name, label, form } = entry;
   const { description, placeholder, min, max } = form;
   const choices = form.choices ? [...form.choices] : undefined;
