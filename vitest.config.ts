@@ -6,6 +6,9 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'server/**/*.test.ts', 'lab/**/*.test.ts', 'app/**/*.test.ts', 'components/**/*.test.ts', 'scripts/**/*.test.ts'],
     globalSetup: ['./server/test-support/global-setup.ts'],
+    setupFiles: ['./server/test-support/own-test-files.ts'],
+    // the lab files mostly wait on their hosts: more files than cores at once (KSW_TEST_WORKERS to change)
+    maxWorkers: Number(process.env.KSW_TEST_WORKERS ?? 3),
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

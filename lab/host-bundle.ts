@@ -9,6 +9,8 @@
  * - A host's copy is rewritten only when the hash in its `.ksw-lab-source` differs: files the
  *   source dropped are removed, files a run added (conf/hosts.ini, ...) are kept.
  * - Plain copies, never hardlinks: a run that rewrites a file in place must not change the repo.
+ * - A host given back by its test (lease-hosts.ts) has its config dirs (`conf/`, `k8s/inventory/`)
+ *   as the source has them: the next lessee never runs on a config an earlier test's run wrote.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -79,6 +81,23 @@ export async function ensureHostBundle(fsRoot: string, src: BundleSource): Promi
   }
   await linkAnsibleTarball(dest);
   return copied;
+}
+
+/** The bundle dirs a run writes its config into (install.sh's conf/ and Kubespray's inventory). */
+const CONFIG_DIRS = ['conf', path.join('k8s', 'inventory')];
+
+/** Puts one host's config dirs back as the source has them (files a run wrote there removed). */
+export async function resetHostBundleConfig(fsRoot: string, src: BundleSource): Promise<void> {
+  const dest = path.join(fsRoot, HOST_BUNDLE_DIR);
+  for (const dir of CONFIG_DIRS) {
+    await rm(path.join(dest, dir), { recursive: true, force: true });
+    for (const f of src.files.filter((file) => file.rel.startsWith(`${dir}${path.sep}`))) {
+      const to = path.join(dest, f.rel);
+      await mkdir(path.dirname(to), { recursive: true, mode: 0o755 });
+      await copyFile(path.join(src.dir, f.rel), to);
+      await chmod(to, f.mode);
+    }
+  }
 }
 
 /** The tarball link follows the shared folder: present when the file exists, else removed. */

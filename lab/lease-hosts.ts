@@ -4,15 +4,16 @@
  *
  * acquire: under the lab lock, brings the lab up (growing it if needed) and leases n hosts no other
  * live test process holds. release: restores every leased host (undoing faults the caller
- * injected), releases the leases, and takes the lab down when a fixture started it and no other
+ * injected, and putting its bundle's config dirs back as the source has them), releases the leases, and takes the lab down when a fixture started it and no other
  * process still holds a lease. A lab started with the CLI is never taken down by tests.
  */
 import { rmdir } from 'node:fs/promises';
 import { downLocked, labUp } from './lab';
 import { labFault } from './faults';
+import { readBundleSource, resetHostBundleConfig } from './host-bundle';
 import { lease, liveLeases, release } from './leases';
 import { withLabLock } from './lock';
-import { labDir } from './paths';
+import { hostPaths, labDir } from './paths';
 import { readState, type LabState } from './state';
 
 export interface LabLease {
@@ -55,6 +56,8 @@ export async function releaseLabHosts(names: readonly string[], token: string): 
     if (names.includes(h.name) && (h.faults.length || h.takenPorts.length || (h.blockedPorts ?? []).length || (h.takenAddresses ?? []).length))
       await labFault('restore', h.name);
   }
+  const bundle = await readBundleSource();
+  for (const h of state?.hosts ?? []) if (names.includes(h.name)) await resetHostBundleConfig(hostPaths(h.index, dir).fsRoot, bundle);
   const wentDown = await withLabLock(async () => {
     await release(dir, token);
     const s = await readState(dir);

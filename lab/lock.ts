@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, open, readFile, unlink } from 'node:fs/promises';
+import path from 'node:path';
 import { labPaths } from './paths';
 
 /** True when the process exists and is not a zombie (PID 1 here reaps slowly, so zombies linger). */
@@ -51,7 +52,13 @@ async function acquire(lockPath: string, timeoutMs: number): Promise<string> {
       await fh.close();
       return mine;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      // the last lessee took the lab down and removed its dir after we made it: make it again
+      if (code === 'ENOENT' && Date.now() < deadline) {
+        await mkdir(path.dirname(lockPath), { recursive: true, mode: 0o755 });
+        continue;
+      }
+      if (code !== 'EEXIST') throw e;
     }
     const seen = await readFile(lockPath, 'utf8').catch(() => '');
     const holder = Number(seen.split(' ')[0]);
