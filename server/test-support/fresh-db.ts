@@ -16,7 +16,8 @@ export function useFreshDatabase(): string {
   const template = process.env.KSW_TEST_TEMPLATE_DB ?? '';
   const dataDir = process.env.KSW_DATA_DIR;
   if (!template || !dataDir) throw new Error('run the tests through vitest (server/test-support/global-setup.ts)');
-  const file = path.join(path.dirname(template), `t-${randomBytes(6).toString('hex')}.db`);
+  // in the file's own data dir (own-test-files.ts), as the wizard keeps its database in its data dir
+  const file = path.join(dataDir, `t-${randomBytes(6).toString('hex')}.db`);
   fs.copyFileSync(template, file);
   process.env.DATABASE_URL = `file:${file}`;
   resetEnvCache();

@@ -12,8 +12,8 @@ export default function setup(): () => void {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ksw-test-'));
   fs.chmodSync(dir, 0o700);
   process.env.KSW_DATA_DIR = dir;
-  // migrated once into template.db, which no test opens: every useFreshDatabase() copies it, and
-  // files that do not call it share test.db, so nothing they write leaks into a later copy
+  // migrated once into template.db, which no test opens: every test file gets a copy in its own data
+  // dir (own-test-files.ts), so nothing one writes leaks into another
   const template = path.join(dir, 'template.db');
   process.env.DATABASE_URL = `file:${template}`;
   process.env.KSW_TEST_TEMPLATE_DB = template;
