@@ -13,9 +13,14 @@ status=0
 # they wait on the hosts, so it runs beside them; Playwright waits for it.
 npx next build > test-results/next-build.log 2>&1 &
 build=$!
-npx tsc --noEmit || { echo "test: type errors (npx tsc --noEmit)" >&2; status=1; }
-npx eslint . || { echo "test: lint errors (npx eslint .)" >&2; status=1; }
+# The type check and the linter each use one core: side by side (their output kept apart, shown after).
+npx tsc --noEmit > test-results/tsc.log 2>&1 &
+tsc=$!
+npx eslint . > test-results/eslint.log 2>&1 &
+eslint=$!
 npx prettier --check . > /dev/null || { npx prettier --list-different . >&2; echo "test: files not formatted (npm run format)" >&2; status=1; }
+wait "$tsc" || { cat test-results/tsc.log >&2; echo "test: type errors (npx tsc --noEmit)" >&2; status=1; }
+wait "$eslint" || { cat test-results/eslint.log >&2; echo "test: lint errors (npx eslint .)" >&2; status=1; }
 npx vitest run || status=1
 if wait "$build"; then
   npx playwright test || status=1
