@@ -1,6 +1,6 @@
 /**
  * axe-core on every main page state that needs no lab host (the host checks with a failure and the
- * failed run of a real install are checked in preflight-screens.spec.ts and install-run.spec.ts):
+ * failed run of a real install are checked in preflight-screens.spec.ts and cluster-journey.spec.ts):
  * login, first run, the installs list and its New-install dialog, every wizard step with the host
  * editor open, Review, a failed run and the run history, and some of them again in the dark
  * theme. Each state must have no serious or critical violation and one h1

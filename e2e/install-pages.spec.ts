@@ -1,7 +1,7 @@
 /**
  * Every page of an install names it, in the document title and the heading: the wizard, the host
  * checks and the run history. (The run page's name, "not run" stages and the cancel confirmation
- * are checked on the lab in install-run.spec.ts.)
+ * are checked on the lab in cluster-journey.spec.ts.)
  */
 import { expect, test } from './support/fixtures';
 

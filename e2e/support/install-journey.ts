@@ -1,31 +1,36 @@
 /**
- * The install journey in the browser, on 6 real lab hosts (profile `lab`; the first is the taskbox
- * every stage runs on, under the Ansible 2.7.6 its bootstrap installs), as an operator does it:
- * open the install in the wizard, Review → "Check the hosts", run the host checks, acknowledge the
- * warnings (the lab hosts are Debian: not in the supported OS list), open "Advanced" and inject a
- * failure (`lab_fail_at=kubesphere:<2nd host>`), press Install (the server's install gate lets it
- * through), watch the stages progress live, read the pinned error card (task, message, likely
- * cause), press "Retry failed" (only that host), then "Finish the install" from the failed run, and reach
- * success: the finish line (console, default account, the kubeconfig downloaded equal to the file on
- * the first master), and the wizard of an installed install, read only until edits are chosen. The install is created through the API with the 6 LEASED hosts (the wizard's "Use the
- * local lab" takes every lab host, which other test processes may be using). Needs the server to
- * call the runner hooks (attachRunSockets + startRunner, server/start-server.ts). Each operator step is
- * a test.step, so a failure report names the step it failed in.
+ * The install journey in the browser (e2e/cluster-journey.spec.ts runs it), on the first 5 leased lab
+ * hosts (profile `lab`; the first is the taskbox every stage runs on, under the Ansible 2.7.6 its
+ * bootstrap installs), as an operator does it: open the install in the wizard, Review → "Check the
+ * hosts", run the host checks, acknowledge the warnings (the lab hosts are Debian: not in the
+ * supported OS list), open "Advanced" and inject a failure (`lab_fail_at=kubesphere:<2nd host>`),
+ * press Install (the server's install gate lets it through), watch the stages progress live, read the
+ * pinned error card (task, message, likely cause), press "Retry failed" (only that host), then
+ * "Finish the install" from the failed run, and reach success: the finish line (console, default
+ * account, the kubeconfig downloaded equal to the file on the first master), and the wizard of an
+ * installed install, read only until edits are chosen. The install is created through the API with
+ * LEASED hosts (the wizard's "Use the local lab" takes every lab host, which other test processes may
+ * be using). Needs the server to call the runner hooks (attachRunSockets + startRunner,
+ * server/start-server.ts). Each operator step is a test.step, so a failure report names the step it failed in.
  */
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { hostFsPath } from '../lab/private-fs';
-import { expectAccessible } from './support/accessibility';
-import { expect, test } from './support/fixtures';
+import type { Page } from '@playwright/test';
+import { hostFsPath } from '../../lab/private-fs';
+import type { LabHostState } from '../../lab/state';
+import { expectAccessible } from './accessibility';
+import { expect, test, type CreatedInstall, type LabInstallOptions } from './fixtures';
 
-test.use({ labHosts: 6 });
-
-test('install on lab hosts from the host checks: injected failure, retry failed, resume, success', async ({ loggedIn: page, labInstall, lab }) => {
-  test.setTimeout(360_000);
-  const [master, second] = lab.hosts;
-  if (!master || !second) throw new Error('6 lab hosts are needed');
+/** Installs `hosts` (at least 2) through the browser, with one injected failure on the second; returns the install. */
+export async function installJourney(
+  page: Page,
+  hosts: LabHostState[],
+  labInstall: (options: LabInstallOptions) => Promise<CreatedInstall>,
+): Promise<CreatedInstall> {
+  const [master, second] = hosts;
+  if (!master || !second) throw new Error('2 lab hosts or more are needed');
   const bad = second.name;
-  const { id, name } = await labInstall({ prefix: 'e2e-run' });
+  const { id, name } = await labInstall({ prefix: 'e2e-run', hosts });
   const installButton = page.getByRole('button', { name: 'Install', exact: true });
 
   await test.step('Open the install in the wizard: Review → "Check the hosts"', async () => {
@@ -159,4 +164,5 @@ test('install on lab hosts from the host checks: injected failure, retry failed,
     await expect(notice).toHaveAttribute('data-unlocked', 'true');
     await expect(page.getByRole('button', { name: `Edit ${master.name}` })).toBeEnabled();
   });
-});
+  return { id, name };
+}
