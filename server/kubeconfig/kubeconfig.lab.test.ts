@@ -23,7 +23,8 @@ const SHARED = path.resolve(import.meta.dirname, '../../../shared/upstream/ansib
 const haveShared = fs.existsSync(SHARED);
 if (!haveShared) console.warn(`kubeconfig.lab.test: SKIPPED — ${SHARED} is absent (Ansible 2.7.6 for the lab taskbox comes from ../shared/upstream)`);
 
-const lab = useLab(3);
+// one host is the whole cluster: the first master is the taskbox, logged in to as the lab user (sudo with password), as in a larger lab install
+const lab = useLab(1);
 let installId = '';
 
 afterAll(async () => {

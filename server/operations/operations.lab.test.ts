@@ -275,13 +275,14 @@ describe.skipIf(!haveShared)('day-2 operations on lab hosts', () => {
     const checks = await getPreflightRun(checked.id);
     for (const h of checks.hosts) expect(h.checks.find((c) => c.id === 'leftovers')?.status, h.name).toBe('pass');
 
-    const again = await createTaskboxInstall(lab.state, hostsUpTo(4), `${NAME}-again`);
-    // its stand-in certificates expire in 10 days: the cluster page warns
+    // a cleaned host installs again (one host is enough to show it: the install stages are the 4-host
+    // install's); its stand-in certificate expires in 10 days: the cluster page warns
+    const again = await createTaskboxInstall(lab.state, hostsUpTo(1), `${NAME}-again`);
     const run = await finished(await createRun(again, { extraVars: { lab_cert_days: 10 } }));
     expect(run.status, await logOf(run.id)).toBe('succeeded');
     const view = await getClusterView(again, { certificates: true });
-    expect(view.certificates?.map((c) => c.status)).toEqual(['warn', 'warn', 'warn']);
+    expect(view.certificates?.map((c) => [c.host, c.status])).toEqual([[L(1), 'warn']]);
     expect(view.certificates?.[0]?.message).toMatch(/expire on \d{4}-\d\d-\d\d, in (9|10) days: renew them/);
-    expect(view.nodes.map((n) => [n.name, n.state, n.joined])).toEqual(sorted([L(1), L(2), L(3), L(4)]).map((n) => [n, 'ready', true]));
+    expect(view.nodes.map((n) => [n.name, n.state, n.joined])).toEqual([[L(1), 'ready', true]]);
   }, 400_000);
 });
