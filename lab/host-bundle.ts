@@ -63,6 +63,16 @@ export async function readBundleSource(dir = path.join(repoRoot, 'lab', 'install
 
 const renderStamp = (src: BundleSource) => [src.hash, ...src.files.map((f) => f.rel)].join('\n') + '\n';
 
+/** Plain copies of `files` of the source under `dest`, with the source's modes. */
+async function copyBundleFiles(src: BundleSource, files: readonly BundleFile[], dest: string): Promise<void> {
+  for (const f of files) {
+    const to = path.join(dest, f.rel);
+    await mkdir(path.dirname(to), { recursive: true, mode: 0o755 });
+    await copyFile(path.join(src.dir, f.rel), to);
+    await chmod(to, f.mode);
+  }
+}
+
 /** Copies the bundle into one host's backing /opt when missing or stale; true when it copied. */
 export async function ensureHostBundle(fsRoot: string, src: BundleSource): Promise<boolean> {
   const dest = path.join(fsRoot, HOST_BUNDLE_DIR);
@@ -71,12 +81,7 @@ export async function ensureHostBundle(fsRoot: string, src: BundleSource): Promi
   if (copied) {
     const keep = new Set(src.files.map((f) => f.rel));
     for (const rel of stamp.slice(1)) if (!keep.has(rel)) await rm(path.join(dest, rel), { force: true });
-    for (const f of src.files) {
-      const to = path.join(dest, f.rel);
-      await mkdir(path.dirname(to), { recursive: true, mode: 0o755 });
-      await copyFile(path.join(src.dir, f.rel), to);
-      await chmod(to, f.mode);
-    }
+    await copyBundleFiles(src, src.files, dest);
     await writeFile(path.join(dest, STAMP), renderStamp(src), { mode: 0o644 }); // last: a torn copy is redone
   }
   await linkAnsibleTarball(dest);
@@ -91,12 +96,11 @@ export async function resetHostBundleConfig(fsRoot: string, src: BundleSource): 
   const dest = path.join(fsRoot, HOST_BUNDLE_DIR);
   for (const dir of CONFIG_DIRS) {
     await rm(path.join(dest, dir), { recursive: true, force: true });
-    for (const f of src.files.filter((file) => file.rel.startsWith(`${dir}${path.sep}`))) {
-      const to = path.join(dest, f.rel);
-      await mkdir(path.dirname(to), { recursive: true, mode: 0o755 });
-      await copyFile(path.join(src.dir, f.rel), to);
-      await chmod(to, f.mode);
-    }
+    await copyBundleFiles(
+      src,
+      src.files.filter((file) => file.rel.startsWith(`${dir}${path.sep}`)),
+      dest,
+    );
   }
 }
 

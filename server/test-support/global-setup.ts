@@ -27,7 +27,5 @@ export default function setup(): () => void {
     env: { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
     stdio: 'pipe',
   });
-  fs.copyFileSync(template, path.join(dir, 'test.db'));
-  process.env.DATABASE_URL = `file:${path.join(dir, 'test.db')}`;
   return () => fs.rmSync(dir, { recursive: true, force: true });
 }
